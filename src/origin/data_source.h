@@ -1,0 +1,89 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "origin/domain/award_entry.h"
+#include "origin/domain/game.h"
+#include "origin/domain/game_log_row.h"
+#include "origin/domain/player.h"
+#include "origin/domain/player_season_line.h"
+#include "origin/domain/season.h"
+#include "origin/domain/standing_row.h"
+#include "origin/domain/table.h"
+#include "origin/domain/team.h"
+#include "origin/domain/team_season_line.h"
+
+namespace nba {
+
+enum class SeasonType { kRegularSeason, kPlayoffs };
+
+// What one season holds at a source.
+struct SeasonCoverage {
+  Season season;
+  Coverage coverage = Coverage::kComplete;
+  std::string as_of;  // latest as_of over the season's tables
+};
+
+struct PlayerSeasonStatsRequest {
+  Season season;
+  SeasonType season_type = SeasonType::kRegularSeason;
+  std::optional<std::string> player_id;  // only this player's lines
+  std::optional<std::string> team;       // only lines whose `team` (or lastTeam()) is this abbr
+  bool season_lines_only = false;        // drop traded players' per-team stints
+};
+
+struct GamesRequest {
+  Season season;
+  SeasonType season_type = SeasonType::kRegularSeason;
+  std::optional<std::string> team;       // games with this abbr home or away
+  std::optional<std::string> date_from;  // inclusive, "YYYY-MM-DD"
+  std::optional<std::string> date_to;    // inclusive
+};
+
+// The seam between the tools and where the figures come from (DESIGN §5): typed requests
+// in, typed tables out, each with season, as_of, coverage and source.
+//
+// Errors (Result): kNotFound names what is missing and what exists instead, e.g. "no data
+// for season 2019-20 in the snapshot; available: 2023-24, 2024-25, 2025-26", "no player with
+// id 'x'"; kUnimplemented for a request this source cannot answer at all (playoffs offline).
+// Per-game and totals are both on every line; tools derive Per36 etc. from the totals.
+//
+// Thread safety: implementations are safe for any number of concurrent callers; every
+// method is const and returns values the caller owns.
+class DataSource {
+ public:
+  virtual ~DataSource() = default;
+
+  // Seasons with data, oldest first. Never empty for a loaded source.
+  virtual std::vector<SeasonCoverage> seasons() const = 0;
+
+  // All 30 teams, ordered by abbr.
+  virtual Result<Table<Team>> teams() const = 0;
+  // Every player the source knows, ordered by name.
+  virtual Result<Table<Player>> players() const = 0;
+  virtual Result<Player> player(const std::string& player_id) const = 0;
+
+  // Player lines ordered by player_id then stint.
+  virtual Result<Table<PlayerSeasonLine>> playerSeasonStats(
+      const PlayerSeasonStatsRequest& request) const = 0;
+  // All of one player's lines over every season at the source (season, stint order).
+  virtual Result<Table<PlayerSeasonLine>> playerCareer(const std::string& player_id) const = 0;
+  // The 30 teams' lines, ordered by abbr.
+  virtual Result<Table<TeamSeasonLine>> teamSeasonStats(Season season,
+                                                        SeasonType season_type) const = 0;
+  // Games ordered by date then game id, including non-counting ones (see Game::kind).
+  virtual Result<Table<Game>> games(const GamesRequest& request) const = 0;
+  // Standings derived from the counting games, ordered by conference then rank.
+  virtual Result<Table<StandingRow>> standings(Season season) const = 0;
+  // Awards of one season, or of every season when `season` is empty.
+  virtual Result<Table<AwardEntry>> awards(std::optional<Season> season) const = 0;
+  // One player's games in a season, by date. kNotFound when the season has no game logs or
+  // the player has none (the message says the log is partial where it is).
+  virtual Result<Table<GameLogRow>> playerGameLog(const std::string& player_id,
+                                                  Season season) const = 0;
+};
+
+}  // namespace nba

@@ -1,0 +1,13 @@
+#include "origin/domain/season.h"
+
+#include <cstdio>
+
+namespace nba {
+
+std::string Season::label() const {
+  char buffer[16];
+  std::snprintf(buffer, sizeof(buffer), "%04d-%02d", start_year, (start_year + 1) % 100);
+  return buffer;
+}
+
+}  // namespace nba
