@@ -1,0 +1,171 @@
+#include "app/run_main.h"
+
+#include <signal.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <atomic>
+#include <iostream>
+
+#include "app/server_builder.h"
+#include "mcp/message.h"
+#include "mcp/protocol_version.h"
+#include "mcp/wire_format.h"
+#include "obs/logging.h"
+
+namespace nba::app {
+namespace {
+
+using nlohmann::json;
+
+std::atomic<mcp::Transport*> g_transport{nullptr};
+
+extern "C" void onStopSignal(int) {
+  if (mcp::Transport* transport = g_transport.load()) {
+    transport->interrupt();  // async-signal-safe: one write() to a pipe
+  }
+}
+
+void installSignalHandlers() {
+  struct sigaction action {};
+  action.sa_handler = onStopSignal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGTERM, &action, nullptr);
+  sigaction(SIGINT, &action, nullptr);
+  signal(SIGPIPE, SIG_IGN);  // a closed stdout is a write error, not a crash
+}
+
+void addGlobalOptions(CLI::App& cli, Config& config) {
+  cli.set_config("--config", "", "Read options from this TOML/INI file (flag > env > file)");
+  cli.add_option("--log-level", config.log_level,
+                 "stderr log level: trace, debug, info, warn, error, critical, off")
+      ->envname("NBA_MCP_LOG_LEVEL")
+      ->capture_default_str();
+  cli.add_option("--log-file", config.log_file, "Also write logs to this file")
+      ->envname("NBA_MCP_LOG_FILE");
+  cli.add_option("--workers", config.workers, "Worker threads for tool calls")
+      ->envname("NBA_MCP_WORKERS")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  cli.add_option("--max-message-bytes", config.max_message_bytes,
+                 "Longest accepted JSON-RPC line; longer ones are rejected")
+      ->envname("NBA_MCP_MAX_MESSAGE_BYTES")
+      ->check(CLI::Range(1024, 256 * 1024 * 1024))
+      ->capture_default_str();
+  cli.add_option("--page-size", config.page_size, "Items per page of list results")
+      ->envname("NBA_MCP_PAGE_SIZE")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  cli.add_option("--text-format", config.text_format,
+                 "What tool results put in content: markdown, json or both")
+      ->envname("NBA_MCP_TEXT_FORMAT")
+      ->check(CLI::IsMember({"markdown", "json", "both"}))
+      ->capture_default_str();
+  cli.add_option("--shutdown-grace-ms", config.shutdown_grace_ms,
+                 "How long to let requests in flight finish after stdin closes or SIGTERM")
+      ->envname("NBA_MCP_SHUTDOWN_GRACE_MS")
+      ->check(CLI::Range(0, 600000))
+      ->capture_default_str();
+}
+
+int serve(const Config& config) {
+  auto bundle = buildServer(config);
+  if (!bundle.ok()) {
+    std::cerr << "nba-mcp: " << bundle.status().message() << "\n";
+    return 2;
+  }
+  auto transport = mcp::newFdTransport(STDIN_FILENO, STDOUT_FILENO, config.max_message_bytes);
+  g_transport = transport.get();
+  installSignalHandlers();
+  spdlog::info("nba-mcp {} serving MCP on stdio", NBA_MCP_VERSION);
+  bool drained = bundle->server->serve(*transport);
+  g_transport = nullptr;
+  if (!drained) {
+    std::fflush(stdout);
+    _exit(0);  // a stuck request's thread cannot be joined; leave without it
+  }
+  return 0;
+}
+
+int listTools(const Config& config) {
+  auto bundle = buildServer(config);
+  if (!bundle.ok()) {
+    std::cerr << "nba-mcp: " << bundle.status().message() << "\n";
+    return 2;
+  }
+  json tools = json::array();
+  for (const auto& tool : bundle->server->tools()) {
+    tools.push_back(mcp::toolJson(tool, mcp::kNewestLegacyVersion));
+  }
+  std::cout << tools.dump(2) << "\n";
+  return 0;
+}
+
+int callTool(const Config& config, const std::string& name, const std::string& arguments_text,
+             bool print_json) {
+  auto parsed = mcp::parseJson(arguments_text.empty() ? "{}" : arguments_text);
+  if (auto* reason = std::get_if<std::string>(&parsed)) {
+    std::cerr << "nba-mcp call: the arguments are not JSON: " << *reason << "\n";
+    return 2;
+  }
+  const json& arguments = std::get<json>(parsed);
+  if (!arguments.is_object()) {
+    std::cerr
+        << "nba-mcp call: the arguments must be a JSON object, e.g. '{\"player\":\"Jokic\"}'\n";
+    return 2;
+  }
+  auto bundle = buildServer(config);
+  if (!bundle.ok()) {
+    std::cerr << "nba-mcp: " << bundle.status().message() << "\n";
+    return 2;
+  }
+  mcp::ToolResult result = bundle->server->callTool(name, arguments);
+  if (print_json) {
+    std::cout
+        << mcp::toolResultJson(result, mcp::kModernVersion, mcp::TextFormat::kMarkdown).dump(2)
+        << "\n";
+  } else {
+    (result.is_error ? std::cerr : std::cout) << result.text << "\n";
+  }
+  return result.is_error ? 1 : 0;
+}
+
+}  // namespace
+
+int runMain(int argc, char** argv) {
+  CLI::App cli{"nba-mcp: an MCP server for NBA statistics (JSON-RPC on stdin/stdout)", "nba-mcp"};
+  cli.set_version_flag("--version", NBA_MCP_VERSION);
+  Config config;
+  addGlobalOptions(cli, config);
+  cli.require_subcommand(0, 1);
+  auto* serve_cmd = cli.add_subcommand("serve", "Run the MCP server on stdio (the default)");
+  auto* tools_cmd = cli.add_subcommand("tools", "Print every tool with its schemas as JSON");
+  auto* call_cmd = cli.add_subcommand("call", "Call one tool and print its answer");
+  std::string tool_name;
+  std::string tool_arguments = "{}";
+  bool call_json = false;
+  call_cmd->add_option("tool", tool_name, "Tool name, e.g. get_server_stats")->required();
+  call_cmd->add_option("arguments", tool_arguments, "Arguments as a JSON object");
+  call_cmd->add_flag("--json", call_json,
+                     "Print the whole result (structuredContent, _meta) as JSON");
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e) == 0 ? 0 : 2;
+  }
+  if (Status status = obs::setUpLogging(config.log_level, config.log_file); !status.isOk()) {
+    std::cerr << "nba-mcp: " << status.message() << "\n";
+    return 2;
+  }
+  if (*tools_cmd) {
+    return listTools(config);
+  }
+  if (*call_cmd) {
+    return callTool(config, tool_name, tool_arguments, call_json);
+  }
+  (void)serve_cmd;
+  return serve(config);
+}
+
+}  // namespace nba::app

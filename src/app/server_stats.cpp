@@ -1,0 +1,100 @@
+#include "app/server_stats.h"
+
+#include <cstdio>
+
+#include "app/schema_catalog.h"
+
+namespace nba::app {
+
+using nlohmann::json;
+
+ServerStats::ServerStats(const mcp::McpServer& server, const ToolUsage& usage,
+                         std::chrono::steady_clock::time_point started)
+    : server_(server), usage_(usage), started_(started) {}
+
+json ServerStats::snapshot() const {
+  mcp::ServerCounters c = server_.counters();
+  json tools = json::array();
+  for (const auto& row : usage_.rows()) {
+    tools.push_back({{"tool", row.tool},
+                     {"calls", row.calls},
+                     {"errors", row.errors},
+                     {"mean_ms", row.mean_ms}});
+  }
+  double uptime =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  return {{"server", {{"name", "nba-mcp"}, {"version", NBA_MCP_VERSION}}},
+          {"uptime_s", uptime},
+          {"protocol", {{"negotiated_version", c.negotiated_version}}},
+          {"requests",
+           {{"messages", c.messages},
+            {"requests", c.requests},
+            {"notifications", c.notifications},
+            {"protocol_errors", c.protocol_errors},
+            {"cancelled", c.cancelled},
+            {"in_flight", c.in_flight > 0 ? c.in_flight : 0}}},
+          {"tools", std::move(tools)}};
+}
+
+std::string ServerStats::markdown(const json& s) const {
+  char line[256];
+  std::snprintf(
+      line, sizeof line,
+      "## nba-mcp server stats\n\nUp %.1f s; %llu requests, %llu protocol errors, "
+      "%lld in flight.\n\n",
+      s["uptime_s"].get<double>(),
+      static_cast<unsigned long long>(s["requests"]["requests"].get<std::uint64_t>()),
+      static_cast<unsigned long long>(s["requests"]["protocol_errors"].get<std::uint64_t>()),
+      static_cast<long long>(s["requests"]["in_flight"].get<std::int64_t>()));
+  std::string text = line;
+  text += "| tool | calls | errors | mean ms |\n|---|---:|---:|---:|\n";
+  for (const auto& row : s["tools"]) {
+    std::snprintf(line, sizeof line, "| %s | %llu | %llu | %.3f |\n",
+                  row["tool"].get<std::string>().c_str(),
+                  static_cast<unsigned long long>(row["calls"].get<std::uint64_t>()),
+                  static_cast<unsigned long long>(row["errors"].get<std::uint64_t>()),
+                  row["mean_ms"].get<double>());
+    text += line;
+  }
+  return text;
+}
+
+Status registerServerStats(mcp::McpServer& server, std::shared_ptr<ServerStats> stats) {
+  auto input = embeddedSchema("get_server_stats.input");
+  auto output = embeddedSchema("get_server_stats.output");
+  if (!input.ok()) return input.status();
+  if (!output.ok()) return output.status();
+  mcp::ToolDefinition tool;
+  tool.name = "get_server_stats";
+  tool.title = "Server statistics";
+  tool.description =
+      "Health and usage of this nba-mcp server: uptime, request counts, protocol errors, "
+      "requests in flight, and per-tool calls, errors and mean handler time.";
+  tool.input_schema = input.value();
+  tool.output_schema = output.value();
+  tool.annotations = {{"readOnlyHint", true}, {"openWorldHint", false}};
+  tool.handler = [stats](const json&, mcp::ToolContext&) {
+    mcp::ToolResult result;
+    json snapshot = stats->snapshot();
+    result.text = stats->markdown(snapshot);
+    result.structured = std::move(snapshot);
+    return result;
+  };
+  if (Status status = server.addTool(std::move(tool)); !status.isOk()) {
+    return status;
+  }
+  mcp::ResourceDefinition resource;
+  resource.uri = "nba://server/stats";
+  resource.name = "server-stats";
+  resource.title = "Server statistics";
+  resource.description = "The same figures as get_server_stats, as JSON.";
+  resource.mime_type = "application/json";
+  resource.ttl = std::chrono::milliseconds(0);  // changes with every request
+  resource.read = [stats]() -> Result<mcp::ResourceContentsList> {
+    return mcp::ResourceContentsList{
+        {"nba://server/stats", "application/json", stats->snapshot().dump(2)}};
+  };
+  return server.addResource(std::move(resource));
+}
+
+}  // namespace nba::app

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+
+#include "app/tool_usage.h"
+#include "core/status.h"
+#include "mcp/server.h"
+
+namespace nba::app {
+
+// get_server_stats and nba://server/stats: the process's health and usage as JSON
+// (and markdown for the tool). Reads counters only; thread-safe.
+class ServerStats {
+ public:
+  ServerStats(const mcp::McpServer& server, const ToolUsage& usage,
+              std::chrono::steady_clock::time_point started);
+  nlohmann::json snapshot() const;
+  std::string markdown(const nlohmann::json& snapshot) const;
+
+ private:
+  const mcp::McpServer& server_;
+  const ToolUsage& usage_;
+  std::chrono::steady_clock::time_point started_;
+};
+
+// Registers the tool and the resource on `server`.
+Status registerServerStats(mcp::McpServer& server, std::shared_ptr<ServerStats> stats);
+
+}  // namespace nba::app

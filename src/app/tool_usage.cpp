@@ -1,0 +1,33 @@
+#include "app/tool_usage.h"
+
+namespace nba::app {
+
+mcp::ToolMiddleware ToolUsage::middleware() {
+  return [this](const mcp::ToolCall& call, mcp::ToolContext&,
+                const std::function<mcp::ToolResult()>& next) {
+    auto start = std::chrono::steady_clock::now();
+    mcp::ToolResult result = next();
+    auto elapsed = std::chrono::steady_clock::now() - start;
+    std::lock_guard lock(mutex_);
+    Totals& totals = totals_[call.tool.name];
+    ++totals.calls;
+    totals.errors += result.is_error ? 1 : 0;
+    totals.time += elapsed;
+    return result;
+  };
+}
+
+std::vector<ToolUsageRow> ToolUsage::rows() const {
+  std::lock_guard lock(mutex_);
+  std::vector<ToolUsageRow> rows;
+  for (const auto& [tool, totals] : totals_) {
+    double mean_ms = totals.calls == 0
+                         ? 0.0
+                         : std::chrono::duration<double, std::milli>(totals.time).count() /
+                               static_cast<double>(totals.calls);
+    rows.push_back({tool, totals.calls, totals.errors, mean_ms});
+  }
+  return rows;
+}
+
+}  // namespace nba::app

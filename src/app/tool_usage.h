@@ -1,0 +1,38 @@
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "mcp/tool.h"
+
+namespace nba::app {
+
+struct ToolUsageRow {
+  std::string tool;
+  std::uint64_t calls = 0;
+  std::uint64_t errors = 0;
+  double mean_ms = 0;
+};
+
+// Counts calls, isError results and handler time per tool, as tools/call middleware.
+// Thread-safe.
+class ToolUsage {
+ public:
+  mcp::ToolMiddleware middleware();
+  std::vector<ToolUsageRow> rows() const;
+
+ private:
+  struct Totals {
+    std::uint64_t calls = 0;
+    std::uint64_t errors = 0;
+    std::chrono::nanoseconds time{0};
+  };
+  mutable std::mutex mutex_;  // guards totals_
+  std::map<std::string, Totals> totals_;
+};
+
+}  // namespace nba::app

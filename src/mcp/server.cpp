@@ -1,0 +1,442 @@
+#include <spdlog/spdlog.h>
+
+#include <regex>
+#include <set>
+
+#include "mcp/server_impl.h"
+#include "mcp/wire_format.h"
+
+namespace nba::mcp {
+namespace {
+
+using nlohmann::json;
+
+constexpr char kProtocolVersionKey[] = "io.modelcontextprotocol/protocolVersion";
+constexpr char kClientCapabilitiesKey[] = "io.modelcontextprotocol/clientCapabilities";
+constexpr char kLogLevelKey[] = "io.modelcontextprotocol/logLevel";
+
+bool isBlank(const std::string& line) {
+  return line.find_first_not_of(" \t\r") == std::string::npos;
+}
+
+const json* metaOf(const json& params) {
+  if (!params.is_object()) {
+    return nullptr;
+  }
+  auto it = params.find("_meta");
+  return (it != params.end() && it->is_object()) ? &*it : nullptr;
+}
+
+bool validToolName(const std::string& name) {
+  static const std::regex kPattern("^[A-Za-z0-9_.-]{1,128}$");
+  return std::regex_match(name, kPattern);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- McpServer API
+
+McpServer::McpServer(ServerIdentity identity, ServerOptions options)
+    : impl_(std::make_unique<Impl>(std::move(identity), options)) {}
+
+McpServer::~McpServer() = default;
+
+Status McpServer::addTool(ToolDefinition tool) {
+  if (!validToolName(tool.name)) {
+    return invalidArgument("tool name '" + tool.name + "' must match [A-Za-z0-9_.-]{1,128}");
+  }
+  if (!tool.input_schema.is_object() || tool.input_schema.value("type", "") != "object") {
+    return invalidArgument("tool '" + tool.name + "' needs an object inputSchema");
+  }
+  std::string name = tool.name;
+  return impl_->tools_.add(std::move(name), std::move(tool));
+}
+
+Status McpServer::addResource(ResourceDefinition resource) {
+  std::string uri = resource.uri;
+  return impl_->resources_.add(std::move(uri), std::move(resource));
+}
+
+Status McpServer::addResourceTemplate(ResourceTemplateDefinition resource_template) {
+  std::string key = resource_template.uri_template;
+  return impl_->templates_.add(std::move(key), std::move(resource_template));
+}
+
+Status McpServer::addPrompt(PromptDefinition prompt) {
+  std::string name = prompt.name;
+  return impl_->prompts_.add(std::move(name), std::move(prompt));
+}
+
+void McpServer::addCompleter(const std::string& ref_type, const std::string& ref,
+                             const std::string& argument, Completer completer) {
+  impl_->completers_[ref_type + "\n" + ref + "\n" + argument] = std::move(completer);
+}
+
+void McpServer::addToolMiddleware(ToolMiddleware middleware) {
+  impl_->middleware_.push_back(std::move(middleware));
+}
+
+bool McpServer::serve(Transport& transport) { return impl_->serve(transport); }
+
+const std::vector<ToolDefinition>& McpServer::tools() const { return impl_->tools_.all(); }
+const std::vector<ResourceDefinition>& McpServer::resources() const {
+  return impl_->resources_.all();
+}
+const std::vector<PromptDefinition>& McpServer::prompts() const { return impl_->prompts_.all(); }
+
+ServerCounters McpServer::counters() const {
+  ServerCounters c;
+  c.messages = impl_->messages_;
+  c.requests = impl_->requests_;
+  c.notifications = impl_->notifications_;
+  c.protocol_errors = impl_->protocol_errors_;
+  c.tool_calls = impl_->tool_calls_;
+  c.tool_errors = impl_->tool_errors_;
+  c.cancelled = impl_->cancelled_;
+  c.in_flight = impl_->in_flight_;
+  if (auto version = impl_->legacyVersion()) {
+    c.negotiated_version = std::string(protocolVersionName(*version));
+  }
+  return c;
+}
+
+// ---------------------------------------------------------------- Impl: serving
+
+McpServer::Impl::Impl(ServerIdentity identity, ServerOptions options)
+    : identity_(std::move(identity)), options_(options) {}
+
+bool McpServer::Impl::serve(Transport& transport) {
+  out_ = std::make_unique<OutputQueue>(transport);
+  pool_ = std::make_unique<WorkerPool>(options_.worker_threads);
+  std::string line;
+  while (true) {
+    ReadStatus status = transport.readLine(line);
+    if (status == ReadStatus::kEof || status == ReadStatus::kInterrupted) {
+      spdlog::info("{}; finishing requests in flight",
+                   status == ReadStatus::kEof ? "stdin closed" : "stop requested");
+      break;
+    }
+    if (status == ReadStatus::kTooLong) {
+      ++messages_;
+      respondError(
+          directResponder(), std::nullopt,
+          invalidRequest("Invalid Request: message exceeds the limit of " +
+                         std::to_string(options_.max_line_bytes) + " bytes and was discarded"));
+      continue;
+    }
+    handleLine(line);
+  }
+  bool drained = pool_->drain(options_.shutdown_grace);
+  closeSubscriptions();
+  out_->flush();
+  if (!drained) {
+    spdlog::warn("requests still running after {} ms; exiting without them",
+                 options_.shutdown_grace.count());
+    pool_.release();  // NOLINT: its threads cannot be joined; the process exits next
+  } else {
+    pool_.reset();
+  }
+  out_.reset();
+  return drained;
+}
+
+void McpServer::Impl::handleLine(const std::string& line) {
+  if (isBlank(line)) {
+    return;
+  }
+  ++messages_;
+  Responder direct = directResponder();
+  auto parsed = parseJson(line);
+  if (auto* reason = std::get_if<std::string>(&parsed)) {
+    respondError(direct, std::nullopt,
+                 {error_code::kParseError, "Parse error: " + *reason, nullptr});
+    return;
+  }
+  const json& value = std::get<json>(parsed);
+  if (value.is_array()) {
+    handleBatch(value, line);
+    return;
+  }
+  handleValue(value, line, direct);
+}
+
+void McpServer::Impl::handleBatch(const json& batch, std::string_view raw) {
+  Responder direct = directResponder();
+  auto version = legacyVersion();
+  if (!version || !acceptsBatches(*version)) {
+    respondError(direct, std::nullopt,
+                 invalidRequest("Invalid Request: JSON-RPC batches are accepted only in protocol "
+                                "version 2025-03-26; send one message per line"));
+    return;
+  }
+  if (batch.empty()) {
+    respondError(direct, std::nullopt, invalidRequest("Invalid Request: empty batch"));
+    return;
+  }
+  // Collects the responses of the batch's requests and writes them as one array once
+  // the last one is in. Starts with one extra "pending" released after dispatch, so
+  // a fast first reply cannot flush a half-dispatched batch.
+  struct Collector {
+    std::mutex mutex;
+    std::vector<std::string> parts;
+    std::size_t pending = 1;
+  };
+  auto collector = std::make_shared<Collector>();
+  auto finish_one = [this, collector](std::optional<std::string> line) {
+    std::string joined;
+    {
+      std::lock_guard lock(collector->mutex);
+      if (line) {
+        collector->parts.push_back(std::move(*line));
+      }
+      if (--collector->pending > 0 || collector->parts.empty()) {
+        return;
+      }
+      joined = "[";
+      for (std::size_t i = 0; i < collector->parts.size(); ++i) {
+        joined += (i ? "," : "") + collector->parts[i];
+      }
+      joined += "]";
+    }
+    out_->push(std::move(joined));
+  };
+  (void)raw;  // each element is re-serialized below for huge-id recovery
+  for (const auto& element : batch) {
+    {
+      std::lock_guard lock(collector->mutex);
+      ++collector->pending;  // handleValue answers every element exactly once
+    }
+    if (element.is_object() && element.value("method", "") == "initialize" &&
+        element.contains("id")) {
+      auto id = decodeMessage(element, dumpJson(element));
+      auto* message = std::get_if<Message>(&id);
+      respondError(finish_one, message ? message->id : std::nullopt,
+                   invalidRequest("Invalid Request: initialize must not be part of a batch"));
+      continue;
+    }
+    handleValue(element, dumpJson(element), finish_one);
+  }
+  finish_one(std::nullopt);
+}
+
+void McpServer::Impl::handleValue(const json& value, std::string_view raw,
+                                  const Responder& respond) {
+  auto decoded = decodeMessage(value, raw);
+  if (auto* failure = std::get_if<DecodeFailure>(&decoded)) {
+    if (failure->respond) {
+      respondError(respond, failure->id, failure->error);
+    } else {
+      respond(std::nullopt);  // a broken notification is never answered
+    }
+    return;
+  }
+  Message& message = std::get<Message>(decoded);
+  switch (message.kind) {
+    case MessageKind::kResponse:
+      spdlog::debug("ignoring a response from the client (we send no requests)");
+      respond(std::nullopt);
+      return;
+    case MessageKind::kNotification:
+      ++notifications_;
+      handleNotification(message);
+      respond(std::nullopt);
+      return;
+    case MessageKind::kRequest:
+      ++requests_;
+      handleRequest(std::move(message), respond);
+      return;
+  }
+}
+
+void McpServer::Impl::handleNotification(const Message& message) {
+  if (message.method == "notifications/cancelled") {
+    const json* id = message.params.is_object() ? &message.params["requestId"] : nullptr;
+    if (id == nullptr || !(id->is_string() || id->is_number_integer())) {
+      return;  // nothing to cancel; notifications are never answered
+    }
+    std::string key = dumpJson(*id);
+    std::lock_guard lock(inflight_mutex_);
+    if (auto it = inflight_.find(key);
+        it != inflight_.end() && it->second->method != "initialize") {
+      it->second->cancelled = true;
+      ++cancelled_;
+    }
+    if (auto it = subscriptions_.find(key); it != subscriptions_.end()) {
+      it->second.second(std::nullopt);  // a cancelled listen stream gets no result
+      subscriptions_.erase(it);
+      ++cancelled_;
+    }
+    return;
+  }
+  if (message.method == "notifications/initialized") {
+    spdlog::debug("client finished initialization");
+    return;
+  }
+  spdlog::debug("ignoring notification {}", message.method);
+}
+
+std::variant<std::shared_ptr<RequestState>, RpcError> McpServer::Impl::makeRequestState(
+    const Message& message) {
+  const json* meta = metaOf(message.params);
+  ProtocolVersion version = kNewestLegacyVersion;
+  std::optional<LogLevel> log_level;
+  if (meta != nullptr && meta->contains(kProtocolVersionKey)) {
+    const json& requested = (*meta)[kProtocolVersionKey];
+    if (!requested.is_string()) {
+      return invalidParams("Invalid params: _meta[\"" + std::string(kProtocolVersionKey) +
+                           "\"] must be a string");
+    }
+    auto parsed = parseProtocolVersion(requested.get<std::string>());
+    if (!parsed || !isModern(*parsed)) {
+      return RpcError{error_code::kUnsupportedProtocolVersion,
+                      "Unsupported protocol version '" + requested.get<std::string>() +
+                          "' in _meta; per-request versions must be 2026-07-28 (older versions "
+                          "use the initialize handshake)",
+                      {{"supported", supportedProtocolVersionNames()}, {"requested", requested}}};
+    }
+    auto caps = meta->find(kClientCapabilitiesKey);
+    if (caps == meta->end() || !caps->is_object()) {
+      return invalidParams("Invalid params: 2026-07-28 requests must carry _meta[\"" +
+                           std::string(kClientCapabilitiesKey) + "\"] (an object, {} for none)");
+    }
+    version = *parsed;
+    if (auto level = meta->find(kLogLevelKey); level != meta->end() && level->is_string()) {
+      log_level = parseLogLevel(level->get<std::string>());
+    }
+  } else if (message.method == "server/discover") {
+    version = kModernVersion;  // discovery is the modern probe; answer it either way
+  } else if (auto legacy = legacyVersion()) {
+    version = *legacy;
+    std::lock_guard lock(session_mutex_);
+    log_level = session_log_level_;
+  } else if (message.method != "initialize" && message.method != "ping") {
+    return invalidParams(
+        "Server not initialized: send \"initialize\" first (protocol versions 2024-11-05 to "
+        "2025-11-25), or put the 2026-07-28 fields in params._meta of every request");
+  }
+  auto state = std::make_shared<RequestState>(*message.id, message.method, version);
+  state->log_level = log_level;
+  if (meta != nullptr) {
+    if (auto token = meta->find("progressToken");
+        token != meta->end() && (token->is_string() || token->is_number_integer())) {
+      state->progress_token = *token;
+    }
+    if (auto trace = meta->find("traceparent"); trace != meta->end() && trace->is_string()) {
+      state->traceparent = trace->get<std::string>();
+    }
+  }
+  return state;
+}
+
+void McpServer::Impl::handleRequest(Message message, const Responder& respond) {
+  auto made = makeRequestState(message);
+  if (auto* error = std::get_if<RpcError>(&made)) {
+    respondError(respond, message.id, *error);
+    return;
+  }
+  auto state = std::get<std::shared_ptr<RequestState>>(std::move(made));
+  {
+    std::lock_guard lock(inflight_mutex_);
+    if (!inflight_.emplace(state->id.text(), state).second ||
+        subscriptions_.count(state->id.text()) != 0) {
+      respondError(respond, state->id,
+                   invalidRequest("Invalid Request: id " + state->id.text() +
+                                  " is already used by a request in flight"));
+      return;
+    }
+  }
+  ++in_flight_;
+  // Calls that may take time run on the pool; the rest answer inline, which also keeps
+  // initialize ordered before everything after it.
+  static const std::set<std::string> kPooled = {"tools/call", "resources/read", "prompts/get",
+                                                "completion/complete"};
+  if (kPooled.count(state->method) != 0) {
+    pool_->submit([this, state, params = std::move(message.params), respond] {
+      runRequest(state, params, respond);
+    });
+  } else {
+    runRequest(state, message.params, respond);
+  }
+}
+
+void McpServer::Impl::runRequest(const std::shared_ptr<RequestState>& state, const json& params,
+                                 const Responder& respond) {
+  RpcOutcome outcome;
+  try {
+    outcome = dispatch(*state, params);
+  } catch (const std::exception& e) {
+    spdlog::error("{} failed: {}", state->method, e.what());
+    outcome =
+        RpcError{error_code::kInternalError, std::string("Internal error: ") + e.what(), nullptr};
+  }
+  bool keep_open = state->method == "subscriptions/listen" &&
+                   std::holds_alternative<json>(outcome) && !state->cancelled;
+  {
+    std::lock_guard lock(inflight_mutex_);
+    inflight_.erase(state->id.text());
+    if (keep_open) {
+      subscriptions_.emplace(state->id.text(), std::make_pair(state, respond));
+    }
+  }
+  --in_flight_;
+  if (keep_open) {
+    return;  // answered when the server shuts down
+  }
+  if (state->cancelled) {
+    respond(std::nullopt);
+    return;
+  }
+  if (auto* error = std::get_if<RpcError>(&outcome)) {
+    respondError(respond, state->id, *error);
+    return;
+  }
+  json& result = std::get<json>(outcome);
+  finishResult(*state, result);
+  respond(resultLine(state->id, result));
+}
+
+void McpServer::Impl::closeSubscriptions() {
+  std::lock_guard lock(inflight_mutex_);
+  for (auto& [key, entry] : subscriptions_) {
+    json result = {{"_meta", {{"io.modelcontextprotocol/subscriptionId", json::parse(key)}}}};
+    finishResult(*entry.first, result);
+    entry.second(resultLine(entry.first->id, result));
+  }
+  subscriptions_.clear();
+}
+
+void McpServer::Impl::sendNotification(const RequestState* state, std::string_view method,
+                                       json params) {
+  if (state != nullptr && state->cancelled) {
+    return;  // nothing more about a cancelled request
+  }
+  if (out_) {
+    out_->push(notificationLine(method, params));
+  }
+}
+
+void McpServer::Impl::respondError(const Responder& respond, const std::optional<RequestId>& id,
+                                   const RpcError& error) {
+  ++protocol_errors_;
+  respond(errorLine(id, error, omitUnknownIds()));
+}
+
+Responder McpServer::Impl::directResponder() {
+  return [this](std::optional<std::string> response) {
+    if (response.has_value()) {
+      out_->push(std::move(response).value());
+    }
+  };
+}
+
+bool McpServer::Impl::omitUnknownIds() const {
+  auto version = legacyVersion();
+  return omitsUnknownErrorId(version.value_or(kNewestLegacyVersion));
+}
+
+std::optional<ProtocolVersion> McpServer::Impl::legacyVersion() const {
+  std::lock_guard lock(session_mutex_);
+  return legacy_version_;
+}
+
+}  // namespace nba::mcp

@@ -1,0 +1,102 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "mcp/prompt.h"
+#include "mcp/resource.h"
+#include "mcp/tool.h"
+#include "mcp/transport.h"
+
+namespace nba::mcp {
+
+struct ServerIdentity {
+  std::string name;
+  std::string title;
+  std::string version;
+  std::string description;
+  std::string website_url;
+  std::string instructions;  // tells a host what the server is good for
+};
+
+// How tool results carry their structured data in `content` (the spec's SHOULD about
+// also sending the JSON as text): markdown only, JSON only, or both blocks.
+enum class TextFormat { kMarkdown, kJson, kBoth };
+
+struct ServerOptions {
+  std::size_t worker_threads = 4;
+  std::size_t max_line_bytes = 4 * 1024 * 1024;
+  std::size_t page_size = 50;
+  std::chrono::milliseconds shutdown_grace{5000};
+  TextFormat text_format = TextFormat::kMarkdown;
+  // ttlMs of list results and server/discover on 2026-07-28: our lists change only
+  // with a new binary, so clients may keep them a while.
+  std::chrono::milliseconds list_ttl{std::chrono::hours(1)};
+};
+
+// Counters for get_server_stats and nba://server/stats. Plain snapshot values.
+struct ServerCounters {
+  std::uint64_t messages = 0;
+  std::uint64_t requests = 0;
+  std::uint64_t notifications = 0;
+  std::uint64_t protocol_errors = 0;
+  std::uint64_t tool_calls = 0;
+  std::uint64_t tool_errors = 0;
+  std::uint64_t cancelled = 0;
+  std::int64_t in_flight = 0;
+  std::string negotiated_version;  // legacy session, empty before initialize
+};
+
+// The MCP server: JSON-RPC over a line transport, both the handshake revisions
+// (2024-11-05 … 2025-11-25) and the stateless 2026-07-28, tools/resources/prompts/
+// completion/logging, a worker pool, cancellation and progress. Knows nothing of
+// basketball: the app registers tools.
+//
+// Thread safety: register everything (add*) before serve(); after that the
+// registries are read-only and serve()/callTool() may run concurrently.
+class McpServer {
+ public:
+  McpServer(ServerIdentity identity, ServerOptions options);
+  ~McpServer();
+  McpServer(const McpServer&) = delete;
+  McpServer& operator=(const McpServer&) = delete;
+
+  // Fail on a duplicate or malformed name.
+  Status addTool(ToolDefinition tool);
+  Status addResource(ResourceDefinition resource);
+  Status addResourceTemplate(ResourceTemplateDefinition resource_template);
+  Status addPrompt(PromptDefinition prompt);
+  // `ref_type` "ref/prompt" (ref = prompt name) or "ref/resource" (ref = URI template).
+  void addCompleter(const std::string& ref_type, const std::string& ref,
+                    const std::string& argument, Completer completer);
+  // Middleware runs outermost-first in the order added.
+  void addToolMiddleware(ToolMiddleware middleware);
+
+  // Reads messages until EOF or Transport::interrupt(), then waits up to the shutdown
+  // grace for requests in flight and flushes their responses. Returns false when
+  // some request was still running at the deadline: the caller should then exit the
+  // process at once (its thread cannot be joined).
+  bool serve(Transport& transport);
+
+  // Runs one tool the way tools/call does (validation, middleware, handler) without
+  // the protocol: the CLI's `call` and the question pipeline use it.
+  ToolResult callTool(const std::string& name, const nlohmann::json& arguments);
+
+  const std::vector<ToolDefinition>& tools() const;
+  const std::vector<ResourceDefinition>& resources() const;
+  const std::vector<PromptDefinition>& prompts() const;
+  ServerCounters counters() const;
+
+  // Opaque; public only so the implementation files can name it.
+  class Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace nba::mcp

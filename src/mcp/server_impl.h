@@ -1,0 +1,97 @@
+#pragma once
+
+// Private to the mcp library: the McpServer implementation, split over server.cpp
+// (reading, routing, lifecycle) and server_methods.cpp (one handler per method).
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <variant>
+
+#include "mcp/named_registry.h"
+#include "mcp/output_queue.h"
+#include "mcp/request_state.h"
+#include "mcp/rpc_error.h"
+#include "mcp/server.h"
+#include "mcp/worker_pool.h"
+
+namespace nba::mcp {
+
+using RpcOutcome = std::variant<nlohmann::json, RpcError>;
+
+class McpServer::Impl {
+ public:
+  Impl(ServerIdentity identity, ServerOptions options);
+
+  // --- server.cpp: transport, routing, lifecycle ---
+  bool serve(Transport& transport);
+  void handleLine(const std::string& line);
+  void handleValue(const nlohmann::json& value, std::string_view raw, const Responder& respond);
+  void handleBatch(const nlohmann::json& batch, std::string_view raw);
+  void handleNotification(const Message& message);
+  void handleRequest(Message message, const Responder& respond);
+  std::variant<std::shared_ptr<RequestState>, RpcError> makeRequestState(const Message& message);
+  void runRequest(const std::shared_ptr<RequestState>& state, const nlohmann::json& params,
+                  const Responder& respond);
+  void sendNotification(const RequestState* state, std::string_view method, nlohmann::json params);
+  void respondError(const Responder& respond, const std::optional<RequestId>& id,
+                    const RpcError& error);
+  bool omitUnknownIds() const;
+  Responder directResponder();
+  std::optional<ProtocolVersion> legacyVersion() const;
+  void closeSubscriptions();
+
+  // --- server_methods.cpp: one handler per method ---
+  RpcOutcome dispatch(RequestState& state, const nlohmann::json& params);
+  RpcOutcome initialize(RequestState& state, const nlohmann::json& params);
+  RpcOutcome discover(RequestState& state, const nlohmann::json& params);
+  RpcOutcome ping(RequestState& state, const nlohmann::json& params);
+  RpcOutcome listTools(RequestState& state, const nlohmann::json& params);
+  RpcOutcome callTool(RequestState& state, const nlohmann::json& params);
+  RpcOutcome listResources(RequestState& state, const nlohmann::json& params);
+  RpcOutcome listResourceTemplates(RequestState& state, const nlohmann::json& params);
+  RpcOutcome readResource(RequestState& state, const nlohmann::json& params);
+  RpcOutcome listPrompts(RequestState& state, const nlohmann::json& params);
+  RpcOutcome getPrompt(RequestState& state, const nlohmann::json& params);
+  RpcOutcome complete(RequestState& state, const nlohmann::json& params);
+  RpcOutcome setLogLevel(RequestState& state, const nlohmann::json& params);
+  RpcOutcome listenSubscriptions(RequestState& state, const nlohmann::json& params);
+  ToolResult invokeTool(const ToolDefinition& tool, const nlohmann::json& arguments,
+                        ToolContext& context);
+  void finishResult(RequestState& state, nlohmann::json& result) const;
+  void addCacheHints(RequestState& state, nlohmann::json& result,
+                     std::chrono::milliseconds ttl) const;
+
+  template <typename Definition, typename ToJson>
+  RpcOutcome listPage(const std::vector<Definition>& items, const char* field,
+                      const nlohmann::json& params, ToJson to_json) const;
+
+  ServerIdentity identity_;
+  ServerOptions options_;
+  NamedRegistry<ToolDefinition> tools_;
+  NamedRegistry<ResourceDefinition> resources_;
+  NamedRegistry<ResourceTemplateDefinition> templates_;
+  NamedRegistry<PromptDefinition> prompts_;
+  std::map<std::string, Completer> completers_;  // key: ref_type \n ref \n argument
+  std::vector<ToolMiddleware> middleware_;
+
+  std::unique_ptr<OutputQueue> out_;  // set while serving
+  std::unique_ptr<WorkerPool> pool_;  // set while serving
+
+  mutable std::mutex session_mutex_;  // guards the legacy session fields below
+  std::optional<ProtocolVersion> legacy_version_;
+  std::optional<LogLevel> session_log_level_;
+
+  std::mutex inflight_mutex_;  // guards inflight_ and subscriptions_
+  std::unordered_map<std::string, std::shared_ptr<RequestState>> inflight_;
+  std::map<std::string, std::pair<std::shared_ptr<RequestState>, Responder>> subscriptions_;
+
+  std::atomic<std::uint64_t> messages_{0}, requests_{0}, notifications_{0};
+  std::atomic<std::uint64_t> protocol_errors_{0}, tool_calls_{0}, tool_errors_{0};
+  std::atomic<std::uint64_t> cancelled_{0};
+  std::atomic<std::int64_t> in_flight_{0};
+};
+
+}  // namespace nba::mcp

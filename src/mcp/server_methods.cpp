@@ -1,0 +1,449 @@
+#include <spdlog/spdlog.h>
+
+#include "mcp/schema_validator.h"
+#include "mcp/server_impl.h"
+#include "mcp/wire_format.h"
+
+namespace nba::mcp {
+namespace {
+
+using nlohmann::json;
+
+constexpr char kServerInfoKey[] = "io.modelcontextprotocol/serverInfo";
+
+using Handler = RpcOutcome (McpServer::Impl::*)(RequestState&, const json&);
+
+enum class Era { kLegacyOnly, kModernOnly, kBoth };
+
+struct MethodBinding {
+  const char* name;
+  Handler handler;
+  Era era;
+};
+
+// The one binding table (STYLE rule 5): every method, its handler, and the protocol
+// era(s) that define it.
+const MethodBinding kMethods[] = {
+    {"initialize", &McpServer::Impl::initialize, Era::kLegacyOnly},
+    {"ping", &McpServer::Impl::ping, Era::kLegacyOnly},
+    {"server/discover", &McpServer::Impl::discover, Era::kBoth},
+    {"tools/list", &McpServer::Impl::listTools, Era::kBoth},
+    {"tools/call", &McpServer::Impl::callTool, Era::kBoth},
+    {"resources/list", &McpServer::Impl::listResources, Era::kBoth},
+    {"resources/templates/list", &McpServer::Impl::listResourceTemplates, Era::kBoth},
+    {"resources/read", &McpServer::Impl::readResource, Era::kBoth},
+    {"prompts/list", &McpServer::Impl::listPrompts, Era::kBoth},
+    {"prompts/get", &McpServer::Impl::getPrompt, Era::kBoth},
+    {"completion/complete", &McpServer::Impl::complete, Era::kBoth},
+    {"logging/setLevel", &McpServer::Impl::setLogLevel, Era::kLegacyOnly},
+    {"subscriptions/listen", &McpServer::Impl::listenSubscriptions, Era::kModernOnly},
+};
+
+// A ToolContext bound to one request of the protocol (progress and logs go out as
+// notifications tied to it).
+class RequestToolContext : public ToolContext {
+ public:
+  RequestToolContext(McpServer::Impl& server, RequestState& state)
+      : server_(server), state_(state) {}
+  bool cancelled() const override { return state_.cancelled; }
+  void progress(double progress, std::optional<double> total, const std::string& message) override {
+    if (state_.progress_token.is_null()) {
+      return;
+    }
+    {
+      std::lock_guard lock(state_.progress_mutex);
+      if (progress <= state_.last_progress) {
+        return;  // the spec requires progress to increase
+      }
+      state_.last_progress = progress;
+    }
+    json params = {{"progressToken", state_.progress_token}, {"progress", progress}};
+    if (total) {
+      params["total"] = *total;
+    }
+    if (!message.empty() && state_.version >= ProtocolVersion::k2025_03_26) {
+      params["message"] = message;
+    }
+    server_.sendNotification(&state_, "notifications/progress", std::move(params));
+  }
+  void log(LogLevel level, const std::string& logger, const json& data) override {
+    if (!state_.log_level || level < *state_.log_level) {
+      return;
+    }
+    json params = {{"level", logLevelName(level)}, {"data", data}};
+    if (!logger.empty()) {
+      params["logger"] = logger;
+    }
+    server_.sendNotification(&state_, "notifications/message", std::move(params));
+  }
+  const std::string& traceParent() const override { return state_.traceparent; }
+
+ private:
+  McpServer::Impl& server_;
+  RequestState& state_;
+};
+
+// For calls made outside the protocol (CLI, question pipeline): nothing to notify.
+class DetachedToolContext : public ToolContext {
+ public:
+  bool cancelled() const override { return false; }
+  void progress(double, std::optional<double>, const std::string&) override {}
+  void log(LogLevel, const std::string&, const json&) override {}
+  const std::string& traceParent() const override { return trace_; }
+
+ private:
+  std::string trace_;
+};
+
+std::optional<std::string> stringParam(const json& params, const char* name) {
+  if (!params.is_object()) {
+    return std::nullopt;
+  }
+  auto it = params.find(name);
+  if (it == params.end() || !it->is_string()) {
+    return std::nullopt;
+  }
+  return it->get<std::string>();
+}
+
+}  // namespace
+
+RpcOutcome McpServer::Impl::dispatch(RequestState& state, const json& params) {
+  for (const auto& binding : kMethods) {
+    if (state.method != binding.name) {
+      continue;
+    }
+    bool modern = isModern(state.version);
+    if ((modern && binding.era == Era::kLegacyOnly) ||
+        (!modern && binding.era == Era::kModernOnly)) {
+      return methodNotFound("Method not found: " + state.method + " is not part of protocol " +
+                            std::string(protocolVersionName(state.version)));
+    }
+    return (this->*binding.handler)(state, params);
+  }
+  return methodNotFound("Method not found: " + state.method);
+}
+
+void McpServer::Impl::finishResult(RequestState& state, json& result) const {
+  if (!isModern(state.version)) {
+    return;
+  }
+  result["resultType"] = "complete";
+  result["_meta"][kServerInfoKey] = implementationJson(identity_, state.version);
+}
+
+void McpServer::Impl::addCacheHints(RequestState& state, json& result,
+                                    std::chrono::milliseconds ttl) const {
+  if (isModern(state.version)) {
+    result["ttlMs"] = ttl.count();
+    result["cacheScope"] = "public";  // nothing we serve depends on who asks
+  }
+}
+
+RpcOutcome McpServer::Impl::initialize(RequestState& state, const json& params) {
+  auto requested = stringParam(params, "protocolVersion");
+  if (!requested) {
+    return invalidParams("Invalid params: initialize needs a string \"protocolVersion\"");
+  }
+  auto parsed = parseProtocolVersion(*requested);
+  // An unknown or modern version gets our newest handshake version back (not an error).
+  ProtocolVersion chosen = (parsed && !isModern(*parsed)) ? *parsed : kNewestLegacyVersion;
+  {
+    std::lock_guard lock(session_mutex_);
+    if (legacy_version_) {
+      return invalidRequest("Invalid Request: already initialized (protocol " +
+                            std::string(protocolVersionName(*legacy_version_)) +
+                            "); initialize may be sent only once per process");
+    }
+    legacy_version_ = chosen;
+  }
+  state.version = chosen;
+  if (auto client = params.find("clientInfo"); client != params.end() && client->is_object()) {
+    spdlog::info("client {} {} initialized with protocol {}", client->value("name", "?"),
+                 client->value("version", "?"), protocolVersionName(chosen));
+  }
+  json result = {{"protocolVersion", protocolVersionName(chosen)},
+                 {"capabilities", serverCapabilitiesJson(chosen)},
+                 {"serverInfo", implementationJson(identity_, chosen)}};
+  if (!identity_.instructions.empty()) {
+    result["instructions"] = identity_.instructions;
+  }
+  return result;
+}
+
+RpcOutcome McpServer::Impl::discover(RequestState& state, const json&) {
+  json result = {{"supportedVersions", supportedProtocolVersionNames()},
+                 {"capabilities", serverCapabilitiesJson(kModernVersion)}};
+  if (!identity_.instructions.empty()) {
+    result["instructions"] = identity_.instructions;
+  }
+  addCacheHints(state, result, options_.list_ttl);
+  return result;
+}
+
+RpcOutcome McpServer::Impl::ping(RequestState&, const json&) { return json::object(); }
+
+template <typename Definition, typename ToJson>
+RpcOutcome McpServer::Impl::listPage(const std::vector<Definition>& items, const char* field,
+                                     const json& params, ToJson to_json) const {
+  std::size_t offset = 0;
+  if (params.is_object() && params.contains("cursor")) {
+    const json& cursor = params["cursor"];
+    auto decoded = cursor.is_string() ? decodeCursor(cursor.get<std::string>()) : std::nullopt;
+    if (!decoded || *decoded > items.size()) {
+      return invalidParams(
+          "Invalid params: unknown cursor (use the nextCursor of a previous "
+          "list result, or no cursor for the first page)");
+    }
+    offset = *decoded;
+  }
+  json page = json::array();
+  std::size_t end = std::min(items.size(), offset + options_.page_size);
+  for (std::size_t i = offset; i < end; ++i) {
+    page.push_back(to_json(items[i]));
+  }
+  json result = {{field, std::move(page)}};
+  if (end < items.size()) {
+    result["nextCursor"] = encodeCursor(end);
+  }
+  return result;
+}
+
+RpcOutcome McpServer::Impl::listTools(RequestState& state, const json& params) {
+  auto outcome = listPage(tools_.all(), "tools", params, [&](const ToolDefinition& tool) {
+    return toolJson(tool, state.version);
+  });
+  if (auto* result = std::get_if<json>(&outcome)) {
+    addCacheHints(state, *result, options_.list_ttl);
+  }
+  return outcome;
+}
+
+ToolResult McpServer::Impl::invokeTool(const ToolDefinition& tool, const json& arguments,
+                                       ToolContext& context) {
+  auto violations = validateAgainstSchema(arguments, tool.input_schema);
+  if (!violations.empty()) {
+    return ToolResult::error("Invalid arguments for " + tool.name + ": " +
+                             describeViolations(violations, "arguments"));
+  }
+  ToolCall call{tool, arguments};
+  std::function<ToolResult(std::size_t)> run_from = [&](std::size_t index) -> ToolResult {
+    if (index == middleware_.size()) {
+      return tool.handler(arguments, context);
+    }
+    return middleware_[index](call, context, [&] { return run_from(index + 1); });
+  };
+  try {
+    return run_from(0);
+  } catch (const std::exception& e) {
+    spdlog::error("tool {} threw: {}", tool.name, e.what());
+    return ToolResult::error("Internal error in " + tool.name + ": " + e.what() +
+                             ". The server is still running; try again or change the arguments.");
+  } catch (...) {
+    spdlog::error("tool {} threw a non-standard exception", tool.name);
+    return ToolResult::error("Internal error in " + tool.name + ". The server is still running.");
+  }
+}
+
+RpcOutcome McpServer::Impl::callTool(RequestState& state, const json& params) {
+  auto name = stringParam(params, "name");
+  if (!name) {
+    return invalidParams("Invalid params: tools/call needs a string \"name\"");
+  }
+  const ToolDefinition* tool = tools_.find(*name);
+  if (tool == nullptr) {
+    std::string known;
+    for (const auto& t : tools_.all()) {
+      known += (known.empty() ? "" : ", ") + t.name;
+    }
+    return invalidParams("Unknown tool '" + *name + "'. Available tools: " + known);
+  }
+  json arguments = json::object();
+  if (auto it = params.find("arguments"); it != params.end() && !it->is_null()) {
+    if (!it->is_object()) {
+      return invalidParams("Invalid params: \"arguments\" must be an object, got " +
+                           std::string(it->type_name()));
+    }
+    arguments = *it;
+  }
+  ++tool_calls_;
+  RequestToolContext context(*this, state);
+  ToolResult result = invokeTool(*tool, arguments, context);
+  if (result.is_error) {
+    ++tool_errors_;
+  }
+  return toolResultJson(result, state.version, options_.text_format);
+}
+
+RpcOutcome McpServer::Impl::listResources(RequestState& state, const json& params) {
+  auto outcome = listPage(resources_.all(), "resources", params, [&](const auto& resource) {
+    return resourceJson(resource, state.version);
+  });
+  if (auto* result = std::get_if<json>(&outcome)) {
+    addCacheHints(state, *result, options_.list_ttl);
+  }
+  return outcome;
+}
+
+RpcOutcome McpServer::Impl::listResourceTemplates(RequestState& state, const json& params) {
+  auto outcome = listPage(templates_.all(), "resourceTemplates", params, [&](const auto& item) {
+    return resourceTemplateJson(item, state.version);
+  });
+  if (auto* result = std::get_if<json>(&outcome)) {
+    addCacheHints(state, *result, options_.list_ttl);
+  }
+  return outcome;
+}
+
+RpcOutcome McpServer::Impl::readResource(RequestState& state, const json& params) {
+  auto uri = stringParam(params, "uri");
+  if (!uri) {
+    return invalidParams("Invalid params: resources/read needs a string \"uri\"");
+  }
+  Result<ResourceContentsList> contents = notFound("");
+  std::chrono::milliseconds ttl{0};
+  bool matched = false;
+  if (const ResourceDefinition* resource = resources_.find(*uri)) {
+    contents = resource->read();
+    ttl = resource->ttl;
+    matched = true;
+  } else {
+    for (const auto& item : templates_.all()) {
+      if (auto vars = matchUriTemplate(item.uri_template, *uri)) {
+        contents = item.read(*vars);
+        ttl = item.ttl;
+        matched = true;
+        break;
+      }
+    }
+  }
+  if (!matched || (!contents.ok() && contents.status().code() == StatusCode::kNotFound)) {
+    std::string reason = matched ? contents.status().message() : "no resource has this URI";
+    return RpcError{resourceNotFoundCode(state.version),
+                    "Resource not found: " + *uri + " (" + reason + ")",
+                    {{"uri", *uri}}};
+  }
+  if (!contents.ok()) {
+    return rpcErrorFromStatus(contents.status());
+  }
+  json result = resourceContentsJson(contents.value());
+  addCacheHints(state, result, ttl);
+  return result;
+}
+
+RpcOutcome McpServer::Impl::listPrompts(RequestState& state, const json& params) {
+  auto outcome = listPage(prompts_.all(), "prompts", params,
+                          [&](const auto& prompt) { return promptJson(prompt, state.version); });
+  if (auto* result = std::get_if<json>(&outcome)) {
+    addCacheHints(state, *result, options_.list_ttl);
+  }
+  return outcome;
+}
+
+RpcOutcome McpServer::Impl::getPrompt(RequestState&, const json& params) {
+  auto name = stringParam(params, "name");
+  if (!name) {
+    return invalidParams("Invalid params: prompts/get needs a string \"name\"");
+  }
+  const PromptDefinition* prompt = prompts_.find(*name);
+  if (prompt == nullptr) {
+    return invalidParams("Unknown prompt '" + *name + "'");
+  }
+  PromptArguments arguments;
+  if (auto it = params.find("arguments"); it != params.end() && !it->is_null()) {
+    if (!it->is_object()) {
+      return invalidParams("Invalid params: prompt \"arguments\" must be an object of strings");
+    }
+    for (const auto& [key, value] : it->items()) {
+      if (!value.is_string()) {
+        return invalidParams("Invalid params: prompt argument '" + key + "' must be a string");
+      }
+      arguments[key] = value.get<std::string>();
+    }
+  }
+  for (const auto& argument : prompt->arguments) {
+    if (argument.required && arguments.count(argument.name) == 0) {
+      return invalidParams("Invalid params: prompt '" + *name + "' needs argument '" +
+                           argument.name + "'");
+    }
+  }
+  auto rendered = prompt->render(arguments);
+  if (!rendered.ok()) {
+    return rpcErrorFromStatus(rendered.status());
+  }
+  return renderedPromptJson(rendered.value());
+}
+
+RpcOutcome McpServer::Impl::complete(RequestState&, const json& params) {
+  if (!params.is_object() || !params.contains("ref") || !params["ref"].is_object() ||
+      !params.contains("argument") || !params["argument"].is_object()) {
+    return invalidParams("Invalid params: completion/complete needs \"ref\" and \"argument\"");
+  }
+  const json& ref = params["ref"];
+  CompletionRequest request;
+  request.ref_type = ref.value("type", "");
+  request.ref = request.ref_type == "ref/prompt" ? ref.value("name", "") : ref.value("uri", "");
+  request.argument = params["argument"].value("name", "");
+  request.value = params["argument"].value("value", "");
+  if (auto context = params.find("context"); context != params.end() && context->is_object()) {
+    json context_arguments = context->value("arguments", json::object());
+    for (const auto& [key, value] : context_arguments.items()) {
+      if (value.is_string()) {
+        request.context[key] = value.get<std::string>();
+      }
+    }
+  }
+  bool known_ref = (request.ref_type == "ref/prompt" && prompts_.find(request.ref)) ||
+                   (request.ref_type == "ref/resource" && templates_.find(request.ref));
+  if (!known_ref) {
+    return invalidParams("Invalid params: unknown completion reference " + ref.dump());
+  }
+  json values = json::array();
+  std::size_t total = 0;
+  auto it = completers_.find(request.ref_type + "\n" + request.ref + "\n" + request.argument);
+  if (it != completers_.end()) {
+    auto candidates = it->second(request);
+    total = candidates.size();
+    for (std::size_t i = 0; i < candidates.size() && i < 100; ++i) {
+      values.push_back(candidates[i]);
+    }
+  }
+  return json{{"completion", {{"values", values}, {"total", total}, {"hasMore", total > 100}}}};
+}
+
+RpcOutcome McpServer::Impl::setLogLevel(RequestState&, const json& params) {
+  auto level_name = stringParam(params, "level");
+  auto level = level_name ? parseLogLevel(*level_name) : std::nullopt;
+  if (!level) {
+    return invalidParams(
+        "Invalid params: \"level\" must be one of debug, info, notice, warning, error, critical, "
+        "alert, emergency");
+  }
+  std::lock_guard lock(session_mutex_);
+  session_log_level_ = level;
+  return json::object();
+}
+
+RpcOutcome McpServer::Impl::listenSubscriptions(RequestState& state, const json& params) {
+  if (!params.contains("notifications") || !params["notifications"].is_object()) {
+    return invalidParams("Invalid params: subscriptions/listen needs a \"notifications\" object");
+  }
+  // Our lists and resources never change while the process runs, so we honour no
+  // notification types: acknowledge with an empty filter and hold the stream open.
+  json ack = {
+      {"notifications", json::object()},
+      {"_meta", {{"io.modelcontextprotocol/subscriptionId", json::parse(state.id.text())}}}};
+  sendNotification(&state, "notifications/subscriptions/acknowledged", std::move(ack));
+  return json::object();
+}
+
+ToolResult McpServer::callTool(const std::string& name, const nlohmann::json& arguments) {
+  const ToolDefinition* tool = impl_->tools_.find(name);
+  if (tool == nullptr) {
+    return ToolResult::error("Unknown tool '" + name + "'");
+  }
+  DetachedToolContext context;
+  return impl_->invokeTool(*tool, arguments, context);
+}
+
+}  // namespace nba::mcp

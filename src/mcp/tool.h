@@ -1,0 +1,69 @@
+#pragma once
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "mcp/log_level.h"
+
+namespace nba::mcp {
+
+// What a tool handler may do besides computing its result. One per call; used only
+// on the calling thread (thread-compatible), but cancelled() may flip at any time.
+class ToolContext {
+ public:
+  virtual ~ToolContext() = default;
+  // True once the client sent notifications/cancelled for this call. Long handlers
+  // check it and return early; their result is dropped either way.
+  virtual bool cancelled() const = 0;
+  // notifications/progress, sent only if the request carried a progressToken.
+  // `progress` must increase between calls (smaller values are dropped).
+  virtual void progress(double progress, std::optional<double> total,
+                        const std::string& message) = 0;
+  // notifications/message, sent only at or above the client's chosen level.
+  virtual void log(LogLevel level, const std::string& logger, const nlohmann::json& data) = 0;
+  // The W3C traceparent the caller sent in params._meta, or empty.
+  virtual const std::string& traceParent() const = 0;
+};
+
+// A tool's answer. Failures a person can act on are results with is_error (MCP
+// assigns argument and business errors to the tool result, not to JSON-RPC).
+struct ToolResult {
+  std::string text;                          // markdown for people
+  std::optional<nlohmann::json> structured;  // must match the tool's outputSchema
+  bool is_error = false;
+  nlohmann::json meta = nlohmann::json::object();  // our `_meta` keys (dev.nbamcp/…)
+
+  static ToolResult error(std::string message) {
+    ToolResult result;
+    result.text = std::move(message);
+    result.is_error = true;
+    return result;
+  }
+};
+
+using ToolHandler = std::function<ToolResult(const nlohmann::json& arguments, ToolContext&)>;
+
+struct ToolDefinition {
+  std::string name;  // [A-Za-z0-9_.-]{1,128}
+  std::string title;
+  std::string description;
+  nlohmann::json input_schema;   // object schema; arguments are validated against it
+  nlohmann::json output_schema;  // null when the tool has no structured output
+  nlohmann::json annotations = nlohmann::json::object();
+  ToolHandler handler;
+};
+
+// A call as middleware sees it.
+struct ToolCall {
+  const ToolDefinition& tool;
+  const nlohmann::json& arguments;
+};
+
+// Wraps every tools/call (rate limiting, metrics, tracing). Calls `next` to go on,
+// or returns its own result to stop the call (e.g. rate limited).
+using ToolMiddleware = std::function<ToolResult(const ToolCall&, ToolContext&,
+                                                const std::function<ToolResult()>& next)>;
+
+}  // namespace nba::mcp

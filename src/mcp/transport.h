@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace nba::mcp {
+
+enum class ReadStatus {
+  kLine,         // `line` holds one message (no '\n'; a trailing '\r' removed)
+  kTooLong,      // a line over the limit was discarded whole; reading can go on
+  kEof,          // input closed
+  kInterrupted,  // interrupt() was called (a signal asked us to stop)
+};
+
+// Newline-delimited message channel (MCP stdio transport).
+// Thread safety: readLine from one thread only; writeLine from any thread (serialized
+// under one lock, each line written whole and flushed); interrupt() is
+// async-signal-safe.
+class Transport {
+ public:
+  virtual ~Transport() = default;
+  virtual ReadStatus readLine(std::string& line) = 0;
+  // Writes `line` + '\n'. Returns false when the peer is gone.
+  virtual bool writeLine(std::string_view line) = 0;
+  virtual void interrupt() = 0;
+};
+
+// A transport over two file descriptors (stdin/stdout for the server). Memory stays
+// bounded by `max_line_bytes` plus one read chunk whatever the peer sends.
+std::unique_ptr<Transport> newFdTransport(int in_fd, int out_fd, std::size_t max_line_bytes);
+
+}  // namespace nba::mcp
