@@ -1,6 +1,7 @@
 #include "nba/entity/fuzzy_index.h"
 
 #include <algorithm>
+#include <bit>
 #include <unordered_map>
 
 #include "nba/entity/edit_distance.h"
@@ -10,6 +11,26 @@ namespace {
 
 unsigned char charAt(std::string_view text, std::size_t i) {
   return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
+}
+
+// Bit per character: a–z → bits 0–25, 0–9 → 26–35, anything else → 36.
+std::uint64_t letterSet(std::string_view text) {
+  std::uint64_t set = 0;
+  for (const char c : text) {
+    if (c >= 'a' && c <= 'z') {
+      set |= std::uint64_t{1} << (c - 'a');
+    } else if (c >= '0' && c <= '9') {
+      set |= std::uint64_t{1} << (26 + (c - '0'));
+    } else {
+      set |= std::uint64_t{1} << 36;
+    }
+  }
+  return set;
+}
+
+// A lower bound of the edit distance: every character missing from either side costs an edit.
+int letterSetDistance(std::uint64_t a, std::uint64_t b) {
+  return std::max(std::popcount(a & ~b), std::popcount(b & ~a));
 }
 
 }  // namespace
@@ -23,6 +44,7 @@ FuzzyIndex FuzzyIndex::build(std::vector<std::pair<std::string, std::uint32_t>> 
     }
     auto [it, inserted] = key_ids.try_emplace(key, static_cast<std::uint32_t>(index.keys_.size()));
     if (inserted) {
+      index.letter_sets_.push_back(letterSet(key));
       index.keys_.push_back(key);
       index.postings_.emplace_back();
     }
@@ -67,6 +89,7 @@ void FuzzyIndex::scanBucket(const Bucket& bucket, std::string_view query, int ma
   const std::size_t min_length =
       query.size() > static_cast<std::size_t>(max_distance) ? query.size() - max_distance : 0;
   const std::size_t max_length = query.size() + max_distance;
+  const std::uint64_t query_set = letterSet(query);
   auto it = std::lower_bound(bucket.begin(), bucket.end(), min_length,
                              [this](std::uint32_t key_index, std::size_t length) {
                                return keys_[key_index].size() < length;
@@ -75,6 +98,9 @@ void FuzzyIndex::scanBucket(const Bucket& bucket, std::string_view query, int ma
     const std::string& key = keys_[*it];
     if ((skip_first_a != '\0' && key[0] == skip_first_a) ||
         (skip_first_b != '\0' && key[0] == skip_first_b)) {
+      continue;
+    }
+    if (letterSetDistance(query_set, letter_sets_[*it]) > max_distance) {
       continue;
     }
     const int distance = boundedEditDistance(query, key, max_distance);

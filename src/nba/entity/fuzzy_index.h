@@ -13,7 +13,10 @@ namespace nba::entity {
 // To stay fast it compares a query only with keys that could plausibly be the same word
 // typed with mistakes: keys of a length within the budget that start with the query's first
 // or second character, or whose second character is the query's first (this covers a wrong,
-// missing, extra or swapped character anywhere except a wrong first letter).
+// missing, extra or swapped character anywhere except a wrong first letter). Before the edit
+// distance it checks the sets of characters: each edit adds or removes at most one character
+// from a word's set, so keys whose set differs from the query's by more than the budget are
+// skipped without computing anything.
 //
 // Built once by build(); immutable afterwards and safe for concurrent find() calls.
 class FuzzyIndex {
@@ -45,6 +48,7 @@ class FuzzyIndex {
                   char skip_first_b, std::vector<Hit>* hits) const;
 
   std::vector<std::string> keys_;
+  std::vector<std::uint64_t> letter_sets_;  // bit per character class present in keys_[i]
   std::vector<std::vector<std::uint32_t>> postings_;
   std::array<Bucket, 256> by_first_char_;
   std::array<Bucket, 256> by_second_char_;

@@ -230,45 +230,64 @@ void PlayerIndex::matchPrefix(const NameQuery& query, MatchSet* found) const {
 }
 
 void PlayerIndex::matchFuzzy(const NameQuery& query, MatchSet* found) const {
-  if (query.tokens.size() > kMaxFuzzyTokens) {
+  if (query.tokens.empty() || query.tokens.size() > kMaxFuzzyTokens) {
     return;
   }
+  // Which query tokens came near one of each player's name tokens (bit i = token i; the
+  // last bit = the whole query run together, for "lebronjames"). Only a player near every
+  // token can be near the whole name, so only those are scored: scoring is the expensive part.
+  const std::uint32_t all_tokens = (1u << query.tokens.size()) - 1;
+  const std::uint32_t compact_bit = 1u << kMaxFuzzyTokens;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> evidence;  // (player, token bits)
   std::vector<FuzzyIndex::Hit> hits;
-  for (const std::string& token : query.tokens) {
-    if (token.size() >= kMinFuzzyTokenLength) {
-      name_tokens_.find(token, typoBudget(token.size()), &hits);
+  auto collect = [&](std::string_view text, std::uint32_t bit) {
+    hits.clear();
+    name_tokens_.find(text, typoBudget(text.size()), &hits);
+    for (const FuzzyIndex::Hit& hit : hits) {
+      for (std::uint32_t player : name_tokens_.postings(hit.key_index)) {
+        auto it = std::find_if(evidence.begin(), evidence.end(),
+                               [player](const auto& entry) { return entry.first == player; });
+        if (it == evidence.end()) {
+          evidence.emplace_back(player, bit);
+        } else {
+          it->second |= bit;
+        }
+      }
+    }
+  };
+  for (std::size_t i = 0; i < query.tokens.size(); ++i) {
+    if (query.tokens[i].size() >= kMinFuzzyTokenLength || query.tokens.size() > 1) {
+      collect(query.tokens[i], 1u << i);
     }
   }
   if (query.tokens.size() > 1) {
-    name_tokens_.find(query.compact, typoBudget(query.compact.size()), &hits);
+    collect(query.compact, compact_bit);
   }
-  std::sort(hits.begin(), hits.end(),
-            [](const auto& a, const auto& b) { return a.distance < b.distance; });
-  std::vector<std::uint32_t> scored;
-  for (const FuzzyIndex::Hit& hit : hits) {
-    for (std::uint32_t player : name_tokens_.postings(hit.key_index)) {
-      if (scored.size() >= kMaxFuzzyCandidates) {
-        return;
-      }
-      if (std::find(scored.begin(), scored.end(), player) != scored.end()) {
-        continue;
-      }
-      scored.push_back(player);
-      const Record& record = players_[player];
-      const struct {
-        const std::string& key;
-        double weight;
-      } forms[] = {{record.full_compact, kFuzzyFullWeight},
-                   {record.last_compact, kFuzzyLastWeight},
-                   {record.first_compact, kFuzzyFirstWeight}};
-      for (const auto& form : forms) {
-        const int distance =
-            boundedEditDistance(query.compact, form.key, typoBudget(form.key.size()));
-        if (distance <= typoBudget(form.key.size())) {
-          found->offer(player, form.weight * similarity(distance, form.key.size()),
-                       MatchKind::kFuzzy);
-        }
-      }
+  std::size_t scored = 0;
+  for (const auto& [player, bits] : evidence) {
+    if ((bits & all_tokens) != all_tokens && (bits & compact_bit) == 0) {
+      continue;
+    }
+    if (++scored > kMaxFuzzyCandidates) {
+      return;
+    }
+    scoreFuzzy(query, player, found);
+  }
+}
+
+void PlayerIndex::scoreFuzzy(const NameQuery& query, std::uint32_t player, MatchSet* found) const {
+  const Record& record = players_[player];
+  const struct {
+    const std::string& key;
+    double weight;
+  } forms[] = {{record.full_compact, kFuzzyFullWeight},
+               {record.last_compact, kFuzzyLastWeight},
+               {record.first_compact, kFuzzyFirstWeight}};
+  for (const auto& form : forms) {
+    const int budget = typoBudget(form.key.size());
+    const int distance = boundedEditDistance(query.compact, form.key, budget);
+    if (distance <= budget) {
+      found->offer(player, form.weight * similarity(distance, form.key.size()), MatchKind::kFuzzy);
     }
   }
 }

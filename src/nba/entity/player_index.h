@@ -58,6 +58,7 @@ class PlayerIndex {
   void matchFirstPrefixAndLast(const NameQuery& query, MatchSet* found) const;
   void matchPrefix(const NameQuery& query, MatchSet* found) const;
   void matchFuzzy(const NameQuery& query, MatchSet* found) const;
+  void scoreFuzzy(const NameQuery& query, std::uint32_t player, MatchSet* found) const;
   void offerAll(const KeyIndex& index, const std::string& key, double confidence, MatchKind match,
                 MatchSet* found) const;
   void preferActiveAndProminent(std::vector<ScoredMatch>* matches) const;
