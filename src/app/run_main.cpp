@@ -5,7 +5,9 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <iostream>
 
 #include "app/server_builder.h"
@@ -131,6 +133,33 @@ int callTool(const Config& config, const std::string& name, const std::string& a
   return result.is_error ? 1 : 0;
 }
 
+// CLI11 2.1 reads the config file before environment variables, and a value from
+// either only fills an option nobody set — so the file would beat the environment.
+// DESIGN §9 wants flag > env > file: turn each NBA_MCP_* variable into a flag placed
+// before the user's own arguments (a flag given by the user still wins).
+std::vector<std::string> argumentsWithEnvironment(const CLI::App& cli, int argc, char** argv) {
+  std::vector<std::string> user(argv + 1, argv + argc);
+  std::vector<std::string> out;
+  for (const CLI::Option* option : cli.get_options()) {
+    const std::string& env = option->get_envname();
+    const char* value = env.empty() ? nullptr : std::getenv(env.c_str());
+    if (value == nullptr || option->get_lnames().empty()) {
+      continue;
+    }
+    std::string flag = "--" + option->get_lnames().front();
+    bool given = false;
+    for (const auto& arg : user) {
+      given = given || arg == flag || arg.rfind(flag + "=", 0) == 0;
+    }
+    if (!given) {
+      out.push_back(flag + "=" + value);
+    }
+  }
+  out.insert(out.end(), user.begin(), user.end());
+  std::reverse(out.begin(), out.end());  // CLI11 parses a reversed vector
+  return out;
+}
+
 }  // namespace
 
 int runMain(int argc, char** argv) {
@@ -150,7 +179,8 @@ int runMain(int argc, char** argv) {
   call_cmd->add_flag("--json", call_json,
                      "Print the whole result (structuredContent, _meta) as JSON");
   try {
-    cli.parse(argc, argv);
+    auto arguments = argumentsWithEnvironment(cli, argc, argv);
+    cli.parse(arguments);
   } catch (const CLI::ParseError& e) {
     return cli.exit(e) == 0 ? 0 : 2;
   }

@@ -1,0 +1,226 @@
+// End-to-end tests of the real nba-mcp binary over pipes: framing, bad input,
+// shutdown, and the command line.
+#include <doctest/doctest.h>
+#include <signal.h>
+
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "support/subprocess.h"
+
+using nba::testing::runCommand;
+using nba::testing::Subprocess;
+using nlohmann::json;
+
+namespace {
+
+const std::string kBinary = NBA_MCP_BINARY;
+
+std::string initializeLine(const std::string& version = "2025-11-25") {
+  return json({{"jsonrpc", "2.0"},
+               {"id", 0},
+               {"method", "initialize"},
+               {"params",
+                {{"protocolVersion", version},
+                 {"capabilities", json::object()},
+                 {"clientInfo", {{"name", "binary-test"}, {"version", "1"}}}}}})
+      .dump();
+}
+
+std::string pingLine(const json& id) {
+  return json({{"jsonrpc", "2.0"}, {"id", id}, {"method", "ping"}}).dump();
+}
+
+std::string statsCallLine(const json& id) {
+  return json({{"jsonrpc", "2.0"},
+               {"id", id},
+               {"method", "tools/call"},
+               {"params", {{"name", "get_server_stats"}, {"arguments", json::object()}}}})
+      .dump();
+}
+
+}  // namespace
+
+TEST_CASE("binary: handshake, a tool call, and exit 0 on stdin EOF") {
+  Subprocess server({kBinary});
+  server.writeLine(initializeLine());
+  json init = server.readJson();
+  CHECK(init["result"]["protocolVersion"] == "2025-11-25");
+  CHECK(init["result"]["serverInfo"]["name"] == "nba-mcp");
+  CHECK(init["result"]["serverInfo"]["title"] == "NBA Stats");
+  CHECK(init["result"]["instructions"].get<std::string>().find("NBA") != std::string::npos);
+  server.writeLine(R"({"jsonrpc":"2.0","method":"notifications/initialized"})");
+  server.writeLine(statsCallLine(1));
+  json stats = server.readJson();
+  CHECK(stats["result"]["structuredContent"]["server"]["name"] == "nba-mcp");
+  CHECK(stats["result"]["structuredContent"]["requests"]["requests"] == 2);
+  CHECK(stats["result"]["structuredContent"]["protocol"]["negotiated_version"] == "2025-11-25");
+  server.closeStdin();
+  CHECK(server.wait() == 0);
+}
+
+TEST_CASE("binary: every id kind is echoed exactly") {
+  Subprocess server({kBinary});
+  server.writeLine(initializeLine());
+  (void)server.readLine();
+  for (std::string id : {"\"s\"", "0", "-1", "9007199254740993", "18446744073709551615",
+                         "340282366920938463463374607431768211456"}) {
+    server.writeLine(R"({"jsonrpc":"2.0","method":"ping","id":)" + id + "}");
+    CHECK(*server.readLine() == R"({"jsonrpc":"2.0","id":)" + id + R"(,"result":{}})");
+  }
+}
+
+TEST_CASE("binary: bad input never stops the server") {
+  Subprocess server({kBinary});
+  server.writeLine(initializeLine("2025-06-18"));
+  (void)server.readLine();
+  server.writeLine("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"x\":\"\xc3\x28\"}");
+  json bad_utf8 = server.readJson();
+  CHECK(bad_utf8["error"]["code"] == -32700);
+  CHECK(bad_utf8["id"].is_null());  // 2025-06-18 still writes id: null
+  server.writeLine("[1,2");
+  CHECK(server.readJson()["error"]["code"] == -32700);
+  server.writeLine("null");
+  CHECK(server.readJson()["error"]["code"] == -32600);
+  server.writeLine(
+      R"({"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"get_server_stats","arguments":{"limit":"x"}}})");
+  json bad_args = server.readJson();
+  CHECK(bad_args["result"]["isError"] == true);
+  CHECK(bad_args["result"]["content"][0]["text"].get<std::string>().find("limit") !=
+        std::string::npos);
+  server.writeLine(pingLine(3));
+  CHECK(server.readJson()["id"] == 3);
+}
+
+TEST_CASE("binary: a 10 MB line is rejected with bounded memory and the next line is served") {
+  Subprocess server({kBinary});
+  server.writeLine(initializeLine());
+  (void)server.readLine();
+  std::thread writer([&] {
+    std::string chunk(1024 * 1024, 'a');
+    server.write("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"x\":\"");
+    for (int i = 0; i < 10; ++i) {
+      server.write(chunk);
+    }
+    server.writeLine("\"}}");
+    server.writeLine(pingLine("after"));
+  });
+  json rejected = server.readJson(std::chrono::seconds(20));
+  writer.join();
+  CHECK(rejected["error"]["code"] == -32600);
+  CHECK(rejected["error"]["message"].get<std::string>().find("exceeds") != std::string::npos);
+  CHECK(server.readJson()["id"] == "after");
+  CHECK(server.rssKib() < 48 * 1024);
+}
+
+TEST_CASE("binary: 1,000 requests written before reading any reply do not deadlock") {
+  Subprocess server({kBinary});
+  server.writeLine(initializeLine());
+  (void)server.readLine();
+  std::string burst;
+  for (int i = 0; i < 1000; ++i) {
+    burst += (i % 2 == 0 ? statsCallLine(i) : pingLine(i)) + "\n";
+  }
+  CHECK(server.write(burst));  // ~100 KB: more than a pipe holds
+  std::set<int> ids;
+  for (int i = 0; i < 1000; ++i) {
+    json reply = server.readJson(std::chrono::seconds(20));
+    REQUIRE_FALSE(reply.is_null());
+    ids.insert(reply["id"].get<int>());
+  }
+  CHECK(ids.size() == 1000);
+  CHECK(*ids.rbegin() == 999);
+}
+
+TEST_CASE("binary: stdin closed mid-request answers what it got and exits 0") {
+  Subprocess server({kBinary});
+  server.writeLine(initializeLine());
+  (void)server.readLine();
+  server.write(R"({"jsonrpc":"2.0","id":5,"meth)");
+  server.closeStdin();
+  CHECK(server.readJson()["error"]["code"] == -32700);
+  CHECK(server.wait() == 0);
+}
+
+TEST_CASE("binary: SIGTERM and SIGINT stop it cleanly with exit 0") {
+  for (int signo : {SIGTERM, SIGINT}) {
+    Subprocess server({kBinary});
+    server.writeLine(initializeLine());
+    REQUIRE(server.readLine().has_value());
+    server.signal(signo);
+    CHECK(server.wait() == 0);
+  }
+}
+
+TEST_CASE("binary: stdout carries only JSON-RPC even with debug logging") {
+  Subprocess server({kBinary, "--log-level", "debug"});
+  server.writeLine(initializeLine());
+  server.writeLine(pingLine(1));
+  server.writeLine("oops");
+  server.closeStdin();
+  int lines = 0;
+  while (auto line = server.readLine()) {
+    json message = json::parse(*line);
+    CHECK(message["jsonrpc"] == "2.0");
+    ++lines;
+  }
+  CHECK(lines == 3);
+  CHECK(server.wait() == 0);
+  CHECK(server.stderrText().find("serving MCP on stdio") != std::string::npos);
+}
+
+TEST_CASE("cli: tools, call, help and errors") {
+  auto [tools_code, tools_out] = runCommand({kBinary, "tools"});
+  CHECK(tools_code == 0);
+  json tools = json::parse(tools_out);
+  bool found = false;
+  for (const auto& tool : tools) {
+    found = found || (tool["name"] == "get_server_stats" && tool.contains("outputSchema"));
+  }
+  CHECK(found);
+
+  auto [call_code, call_out] = runCommand({kBinary, "call", "get_server_stats", "{}"});
+  CHECK(call_code == 0);
+  CHECK(call_out.find("## nba-mcp server stats") == 0);
+  auto [json_code, json_out] = runCommand({kBinary, "call", "get_server_stats", "--json"});
+  CHECK(json_code == 0);
+  CHECK(json::parse(json_out)["structuredContent"]["server"]["name"] == "nba-mcp");
+
+  CHECK(runCommand({kBinary, "call", "no_such_tool", "{}"}).first == 1);
+  CHECK(runCommand({kBinary, "call", "get_server_stats", "{\"bad\":1}"}).first == 1);
+  CHECK(runCommand({kBinary, "call", "get_server_stats", "not json"}).first == 2);
+  CHECK(runCommand({kBinary, "call", "get_server_stats", "[1]"}).first == 2);
+  CHECK(runCommand({kBinary, "--no-such-flag"}).first == 2);
+  CHECK(runCommand({kBinary, "--workers", "0"}).first == 2);
+  CHECK(runCommand({kBinary, "--log-level", "loud", "tools"}).first == 2);
+  auto [help_code, help_out] = runCommand({kBinary, "--help"});
+  CHECK(help_code == 0);
+  CHECK(help_out.find("--text-format") != std::string::npos);
+  CHECK(help_out.find("NBA_MCP_TEXT_FORMAT") != std::string::npos);
+}
+
+TEST_CASE("configuration: flag > env > config file") {
+  std::string config_path = "/tmp/nba-mcp-test-config.toml";
+  std::ofstream(config_path) << "text-format = \"json\"\n";
+  auto content_blocks = [&](std::vector<std::string> args, std::vector<std::string> env) {
+    std::vector<std::string> argv = {kBinary};
+    argv.insert(argv.end(), args.begin(), args.end());
+    Subprocess server(argv, env);
+    server.writeLine(initializeLine());
+    (void)server.readLine();
+    server.writeLine(statsCallLine(1));
+    json reply = server.readJson();
+    return reply["result"]["content"];
+  };
+  json from_file = content_blocks({"--config", config_path}, {});
+  CHECK(from_file.size() == 1);
+  CHECK(from_file[0]["text"].get<std::string>().front() == '{');
+  json from_env = content_blocks({"--config", config_path}, {"NBA_MCP_TEXT_FORMAT=both"});
+  CHECK(from_env.size() == 2);
+  json from_flag = content_blocks({"--config", config_path, "--text-format", "markdown"},
+                                  {"NBA_MCP_TEXT_FORMAT=both"});
+  CHECK(from_flag.size() == 1);
+  CHECK(from_flag[0]["text"].get<std::string>().find("## nba-mcp") == 0);
+  std::remove(config_path.c_str());
+}

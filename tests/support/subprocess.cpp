@@ -1,0 +1,141 @@
+#include "support/subprocess.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+namespace nba::testing {
+
+Subprocess::Subprocess(const std::vector<std::string>& argv,
+                       const std::vector<std::string>& extra_env) {
+  int in_pipe[2];
+  int out_pipe[2];
+  if (pipe(in_pipe) != 0 || pipe(out_pipe) != 0) {
+    throw std::runtime_error("pipe failed");
+  }
+  char path_template[] = "/tmp/nba-mcp-test-stderr-XXXXXX";
+  int err_fd = mkstemp(path_template);
+  stderr_path_ = path_template;
+  ::signal(SIGPIPE, SIG_IGN);
+  pid_ = fork();
+  if (pid_ == 0) {
+    dup2(in_pipe[0], STDIN_FILENO);
+    dup2(out_pipe[1], STDOUT_FILENO);
+    dup2(err_fd, STDERR_FILENO);
+    close(in_pipe[1]);
+    close(out_pipe[0]);
+    for (const auto& assignment : extra_env) {
+      putenv(const_cast<char*>(assignment.c_str()));
+    }
+    std::vector<char*> args;
+    for (const auto& arg : argv) {
+      args.push_back(const_cast<char*>(arg.c_str()));
+    }
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  close(in_pipe[0]);
+  close(out_pipe[1]);
+  close(err_fd);
+  stdin_fd_ = in_pipe[1];
+  stdout_fd_ = out_pipe[0];
+  reader_ = std::make_unique<LineReader>(stdout_fd_);
+}
+
+Subprocess::~Subprocess() {
+  if (!exit_code_) {
+    kill(pid_, SIGKILL);
+    int status;
+    waitpid(pid_, &status, 0);
+  }
+  closeStdin();
+  close(stdout_fd_);
+  unlink(stderr_path_.c_str());
+}
+
+bool Subprocess::write(const std::string& data) {
+  std::size_t written = 0;
+  while (written < data.size()) {
+    ssize_t n = ::write(stdin_fd_, data.data() + written, data.size() - written);
+    if (n <= 0) {
+      return false;
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+std::optional<std::string> Subprocess::readLine(std::chrono::milliseconds timeout) {
+  return reader_->next(timeout);
+}
+
+nlohmann::json Subprocess::readJson(std::chrono::milliseconds timeout) {
+  auto line = readLine(timeout);
+  return line ? nlohmann::json::parse(*line) : nlohmann::json();
+}
+
+void Subprocess::closeStdin() {
+  if (stdin_fd_ >= 0) {
+    close(stdin_fd_);
+    stdin_fd_ = -1;
+  }
+}
+
+void Subprocess::signal(int signo) { kill(pid_, signo); }
+
+std::optional<int> Subprocess::wait(std::chrono::milliseconds timeout) {
+  if (exit_code_) {
+    return exit_code_;
+  }
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    int status;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+      return exit_code_;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return std::nullopt;
+}
+
+std::string Subprocess::stderrText() const {
+  std::ifstream in(stderr_path_);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+long Subprocess::rssKib() const {
+  std::ifstream status("/proc/" + std::to_string(pid_) + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) {
+      return std::strtol(line.c_str() + 6, nullptr, 10);
+    }
+  }
+  return -1;
+}
+
+std::pair<int, std::string> runCommand(const std::vector<std::string>& argv,
+                                       const std::string& input) {
+  Subprocess process(argv);
+  process.write(input);
+  process.closeStdin();
+  std::string out;
+  while (auto line = process.readLine(std::chrono::seconds(20))) {
+    out += *line + "\n";
+  }
+  auto code = process.wait(std::chrono::seconds(20));
+  return {code.value_or(-999), out};
+}
+
+}  // namespace nba::testing
