@@ -1,0 +1,110 @@
+// nba-mcp-bench-server: startup latency, idle memory, round-trip latency and pipelined
+// throughput of the nba-mcp stdio server, each latency set against a raw pipe echo.
+
+#include <signal.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <thread>
+
+#include "report.h"
+
+namespace nba::bench {
+namespace {
+
+constexpr auto kIdleSettle = std::chrono::milliseconds(200);
+
+std::optional<Session> startSession(const Command& command, std::string& error) {
+  auto child = ChildProcess::spawn(command, error);
+  if (!child) {
+    return std::nullopt;
+  }
+  return std::optional<Session>(std::in_place, std::move(*child));
+}
+
+// Round trips and pipelined calls against the server, plus its memory.
+void benchServer(const BenchOptions& o, BenchReport& r) {
+  auto session = startSession(o.server, r.error);
+  if (!session || !session->initialize(0) || !session->notifyInitialized()) {
+    r.error = "could not start and initialize " + o.server[0] + " " + r.error;
+    return;
+  }
+  std::this_thread::sleep_for(kIdleSettle);
+  r.idle = readMemory(session->child().pid());
+  std::int64_t next_id = 1;
+  r.ping = measureRoundTrips(*session, kPingRequest, o.warmup, o.iterations, next_id);
+  r.call = measureRoundTrips(*session, kToolCallRequest, o.warmup, o.iterations, next_id);
+  r.pipelined_call = measureThroughput(*session, kToolCallRequest, o.pipelined, next_id);
+  r.pipelined_ping = measureThroughput(*session, kPingRequest, o.pipelined, next_id);
+  r.after_load = readMemory(session->child().pid());
+  if (!session->child().finish(std::chrono::milliseconds(5000))) {
+    r.error = "the server did not exit cleanly after stdin closed";
+  }
+}
+
+// The same framing and reading code over a child that echoes each line back.
+void benchEcho(const BenchOptions& o, BenchReport& r) {
+  std::string error;
+  auto session = startSession(o.echo, error);
+  if (!session) {
+    r.error = "could not start the echo child: " + error;
+    return;
+  }
+  std::int64_t next_id = 1;
+  r.echo_ping = measureRoundTrips(*session, kPingRequest, o.warmup, o.iterations, next_id);
+  r.echo_call = measureRoundTrips(*session, kToolCallRequest, o.warmup, o.iterations, next_id);
+  r.pipelined_echo = measureThroughput(*session, kToolCallRequest, o.pipelined, next_id);
+  session->child().finish(std::chrono::milliseconds(2000));
+}
+
+void addOptions(CLI::App& app, BenchOptions& o, std::string& server,
+                std::vector<std::string>& server_args) {
+  app.add_option("--server", server, "nba-mcp executable to measure")->capture_default_str();
+  app.add_option("--server-arg", server_args, "Extra argument for the server (repeatable)")
+      ->allow_extra_args(false);
+  app.add_option("--echo", o.echo, "Echo child for the raw pipe baseline")->capture_default_str();
+  app.add_option("--iterations", o.iterations, "Sequential round trips per request kind")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--warmup", o.warmup, "Round trips before measuring")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--pipelined", o.pipelined, "Calls per pipelined throughput run")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--spawns", o.spawns, "Fresh server processes timed to initialize")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--spawn-warmup", o.spawn_warmup, "Spawns before timing")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+}
+
+}  // namespace
+}  // namespace nba::bench
+
+int main(int argc, char** argv) {
+  using namespace nba::bench;
+  BenchOptions options;
+  options.echo = {"cat"};
+  std::string server = NBA_MCP_BENCH_DEFAULT_SERVER;
+  std::vector<std::string> server_args;
+  CLI::App app{"Latency, memory and throughput of the nba-mcp stdio server"};
+  addOptions(app, options, server, server_args);
+  CLI11_PARSE(app, argc, argv);
+  options.server = {server};
+  options.server.insert(options.server.end(), server_args.begin(), server_args.end());
+  signal(SIGPIPE, SIG_IGN);
+
+  BenchReport report;
+  report.startup = measureStartup(options.server, options.spawn_warmup, options.spawns);
+  benchServer(options, report);
+  benchEcho(options, report);
+  printReport(options, report);
+  if (!report.startup.ok) {
+    std::printf("startup: %s\n", report.startup.error.c_str());
+  }
+  bool passed = reportPassed(report);
+  std::printf("%s\n", passed ? "all replies checked" : "FAILED");
+  return passed ? 0 : 1;
+}

@@ -1,0 +1,150 @@
+#include "report.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+
+namespace nba::bench {
+namespace {
+
+// Targets of issue 2.
+constexpr double kStartupTargetMs = 15;
+constexpr double kIdleRssTargetMb = 15;
+constexpr double kServerAddedTargetUs = 20;
+constexpr double kThroughputTarget = 50'000;
+
+const char* verdict(bool ok, bool met) {
+  if (!ok) {
+    return "FAILED";
+  }
+  return met ? "ok" : "MISSED";
+}
+
+std::string loadAverage() {
+  std::ifstream file("/proc/loadavg");
+  std::string one, five, fifteen;
+  file >> one >> five >> fifteen;
+  return one + " " + five + " " + fifteen;
+}
+
+std::string joined(const Command& command) {
+  std::string text;
+  for (const auto& part : command) {
+    text += (text.empty() ? "" : " ") + part;
+  }
+  return text;
+}
+
+void printHeader(const BenchOptions& options) {
+  std::printf("nba-mcp-bench-server\n");
+  std::printf("  server:   %s\n", joined(options.server).c_str());
+  std::printf("  echo:     %s (raw pipe baseline)\n", joined(options.echo).c_str());
+  std::printf("  host:     %ld CPUs, load average %s\n", sysconf(_SC_NPROCESSORS_ONLN),
+              loadAverage().c_str());
+  std::printf(
+      "  runs:     startup %d spawns (+%d warm-up); round trips %d each (+%d warm-up); "
+      "pipelined %d calls\n\n",
+      options.spawns, options.spawn_warmup, options.iterations, options.warmup, options.pipelined);
+}
+
+void printDistributionHeader() {
+  std::printf("%-40s %-5s %9s %9s %9s %9s  %-10s %s\n", "latency", "unit", "p50", "p90", "p99",
+              "max", "target", "verdict");
+}
+
+void printDistribution(const char* name, const char* unit, bool ok, const Summary& s,
+                       const char* target, bool met) {
+  std::printf("%-40s %-5s %9.2f %9.2f %9.2f %9.2f  %-10s %s\n", name, unit, s.p50, s.p90, s.p99,
+              s.max, target, verdict(ok, met));
+}
+
+void printValue(const char* name, const std::string& value, const char* target, bool ok, bool met) {
+  std::printf("%-40s %-25s %-12s %s\n", name, value.c_str(), target, verdict(ok, met));
+}
+
+std::string format(const char* pattern, double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, pattern, value);
+  return text;
+}
+
+void printLatencies(const BenchReport& r) {
+  printDistributionHeader();
+  const auto& s = r.startup;
+  printDistribution("startup: exec -> initialize reply", "ms", s.ok, s.ms, "p50 <= 15",
+                    s.ms.p50 <= kStartupTargetMs);
+  printDistribution("round trip: ping (server)", "us", r.ping.ok, r.ping.us, "", true);
+  printDistribution("round trip: ping line (echo)", "us", r.echo_ping.ok, r.echo_ping.us, "", true);
+  printDistribution("round trip: tools/call (server)", "us", r.call.ok, r.call.us, "", true);
+  printDistribution("round trip: tools/call line (echo)", "us", r.echo_call.ok, r.echo_call.us, "",
+                    true);
+  std::printf("\n");
+}
+
+void printServerAdded(const char* name, const RoundTripResult& server,
+                      const RoundTripResult& echo) {
+  double added = server.us.p50 - echo.us.p50;
+  printValue(name, format("%.2f us", added), "p50 <= 20", server.ok && echo.ok,
+             added <= kServerAddedTargetUs);
+}
+
+void printMemory(const char* name, const std::optional<Memory>& memory, bool is_target) {
+  bool ok = memory.has_value();
+  double rss_mb = ok ? static_cast<double>(memory->rss_kb) / 1024 : 0;
+  double hwm_mb = ok ? static_cast<double>(memory->hwm_kb) / 1024 : 0;
+  std::string value = format("%.1f MB", rss_mb) + format(" (HWM %.1f MB)", hwm_mb);
+  printValue(name, value, is_target ? "<= 15 MB" : "", ok,
+             !is_target || rss_mb <= kIdleRssTargetMb);
+}
+
+void printThroughput(const char* name, const ThroughputResult& t, bool is_target) {
+  printValue(name, format("%.0f calls/s", t.calls_per_second), is_target ? ">= 50000/s" : "", t.ok,
+             !is_target || t.calls_per_second >= kThroughputTarget);
+}
+
+std::uint64_t totalMismatches(const BenchReport& r) {
+  return r.ping.checks.mismatches + r.call.checks.mismatches + r.echo_ping.checks.mismatches +
+         r.echo_call.checks.mismatches + r.pipelined_call.checks.mismatches +
+         r.pipelined_ping.checks.mismatches + r.pipelined_echo.checks.mismatches;
+}
+
+std::uint64_t totalErrors(const BenchReport& r) {
+  return r.ping.checks.errors + r.call.checks.errors + r.pipelined_call.checks.errors +
+         r.pipelined_ping.checks.errors;
+}
+
+std::uint64_t totalMissing(const BenchReport& r) {
+  return r.pipelined_call.missing + r.pipelined_ping.missing + r.pipelined_echo.missing;
+}
+
+}  // namespace
+
+void printReport(const BenchOptions& options, const BenchReport& r) {
+  printHeader(options);
+  printLatencies(r);
+  std::printf("%-40s %-25s %-12s %s\n", "figure", "value", "target", "verdict");
+  printServerAdded("server-added latency: ping p50", r.ping, r.echo_ping);
+  printServerAdded("server-added latency: tools/call p50", r.call, r.echo_call);
+  printMemory("idle memory after initialize", r.idle, true);
+  printMemory("memory after the load below", r.after_load, false);
+  printThroughput("pipelined tools/call get_server_stats", r.pipelined_call, true);
+  printThroughput("pipelined ping", r.pipelined_ping, false);
+  printThroughput("pipelined echo (tools/call line)", r.pipelined_echo, false);
+  std::printf("\nreply checks: %llu id mismatches, %llu error replies, %llu missing replies\n",
+              static_cast<unsigned long long>(totalMismatches(r)),
+              static_cast<unsigned long long>(totalErrors(r)),
+              static_cast<unsigned long long>(totalMissing(r)));
+  if (!r.error.empty()) {
+    std::printf("error: %s\n", r.error.c_str());
+  }
+}
+
+bool reportPassed(const BenchReport& r) {
+  bool all_ran = r.error.empty() && r.startup.ok && r.idle && r.ping.ok && r.call.ok &&
+                 r.echo_ping.ok && r.echo_call.ok && r.pipelined_call.ok && r.pipelined_ping.ok &&
+                 r.pipelined_echo.ok;
+  return all_ran && totalMismatches(r) == 0 && totalErrors(r) == 0 && totalMissing(r) == 0;
+}
+
+}  // namespace nba::bench

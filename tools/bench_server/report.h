@@ -1,0 +1,39 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "measurements.h"
+
+namespace nba::bench {
+
+struct BenchOptions {
+  Command server;  // path and arguments
+  Command echo;    // the raw pipe echo child
+  int spawns = 50;
+  int spawn_warmup = 2;
+  int iterations = 20'000;
+  int warmup = 2'000;
+  int pipelined = 200'000;
+};
+
+// Everything one run measured; a part that failed has ok == false.
+struct BenchReport {
+  StartupResult startup;
+  std::optional<Memory> idle;
+  std::optional<Memory> after_load;
+  RoundTripResult ping;
+  RoundTripResult call;
+  RoundTripResult echo_ping;
+  RoundTripResult echo_call;
+  ThroughputResult pipelined_call;
+  ThroughputResult pipelined_ping;
+  ThroughputResult pipelined_echo;
+  std::string error;  // the first fatal problem, if any
+};
+
+void printReport(const BenchOptions& options, const BenchReport& report);
+// True when every part ran and every reply had the right id and no error.
+bool reportPassed(const BenchReport& report);
+
+}  // namespace nba::bench
