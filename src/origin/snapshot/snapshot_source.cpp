@@ -1,0 +1,326 @@
+#include "origin/snapshot/snapshot_source.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <unordered_map>
+
+#include "origin/embedded_snapshot.h"
+#include "origin/season_resolver.h"
+#include "origin/snapshot/snapshot_schema.h"
+#include "origin/snapshot/snapshot_tables.h"
+#include "origin/standings.h"
+
+namespace nba {
+namespace {
+
+using snapshot::MetaRow;
+using snapshot::SnapshotTables;
+
+constexpr const char* kSource = "snapshot";
+
+Status noPlayoffs() {
+  return {StatusCode::kUnimplemented,
+          "the offline snapshot holds regular-season data only (no playoffs)"};
+}
+
+class SnapshotSource final : public DataSource {
+ public:
+  explicit SnapshotSource(SnapshotTables tables) : t_(std::move(tables)) { buildIndexes(); }
+
+  std::vector<SeasonCoverage> seasons() const override { return seasons_; }
+
+  Result<Table<Team>> teams() const override {
+    return Table<Team>{seasonlessMeta("derived/teams.csv (NBA.com + bbref)"), t_.teams};
+  }
+
+  Result<Table<Player>> players() const override {
+    return Table<Player>{seasonlessMeta("basketball-reference + NBA.com"), t_.players};
+  }
+
+  Result<Player> player(const std::string& player_id) const override {
+    auto it = player_index_.find(player_id);
+    if (it == player_index_.end()) {
+      return notFound("no player with id '" + player_id + "' in the snapshot");
+    }
+    return t_.players[it->second];
+  }
+
+  Result<Table<PlayerSeasonLine>> playerSeasonStats(
+      const PlayerSeasonStatsRequest& request) const override {
+    if (request.season_type == SeasonType::kPlayoffs) {
+      return noPlayoffs();
+    }
+    Result<TableMeta> meta = metaFor(request.season, "player_season_lines", "player stats");
+    if (!meta.ok()) {
+      return meta.status();
+    }
+    Table<PlayerSeasonLine> table{*meta, {}};
+    auto range = lines_by_season_.find(request.season.start_year);
+    if (range == lines_by_season_.end()) {
+      return table;
+    }
+    for (std::size_t i = range->second.first; i < range->second.second; ++i) {
+      const PlayerSeasonLine& line = t_.player_lines[i];
+      if (wanted(request, line)) {
+        table.rows.push_back(line);
+      }
+    }
+    return table;
+  }
+
+  Result<Table<PlayerSeasonLine>> playerCareer(const std::string& player_id) const override {
+    if (!player_index_.count(player_id)) {
+      return notFound("no player with id '" + player_id + "' in the snapshot");
+    }
+    Table<PlayerSeasonLine> table{seasonlessMeta("basketball-reference + NBA.com"), {}};
+    if (auto it = lines_by_player_.find(player_id); it != lines_by_player_.end()) {
+      for (std::size_t i : it->second) {
+        table.rows.push_back(t_.player_lines[i]);
+      }
+    }
+    return table;
+  }
+
+  Result<Table<TeamSeasonLine>> teamSeasonStats(Season season,
+                                                SeasonType season_type) const override {
+    if (season_type == SeasonType::kPlayoffs) {
+      return noPlayoffs();
+    }
+    Result<TableMeta> meta = metaFor(season, "team_season_lines", "team stats");
+    if (!meta.ok()) {
+      return meta.status();
+    }
+    Table<TeamSeasonLine> table{*meta, {}};
+    for (const TeamSeasonLine& line : t_.team_lines) {
+      if (line.season == season) {
+        table.rows.push_back(line);
+      }
+    }
+    return table;
+  }
+
+  Result<Table<Game>> games(const GamesRequest& request) const override {
+    if (request.season_type == SeasonType::kPlayoffs) {
+      return noPlayoffs();
+    }
+    Result<TableMeta> meta = metaFor(request.season, "games", "games");
+    if (!meta.ok()) {
+      return meta.status();
+    }
+    Table<Game> table{*meta, {}};
+    for (const Game& game : t_.games) {
+      if (game.season == request.season && wanted(request, game)) {
+        table.rows.push_back(game);
+      }
+    }
+    return table;
+  }
+
+  Result<Table<StandingRow>> standings(Season season) const override {
+    Result<TableMeta> meta = metaFor(season, "games", "standings");
+    if (!meta.ok()) {
+      return meta.status();
+    }
+    auto it = standings_.find(season.start_year);
+    return Table<StandingRow>{*meta,
+                              it == standings_.end() ? std::vector<StandingRow>{} : it->second};
+  }
+
+  Result<Table<AwardEntry>> awards(std::optional<Season> season) const override {
+    Table<AwardEntry> table{seasonlessMeta("basketball-reference"), {}};
+    if (season) {
+      Result<TableMeta> meta = metaFor(*season, "awards", "awards");
+      if (!meta.ok()) {
+        return meta.status();
+      }
+      table.meta = *meta;
+    }
+    for (const AwardEntry& entry : t_.awards) {
+      if (!season || entry.season == *season) {
+        table.rows.push_back(entry);
+      }
+    }
+    return table;
+  }
+
+  Result<Table<GameLogRow>> playerGameLog(const std::string& player_id,
+                                          Season season) const override {
+    Result<TableMeta> meta = metaFor(season, "player_game_logs", "game logs");
+    if (!meta.ok()) {
+      return meta.status();
+    }
+    auto it = logs_by_player_season_.find({player_id, season.start_year});
+    if (it == logs_by_player_season_.end()) {
+      return notFound("no " + season.label() + " game log for player '" + player_id +
+                      "' in the snapshot (its game logs are partial: some players are missing)");
+    }
+    Table<GameLogRow> table{*meta, {}};
+    for (std::size_t i = it->second.first; i < it->second.second; ++i) {
+      table.rows.push_back(t_.game_logs[i]);
+    }
+    return table;
+  }
+
+ private:
+  static bool wanted(const PlayerSeasonStatsRequest& request, const PlayerSeasonLine& line) {
+    if (request.player_id && line.player_id != *request.player_id) {
+      return false;
+    }
+    if (request.season_lines_only && line.stint != 0) {
+      return false;
+    }
+    if (request.team) {
+      return request.season_lines_only ? line.lastTeam() == *request.team
+                                       : line.team == *request.team;
+    }
+    return true;
+  }
+
+  static bool wanted(const GamesRequest& request, const Game& game) {
+    if (request.team && game.home != *request.team && game.away != *request.team) {
+      return false;
+    }
+    if (request.date_from && game.date < *request.date_from) {
+      return false;
+    }
+    return !request.date_to || game.date <= *request.date_to;
+  }
+
+  std::vector<Season> availableSeasons() const {
+    std::vector<Season> out;
+    for (const SeasonCoverage& c : seasons_) {
+      out.push_back(c.season);
+    }
+    return out;
+  }
+
+  // The meta of (season, table), or kNotFound naming what exists.
+  Result<TableMeta> metaFor(Season season, const std::string& table,
+                            const std::string& what) const {
+    auto it = meta_.find({season.start_year, table});
+    if (it != meta_.end()) {
+      const MetaRow& row = *it->second;
+      return TableMeta{season, row.as_of, row.coverage, kSource, row.origin};
+    }
+    std::vector<Season> with_table;
+    for (const auto& [key, row] : meta_) {
+      if (key.second == table) {
+        with_table.push_back(row->season);
+      }
+    }
+    const std::vector<Season> all = availableSeasons();
+    if (std::find(all.begin(), all.end(), season) == all.end()) {
+      return notFound("no data for season " + season.label() +
+                      " in the offline snapshot; available: " + seasonList(all));
+    }
+    return notFound("the offline snapshot has no " + what + " for " + season.label() + "; " + what +
+                    " exist for " + seasonList(with_table));
+  }
+
+  TableMeta seasonlessMeta(const std::string& origin) const {
+    TableMeta meta;
+    meta.source = kSource;
+    meta.origin = origin;
+    if (!seasons_.empty()) {
+      meta.as_of = seasons_.back().as_of;
+    }
+    return meta;
+  }
+
+  void buildIndexes() {
+    std::map<int, SeasonCoverage> seasons;
+    for (const MetaRow& row : t_.meta) {
+      meta_[{row.season.start_year, row.table}] = &row;
+      SeasonCoverage& c = seasons[row.season.start_year];
+      c.season = row.season;
+      c.as_of = std::max(c.as_of, row.as_of);
+      if (row.coverage == Coverage::kPartial && row.table != "player_game_logs") {
+        c.coverage = Coverage::kPartial;
+      }
+    }
+    for (const auto& [year, c] : seasons) {
+      seasons_.push_back(c);
+    }
+    for (std::size_t i = 0; i < t_.players.size(); ++i) {
+      player_index_.emplace(t_.players[i].player_id, i);
+    }
+    // player_season_lines.tsv is sorted by season: record each season's range.
+    for (std::size_t i = 0; i < t_.player_lines.size(); ++i) {
+      const PlayerSeasonLine& line = t_.player_lines[i];
+      auto [it, inserted] = lines_by_season_.try_emplace(line.season.start_year, i, i + 1);
+      it->second.second = i + 1;
+      lines_by_player_[line.player_id].push_back(i);
+    }
+    for (std::size_t i = 0; i < t_.game_logs.size(); ++i) {
+      const GameLogRow& row = t_.game_logs[i];
+      auto [it, inserted] = logs_by_player_season_.try_emplace(
+          std::pair{row.player_id, row.season.start_year}, i, i + 1);
+      it->second.second = i + 1;
+    }
+    for (const SeasonCoverage& c : seasons_) {
+      standings_[c.season.start_year] = deriveStandings(c.season, t_.games, t_.teams);
+    }
+  }
+
+  const SnapshotTables t_;
+  std::vector<SeasonCoverage> seasons_;
+  std::map<std::pair<int, std::string>, const MetaRow*> meta_;
+  std::unordered_map<std::string, std::size_t> player_index_;
+  std::map<int, std::pair<std::size_t, std::size_t>> lines_by_season_;
+  std::unordered_map<std::string, std::vector<std::size_t>> lines_by_player_;
+  std::map<std::pair<std::string, int>, std::pair<std::size_t, std::size_t>> logs_by_player_season_;
+  std::map<int, std::vector<StandingRow>> standings_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<DataSource>> newSnapshotSource(const std::vector<EmbeddedFile>& files,
+                                                      const std::string& where) {
+  std::map<std::string, std::string_view> by_name;
+  for (const EmbeddedFile& file : files) {
+    by_name.emplace(std::string(file.path), file.data);
+  }
+  Result<SnapshotTables> tables = snapshot::parseSnapshotTables(by_name, where);
+  if (!tables.ok()) {
+    return tables.status();
+  }
+  if (tables->meta.empty() || tables->teams.empty()) {
+    return Status(StatusCode::kDataLoss, where + ": meta.tsv or teams.tsv has no rows");
+  }
+  return std::unique_ptr<DataSource>(new SnapshotSource(std::move(tables).value()));
+}
+
+Result<std::unique_ptr<DataSource>> newEmbeddedSnapshotSource() {
+  return newSnapshotSource(embeddedSnapshotFiles(), "the embedded snapshot");
+}
+
+Result<std::unique_ptr<DataSource>> newSnapshotSourceFromDirectory(const std::string& dir) {
+  if (!std::filesystem::is_directory(dir)) {
+    return notFound("snapshot dir " + dir + " does not exist");
+  }
+  std::vector<std::string> texts;
+  std::vector<std::string> names;
+  for (std::string_view name :
+       {snapshot::kMetaFile, snapshot::kTeamsFile, snapshot::kPlayersFile,
+        snapshot::kPlayerLinesFile, snapshot::kTeamLinesFile, snapshot::kGamesFile,
+        snapshot::kAwardsFile, snapshot::kGameLogsFile}) {
+    std::ifstream in(dir + "/" + std::string(name), std::ios::binary);
+    if (!in) {
+      continue;  // reported by the parser as "... is missing <name>"
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    texts.push_back(buffer.str());
+    names.emplace_back(name);
+  }
+  std::vector<EmbeddedFile> files;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    files.push_back({names[i], texts[i]});
+  }
+  return newSnapshotSource(files, "snapshot dir " + dir);
+}
+
+}  // namespace nba

@@ -1,0 +1,108 @@
+#include "origin/standings.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+
+#include "snapshot_fixture.h"
+
+namespace nba {
+namespace {
+
+using testing::embeddedSnapshot;
+
+const StandingRow& rowOf(const std::vector<StandingRow>& rows, const std::string& team) {
+  auto it =
+      std::find_if(rows.begin(), rows.end(), [&](const StandingRow& r) { return r.team == team; });
+  REQUIRE(it != rows.end());
+  return *it;
+}
+
+TEST_CASE("derived W-L equals basketball-reference's for all 30 teams in both complete seasons") {
+  for (int year : {2023, 2024}) {
+    CAPTURE(year);
+    Result<Table<StandingRow>> standings = embeddedSnapshot().standings(Season{year});
+    Result<Table<TeamSeasonLine>> lines =
+        embeddedSnapshot().teamSeasonStats(Season{year}, SeasonType::kRegularSeason);
+    REQUIRE(standings.ok());
+    REQUIRE(lines.ok());
+    REQUIRE(standings->rows.size() == 30);
+    for (const TeamSeasonLine& line : lines->rows) {
+      CAPTURE(line.team);
+      const StandingRow& row = rowOf(standings->rows, line.team);
+      CHECK(row.w == line.w);
+      CHECK(row.l == line.l);
+      CHECK(row.pts_for == line.pts);
+      CHECK(row.pts_against == line.opp_pts);
+    }
+  }
+}
+
+TEST_CASE("2024-25 East: Cleveland 64-18 first, Boston 61-21 second, 3 games back") {
+  Result<Table<StandingRow>> standings = embeddedSnapshot().standings(Season{2024});
+  REQUIRE(standings.ok());
+  const StandingRow& cle = rowOf(standings->rows, "CLE");
+  CHECK(cle.w == 64);
+  CHECK(cle.l == 18);
+  CHECK(cle.conference_rank == 1);
+  CHECK(cle.league_rank == 2);  // OKC 68-14 first
+  CHECK(cle.games_back == 0);
+  const StandingRow& bos = rowOf(standings->rows, "BOS");
+  CHECK(bos.w == 61);
+  CHECK(bos.l == 21);
+  CHECK(bos.conference_rank == 2);
+  CHECK(bos.games_back == doctest::Approx(3.0));
+  CHECK(cle.home.size() > 0);
+  const auto [hw, hl] = std::pair{std::stoi(cle.home), std::stoi(cle.home.substr(3))};
+  CHECK(hw + hl + std::stoi(cle.road) + std::stoi(cle.road.substr(cle.road.find('-') + 1)) == 82);
+  CHECK(standings->rows.front().team == "CLE");  // East first, by rank
+}
+
+TEST_CASE("2024-25 West three-way tie at 50-32 follows the official seeds LAL 3, DEN 4, LAC 5") {
+  Result<Table<StandingRow>> standings = embeddedSnapshot().standings(Season{2024});
+  REQUIRE(standings.ok());
+  CHECK(rowOf(standings->rows, "LAL").conference_rank == 3);
+  CHECK(rowOf(standings->rows, "DEN").conference_rank == 4);
+  CHECK(rowOf(standings->rows, "LAC").conference_rank == 5);
+  CHECK(rowOf(standings->rows, "OKC").conference_rank == 1);
+}
+
+TEST_CASE("last 10 and streak come from the latest games") {
+  std::vector<Team> teams(2);
+  teams[0].abbr = "AAA";
+  teams[1].abbr = "BBB";
+  for (Team& t : teams) {
+    t.conference = "East";
+    t.division = "Atlantic";
+  }
+  std::vector<Game> games;
+  for (int day = 1; day <= 12; ++day) {
+    Game g;
+    g.season = Season{2024};
+    g.date = "2024-11-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
+    g.home = "AAA";
+    g.away = "BBB";
+    g.home_pts = day <= 9 ? 100 : 90;  // AAA wins 9, then loses 3
+    g.away_pts = 95;
+    games.push_back(g);
+  }
+  Game cup = games.back();
+  cup.date = "2024-12-17";
+  cup.kind = GameKind::kCupFinal;
+  games.push_back(cup);
+  const std::vector<StandingRow> rows = deriveStandings(Season{2024}, games, teams);
+  const StandingRow& a = rowOf(rows, "AAA");
+  CHECK(a.w == 9);
+  CHECK(a.l == 3);
+  CHECK(a.last10 == "7-3");
+  CHECK(a.streak == "L3");
+  CHECK(a.home == "9-3");
+  const StandingRow& b = rowOf(rows, "BBB");
+  CHECK(b.streak == "W3");
+  CHECK(b.games_back == doctest::Approx(6.0));
+  CHECK(b.road == "3-9");
+}
+
+}  // namespace
+}  // namespace nba
