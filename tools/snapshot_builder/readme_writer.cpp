@@ -112,7 +112,11 @@ fixturedownload.com with four corrected scores).
 
 Standings are not stored: the loader derives them from the counting games (W, L, PCT, GB,
 conference rank, home, road, last 10, streak), and they equal bbref's W-L for all 30 teams in
-2023-24 and 2024-25 (a test checks it).
+2023-24 and 2024-25 (a test checks it). Ties on percentage use the NBA tiebreakers the games
+can decide (division leader, head-to-head among the tied teams, division and conference
+record; see src/origin/standings.h), which gives the official 2024-25 West seeds for the
+50-32 trio: LAL 3 (Pacific leader over LAC on head-to-head), DEN 4, LAC 5. Record against
+playoff teams, the NBA's next criterion, is not encoded.
 
 ### awards.tsv (sorted by season, award, rank)
 `season, award, rank, player_id, player_name, first_place_votes, points_won, points_max, share,
