@@ -31,8 +31,11 @@ struct PlayerSeasonStatsRequest {
   Season season;
   SeasonType season_type = SeasonType::kRegularSeason;
   std::optional<std::string> player_id;  // only this player's lines
-  std::optional<std::string> team;       // only lines whose `team` (or lastTeam()) is this abbr
-  bool season_lines_only = false;        // drop traded players' per-team stints
+  // Only lines of this team: with season_lines_only, season lines whose lastTeam() is the
+  // abbr (a traded player counts for his last team); otherwise lines whose `team` is the abbr
+  // (untraded players' lines and traded players' per-team stints).
+  std::optional<std::string> team;
+  bool season_lines_only = false;  // drop traded players' per-team stints
 };
 
 struct GamesRequest {
@@ -47,8 +50,8 @@ struct GamesRequest {
 // in, typed tables out, each with season, as_of, coverage and source.
 //
 // Errors (Result): kNotFound names what is missing and what exists instead, e.g. "no data
-// for season 2019-20 in the snapshot; available: 2023-24, 2024-25, 2025-26", "no player with
-// id 'x'"; kUnimplemented for a request this source cannot answer at all (playoffs offline).
+// for season 2019-20 in the offline snapshot; available: 2023-24, 2024-25, 2025-26", "no player
+// with id 'x'"; kUnimplemented for a request this source cannot answer at all (playoffs offline).
 // Per-game and totals are both on every line; tools derive Per36 etc. from the totals.
 //
 // Thread safety: implementations are safe for any number of concurrent callers; every
