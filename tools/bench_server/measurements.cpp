@@ -1,7 +1,10 @@
 #include "measurements.h"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "json_scan.h"
@@ -119,6 +122,30 @@ std::optional<Memory> readMemory(pid_t pid) {
   return memory;
 }
 
+double readCpuSeconds(pid_t pid) {
+  std::ifstream file("/proc/" + std::to_string(pid) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  std::size_t after_name = text.rfind(')');  // the command name may hold spaces
+  if (after_name == std::string::npos) {
+    return -1;
+  }
+  std::istringstream fields(text.substr(after_name + 2));
+  std::string field;
+  long long utime = -1;
+  long long stime = -1;
+  for (int index = 3; fields >> field && index <= 15; ++index) {
+    if (index == 14) {
+      utime = std::stoll(field);
+    } else if (index == 15) {
+      stime = std::stoll(field);
+    }
+  }
+  if (utime < 0 || stime < 0) {
+    return -1;
+  }
+  return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
 RoundTripResult measureRoundTrips(Session& session, const RequestTemplate& request, int warmup,
                                   int iterations, std::int64_t& next_id) {
   RoundTripResult result;
@@ -148,6 +175,7 @@ ThroughputResult measureThroughput(Session& session, const RequestTemplate& requ
   ThroughputResult result;
   std::int64_t first_id = next_id;
   next_id += count;
+  double cpu_before = readCpuSeconds(session.child().pid());
   auto start = Clock::now();
   std::thread writer([&] { writeRequests(session, request, first_id, count); });
   result.ok = readReplies(session, first_id, count, result);
@@ -157,6 +185,10 @@ ThroughputResult measureThroughput(Session& session, const RequestTemplate& requ
   }
   writer.join();
   result.calls_per_second = result.ok ? count / result.seconds : 0;
+  double cpu_after = readCpuSeconds(session.child().pid());
+  if (result.ok && cpu_before >= 0 && cpu_after >= 0) {
+    result.child_cpu_us_per_call = (cpu_after - cpu_before) * 1e6 / count;
+  }
   return result;
 }
 

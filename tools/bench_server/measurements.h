@@ -27,6 +27,9 @@ struct Memory {
 };
 std::optional<Memory> readMemory(pid_t pid);
 
+// User + system CPU time a process has used so far, in seconds (-1 when unreadable).
+double readCpuSeconds(pid_t pid);
+
 // Sequential round trips: send one request, wait for its reply.
 struct RoundTripResult {
   bool ok = false;
@@ -43,6 +46,7 @@ struct ThroughputResult {
   std::uint64_t missing = 0;
   double seconds = 0;
   double calls_per_second = 0;
+  double child_cpu_us_per_call = -1;  // the child's user + system CPU per call
 };
 ThroughputResult measureThroughput(Session& session, const RequestTemplate& request, int count,
                                    std::int64_t& next_id);

@@ -60,7 +60,7 @@ void printDistribution(const char* name, const char* unit, bool ok, const Summar
 }
 
 void printValue(const char* name, const std::string& value, const char* target, bool ok, bool met) {
-  std::printf("%-40s %-25s %-12s %s\n", name, value.c_str(), target, verdict(ok, met));
+  std::printf("%-40s %-36s %-12s %s\n", name, value.c_str(), target, verdict(ok, met));
 }
 
 std::string format(const char* pattern, double value) {
@@ -99,7 +99,11 @@ void printMemory(const char* name, const std::optional<Memory>& memory, bool is_
 }
 
 void printThroughput(const char* name, const ThroughputResult& t, bool is_target) {
-  printValue(name, format("%.0f calls/s", t.calls_per_second), is_target ? ">= 50000/s" : "", t.ok,
+  std::string value = format("%.0f calls/s", t.calls_per_second);
+  if (t.child_cpu_us_per_call >= 0) {
+    value += format(" (%.1f us CPU/call)", t.child_cpu_us_per_call);
+  }
+  printValue(name, value, is_target ? ">= 50000/s" : "", t.ok,
              !is_target || t.calls_per_second >= kThroughputTarget);
 }
 
@@ -123,7 +127,7 @@ std::uint64_t totalMissing(const BenchReport& r) {
 void printReport(const BenchOptions& options, const BenchReport& r) {
   printHeader(options);
   printLatencies(r);
-  std::printf("%-40s %-25s %-12s %s\n", "figure", "value", "target", "verdict");
+  std::printf("%-40s %-36s %-12s %s\n", "figure", "value", "target", "verdict");
   printServerAdded("server-added latency: ping p50", r.ping, r.echo_ping);
   printServerAdded("server-added latency: tools/call p50", r.call, r.echo_call);
   printMemory("idle memory after initialize", r.idle, true);
