@@ -12,7 +12,7 @@ struct Config {
   std::string log_level = "warn";
   std::optional<std::string> log_file;
   std::size_t workers = 4;
-  std::size_t max_message_bytes = 4 * 1024 * 1024;
+  std::size_t max_message_bytes = std::size_t{4} * 1024 * 1024;
   std::size_t page_size = 50;
   std::string text_format = "markdown";  // markdown | json | both
   int shutdown_grace_ms = 5000;

@@ -59,7 +59,7 @@ std::string ServerStats::markdown(const json& s) const {
   return text;
 }
 
-Status registerServerStats(mcp::McpServer& server, std::shared_ptr<ServerStats> stats) {
+Status registerServerStats(mcp::McpServer& server, const std::shared_ptr<ServerStats>& stats) {
   auto input = embeddedSchema("get_server_stats.input");
   auto output = embeddedSchema("get_server_stats.output");
   if (!input.ok()) return input.status();

@@ -25,6 +25,6 @@ class ServerStats {
 };
 
 // Registers the tool and the resource on `server`.
-Status registerServerStats(mcp::McpServer& server, std::shared_ptr<ServerStats> stats);
+Status registerServerStats(mcp::McpServer& server, const std::shared_ptr<ServerStats>& stats);
 
 }  // namespace nba::app

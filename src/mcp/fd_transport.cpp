@@ -11,7 +11,7 @@
 namespace nba::mcp {
 namespace {
 
-constexpr std::size_t kReadChunk = 64 * 1024;
+constexpr std::size_t kReadChunk = std::size_t{64} * 1024;
 
 class FdTransport : public Transport {
  public:

@@ -36,6 +36,7 @@ std::string_view protocolVersionName(ProtocolVersion version) {
 
 std::vector<std::string> supportedProtocolVersionNames() {
   std::vector<std::string> names;
+  names.reserve(kNames.size());
   for (const auto& entry : kNames) {
     names.emplace_back(entry.second);
   }

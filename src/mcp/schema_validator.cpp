@@ -238,7 +238,7 @@ class Validator {
     }
   }
 
-  static std::string knownNames(json::const_iterator properties, const json& schema) {
+  static std::string knownNames(const json::const_iterator& properties, const json& schema) {
     if (properties == schema.end() || properties->empty()) {
       return " (this takes no arguments)";
     }

@@ -406,7 +406,7 @@ void McpServer::Impl::closeSubscriptions() {
 }
 
 void McpServer::Impl::sendNotification(const RequestState* state, std::string_view method,
-                                       json params) {
+                                       const json& params) {
   if (state != nullptr && state->cancelled) {
     return;  // nothing more about a cancelled request
   }

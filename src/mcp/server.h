@@ -30,7 +30,7 @@ enum class TextFormat { kMarkdown, kJson, kBoth };
 
 struct ServerOptions {
   std::size_t worker_threads = 4;
-  std::size_t max_line_bytes = 4 * 1024 * 1024;
+  std::size_t max_line_bytes = std::size_t{4} * 1024 * 1024;
   std::size_t page_size = 50;
   std::chrono::milliseconds shutdown_grace{5000};
   TextFormat text_format = TextFormat::kMarkdown;

@@ -35,7 +35,8 @@ class McpServer::Impl {
   std::variant<std::shared_ptr<RequestState>, RpcError> makeRequestState(const Message& message);
   void runRequest(const std::shared_ptr<RequestState>& state, const nlohmann::json& params,
                   const Responder& respond);
-  void sendNotification(const RequestState* state, std::string_view method, nlohmann::json params);
+  void sendNotification(const RequestState* state, std::string_view method,
+                        const nlohmann::json& params);
   void respondError(const Responder& respond, const std::optional<RequestId>& id,
                     const RpcError& error);
   bool omitUnknownIds() const;

@@ -64,7 +64,7 @@ class RequestToolContext : public ToolContext {
     if (!message.empty() && state_.version >= ProtocolVersion::k2025_03_26) {
       params["message"] = message;
     }
-    server_.sendNotification(&state_, "notifications/progress", std::move(params));
+    server_.sendNotification(&state_, "notifications/progress", params);
   }
   void log(LogLevel level, const std::string& logger, const json& data) override {
     if (!state_.log_level || level < *state_.log_level) {
@@ -74,7 +74,7 @@ class RequestToolContext : public ToolContext {
     if (!logger.empty()) {
       params["logger"] = logger;
     }
-    server_.sendNotification(&state_, "notifications/message", std::move(params));
+    server_.sendNotification(&state_, "notifications/message", params);
   }
   const std::string& traceParent() const override { return state_.traceparent; }
 
@@ -221,14 +221,16 @@ RpcOutcome McpServer::Impl::listTools(RequestState& state, const json& params) {
 
 ToolResult McpServer::Impl::invokeTool(const ToolDefinition& tool, const json& arguments,
                                        ToolContext& context) {
-  auto violations = validateAgainstSchema(arguments, tool.input_schema);
-  if (!violations.empty()) {
-    return ToolResult::error("Invalid arguments for " + tool.name + ": " +
-                             describeViolations(violations, "arguments"));
-  }
   ToolCall call{tool, arguments};
   std::function<ToolResult(std::size_t)> run_from = [&](std::size_t index) -> ToolResult {
     if (index == middleware_.size()) {
+      // Validation sits innermost, so middleware (usage counts, rate limits, metrics)
+      // sees calls with bad arguments like any other failed call.
+      auto violations = validateAgainstSchema(arguments, tool.input_schema);
+      if (!violations.empty()) {
+        return ToolResult::error("Invalid arguments for " + tool.name + ": " +
+                                 describeViolations(violations, "arguments"));
+      }
       return tool.handler(arguments, context);
     }
     return middleware_[index](call, context, [&] { return run_from(index + 1); });
@@ -433,7 +435,7 @@ RpcOutcome McpServer::Impl::listenSubscriptions(RequestState& state, const json&
   json ack = {
       {"notifications", json::object()},
       {"_meta", {{"io.modelcontextprotocol/subscriptionId", json::parse(state.id.text())}}}};
-  sendNotification(&state, "notifications/subscriptions/acknowledged", std::move(ack));
+  sendNotification(&state, "notifications/subscriptions/acknowledged", ack);
   return json::object();
 }
 

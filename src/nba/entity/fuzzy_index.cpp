@@ -35,7 +35,7 @@ int letterSetDistance(std::uint64_t a, std::uint64_t b) {
 
 }  // namespace
 
-FuzzyIndex FuzzyIndex::build(std::vector<std::pair<std::string, std::uint32_t>> entries) {
+FuzzyIndex FuzzyIndex::build(const std::vector<std::pair<std::string, std::uint32_t>>& entries) {
   FuzzyIndex index;
   std::unordered_map<std::string, std::uint32_t> key_ids;
   for (auto& [key, posting] : entries) {

@@ -30,7 +30,7 @@ class FuzzyIndex {
 
   // `entries` pairs a non-empty normalized key with an opaque posting (e.g. a player
   // index); one key may carry several postings. Empty keys are skipped.
-  static FuzzyIndex build(std::vector<std::pair<std::string, std::uint32_t>> entries);
+  static FuzzyIndex build(const std::vector<std::pair<std::string, std::uint32_t>>& entries);
 
   // Appends to `hits` every key within `max_distance` of `query` (see the class comment
   // for which keys are compared). Exact matches are reported with distance 0.

@@ -143,7 +143,7 @@ void PlayerIndex::buildSearchStructures() {
     sorted_keys_.emplace_back(players_[i].last_compact, i);
   }
   std::sort(sorted_keys_.begin(), sorted_keys_.end());
-  name_tokens_ = FuzzyIndex::build(std::move(token_entries_));
+  name_tokens_ = FuzzyIndex::build(token_entries_);
   token_entries_.clear();
 }
 

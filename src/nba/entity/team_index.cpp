@@ -70,7 +70,7 @@ Result<TeamIndex> TeamIndex::build(std::vector<TeamEntry> teams) {
     index.indexTeam(static_cast<std::uint32_t>(i));
   }
   index.indexAliases();
-  index.fuzzy_keys_ = FuzzyIndex::build(std::move(index.fuzzy_entries_));
+  index.fuzzy_keys_ = FuzzyIndex::build(index.fuzzy_entries_);
   index.fuzzy_entries_.clear();
   return index;
 }
