@@ -16,6 +16,11 @@ struct Config {
   std::size_t page_size = 50;
   std::string text_format = "markdown";  // markdown | json | both
   int shutdown_grace_ms = 5000;
+  // A snapshot directory to load instead of the embedded one (same format).
+  std::optional<std::string> snapshot_dir;
+  // A fixed wall-clock time ("2026-02-22T12:00:00Z") for reproducible answers about
+  // "today" and "this season" (golden tests); empty: the system clock.
+  std::optional<std::string> fixed_time;
 };
 
 }  // namespace nba::app

@@ -64,6 +64,14 @@ void addGlobalOptions(CLI::App& cli, Config& config) {
       ->envname("NBA_MCP_TEXT_FORMAT")
       ->check(CLI::IsMember({"markdown", "json", "both"}))
       ->capture_default_str();
+  cli.add_option("--snapshot", config.snapshot_dir,
+                 "Load NBA data from this snapshot directory instead of the embedded one")
+      ->envname("NBA_MCP_SNAPSHOT")
+      ->check(CLI::ExistingDirectory);
+  cli.add_option("--fixed-time", config.fixed_time,
+                 "Pretend it is this UTC time (2026-02-22T12:00:00Z) for 'today' and 'this "
+                 "season'; for reproducible answers")
+      ->envname("NBA_MCP_FIXED_TIME");
   cli.add_option("--shutdown-grace-ms", config.shutdown_grace_ms,
                  "How long to let requests in flight finish after stdin closes or SIGTERM")
       ->envname("NBA_MCP_SHUTDOWN_GRACE_MS")

@@ -1,5 +1,11 @@
 #include "app/server_builder.h"
 
+#include <ctime>
+
+#include "app/nba_tools.h"
+#include "nba/entity/resolver_from_data.h"
+#include "origin/snapshot/snapshot_source.h"
+
 namespace nba::app {
 namespace {
 
@@ -16,7 +22,51 @@ mcp::TextFormat parseTextFormat(const std::string& text) {
   return mcp::TextFormat::kMarkdown;
 }
 
+Result<std::shared_ptr<Clock>> makeClock(const Config& config) {
+  if (!config.fixed_time) {
+    return newSystemClock();
+  }
+  auto time = parseFixedTime(*config.fixed_time);
+  if (!time.ok()) {
+    return time.status();
+  }
+  return std::shared_ptr<Clock>(std::make_shared<FakeClock>(time.value()));
+}
+
+Result<std::unique_ptr<DataSource>> loadData(const Config& config) {
+  return config.snapshot_dir ? newSnapshotSourceFromDirectory(*config.snapshot_dir)
+                             : newEmbeddedSnapshotSource();
+}
+
 }  // namespace
+
+Result<std::chrono::system_clock::time_point> parseFixedTime(const std::string& text) {
+  std::tm tm{};
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  int hour = 12;
+  int minute = 0;
+  int second = 0;
+  char tail = '\0';
+  bool date_only = text.size() == 10 &&
+                   std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3;
+  bool full = std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ%c", &year, &month, &day, &hour,
+                          &minute, &second, &tail) == 6;
+  if ((!date_only && !full) || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 ||
+      minute > 59 || second > 60) {
+    return invalidArgument("--fixed-time '" + text +
+                           "' is not a UTC time like 2026-02-22T12:00:00Z or a date like "
+                           "2026-02-22");
+  }
+  tm.tm_year = year - 1900;
+  tm.tm_mon = month - 1;
+  tm.tm_mday = day;
+  tm.tm_hour = hour;
+  tm.tm_min = minute;
+  tm.tm_sec = second;
+  return std::chrono::system_clock::from_time_t(timegm(&tm));
+}
 
 Result<ServerBundle> buildServer(const Config& config) {
   mcp::ServerIdentity identity{
@@ -30,11 +80,31 @@ Result<ServerBundle> buildServer(const Config& config) {
   options.shutdown_grace = std::chrono::milliseconds(config.shutdown_grace_ms);
 
   ServerBundle bundle;
+  auto clock = makeClock(config);
+  if (!clock.ok()) {
+    return clock.status();
+  }
+  bundle.clock = clock.value();
+  auto data = loadData(config);
+  if (!data.ok()) {
+    return Status(data.status().code(), "cannot load the snapshot: " + data.status().message());
+  }
+  bundle.data = std::move(data).value();
+  auto resolver = entity::newResolverFromData(*bundle.data);
+  if (!resolver.ok()) {
+    return resolver.status();
+  }
+  bundle.resolver = std::move(resolver).value();
+  bundle.env = std::make_unique<tools::ToolEnv>(
+      tools::ToolEnv{*bundle.data, *bundle.resolver, *bundle.clock});
   bundle.usage = std::make_unique<ToolUsage>();
   bundle.server = std::make_unique<mcp::McpServer>(identity, options);
   bundle.server->addToolMiddleware(bundle.usage->middleware());
   bundle.stats = std::make_shared<ServerStats>(*bundle.server, *bundle.usage,
                                                std::chrono::steady_clock::now());
+  if (Status status = registerNbaTools(*bundle.server, *bundle.env); !status.isOk()) {
+    return status;
+  }
   if (Status status = registerServerStats(*bundle.server, bundle.stats); !status.isOk()) {
     return status;
   }

@@ -5,19 +5,33 @@
 #include "app/config.h"
 #include "app/server_stats.h"
 #include "app/tool_usage.h"
+#include "core/clock.h"
 #include "core/status.h"
 #include "mcp/server.h"
+#include "nba/entity/entity_resolver.h"
+#include "nba/tools/tool_env.h"
+#include "origin/data_source.h"
 
 namespace nba::app {
 
 // The composition root's product: a server with every tool, resource and prompt
 // registered, plus the objects they share. Members are destroyed in reverse order.
 struct ServerBundle {
+  std::shared_ptr<Clock> clock;
+  std::unique_ptr<DataSource> data;
+  std::unique_ptr<entity::EntityResolver> resolver;
+  std::unique_ptr<tools::ToolEnv> env;
   std::unique_ptr<ToolUsage> usage;
   std::unique_ptr<mcp::McpServer> server;
   std::shared_ptr<ServerStats> stats;
 };
 
+// Loads the data (embedded snapshot or --snapshot DIR), builds the resolver and the
+// server. Fails fast with a message naming what is wrong (a malformed snapshot file and
+// line, a bad --fixed-time).
 Result<ServerBundle> buildServer(const Config& config);
+
+// Parses "2026-02-22T12:00:00Z" (or a plain date, meaning noon UTC).
+Result<std::chrono::system_clock::time_point> parseFixedTime(const std::string& text);
 
 }  // namespace nba::app

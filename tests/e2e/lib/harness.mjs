@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 // Shared helpers for the SDK end-to-end suites (sdk_v1.test.mjs, sdk_v2.test.mjs).
 // Not a test file itself: node --test only picks up *.test.mjs here.
 
@@ -176,9 +177,15 @@ export function assertValid(validate, value, what) {
  * with {} automatically; add an entry here when a new tool has required arguments, so its
  * structuredContent is validated against its outputSchema by both suites.
  */
-export const KNOWN_ARGS = {
-  get_server_stats: {},
-};
+// Valid arguments per tool: tests/e2e/known_args/<tool>.json (one file per tool, so
+// the tools' authors never edit this file).
+const knownArgsDir = new URL('../known_args/', import.meta.url);
+export const KNOWN_ARGS = Object.fromEntries(
+  (fs.existsSync(knownArgsDir) ? fs.readdirSync(knownArgsDir) : [])
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => [name.slice(0, -5), JSON.parse(fs.readFileSync(new URL(name, knownArgsDir), 'utf8'))]),
+);
+if (!Object.hasOwn(KNOWN_ARGS, 'get_server_stats')) KNOWN_ARGS.get_server_stats = {};
 
 export function requiredArgs(tool) {
   const req = tool.inputSchema?.required;

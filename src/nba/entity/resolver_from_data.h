@@ -1,0 +1,16 @@
+#pragma once
+
+#include <memory>
+
+#include "core/status.h"
+#include "nba/entity/entity_resolver.h"
+#include "origin/data_source.h"
+
+namespace nba::entity {
+
+// Builds the resolver over every player and team a DataSource knows. Players are active
+// when the source says so; prominence is the source's prominence figure (points over
+// its seasons), so "Davis" prefers Anthony Davis.
+Result<std::unique_ptr<EntityResolver>> newResolverFromData(const DataSource& data);
+
+}  // namespace nba::entity

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "origin/domain/player_season_line.h"
+#include "origin/domain/team_season_line.h"
+
+namespace nba::stats {
+
+// How a player's counting stats are scaled.
+enum class PerMode { kPerGame, kTotals, kPer36 };
+std::optional<PerMode> parsePerMode(std::string_view text);  // "PerGame", "totals", "per36"…
+std::string_view perModeName(PerMode mode);                  // "PerGame" | "Totals" | "Per36"
+
+enum class StatKind {
+  kCounting,    // scales with per-mode (PTS, REB, …)
+  kPercentage,  // a fraction shown as a percentage (FG_PCT, TS_PCT, USG_PCT)
+  kRate,        // an advanced figure shown as is (PER, WS, BPM) or a per-game index (EFF)
+};
+
+// One statistic of the canonical set shared by the tools and the question parser.
+struct StatDef {
+  std::string code;         // canonical, NBA.com style: "PTS", "FG3_PCT"
+  std::string label;        // for people: "Points", "3-point percentage"
+  std::string short_label;  // table header: "PTS", "3P%"
+  StatKind kind = StatKind::kCounting;
+  bool higher_is_better = true;      // false for TOV and PF
+  std::vector<std::string> aliases;  // lower-case words people use: "points", "ppg", "3p%"
+};
+
+// Every canonical stat, in a stable order (the order tables show them in).
+const std::vector<StatDef>& allStats();
+
+// Finds a stat by code or alias, case-insensitively and ignoring '-', '_' and extra
+// spaces ("Points", "ppg", "threes", "3PM", "3P%", "three point percentage"). nullptr
+// when unknown. Pure; thread-safe.
+const StatDef* findStat(std::string_view text);
+
+// "PTS, REB, AST, …" for error messages listing the valid stats.
+std::string statCodeList();
+
+// The value of `stat` on a player's line in `mode`; nullopt when undefined (no
+// attempts) or not in the source (PER before 2024-25). Percentages are fractions.
+std::optional<double> playerStatValue(const PlayerSeasonLine& line, const StatDef& stat,
+                                      PerMode mode);
+
+// The per-game (or rate) value of `stat` for a team line; nullopt for stats teams do not
+// have (PER, WS, BPM, USG_PCT, GS).
+std::optional<double> teamStatValue(const TeamSeasonLine& line, const StatDef& stat);
+
+// How a value is written in tables: percentages as "51.9%", counting per-game/per-36
+// stats with one decimal, totals as integers, rates with the source's decimals.
+std::string formatStat(const StatDef& stat, PerMode mode, const std::optional<double>& value);
+
+}  // namespace nba::stats

@@ -1,0 +1,147 @@
+#include "nba/tools/arguments.h"
+
+#include "nba/tools/tool_answer.h"
+#include "origin/season_resolver.h"
+
+namespace nba::tools {
+
+using nlohmann::json;
+
+namespace {
+
+std::string candidateList(const entity::Resolution& resolution) {
+  std::string out;
+  for (const auto& candidate : resolution.candidates) {
+    if (!out.empty()) {
+      out += ", ";
+    }
+    out += candidate.display_name;
+    if (!candidate.team.empty()) {
+      out += " (" + candidate.team + ")";
+    }
+  }
+  return out;
+}
+
+std::string didYouMean(const entity::Resolution& resolution) {
+  if (resolution.did_you_mean.empty()) {
+    return "";
+  }
+  std::string out = " Did you mean ";
+  for (std::size_t i = 0; i < resolution.did_you_mean.size(); ++i) {
+    out += (i == 0 ? "" : (i + 1 == resolution.did_you_mean.size() ? " or " : ", ")) +
+           resolution.did_you_mean[i];
+  }
+  return out + "?";
+}
+
+// One best candidate of a resolution, or an error a person can act on.
+Result<entity::Candidate> chooseCandidate(const Result<entity::Resolution>& resolution,
+                                          const std::string& query, const char* what) {
+  if (!resolution.ok()) {
+    return resolution.status();
+  }
+  if (resolution->ambiguous) {
+    return invalidArgument("'" + query + "' could mean several " + what +
+                           "s: " + candidateList(*resolution) + ". Say which one.");
+  }
+  const entity::Candidate* best = resolution->best();
+  if (best == nullptr) {
+    return notFound("No " + std::string(what) + " matches '" + query + "'." +
+                    didYouMean(*resolution));
+  }
+  return *best;
+}
+
+}  // namespace
+
+Result<SeasonChoice> seasonArgument(const json& arguments, const ToolEnv& env, const char* key) {
+  std::string text;
+  if (auto it = arguments.find(key); it != arguments.end() && !it->is_null()) {
+    text = it->is_number_integer() ? std::to_string(it->get<long long>()) : it->get<std::string>();
+  }
+  std::vector<Season> available;
+  for (const auto& coverage : env.data.seasons()) {
+    available.push_back(coverage.season);
+  }
+  auto resolved = resolveSeason(text, env.clock, available);
+  if (!resolved.ok()) {
+    return resolved.status();
+  }
+  return SeasonChoice{resolved->season, resolved->note};
+}
+
+Result<ResolvedPlayer> resolvePlayerName(const std::string& query, const ToolEnv& env) {
+  auto resolution = env.resolver.resolvePlayer(query, 5);
+  auto candidate = chooseCandidate(resolution, query, "player");
+  if (!candidate.ok()) {
+    return candidate.status();
+  }
+  auto player = env.data.player(candidate->id);
+  if (!player.ok()) {
+    return player.status();
+  }
+  return ResolvedPlayer{player.value(), resolution->note};
+}
+
+Result<ResolvedPlayer> playerArgument(const json& arguments, const ToolEnv& env, const char* key) {
+  return resolvePlayerName(arguments.at(key).get<std::string>(), env);
+}
+
+Result<ResolvedTeam> resolveTeamName(const std::string& query, const ToolEnv& env) {
+  auto resolution = env.resolver.resolveTeam(query, 5);
+  auto candidate = chooseCandidate(resolution, query, "team");
+  if (!candidate.ok()) {
+    return candidate.status();
+  }
+  auto teams = env.data.teams();
+  if (!teams.ok()) {
+    return teams.status();
+  }
+  for (const auto& team : teams->rows) {
+    if (team.abbr == candidate->team) {
+      return ResolvedTeam{team, resolution->note};
+    }
+  }
+  return notFound("No team with abbreviation " + candidate->team + " in the data");
+}
+
+Result<ResolvedTeam> teamArgument(const json& arguments, const ToolEnv& env, const char* key) {
+  return resolveTeamName(arguments.at(key).get<std::string>(), env);
+}
+
+stats::PerMode perModeArgument(const json& arguments) {
+  if (auto mode = optionalString(arguments, "per_mode")) {
+    return stats::parsePerMode(*mode).value_or(stats::PerMode::kPerGame);
+  }
+  return stats::PerMode::kPerGame;
+}
+
+Result<const stats::StatDef*> statArgument(const std::string& text) {
+  const stats::StatDef* stat = stats::findStat(text);
+  if (stat == nullptr) {
+    return invalidArgument("Unknown stat '" + text + "'. Valid stats: " + stats::statCodeList() +
+                           " (common words work too: points, rebounds, threes, 3P%).");
+  }
+  return stat;
+}
+
+std::optional<std::string> optionalString(const json& arguments, const char* key) {
+  auto it = arguments.find(key);
+  if (it == arguments.end() || !it->is_string()) {
+    return std::nullopt;
+  }
+  return it->get<std::string>();
+}
+
+json answerMeta(const std::optional<Season>& season, const std::string& as_of,
+                const std::string& source) {
+  json meta = {
+      {"dev.nbamcp/as_of", as_of}, {"dev.nbamcp/source", source}, {"dev.nbamcp/cache", "miss"}};
+  meta["dev.nbamcp/season"] = season ? json(season->label()) : json(nullptr);
+  return meta;
+}
+
+ToolAnswer errorAnswer(const Status& status) { return ToolAnswer::error(status.message()); }
+
+}  // namespace nba::tools

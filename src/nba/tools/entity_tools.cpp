@@ -1,0 +1,83 @@
+#include "nba/entity/resolution_json.h"
+#include "nba/tools/arguments.h"
+#include "nba/tools/markdown.h"
+#include "nba/tools/nba_tool.h"
+
+namespace nba::tools {
+namespace {
+
+using nlohmann::json;
+
+std::string resolutionMarkdown(const std::string& query, const entity::Resolution& resolution) {
+  std::string text = heading("Who is \"" + query + "\"?", "", "");
+  if (resolution.candidates.empty()) {
+    text += "Nothing matches \"" + escapeMarkdown(query) + "\".";
+    if (!resolution.did_you_mean.empty()) {
+      text += " Did you mean: ";
+      for (std::size_t i = 0; i < resolution.did_you_mean.size(); ++i) {
+        text += (i ? ", " : "") + escapeMarkdown(resolution.did_you_mean[i]);
+      }
+      text += "?";
+    }
+    return text + "\n";
+  }
+  if (resolution.ambiguous) {
+    text += "\"" + escapeMarkdown(query) + "\" is ambiguous; say which one you mean.";
+  } else {
+    text += "Best match: **" + escapeMarkdown(resolution.candidates.front().display_name) + "**.";
+  }
+  if (!resolution.note.empty()) {
+    text += " " + escapeMarkdown(resolution.note);
+  }
+  text += "\n\n";
+  MarkdownTable table({"#", "Kind", "Name", "Team", "Id", "Confidence", "Matched by"},
+                      {true, false, false, false, false, true, false});
+  int rank = 1;
+  for (const auto& candidate : resolution.candidates) {
+    table.addRow({std::to_string(rank++), std::string(entity::entityKindName(candidate.kind)),
+                  candidate.display_name, candidate.team, candidate.id,
+                  formatFixed(candidate.confidence, 2),
+                  std::string(entity::matchKindName(candidate.match))});
+  }
+  return text + table.render();
+}
+
+ToolAnswer resolveEntity(const json& arguments, const ToolEnv& env) {
+  std::string query = arguments.at("query").get<std::string>();
+  std::optional<entity::EntityKind> kind;
+  if (auto text = optionalString(arguments, "kind")) {
+    auto parsed = entity::parseEntityKind(*text);
+    if (!parsed.ok()) {
+      return errorAnswer(parsed.status());
+    }
+    kind = parsed.value();
+  }
+  std::size_t limit = arguments.value("limit", 5);
+  auto resolution = env.resolver.resolve(query, kind, limit);
+  if (!resolution.ok()) {
+    return errorAnswer(resolution.status());
+  }
+  ToolAnswer answer;
+  answer.markdown = resolutionMarkdown(query, *resolution);
+  answer.structured = *resolution;
+  answer.structured["query"] = query;
+  auto players = env.data.players();
+  answer.meta = answerMeta(std::nullopt, players.ok() ? players->meta.as_of : "",
+                           players.ok() ? players->meta.source : "snapshot");
+  return answer;
+}
+
+}  // namespace
+
+std::vector<NbaTool> entityTools() {
+  return {{"resolve_entity", "Resolve a player or team name",
+           "Finds the NBA players or teams a name refers to, ranked with ids and confidence. "
+           "Handles accents (Jokic = Jokić), suffixes (Jr., III), nicknames (KD, Steph, SGA, "
+           "Greek Freak, Joker), last names alone, typos, team cities, nicknames, both "
+           "abbreviation schemes (BKN/BRK, PHX/PHO) and slang (Sixers, Dubs, Cavs). 'LA' "
+           "alone is reported as ambiguous. Use it when another tool says a name is unknown "
+           "or ambiguous.",
+           false, resolveEntity}};
+}
+
+}  // namespace nba::tools

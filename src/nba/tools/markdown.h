@@ -1,0 +1,41 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nba::tools {
+
+// Escapes text for a markdown table cell or heading: pipes, backslashes, backticks,
+// asterisks, underscores, angle brackets and brackets are escaped and newlines become
+// spaces, so names or user input can never break the table. Pure.
+std::string escapeMarkdown(std::string_view text);
+
+// A GitHub-flavoured markdown table. Cells are escaped on the way in. Value type.
+class MarkdownTable {
+ public:
+  // `right_aligned[i]` aligns column i right (numbers); missing entries mean left.
+  explicit MarkdownTable(std::vector<std::string> headers, std::vector<bool> right_aligned = {});
+  void addRow(const std::vector<std::string>& cells);
+  std::size_t rowCount() const { return rows_.size(); }
+  std::string render() const;
+
+ private:
+  std::vector<std::string> headers_;
+  std::vector<bool> right_aligned_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+// Number formatting used in every answer: fixed decimals; "—" for a missing value.
+std::string formatFixed(double value, int decimals);
+std::string formatFixed(const std::optional<double>& value, int decimals);
+// A fraction as a percentage: 0.519 → "51.9%".
+std::string formatPercent(const std::optional<double>& fraction, int decimals = 1);
+// Thousands separators: 2484 → "2,484".
+std::string formatCount(long long value);
+
+// "## {title} — {season} (as of {as_of})" followed by a blank line.
+std::string heading(std::string_view title, std::string_view season, std::string_view as_of);
+
+}  // namespace nba::tools

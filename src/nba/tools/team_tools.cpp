@@ -1,0 +1,7 @@
+#include "nba/tools/nba_tool.h"
+
+namespace nba::tools {
+
+std::vector<NbaTool> teamTools() { return {}; }
+
+}  // namespace nba::tools
