@@ -1,0 +1,349 @@
+#include "nba/tools/awards_tool.h"
+
+#include <algorithm>
+#include <map>
+
+#include "nba/tools/arguments.h"
+#include "nba/tools/award_names.h"
+#include "nba/tools/markdown.h"
+#include "origin/season_resolver.h"
+
+namespace nba::tools {
+namespace {
+
+using nlohmann::json;
+
+// The decoded arguments of one call. No season means every season (with a player) or the
+// latest season that has awards (without one).
+struct AwardsQuery {
+  std::optional<Season> season;
+  std::optional<AwardChoice> award;
+  std::optional<ResolvedPlayer> player;
+  std::vector<std::string> notes;
+};
+
+std::vector<Season> seasonsWithAwards(const std::vector<AwardEntry>& entries) {
+  std::vector<Season> seasons;
+  for (const AwardEntry& entry : entries) {
+    if (std::find(seasons.begin(), seasons.end(), entry.season) == seasons.end()) {
+      seasons.push_back(entry.season);
+    }
+  }
+  std::sort(seasons.begin(), seasons.end());
+  return seasons;
+}
+
+Result<AwardsQuery> decodeArguments(const json& arguments, const ToolEnv& env,
+                                    const std::vector<Season>& with_awards) {
+  AwardsQuery query;
+  if (auto text = optionalString(arguments, "award")) {
+    auto award = parseAward(*text);
+    if (!award.ok()) {
+      return award.status();
+    }
+    query.award = *award;
+  }
+  if (arguments.contains("player") && arguments["player"].is_string()) {
+    auto player = playerArgument(arguments, env);
+    if (!player.ok()) {
+      return player.status();
+    }
+    query.player = *player;
+    if (!player->note.empty()) {
+      query.notes.push_back(player->note);
+    }
+  }
+  bool season_given = arguments.contains("season") && !arguments["season"].is_null();
+  if (season_given) {
+    auto season = seasonArgument(arguments, env);
+    if (!season.ok()) {
+      return season.status();
+    }
+    if (std::find(with_awards.begin(), with_awards.end(), season->season) == with_awards.end()) {
+      return notFound((season->note.empty() ? "" : season->note + ". ") + "No awards for " +
+                      season->season.label() +
+                      " yet: they are voted after the regular season ends. Seasons with "
+                      "awards: " +
+                      seasonList(with_awards) + ".");
+    }
+    query.season = season->season;
+    if (!season->note.empty()) {
+      query.notes.push_back(season->note);
+    }
+  } else if (!query.player && !with_awards.empty()) {
+    query.season = with_awards.back();
+    query.notes.push_back("Latest season with awards: " + with_awards.back().label() +
+                          " (awards are voted after a regular season ends).");
+  }
+  return query;
+}
+
+bool wanted(const AwardsQuery& query, const AwardEntry& entry) {
+  if (query.season && entry.season != *query.season) {
+    return false;
+  }
+  if (query.player && entry.player_id != query.player->player.player_id) {
+    return false;
+  }
+  if (query.award) {
+    const auto& codes = query.award->codes;
+    return std::find(codes.begin(), codes.end(), entry.award) != codes.end();
+  }
+  // No award named: a player's every entry (finishes included), else each award's winners.
+  return query.player || entry.winner;
+}
+
+std::vector<AwardEntry> selectEntries(const AwardsQuery& query, std::vector<AwardEntry> all) {
+  std::erase_if(all, [&](const AwardEntry& entry) { return !wanted(query, entry); });
+  std::stable_sort(all.begin(), all.end(), [](const AwardEntry& a, const AwardEntry& b) {
+    if (a.season != b.season) {
+      return a.season < b.season;
+    }
+    if (awardOrder(a.award) != awardOrder(b.award)) {
+      return awardOrder(a.award) < awardOrder(b.award);
+    }
+    return a.rank < b.rank;
+  });
+  return all;
+}
+
+// Each entry's team that season: the player's last team on his season line.
+std::map<std::pair<int, std::string>, std::string> entryTeams(
+    const AwardsQuery& query, const std::vector<AwardEntry>& entries, const ToolEnv& env) {
+  std::map<std::pair<int, std::string>, std::string> teams;
+  auto remember = [&teams](const Table<PlayerSeasonLine>& table) {
+    for (const PlayerSeasonLine& line : table.rows) {
+      if (line.stint == 0) {
+        teams[{line.season.start_year, line.player_id}] = line.lastTeam();
+      }
+    }
+  };
+  if (query.player) {
+    if (auto career = env.data.playerCareer(query.player->player.player_id); career.ok()) {
+      remember(*career);
+    }
+    return teams;
+  }
+  for (const AwardEntry& entry : entries) {
+    if (teams.count({entry.season.start_year, entry.player_id})) {
+      continue;
+    }
+    PlayerSeasonStatsRequest request;
+    request.season = entry.season;
+    request.player_id = entry.player_id;
+    request.season_lines_only = true;
+    if (auto lines = env.data.playerSeasonStats(request); lines.ok()) {
+      remember(*lines);
+    }
+  }
+  return teams;
+}
+
+std::string optionalInt(const std::optional<int>& value) {
+  return value ? formatCount(*value) : "—";
+}
+
+json optionalJson(const std::optional<int>& value) { return value ? json(*value) : json(nullptr); }
+
+json entryJson(const AwardEntry& entry, const std::string& team) {
+  return {{"season", entry.season.label()},
+          {"award", entry.award},
+          {"award_name", awardName(entry.award)},
+          {"rank", entry.rank},
+          {"player_id", entry.player_id},
+          {"player", entry.player_name},
+          {"team", team},
+          {"first_place_votes", optionalJson(entry.first_place_votes)},
+          {"points_won", optionalJson(entry.points_won)},
+          {"points_max", optionalJson(entry.points_max)},
+          {"share", entry.share ? json(*entry.share) : json(nullptr)},
+          {"winner", entry.winner}};
+}
+
+std::string joinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    out += (i == 0 ? "" : (i + 1 == names.size() ? " and " : ", ")) + names[i];
+  }
+  return out;
+}
+
+// "Shai Gilgeous-Alexander won the 2024-25 Most Valuable Player award (71 first-place
+// votes, 913 of 1,000 points, share 0.913)."
+std::string winnerSentence(const AwardEntry& entry) {
+  std::string text = entry.player_name + " won the " + entry.season.label() + " " +
+                     awardName(entry.award) + " award";
+  if (entry.points_won && entry.points_max) {
+    text += " (" + optionalInt(entry.first_place_votes) + " first-place votes, " +
+            formatCount(*entry.points_won) + " of " + formatCount(*entry.points_max) +
+            " points, share " + formatFixed(entry.share, 3) + ")";
+  }
+  return text + ".";
+}
+
+// "All-NBA First Team: A, B, C, D and E"; one clause per selection team.
+std::string selectionSentence(const std::vector<AwardEntry>& entries) {
+  std::string text;
+  std::string current;
+  std::vector<std::string> names;
+  auto flush = [&] {
+    if (!names.empty()) {
+      text += (text.empty() ? "" : "; ") + awardName(current) + ": " + joinNames(names);
+    }
+    names.clear();
+  };
+  for (const AwardEntry& entry : entries) {
+    if (entry.award != current) {
+      flush();
+      current = entry.award;
+    }
+    names.push_back(entry.player_name);
+  }
+  flush();
+  return text;
+}
+
+std::string answerSentence(const AwardsQuery& query, const std::vector<AwardEntry>& entries) {
+  if (query.player) {
+    std::vector<std::string> won;
+    for (const AwardEntry& entry : entries) {
+      if (entry.winner) {
+        won.push_back(entry.season.label() + " " + awardName(entry.award));
+      }
+    }
+    std::string name = query.player->player.name;
+    if (entries.empty()) {
+      return name + " has no award entries (wins, selections or votes) " +
+             (query.season ? "in " + query.season->label() : std::string("in the data")) + ".";
+    }
+    return name + " has " + std::to_string(entries.size()) + " award entr" +
+           (entries.size() == 1 ? "y" : "ies") + "; " +
+           (won.empty() ? "no wins or selections (vote finishes only)."
+                        : "won or was selected for: " + joinNames(won) + ".");
+  }
+  if (entries.empty()) {
+    return "No award entries match.";
+  }
+  std::string season = query.season ? query.season->label() : "";
+  if (query.award && query.award->codes.size() == 1 && isVotedAward(query.award->codes[0])) {
+    auto winner = std::find_if(entries.begin(), entries.end(),
+                               [](const AwardEntry& entry) { return entry.winner; });
+    return winner == entries.end() ? "No winner recorded." : winnerSentence(*winner);
+  }
+  std::vector<AwardEntry> voted;
+  std::vector<AwardEntry> selected;
+  for (const AwardEntry& entry : entries) {
+    (isVotedAward(entry.award) ? voted : selected).push_back(entry);
+  }
+  std::string text = season + " ";
+  if (!voted.empty()) {
+    text += "winners: ";
+    for (std::size_t i = 0; i < voted.size(); ++i) {
+      text += (i == 0 ? "" : ", ") + voted[i].award + " " + voted[i].player_name;
+    }
+    text += selected.empty() ? "." : ". ";
+  }
+  if (!selected.empty()) {
+    text += selectionSentence(selected) + ".";
+  }
+  return text;
+}
+
+std::string markdownTable(const std::vector<AwardEntry>& entries,
+                          const std::map<std::pair<int, std::string>, std::string>& teams) {
+  MarkdownTable table(
+      {"Season", "Award", "Rank", "Player", "Team", "1st-place votes", "Points", "Share", "Won"},
+      {false, false, true, false, false, true, true, true, false});
+  for (const AwardEntry& entry : entries) {
+    auto team = teams.find({entry.season.start_year, entry.player_id});
+    table.addRow({entry.season.label(), awardName(entry.award),
+                  entry.rank > 0 ? std::to_string(entry.rank) : "—", entry.player_name,
+                  team == teams.end() ? "—" : team->second, optionalInt(entry.first_place_votes),
+                  entry.points_won && entry.points_max
+                      ? formatCount(*entry.points_won) + " / " + formatCount(*entry.points_max)
+                      : "—",
+                  formatFixed(entry.share, 3), entry.winner ? "yes" : ""});
+  }
+  return table.render();
+}
+
+std::string asOf(const AwardsQuery& query, const std::vector<Season>& with_awards,
+                 const ToolEnv& env) {
+  std::optional<Season> season =
+      query.season ? query.season
+                   : (with_awards.empty() ? std::nullopt : std::optional(with_awards.back()));
+  for (const SeasonCoverage& coverage : env.data.seasons()) {
+    if (season && coverage.season == *season) {
+      return coverage.as_of;
+    }
+  }
+  return "";
+}
+
+ToolAnswer awards(const json& arguments, const ToolEnv& env) {
+  auto all = env.data.awards(std::nullopt);
+  if (!all.ok()) {
+    return errorAnswer(all.status());
+  }
+  std::vector<Season> with_awards = seasonsWithAwards(all->rows);
+  auto query = decodeArguments(arguments, env, with_awards);
+  if (!query.ok()) {
+    return errorAnswer(query.status());
+  }
+  std::vector<AwardEntry> entries = selectEntries(*query, std::move(all->rows));
+  auto teams = entryTeams(*query, entries, env);
+  std::string as_of = asOf(*query, with_awards, env);
+  std::string season_label =
+      query->season ? query->season->label() : (with_awards.empty() ? "" : seasonList(with_awards));
+  std::string title = query->player  ? "Awards: " + query->player->player.name
+                      : query->award ? query->award->label
+                                     : std::string("NBA awards");
+
+  ToolAnswer answer;
+  answer.markdown = heading(title, season_label, as_of) +
+                    escapeMarkdown(answerSentence(*query, entries)) + "\n\n";
+  for (const std::string& note : query->notes) {
+    answer.markdown += escapeMarkdown(note) + "\n";
+  }
+  if (!entries.empty()) {
+    answer.markdown += "\n" + markdownTable(entries, teams);
+  }
+  json rows = json::array();
+  for (const AwardEntry& entry : entries) {
+    auto team = teams.find({entry.season.start_year, entry.player_id});
+    rows.push_back(entryJson(entry, team == teams.end() ? "" : team->second));
+  }
+  json seasons = json::array();
+  for (const Season& season : with_awards) {
+    seasons.push_back(season.label());
+  }
+  answer.structured = {
+      {"season", query->season ? json(query->season->label()) : json(nullptr)},
+      {"as_of", as_of},
+      {"source", all->meta.source},
+      {"award", query->award ? json{{"codes", query->award->codes}, {"label", query->award->label}}
+                             : json(nullptr)},
+      {"player", query->player ? json{{"id", query->player->player.player_id},
+                                      {"name", query->player->player.name}}
+                               : json(nullptr)},
+      {"seasons_with_awards", seasons},
+      {"entries", std::move(rows)},
+      {"notes", query->notes}};
+  answer.meta = answerMeta(query->season, as_of, all->meta.source);
+  return answer;
+}
+
+}  // namespace
+
+NbaTool awardsTool() {
+  return {"get_awards", "NBA awards and voting",
+          "Award winners and voting for a season: MVP, DPOY, ROY, 6MOY (sixth man), MIP, CLUTCH "
+          "with rank, first-place votes, points and share; All-NBA, All-Defensive and "
+          "All-Rookie teams. Name an award (code or words: \"most valuable player\", "
+          "\"rookie of the year\", \"all-nba first team\") for its full voting, or a player for "
+          "every award entry he has. Without a season: the latest season that has awards (a "
+          "season in progress has none yet).",
+          false, awards};
+}
+
+}  // namespace nba::tools

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nba/stats/stat_catalog.h"
+#include "origin/domain/player_season_line.h"
+
+namespace nba::tools {
+
+// Who may appear on a league-leaders board (DESIGN §3, the NBA's published rules):
+// * per-game (and per-36) categories: 70 % of the team's games, ceil(0.7 × team games)
+//   (58 of 82; pro-rated in a season in progress). A player below it still qualifies when his
+//   total spread over that many games is at least the qualified leader's value — the NBA's
+//   "would still lead" exception, applied to per-game counting stats only;
+// * FG% (and eFG%, TS%): 300 made field goals; FT%: 125 made free throws; 3P%: 82 made threes;
+//   each pro-rated by team games / 82 in a season in progress;
+// * totals (and GP, GS, WS): no minimum.
+// `min_games` given by the caller replaces the games rule (no exception) and adds a games
+// filter to the made-shot and no-minimum rules. Value type.
+struct QualificationRule {
+  enum class Kind { kNone, kGames, kMade };
+  Kind kind = Kind::kNone;
+  int min_games = 0;      // games needed (kGames), or the caller's filter (0 = none)
+  int min_made = 0;       // kMade: makes needed
+  std::string made_code;  // kMade: "FGM" | "FG3M" | "FTM"
+  bool spread_exception = false;
+  bool overridden = false;  // min_games came from the caller
+  int team_games = 82;      // the basis of the pro-rating
+  std::string description;  // one sentence for the answer
+};
+
+// The rule for `stat` in `mode` when teams have played `team_games` games (82 when complete).
+QualificationRule qualificationFor(const stats::StatDef& stat, stats::PerMode mode, int team_games,
+                                   std::optional<int> min_games);
+
+// A line that made the board, with its value in the requested mode.
+struct QualifiedLine {
+  const PlayerSeasonLine* line = nullptr;
+  double value = 0;
+  bool by_exception = false;  // below the games minimum, in by the "would still lead" rule
+};
+
+// The lines of `lines` that qualify under `rule` and have a value for `stat`, unsorted.
+// Pointers refer into `lines`. Pure; thread-safe.
+std::vector<QualifiedLine> qualifiedLines(const std::vector<PlayerSeasonLine>& lines,
+                                          const stats::StatDef& stat, stats::PerMode mode,
+                                          const QualificationRule& rule);
+
+// The makes a made-shot rule counts on a line (FGM, FG3M or FTM); 0 for anything else.
+int madeCount(const PlayerSeasonLine& line, const std::string& made_code);
+
+}  // namespace nba::tools

@@ -1,0 +1,355 @@
+#include "nba/tools/league_leaders_tool.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "nba/tools/arguments.h"
+#include "nba/tools/leaders_qualification.h"
+#include "nba/tools/markdown.h"
+
+namespace nba::tools {
+namespace {
+
+using nlohmann::json;
+using stats::PerMode;
+using stats::StatDef;
+using stats::StatKind;
+
+constexpr int kFullSeasonGames = 82;
+
+// The decoded arguments of one call.
+struct LeadersQuery {
+  SeasonChoice season;
+  SeasonType season_type = SeasonType::kRegularSeason;
+  const StatDef* stat = nullptr;
+  PerMode mode = PerMode::kPerGame;
+  std::size_t limit = 10;
+  std::optional<int> min_games;
+  std::optional<std::string> conference;  // "East" | "West"
+  std::optional<ResolvedTeam> team;
+};
+
+struct RankedRow {
+  QualifiedLine qualified;
+  int rank = 0;
+  std::string display;
+};
+
+Result<LeadersQuery> decodeArguments(const json& arguments, const ToolEnv& env) {
+  LeadersQuery query;
+  auto season = seasonArgument(arguments, env);
+  if (!season.ok()) {
+    return season.status();
+  }
+  query.season = *season;
+  if (optionalString(arguments, "season_type").value_or("") == "Playoffs") {
+    query.season_type = SeasonType::kPlayoffs;
+  }
+  auto stat = statArgument(arguments.at("stat").get<std::string>());
+  if (!stat.ok()) {
+    return stat.status();
+  }
+  query.stat = *stat;
+  query.mode = perModeArgument(arguments);
+  query.limit = arguments.value("limit", 10);
+  if (auto it = arguments.find("min_games"); it != arguments.end() && it->is_number_integer()) {
+    query.min_games = it->get<int>();
+  }
+  query.conference = optionalString(arguments, "conference");
+  if (auto name = optionalString(arguments, "team")) {
+    auto team = resolveTeamName(*name, env);
+    if (!team.ok()) {
+      return team.status();
+    }
+    if (query.conference && team->team.conference != *query.conference) {
+      return invalidArgument("The " + team->team.name + " play in the " + team->team.conference +
+                             ", not the " + *query.conference + "; leave out conference or team.");
+    }
+    query.team = *team;
+  }
+  return query;
+}
+
+// Games each team has played: 82 in a finished season; in one in progress the most any team
+// has played in the standings built from the same games as the player lines.
+int teamGamesPlayed(const ToolEnv& env, Season season, Coverage coverage) {
+  if (coverage == Coverage::kComplete) {
+    return kFullSeasonGames;
+  }
+  auto standings = env.data.standings(season);
+  int most = 0;
+  if (standings.ok()) {
+    for (const StandingRow& row : standings->rows) {
+      most = std::max(most, row.w + row.l);
+    }
+  }
+  return most > 0 ? most : kFullSeasonGames;
+}
+
+Result<Table<PlayerSeasonLine>> fetchLines(const LeadersQuery& query, const ToolEnv& env) {
+  PlayerSeasonStatsRequest request;
+  request.season = query.season.season;
+  request.season_type = query.season_type;
+  if (query.team) {
+    // A team's board counts what players did for that team: traded players' stints with it.
+    request.team = query.team->team.abbr;
+  } else {
+    request.season_lines_only = true;
+  }
+  return env.data.playerSeasonStats(request);
+}
+
+// Keeps the season lines whose player's last team is in `conference`.
+void keepConference(std::vector<PlayerSeasonLine>& lines, const std::string& conference,
+                    const ToolEnv& env) {
+  auto teams = env.data.teams();
+  if (!teams.ok()) {
+    return;
+  }
+  std::vector<std::string> members;
+  for (const Team& team : teams->rows) {
+    if (team.conference == conference) {
+      members.push_back(team.abbr);
+    }
+  }
+  std::erase_if(lines, [&](const PlayerSeasonLine& line) {
+    return std::find(members.begin(), members.end(), line.lastTeam()) == members.end();
+  });
+}
+
+// Best first; equal shown values share a rank (1, 2, 2, 4) since that is what a reader
+// compares. Every board lists the most of a stat, turnovers and fouls included.
+std::vector<RankedRow> rankLines(std::vector<QualifiedLine> lines, const StatDef& stat,
+                                 PerMode mode) {
+  std::sort(lines.begin(), lines.end(), [](const QualifiedLine& a, const QualifiedLine& b) {
+    if (a.value != b.value) {
+      return a.value > b.value;
+    }
+    return a.line->player_id < b.line->player_id;
+  });
+  std::vector<RankedRow> rows;
+  rows.reserve(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    RankedRow row{lines[i], static_cast<int>(i) + 1, stats::formatStat(stat, mode, lines[i].value)};
+    if (i > 0 && row.display == rows.back().display) {
+      row.rank = rows.back().rank;
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::string lowerFirst(std::string text) {
+  if (!text.empty()) {
+    text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+  }
+  return text;
+}
+
+// "NBA", "Eastern Conference", "Boston Celtics".
+std::string scopeTitle(const LeadersQuery& query) {
+  if (query.team) {
+    return query.team->team.name;
+  }
+  if (query.conference) {
+    return *query.conference + "ern Conference";
+  }
+  return "NBA";
+}
+
+std::string scopeName(const LeadersQuery& query) { return "the " + scopeTitle(query); }
+
+// "with 32.7 points per game" / "in 3-point percentage (45.4%)".
+std::string valuePhrase(const StatDef& stat, PerMode mode, const std::string& display) {
+  std::string label = lowerFirst(stat.label);
+  if (stat.kind != StatKind::kCounting) {
+    return "in " + label + " (" + display + ")";
+  }
+  if (stat.code == "GP" || stat.code == "GS" || mode == PerMode::kTotals) {
+    return "with " + display + " " + label;
+  }
+  return "with " + display + " " + label +
+         (mode == PerMode::kPer36 ? " per 36 minutes" : " per game");
+}
+
+std::string joinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    out += (i == 0 ? "" : (i + 1 == names.size() ? " and " : ", ")) + names[i];
+  }
+  return out;
+}
+
+std::string answerSentence(const LeadersQuery& query, const std::vector<RankedRow>& rows,
+                           const std::vector<std::string>& names, const TableMeta& meta) {
+  bool complete = meta.coverage == Coverage::kComplete;
+  std::string when =
+      " in " + query.season.season.label() + (complete ? "" : " (as of " + meta.as_of + ")") + ".";
+  if (rows.empty()) {
+    return "No player qualifies for " + scopeName(query) + "'s " + lowerFirst(query.stat->label) +
+           " board" + when + " Pass a lower min_games to see more players.";
+  }
+  std::vector<std::string> leaders;
+  for (std::size_t i = 0; i < names.size() && rows[i].rank == 1; ++i) {
+    leaders.push_back(names[i]);
+  }
+  std::string verb = leaders.size() > 1 ? (complete ? "shared the lead of " : "share the lead of ")
+                                        : (complete ? "led " : "leads ");
+  return joinNames(leaders) + " " + verb + scopeName(query) + " " +
+         valuePhrase(*query.stat, query.mode, rows.front().display) + when;
+}
+
+std::string playerName(const std::string& player_id, const ToolEnv& env) {
+  auto player = env.data.player(player_id);
+  return player.ok() ? player->name : player_id;
+}
+
+json rowJson(const RankedRow& row, const std::string& name, const std::string& team,
+             const QualificationRule& rule) {
+  const PlayerSeasonLine& line = *row.qualified.line;
+  json out = {{"rank", row.rank},
+              {"player_id", line.player_id},
+              {"player", name},
+              {"team", team},
+              {"teams", line.teams},
+              {"gp", line.gp},
+              {"value", row.qualified.value},
+              {"display", row.display},
+              {"by_exception", row.qualified.by_exception}};
+  out["made"] = rule.kind == QualificationRule::Kind::kMade ? json(madeCount(line, rule.made_code))
+                                                            : json(nullptr);
+  return out;
+}
+
+std::string markdownTable(const LeadersQuery& query, const std::vector<RankedRow>& rows,
+                          const std::vector<std::string>& names, const QualificationRule& rule) {
+  std::vector<std::string> headers = {"Rank", "Player", "Team", "GP", query.stat->short_label};
+  std::vector<bool> right = {true, false, false, true, true};
+  bool with_made = rule.kind == QualificationRule::Kind::kMade;
+  if (with_made) {
+    headers.push_back(rule.made_code);
+    right.push_back(true);
+  }
+  MarkdownTable table(headers, right);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const PlayerSeasonLine& line = *rows[i].qualified.line;
+    std::string team = query.team ? query.team->team.abbr : line.lastTeam();
+    std::vector<std::string> cells = {std::to_string(rows[i].rank),
+                                      names[i] + (rows[i].qualified.by_exception ? " *" : ""), team,
+                                      std::to_string(line.gp), rows[i].display};
+    if (with_made) {
+      cells.push_back(std::to_string(madeCount(line, rule.made_code)));
+    }
+    table.addRow(cells);
+  }
+  return table.render();
+}
+
+std::vector<std::string> answerNotes(const LeadersQuery& query, const QualificationRule& rule,
+                                     const std::vector<RankedRow>& rows, std::size_t shown) {
+  std::vector<std::string> notes;
+  if (!query.season.note.empty()) {
+    notes.push_back(query.season.note);
+  }
+  if (query.team && !query.team->note.empty()) {
+    notes.push_back(query.team->note);
+  }
+  notes.push_back(rule.description);
+  if (query.team) {
+    notes.push_back("A traded player's line here is his " + query.team->team.abbr + " stint only.");
+  } else {
+    notes.push_back("A traded player counts once, with his combined line, under his last team.");
+  }
+  if (std::any_of(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(shown),
+                  [](const RankedRow& row) { return row.qualified.by_exception; })) {
+    notes.push_back("* qualifies by the \"would still lead\" exception.");
+  }
+  return notes;
+}
+
+ToolAnswer leagueLeaders(const json& arguments, const ToolEnv& env) {
+  auto query = decodeArguments(arguments, env);
+  if (!query.ok()) {
+    return errorAnswer(query.status());
+  }
+  auto table = fetchLines(*query, env);
+  if (!table.ok()) {
+    return errorAnswer(table.status());
+  }
+  if (query->conference) {
+    keepConference(table->rows, *query->conference, env);
+  }
+  Season season = query->season.season;
+  QualificationRule rule =
+      qualificationFor(*query->stat, query->mode,
+                       teamGamesPlayed(env, season, table->meta.coverage), query->min_games);
+  std::vector<RankedRow> rows = rankLines(
+      qualifiedLines(table->rows, *query->stat, query->mode, rule), *query->stat, query->mode);
+  std::size_t shown = std::min(rows.size(), query->limit);
+  std::vector<std::string> names;
+  json leaders = json::array();
+  for (std::size_t i = 0; i < shown; ++i) {
+    const PlayerSeasonLine& line = *rows[i].qualified.line;
+    names.push_back(playerName(line.player_id, env));
+    leaders.push_back(rowJson(rows[i], names.back(),
+                              query->team ? query->team->team.abbr : line.lastTeam(), rule));
+  }
+  std::vector<std::string> notes = answerNotes(*query, rule, rows, shown);
+
+  const TableMeta& meta = table->meta;
+  ToolAnswer answer;
+  answer.markdown =
+      heading(scopeTitle(*query) + " leaders: " + query->stat->label, season.label(), meta.as_of) +
+      answerSentence(*query, rows, names, meta) + "\n\n";
+  for (const std::string& note : notes) {
+    answer.markdown += escapeMarkdown(note) + "\n";
+  }
+  if (!rows.empty()) {
+    answer.markdown += "\n" + markdownTable(*query, rows, names, rule);
+  }
+  answer.structured = {
+      {"season", season.label()},
+      {"season_type", query->season_type == SeasonType::kPlayoffs ? "Playoffs" : "Regular Season"},
+      {"as_of", meta.as_of},
+      {"source", meta.source},
+      {"complete", meta.coverage == Coverage::kComplete},
+      {"stat",
+       {{"code", query->stat->code},
+        {"label", query->stat->label},
+        {"short_label", query->stat->short_label}}},
+      {"per_mode", std::string(stats::perModeName(query->mode))},
+      {"conference", query->conference ? json(*query->conference) : json(nullptr)},
+      {"team", query->team ? json(query->team->team.abbr) : json(nullptr)},
+      {"qualification",
+       {{"rule", rule.description},
+        {"team_games", rule.team_games},
+        {"min_games", rule.min_games},
+        {"min_made",
+         rule.kind == QualificationRule::Kind::kMade ? json(rule.min_made) : json(nullptr)},
+        {"made_stat",
+         rule.kind == QualificationRule::Kind::kMade ? json(rule.made_code) : json(nullptr)},
+        {"min_games_overridden", rule.overridden}}},
+      {"qualified_count", rows.size()},
+      {"leaders", std::move(leaders)},
+      {"notes", notes}};
+  answer.meta = answerMeta(season, meta.as_of, meta.source);
+  return answer;
+}
+
+}  // namespace
+
+NbaTool leagueLeadersTool() {
+  return {"get_league_leaders", "League leaders in a stat",
+          "Ranks NBA players in one stat for a season (ties share a rank: 1, 2, 2, 4), under the "
+          "NBA's qualification rules, which the answer states: per-game stats need 70% of team "
+          "games (58 of 82, pro-rated in a season in progress; a player with fewer still "
+          "qualifies if his total over 58 games would lead), FG% 300 made field goals, FT% 125 "
+          "made free throws, 3P% 82 made threes; totals need none; min_games overrides the games "
+          "rule. Stats by code or words: PTS/points/ppg, REB, AST, STL, BLK, FG3M/threes/3PM, "
+          "FG_PCT, FG3_PCT/3P%, FT_PCT, TOV (most turnovers first), MIN, EFF, TS_PCT, PER … "
+          "Filter by conference (a player's last team) or team (that team's lines, traded "
+          "players' stints included).",
+          false, leagueLeaders};
+}
+
+}  // namespace nba::tools
