@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git
-  nlohmann-json3-dev libsqlite3-dev libspdlog-dev libcli11-dev doctest-dev
+  nlohmann-json3-dev libspdlog-dev libcli11-dev doctest-dev
   clang-format clang-tidy gcovr
   nodejs npm
 )

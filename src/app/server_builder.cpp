@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "app/nba_catalog_features.h"
 #include "app/nba_tools.h"
 #include "nba/entity/resolver_from_data.h"
 #include "origin/snapshot/snapshot_source.h"
@@ -106,6 +107,12 @@ Result<ServerBundle> buildServer(const Config& config) {
     return status;
   }
   if (Status status = registerServerStats(*bundle.server, bundle.stats); !status.isOk()) {
+    return status;
+  }
+  if (Status status = registerNbaResources(*bundle.server, *bundle.env); !status.isOk()) {
+    return status;
+  }
+  if (Status status = registerNbaPrompts(*bundle.server, *bundle.env); !status.isOk()) {
     return status;
   }
   return bundle;
