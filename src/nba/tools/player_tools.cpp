@@ -1,7 +1,10 @@
-#include "nba/tools/nba_tool.h"
+#include "nba/tools/player_tools.h"
 
 namespace nba::tools {
 
-std::vector<NbaTool> playerTools() { return {}; }
+std::vector<NbaTool> playerTools() {
+  return {getPlayerStatsTool(), getPlayerCareerTool(), getPlayerGameLogTool(),
+          comparePlayersTool()};
+}
 
 }  // namespace nba::tools

@@ -1,0 +1,252 @@
+#include <algorithm>
+#include <set>
+
+#include "nba/tools/arguments.h"
+#include "nba/tools/markdown.h"
+#include "nba/tools/player_lines.h"
+#include "nba/tools/player_tools.h"
+
+namespace nba::tools {
+namespace {
+
+using nlohmann::json;
+using stats::PerMode;
+
+// Stats shown but not marked: volume and role figures, where more is not "better".
+bool marked(const stats::StatDef& stat) {
+  static const std::set<std::string> kUnmarked = {"GP",   "GS",  "MIN",    "FGA",
+                                                  "FG3A", "FTA", "USG_PCT"};
+  return kUnmarked.count(stat.code) == 0;
+}
+
+struct Side {
+  ResolvedPlayer player;
+  PlayerSeason season;
+};
+
+// One stat across the players: shown values, and who has the better one.
+struct StatRow {
+  const stats::StatDef* stat = nullptr;
+  std::vector<std::optional<double>> values;
+  bool compared = false;             // every value defined and the stat is one where better exists
+  std::vector<std::size_t> leaders;  // indexes of the players with the best value
+};
+
+StatRow compareStat(const stats::StatDef& stat, const std::vector<Side>& sides, PerMode mode) {
+  StatRow row{&stat, {}, false, {}};
+  for (const auto& side : sides) {
+    row.values.push_back(shownStatValue(side.season.line, stat, mode));
+  }
+  bool all_defined = std::all_of(row.values.begin(), row.values.end(),
+                                 [](const auto& value) { return value.has_value(); });
+  row.compared = marked(stat) && all_defined;
+  if (!row.compared) {
+    return row;
+  }
+  double best = *row.values.front();
+  for (const auto& value : row.values) {
+    best = stat.higher_is_better ? std::max(best, *value) : std::min(best, *value);
+  }
+  for (std::size_t i = 0; i < row.values.size(); ++i) {
+    if (*row.values[i] == best) {
+      row.leaders.push_back(i);
+    }
+  }
+  return row;
+}
+
+// Resolves every name; errors name which one failed. Two names for one player are an error.
+Result<std::vector<Side>> resolveSides(const json& names, Season season, SeasonType type,
+                                       const ToolEnv& env) {
+  std::vector<Side> sides;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    std::string name = names[i].get<std::string>();
+    auto player = resolvePlayerName(name, env);
+    if (!player.ok()) {
+      return Status(player.status().code(), "Player " + std::to_string(i + 1) + " ('" + name +
+                                                "'): " + player.status().message());
+    }
+    for (std::size_t j = 0; j < sides.size(); ++j) {
+      if (sides[j].player.player.player_id == player->player.player_id) {
+        return invalidArgument("'" + names[j].get<std::string>() + "' and '" + name +
+                               "' are the same player (" + player->player.name +
+                               "); name 2-4 different players.");
+      }
+    }
+    auto lines = playerSeason(player->player, season, type, env);
+    if (!lines.ok()) {
+      return lines.status();
+    }
+    sides.push_back({std::move(player.value()), std::move(lines.value())});
+  }
+  return sides;
+}
+
+std::string cell(const StatRow& row, std::size_t i, PerMode mode, bool mark) {
+  std::string text = stats::formatStat(*row.stat, mode, row.values[i]);
+  bool leads = std::find(row.leaders.begin(), row.leaders.end(), i) != row.leaders.end();
+  return mark && leads ? text + " ▲" : text;
+}
+
+std::string compareTable(const std::vector<Side>& sides, const std::vector<StatRow>& rows,
+                         PerMode mode) {
+  std::vector<std::string> headers = {"Stat"};
+  for (const auto& side : sides) {
+    headers.push_back(side.player.player.name + " (" + joinTeams(side.season.line.teams) + ")");
+  }
+  MarkdownTable table(headers, std::vector<bool>(headers.size(), true));
+  for (const auto& row : rows) {
+    if (std::none_of(row.values.begin(), row.values.end(),
+                     [](const auto& value) { return value.has_value(); })) {
+      continue;  // not in this season's source (PER before 2024-25)
+    }
+    bool mark = row.compared && row.leaders.size() < sides.size();  // a full tie marks no one
+    std::vector<std::string> cells = {row.stat->short_label};
+    for (std::size_t i = 0; i < sides.size(); ++i) {
+      cells.push_back(cell(row, i, mode, mark));
+    }
+    table.addRow(cells);
+  }
+  return table.render();
+}
+
+// "Kevin Durant: 26.6 points, 6.0 rebounds, 4.2 assists per game; LeBron James: …. Better
+// values: LeBron James 9, Kevin Durant 8 (of 20 compared stats)."
+std::string answerSentence(const std::vector<Side>& sides, const std::vector<StatRow>& rows,
+                           PerMode mode, Season season) {
+  auto value = [&](const Side& side, const char* code) {
+    const stats::StatDef& stat = *stats::findStat(code);
+    return stats::formatStat(stat, mode, stats::playerStatValue(side.season.line, stat, mode));
+  };
+  std::string text = "In " + season.label() + ", ";
+  for (std::size_t i = 0; i < sides.size(); ++i) {
+    text += (i ? "; " : "") + escapeMarkdown(sides[i].player.player.name) + " had " +
+            value(sides[i], "PTS") + " points, " + value(sides[i], "REB") + " rebounds and " +
+            value(sides[i], "AST") + " assists";
+  }
+  text += " " + std::string(perModePhrase(mode)) + ".";
+  std::vector<int> wins(sides.size(), 0);
+  int compared = 0;
+  for (const auto& row : rows) {
+    if (row.compared && row.leaders.size() < sides.size()) {
+      ++compared;
+      for (std::size_t i : row.leaders) {
+        ++wins[i];
+      }
+    }
+  }
+  std::vector<std::size_t> order(sides.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return wins[a] > wins[b]; });
+  text += " Better value in " + std::to_string(compared) + " contested stats: ";
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    text += (k ? ", " : "") + escapeMarkdown(sides[order[k]].player.player.name) + " " +
+            std::to_string(wins[order[k]]);
+  }
+  return text + ".\n\n";
+}
+
+json statsJson(const std::vector<Side>& sides, const std::vector<StatRow>& rows) {
+  json out = json::array();
+  for (const auto& row : rows) {
+    json values = json::array();
+    for (const auto& value : row.values) {
+      values.push_back(value ? json(*value) : json(nullptr));
+    }
+    json leader_ids = json::array();
+    for (std::size_t i : row.leaders) {
+      leader_ids.push_back(sides[i].player.player.player_id);
+    }
+    bool single = row.leaders.size() == 1;
+    out.push_back({{"code", row.stat->code},
+                   {"key", statKey(*row.stat)},
+                   {"label", row.stat->label},
+                   {"higher_is_better", row.stat->higher_is_better},
+                   {"compared", row.compared},
+                   {"values", std::move(values)},
+                   {"leader_id", single ? leader_ids[0] : json(nullptr)},
+                   {"leader_ids", std::move(leader_ids)}});
+  }
+  return out;
+}
+
+ToolAnswer comparePlayers(const json& arguments, const ToolEnv& env) {
+  auto season = seasonArgument(arguments, env);
+  if (!season.ok()) {
+    return errorAnswer(season.status());
+  }
+  PerMode mode = perModeArgument(arguments);
+  SeasonType type = seasonTypeArgument(arguments);
+  auto sides = resolveSides(arguments.at("players"), season->season, type, env);
+  if (!sides.ok()) {
+    return errorAnswer(sides.status());
+  }
+  std::vector<StatRow> rows;
+  for (const stats::StatDef* stat : playerLineStats()) {
+    rows.push_back(compareStat(*stat, *sides, mode));
+  }
+  const TableMeta& meta = sides->front().season.meta;
+  std::vector<std::string> notes = {season->note};
+  json players = json::array();
+  for (const auto& side : *sides) {
+    notes.push_back(side.player.note);
+    json player = playerJson(side.player.player);
+    player["team"] = side.season.line.lastTeam();
+    player["teams"] = statLineJson(side.season.line, mode)["teams"];
+    player["traded"] = !side.season.stints.empty();
+    players.push_back(std::move(player));
+  }
+  notes.push_back(
+      "▲ marks the better value (lower for TOV and PF); percentages are compared "
+      "only when every player has attempts; GP, GS, MIN, attempts and USG% are not "
+      "marked.");
+  if (meta.coverage == Coverage::kPartial) {
+    notes.push_back(season->season.label() + " is in progress: figures through " + meta.as_of +
+                    ".");
+  }
+  std::string label = season->season.label();
+  std::string title = "Compare ";
+  for (std::size_t i = 0; i < sides->size(); ++i) {
+    title += (i ? (i + 1 == sides->size() ? " and " : ", ") : "") + (*sides)[i].player.player.name;
+  }
+
+  ToolAnswer answer;
+  answer.markdown =
+      heading(title + " (" + std::string(stats::perModeName(mode)) + ")", label, meta.as_of) +
+      answerSentence(*sides, rows, mode, season->season) + notesMarkdown(notes) +
+      compareTable(*sides, rows, mode);
+  json note_list = json::array();
+  for (const auto& note : notes) {
+    if (!note.empty()) {
+      note_list.push_back(note);
+    }
+  }
+  answer.structured = {{"season", label},
+                       {"season_type", seasonTypeName(type)},
+                       {"per_mode", stats::perModeName(mode)},
+                       {"as_of", meta.as_of},
+                       {"source", meta.source},
+                       {"coverage", coverageName(meta.coverage)},
+                       {"players", std::move(players)},
+                       {"stats", statsJson(*sides, rows)},
+                       {"notes", std::move(note_list)}};
+  answer.meta = answerMeta(season->season, meta.as_of, meta.source);
+  return answer;
+}
+
+}  // namespace
+
+NbaTool comparePlayersTool() {
+  return {"compare_players", "Compare players",
+          "Side-by-side season lines of 2-4 players (names as people write them: 'LeBron', "
+          "'KD', 'Jokic'), with the better value per stat marked ▲ (lower is better for "
+          "turnovers and fouls; percentages compared only when every player has attempts) "
+          "and, in the structured result, each stat's leader id. per_mode: PerGame "
+          "(default), Totals or Per36. Season defaults to this season.",
+          false, comparePlayers};
+}
+
+}  // namespace nba::tools

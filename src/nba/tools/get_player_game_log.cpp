@@ -1,0 +1,303 @@
+#include <algorithm>
+#include <cmath>
+
+#include "nba/tools/arguments.h"
+#include "nba/tools/markdown.h"
+#include "nba/tools/player_lines.h"
+#include "nba/tools/player_tools.h"
+
+namespace nba::tools {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kDefaultLastN = 10;  // without a date range, the most recent games
+
+struct Filters {
+  std::optional<std::string> date_from, date_to;
+  std::optional<int> last_n;
+};
+
+// The season a date falls in: games from August on belong to the season starting that year.
+Season seasonOfDate(const std::string& date) {
+  int year = std::stoi(date.substr(0, 4));
+  int month = std::stoi(date.substr(5, 2));
+  return Season{month >= 8 ? year : year - 1};
+}
+
+// The season to read: the argument, else the season of a given date, else this season.
+Result<SeasonChoice> logSeason(const json& arguments, const Filters& filters, const ToolEnv& env) {
+  auto it = arguments.find("season");
+  if ((it == arguments.end() || it->is_null()) && (filters.date_from || filters.date_to)) {
+    Season season = seasonOfDate(filters.date_from ? *filters.date_from : *filters.date_to);
+    return seasonArgument(json{{"season", season.label()}}, env);
+  }
+  return seasonArgument(arguments, env);
+}
+
+// Without an explicit season, a season with no game logs falls back to the latest older one
+// that has this player's log (the snapshot has 2023-24 logs only); the note says so.
+Result<Table<GameLogRow>> findLog(const Player& player, SeasonChoice& choice, bool explicit_season,
+                                  const ToolEnv& env) {
+  auto log = env.data.playerGameLog(player.player_id, choice.season);
+  if (log.ok() || explicit_season || log.status().code() != StatusCode::kNotFound) {
+    return log;
+  }
+  std::vector<SeasonCoverage> seasons = env.data.seasons();
+  for (auto it = seasons.rbegin(); it != seasons.rend(); ++it) {
+    if (it->season >= choice.season) {
+      continue;
+    }
+    auto older = env.data.playerGameLog(player.player_id, it->season);
+    if (older.ok()) {
+      choice.note = "No " + choice.season.label() + " game log in the data; showing " +
+                    it->season.label() + ", the latest season with game logs for " + player.name +
+                    ".";
+      choice.season = it->season;
+      return older;
+    }
+  }
+  return log;
+}
+
+std::string errorText(const Player& player, Season season, const Status& status) {
+  std::string message = status.message();
+  std::string id = "player '" + player.player_id + "'";
+  if (auto pos = message.find(id); pos != std::string::npos) {
+    message.replace(pos, id.size(), player.name);
+  }
+  return "No " + season.label() + " game log for " + player.name + ": " + message + ".";
+}
+
+// Newest first, filtered by dates, then the most recent last_n.
+std::vector<GameLogRow> selectRows(std::vector<GameLogRow> rows, const Filters& filters) {
+  std::erase_if(rows, [&](const GameLogRow& row) {
+    return (filters.date_from && row.date < *filters.date_from) ||
+           (filters.date_to && row.date > *filters.date_to);
+  });
+  std::sort(rows.begin(), rows.end(), [](const GameLogRow& a, const GameLogRow& b) {
+    return a.date != b.date ? a.date > b.date : a.game_id > b.game_id;
+  });
+  if (filters.last_n && rows.size() > static_cast<std::size_t>(*filters.last_n)) {
+    rows.resize(*filters.last_n);
+  }
+  return rows;
+}
+
+json pct(int made, int attempts) {
+  return attempts > 0 ? json(std::round(1000.0 * made / attempts) / 1000.0) : json(nullptr);
+}
+
+json avg(long long total, std::size_t games) {
+  return std::round(10.0 * static_cast<double>(total) / static_cast<double>(games)) / 10.0;
+}
+
+json averagesJson(const std::vector<GameLogRow>& rows) {
+  GameLogRow sum;
+  int pm_games = 0, pm_total = 0;
+  for (const auto& r : rows) {
+    sum.min += r.min, sum.pts += r.pts, sum.reb += r.reb, sum.ast += r.ast, sum.stl += r.stl;
+    sum.blk += r.blk, sum.tov += r.tov, sum.pf += r.pf, sum.fgm += r.fgm, sum.fga += r.fga;
+    sum.fg3m += r.fg3m, sum.fg3a += r.fg3a, sum.ftm += r.ftm, sum.fta += r.fta;
+    if (r.plus_minus) {
+      ++pm_games, pm_total += *r.plus_minus;
+    }
+  }
+  std::size_t n = rows.size();
+  return {{"games", n},
+          {"min", avg(sum.min, n)},
+          {"pts", avg(sum.pts, n)},
+          {"reb", avg(sum.reb, n)},
+          {"ast", avg(sum.ast, n)},
+          {"stl", avg(sum.stl, n)},
+          {"blk", avg(sum.blk, n)},
+          {"tov", avg(sum.tov, n)},
+          {"pf", avg(sum.pf, n)},
+          {"fgm", avg(sum.fgm, n)},
+          {"fga", avg(sum.fga, n)},
+          {"fg_pct", pct(sum.fgm, sum.fga)},
+          {"fg3m", avg(sum.fg3m, n)},
+          {"fg3a", avg(sum.fg3a, n)},
+          {"fg3_pct", pct(sum.fg3m, sum.fg3a)},
+          {"ftm", avg(sum.ftm, n)},
+          {"fta", avg(sum.fta, n)},
+          {"ft_pct", pct(sum.ftm, sum.fta)},
+          {"plus_minus", pm_games ? avg(pm_total, pm_games) : json(nullptr)}};
+}
+
+json rowJson(const GameLogRow& r) {
+  return {{"date", r.date},
+          {"game_id", r.game_id},
+          {"team", r.team},
+          {"opponent", r.opponent},
+          {"home", r.home},
+          {"wl", r.wl},
+          {"min", r.min},
+          {"pts", r.pts},
+          {"reb", r.reb},
+          {"oreb", r.oreb},
+          {"dreb", r.dreb},
+          {"ast", r.ast},
+          {"stl", r.stl},
+          {"blk", r.blk},
+          {"tov", r.tov},
+          {"pf", r.pf},
+          {"fgm", r.fgm},
+          {"fga", r.fga},
+          {"fg3m", r.fg3m},
+          {"fg3a", r.fg3a},
+          {"ftm", r.ftm},
+          {"fta", r.fta},
+          {"plus_minus", r.plus_minus ? json(*r.plus_minus) : json(nullptr)}};
+}
+
+std::string made(int m, int a) { return std::to_string(m) + "-" + std::to_string(a); }
+
+std::string logTable(const std::vector<GameLogRow>& rows, const json& averages) {
+  MarkdownTable table(
+      {"Date", "Opp", "W/L", "MIN", "PTS", "REB", "AST", "STL", "BLK", "TOV", "FG", "3P", "FT",
+       "+/-"},
+      {false, false, false, true, true, true, true, true, true, true, true, true, true, true});
+  for (const auto& r : rows) {
+    std::string pm =
+        r.plus_minus ? (*r.plus_minus > 0 ? "+" : "") + std::to_string(*r.plus_minus) : "—";
+    table.addRow({r.date, (r.home ? "vs " : "@ ") + r.opponent, r.wl, std::to_string(r.min),
+                  std::to_string(r.pts), std::to_string(r.reb), std::to_string(r.ast),
+                  std::to_string(r.stl), std::to_string(r.blk), std::to_string(r.tov),
+                  made(r.fgm, r.fga), made(r.fg3m, r.fg3a), made(r.ftm, r.fta), pm});
+  }
+  auto f = [&](const char* key) {
+    return averages[key].is_null() ? "—" : formatFixed(averages[key].get<double>(), 1);
+  };
+  auto p = [&](const char* key) {
+    return averages[key].is_null() ? "—" : formatPercent(averages[key].get<double>());
+  };
+  table.addRow({"Average", std::to_string(rows.size()) + " games", "", f("min"), f("pts"), f("reb"),
+                f("ast"), f("stl"), f("blk"), f("tov"), p("fg_pct"), p("fg3_pct"), p("ft_pct"),
+                f("plus_minus")});
+  return table.render();
+}
+
+std::string answerSentence(const Player& player, const std::vector<GameLogRow>& rows,
+                           const json& averages, Season season) {
+  int wins = static_cast<int>(
+      std::count_if(rows.begin(), rows.end(), [](const GameLogRow& r) { return r.wl == "W"; }));
+  std::string span = rows.size() == 1 ? "on " + rows.front().date
+                                      : "from " + rows.back().date + " to " + rows.front().date;
+  return "Over " + std::to_string(rows.size()) + (rows.size() == 1 ? " game" : " games") + " of " +
+         season.label() + " (" + span + ", " + std::to_string(wins) + "-" +
+         std::to_string(rows.size() - wins) + "), " + escapeMarkdown(player.name) + " averaged " +
+         formatFixed(averages["pts"].get<double>(), 1) + " points, " +
+         formatFixed(averages["reb"].get<double>(), 1) + " rebounds and " +
+         formatFixed(averages["ast"].get<double>(), 1) + " assists in " +
+         formatFixed(averages["min"].get<double>(), 1) + " minutes.\n\n";
+}
+
+json logSummary(const std::vector<GameLogRow>& all) {
+  long long pts = 0, reb = 0, ast = 0;
+  for (const auto& r : all) {
+    pts += r.pts, reb += r.reb, ast += r.ast;
+  }
+  return {{"games", all.size()},
+          {"pts", pts},
+          {"reb", reb},
+          {"ast", ast},
+          {"first_date", all.empty() ? "" : all.front().date},
+          {"last_date", all.empty() ? "" : all.back().date}};
+}
+
+ToolAnswer getPlayerGameLog(const json& arguments, const ToolEnv& env) {
+  Filters filters{optionalString(arguments, "date_from"), optionalString(arguments, "date_to"),
+                  std::nullopt};
+  if (auto it = arguments.find("last_n"); it != arguments.end() && it->is_number_integer()) {
+    filters.last_n = it->get<int>();
+  }
+  if (filters.date_from && filters.date_to && *filters.date_from > *filters.date_to) {
+    return ToolAnswer::error("date_from (" + *filters.date_from + ") is after date_to (" +
+                             *filters.date_to + "); swap them.");
+  }
+  if (!filters.last_n && !filters.date_from && !filters.date_to) {
+    filters.last_n = kDefaultLastN;
+  }
+  auto player = playerArgument(arguments, env);
+  if (!player.ok()) {
+    return errorAnswer(player.status());
+  }
+  auto season = logSeason(arguments, filters, env);
+  if (!season.ok()) {
+    return errorAnswer(season.status());
+  }
+  // A season named or implied by dates is what the user asked for: no fallback.
+  bool explicit_season = (arguments.contains("season") && !arguments["season"].is_null()) ||
+                         filters.date_from || filters.date_to;
+  auto log = findLog(player->player, *season, explicit_season, env);
+  if (!log.ok()) {
+    return ToolAnswer::error(errorText(player->player, season->season, log.status()));
+  }
+  json summary = logSummary(log->rows);
+  std::vector<GameLogRow> rows = selectRows(std::move(log->rows), filters);
+  if (rows.empty()) {
+    return ToolAnswer::error("No games for " + player->player.name + " between " +
+                             filters.date_from.value_or("the start of the season") + " and " +
+                             filters.date_to.value_or("the end of the season") + "; his " +
+                             season->season.label() + " log runs from " +
+                             summary["first_date"].get<std::string>() + " to " +
+                             summary["last_date"].get<std::string>() + ".");
+  }
+  std::vector<std::string> notes = {season->note, player->note};
+  if (log->meta.coverage == Coverage::kPartial) {
+    notes.push_back("The " + season->season.label() +
+                    " game logs are partial (some players are missing), but a player who is "
+                    "present has all his games: " +
+                    std::to_string(summary["games"].get<int>()) + " games, " +
+                    formatCount(summary["pts"].get<long long>()) + " points in this log.");
+  }
+  json averages = averagesJson(rows);
+  std::string label = season->season.label();
+
+  ToolAnswer answer;
+  answer.markdown = heading(player->player.name + " — game log", label, log->meta.as_of) +
+                    answerSentence(player->player, rows, averages, season->season) +
+                    notesMarkdown(notes) + logTable(rows, averages);
+  json games = json::array();
+  for (const auto& row : rows) {
+    games.push_back(rowJson(row));
+  }
+  json note_list = json::array();
+  for (const auto& note : notes) {
+    if (!note.empty()) {
+      note_list.push_back(note);
+    }
+  }
+  answer.structured = {
+      {"player", playerJson(player->player)},
+      {"season", label},
+      {"as_of", log->meta.as_of},
+      {"source", log->meta.source},
+      {"coverage", coverageName(log->meta.coverage)},
+      {"filters",
+       {{"last_n", filters.last_n ? json(*filters.last_n) : json(nullptr)},
+        {"date_from", filters.date_from ? json(*filters.date_from) : json(nullptr)},
+        {"date_to", filters.date_to ? json(*filters.date_to) : json(nullptr)}}},
+      {"games", std::move(games)},
+      {"averages", std::move(averages)},
+      {"season_log", std::move(summary)},
+      {"notes", std::move(note_list)}};
+  answer.meta = answerMeta(season->season, log->meta.as_of, log->meta.source);
+  return answer;
+}
+
+}  // namespace
+
+NbaTool getPlayerGameLogTool() {
+  return {"get_player_game_log", "Player game log",
+          "One player's games in a season, newest first: date, opponent, home/away, result, "
+          "minutes, points, rebounds, assists, steals, blocks, turnovers, FG/3P/FT made-"
+          "attempted and plus-minus, with averages over the games shown. Filter with last_n "
+          "(1-82; default the last 10 when no dates are given) and date_from/date_to "
+          "(YYYY-MM-DD, inclusive). The offline data has game logs for 2023-24 only (partial: "
+          "some players missing); without a season the latest season with a log is used.",
+          false, getPlayerGameLog};
+}
+
+}  // namespace nba::tools

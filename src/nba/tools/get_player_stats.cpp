@@ -1,0 +1,137 @@
+#include "nba/tools/arguments.h"
+#include "nba/tools/markdown.h"
+#include "nba/tools/player_lines.h"
+#include "nba/tools/player_tools.h"
+
+namespace nba::tools {
+namespace {
+
+using nlohmann::json;
+using stats::PerMode;
+
+std::string shown(const PlayerSeasonLine& line, const char* code, PerMode mode) {
+  const stats::StatDef& stat = *stats::findStat(code);
+  return stats::formatStat(stat, mode, stats::playerStatValue(line, stat, mode));
+}
+
+// "Luka Dončić (DAL then LAL, traded) averaged 28.2 points, 8.2 rebounds and 7.7 assists per
+// game over 50 games in 2024-25, shooting 45.0% from the field and 36.8% on threes."
+std::string answerSentence(const Player& player, const PlayerSeasonLine& line, PerMode mode) {
+  std::string teams = line.teams.size() > 1
+                          ? joinTeams(line.teams) + "; traded, last with " + line.lastTeam()
+                          : line.lastTeam();
+  std::string text = escapeMarkdown(player.name) + " (" + teams + ") ";
+  text += mode == PerMode::kTotals ? "had " : "averaged ";
+  text += shown(line, "PTS", mode) + " points, " + shown(line, "REB", mode) + " rebounds and " +
+          shown(line, "AST", mode) + " assists " + std::string(perModePhrase(mode));
+  text += " over " + std::to_string(line.gp) + (line.gp == 1 ? " game" : " games") + " in " +
+          line.season.label();
+  if (line.fg_pct) {
+    text += ", shooting " + formatPercent(line.fg_pct) + " from the field";
+    if (line.fg3_pct) {
+      text += " and " + formatPercent(line.fg3_pct) + " on threes";
+    }
+  }
+  return text + ".\n\n";
+}
+
+// One row per stat; one column per line (the season line, then a traded player's teams).
+std::string lineTable(const PlayerSeason& season, PerMode mode) {
+  std::vector<const PlayerSeasonLine*> lines = {&season.line};
+  std::vector<std::string> headers = {"Stat"};
+  headers.push_back(season.stints.empty() ? season.line.lastTeam() : "Season (all teams)");
+  for (const auto& stint : season.stints) {
+    lines.push_back(&stint);
+    headers.push_back(stint.team);
+  }
+  MarkdownTable table(headers, std::vector<bool>(headers.size(), true));
+  for (const stats::StatDef* stat : playerLineStats()) {
+    std::vector<std::string> row = {stat->short_label};
+    bool any = false;
+    for (const PlayerSeasonLine* line : lines) {
+      auto value = stats::playerStatValue(*line, *stat, mode);
+      any = any || value.has_value();
+      row.push_back(stats::formatStat(*stat, mode, value));
+    }
+    if (any) {  // stats the source lacks this season (PER in 2023-24) stay out of the table
+      table.addRow(row);
+    }
+  }
+  return table.render();
+}
+
+ToolAnswer getPlayerStats(const json& arguments, const ToolEnv& env) {
+  auto season = seasonArgument(arguments, env);
+  if (!season.ok()) {
+    return errorAnswer(season.status());
+  }
+  auto player = playerArgument(arguments, env);
+  if (!player.ok()) {
+    return errorAnswer(player.status());
+  }
+  PerMode mode = perModeArgument(arguments);
+  SeasonType type = seasonTypeArgument(arguments);
+  auto lines = playerSeason(player->player, season->season, type, env);
+  if (!lines.ok()) {
+    return errorAnswer(lines.status());
+  }
+  std::vector<std::string> notes = {season->note, player->note};
+  if (lines->meta.coverage == Coverage::kPartial) {
+    notes.push_back(season->season.label() + " is in progress: figures through " +
+                    lines->meta.as_of + ".");
+  }
+  if (!lines->stints.empty()) {
+    notes.push_back(
+        "Traded during the season: the first column is his combined line, then one "
+        "column per team in the order he played for them.");
+  }
+  const PlayerSeasonLine& line = lines->line;
+  std::string label = season->season.label();
+
+  ToolAnswer answer;
+  answer.markdown = heading(player->player.name + " — " + std::string(seasonTypeName(type)) +
+                                " stats (" + std::string(stats::perModeName(mode)) + ")",
+                            label, lines->meta.as_of) +
+                    answerSentence(player->player, line, mode) + notesMarkdown(notes) +
+                    lineTable(*lines, mode);
+  json stints = json::array();
+  for (const auto& stint : lines->stints) {
+    stints.push_back(statLineJson(stint, mode));
+  }
+  json note_list = json::array();
+  for (const auto& note : notes) {
+    if (!note.empty()) {
+      note_list.push_back(note);
+    }
+  }
+  answer.structured = {{"player", playerJson(player->player)},
+                       {"season", label},
+                       {"season_type", seasonTypeName(type)},
+                       {"per_mode", stats::perModeName(mode)},
+                       {"as_of", lines->meta.as_of},
+                       {"source", lines->meta.source},
+                       {"coverage", coverageName(lines->meta.coverage)},
+                       {"team", line.lastTeam()},
+                       {"teams", statLineJson(line, mode)["teams"]},
+                       {"traded", !lines->stints.empty()},
+                       {"line", statLineJson(line, mode)},
+                       {"stints", std::move(stints)},
+                       {"notes", std::move(note_list)}};
+  answer.meta = answerMeta(season->season, lines->meta.as_of, lines->meta.source);
+  return answer;
+}
+
+}  // namespace
+
+NbaTool getPlayerStatsTool() {
+  return {"get_player_stats", "Player season stats",
+          "One player's regular-season line: games, minutes, points, rebounds (offensive, "
+          "defensive), assists, steals, blocks, turnovers, fouls, shooting splits (FG, 3P, FT "
+          "made/attempted/%), eFG%, and advanced figures where the data has them (TS%, USG%, "
+          "PER, win shares, BPM). per_mode: PerGame (default), Totals or Per36. A traded "
+          "player gets his combined line plus one line per team, in order. Season defaults "
+          "to this season.",
+          false, getPlayerStats};
+}
+
+}  // namespace nba::tools
