@@ -3,8 +3,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 #include "mcp/transport.h"
 
@@ -88,54 +90,70 @@ class FdTransport : public Transport {
 
   // A complete line from the buffer, a kTooLong verdict, or nothing yet.
   std::optional<ReadStatus> takeBufferedLine(std::string& line) {
-    std::size_t newline = buffer_.find('\n', scan_from_);
-    if (newline == std::string::npos) {
-      scan_from_ = buffer_.size();
-      if (discarding_ || buffer_.size() - start_ > max_line_bytes_) {
+    const char* base = buffer_.data();
+    const void* found =
+        scan_from_ < end_ ? std::memchr(base + scan_from_, '\n', end_ - scan_from_) : nullptr;
+    if (found == nullptr) {
+      scan_from_ = end_;
+      if (discarding_ || end_ - start_ > max_line_bytes_) {
         // Drop what we have of the oversized line; keep dropping until its end.
         discarding_ = true;
-        buffer_.clear();
-        start_ = scan_from_ = 0;
+        start_ = scan_from_ = end_ = 0;
       }
-      compact();
       return std::nullopt;
     }
+    std::size_t newline = static_cast<std::size_t>(static_cast<const char*>(found) - base);
     std::size_t length = newline - start_;
     bool too_long = discarding_ || length > max_line_bytes_;
     if (!too_long) {
-      line.assign(buffer_, start_, length);
-      if (!line.empty() && line.back() == '\r') {
-        line.pop_back();
-      }
+      assignLine(line, start_, length);
     }
     start_ = scan_from_ = newline + 1;
+    if (start_ == end_) {
+      start_ = scan_from_ = end_ = 0;  // fully consumed: the next read starts at the front
+    }
     discarding_ = false;
-    compact();
     return too_long ? ReadStatus::kTooLong : ReadStatus::kLine;
   }
 
+  void assignLine(std::string& line, std::size_t from, std::size_t length) {
+    if (length > 0 && buffer_[from + length - 1] == '\r') {
+      --length;
+    }
+    line.assign(buffer_.data() + from, length);
+  }
+
   ReadStatus finishAtEof(std::string& line) {
-    if (start_ < buffer_.size() && !discarding_) {
-      line.assign(buffer_, start_, buffer_.size() - start_);
-      if (!line.empty() && line.back() == '\r') {
-        line.pop_back();
-      }
-      buffer_.clear();
-      start_ = scan_from_ = 0;
-      return ReadStatus::kLine;
+    bool has_tail = start_ < end_ && !discarding_;
+    if (has_tail) {
+      assignLine(line, start_, end_ - start_);
     }
     bool dropped = discarding_;
     discarding_ = false;
-    buffer_.clear();
-    start_ = scan_from_ = 0;
+    start_ = scan_from_ = end_ = 0;
+    if (has_tail) {
+      return ReadStatus::kLine;
+    }
     return dropped ? ReadStatus::kTooLong : ReadStatus::kEof;
   }
 
-  void compact() {
-    if (start_ > 0 && start_ * 2 >= buffer_.size()) {
-      buffer_.erase(0, start_);
+  // Makes room for one read chunk after end_. Moves the unread tail to the front only
+  // when the free space runs short, and grows the buffer only when the tail itself
+  // needs it, so memory stays within the longest allowed line plus one chunk.
+  void reserveChunk() {
+    if (buffer_.size() - end_ >= kReadChunk) {
+      return;
+    }
+    if (start_ > 0) {
+      std::memmove(buffer_.data(), buffer_.data() + start_, end_ - start_);
+      end_ -= start_;
       scan_from_ -= start_;
       start_ = 0;
+    }
+    if (buffer_.size() - end_ < kReadChunk) {
+      // Grows without zero-filling being paid per read: resize happens only here, and
+      // only by what the unread tail requires.
+      buffer_.resize(end_ + kReadChunk);
     }
   }
 
@@ -155,25 +173,26 @@ class FdTransport : public Transport {
   }
 
   void fill() {
-    std::size_t old_size = buffer_.size();
-    buffer_.resize(old_size + kReadChunk);
+    reserveChunk();
     ssize_t n;
     do {
-      n = read(in_fd_, buffer_.data() + old_size, kReadChunk);
+      n = read(in_fd_, buffer_.data() + end_, buffer_.size() - end_);
     } while (n < 0 && errno == EINTR);
-    buffer_.resize(old_size + static_cast<std::size_t>(n > 0 ? n : 0));
     if (n <= 0) {
       eof_ = true;
+      return;
     }
+    end_ += static_cast<std::size_t>(n);
   }
 
   int in_fd_;
   int out_fd_;
   std::size_t max_line_bytes_;
   int wake_pipe_[2] = {-1, -1};
-  std::string buffer_;
+  std::vector<char> buffer_;   // bytes [start_, end_) are read but not yet returned
   std::size_t start_ = 0;      // first byte of the current line
   std::size_t scan_from_ = 0;  // where the search for '\n' resumes
+  std::size_t end_ = 0;        // one past the last byte read
   bool discarding_ = false;
   bool eof_ = false;
   std::mutex write_mutex_;
