@@ -1,6 +1,11 @@
 #include "mcp/output_queue.h"
 
 namespace nba::mcp {
+namespace {
+
+thread_local bool t_direct_writes = false;
+
+}  // namespace
 
 OutputQueue::OutputQueue(Transport& transport) : transport_(transport) {
   writer_ = std::thread([this] { run(); });
@@ -16,15 +21,33 @@ OutputQueue::~OutputQueue() {
   writer_.join();
 }
 
+void OutputQueue::allowDirectWrites() { t_direct_writes = true; }
+
 void OutputQueue::push(std::string line) {
-  {
-    std::lock_guard lock(mutex_);
-    if (peer_gone_) {
-      return;
-    }
-    queue_.push_back(std::move(line));
+  std::unique_lock lock(mutex_);
+  if (peer_gone_ || closed_) {
+    return;
   }
-  has_work_.notify_one();
+  if (t_direct_writes && queue_.empty() && !writing_) {
+    writing_ = true;
+    lock.unlock();
+    bool ok = transport_.writeLine(line);
+    lock.lock();
+    finishWrite(ok);
+    bool more = !queue_.empty();
+    lock.unlock();
+    if (more) {
+      has_work_.notify_one();  // lines queued while we wrote wait for the writer
+    }
+    drained_.notify_all();
+    return;
+  }
+  queue_.push_back(std::move(line));
+  bool wake = !writing_;  // a busy writer looks at the queue again when it finishes
+  lock.unlock();
+  if (wake) {
+    has_work_.notify_one();
+  }
 }
 
 void OutputQueue::flush() {
@@ -32,14 +55,30 @@ void OutputQueue::flush() {
   drained_.wait(lock, [this] { return (queue_.empty() && !writing_) || peer_gone_; });
 }
 
+void OutputQueue::close() {
+  std::unique_lock lock(mutex_);
+  drained_.wait(lock, [this] { return (queue_.empty() && !writing_) || peer_gone_; });
+  closed_ = true;
+  queue_.clear();
+}
+
+void OutputQueue::finishWrite(bool ok) {
+  writing_ = false;
+  if (!ok) {
+    peer_gone_ = true;
+    queue_.clear();
+  }
+}
+
 void OutputQueue::run() {
   std::string batch;
   while (true) {
     {
       std::unique_lock lock(mutex_);
-      has_work_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) {
-        return;
+      // While a direct writer holds the transport, queued lines wait for it to finish.
+      has_work_.wait(lock, [this] { return stopping_ || (!queue_.empty() && !writing_); });
+      if (queue_.empty() || writing_) {
+        return;  // stopping: flush() already emptied the queue
       }
       batch.clear();
       for (std::size_t i = 0; !queue_.empty(); ++i) {
@@ -54,11 +93,7 @@ void OutputQueue::run() {
     bool ok = transport_.writeLine(batch);
     {
       std::lock_guard lock(mutex_);
-      writing_ = false;
-      if (!ok) {
-        peer_gone_ = true;
-        queue_.clear();
-      }
+      finishWrite(ok);
     }
     drained_.notify_all();
   }

@@ -10,10 +10,19 @@
 
 namespace nba::mcp {
 
-// Decouples producing messages from writing them: the reader and the workers enqueue
-// lines and never block on a slow or full stdout, so a client that writes 1,000
-// requests before reading any reply cannot deadlock us. One writer thread drains the
-// queue, joining whatever is queued into a single write. Thread-safe.
+// Decouples producing messages from writing them, so a client that writes 1,000
+// requests before reading any reply cannot deadlock us: the reader thread only ever
+// enqueues, and one writer thread drains the queue, joining whatever is queued into a
+// single write.
+//
+// To spare a hand-off on the hot path, a thread marked with allowDirectWrites() (the
+// pool's workers) writes its line itself when nothing is queued or being written. At
+// most one thread writes at a time (queued lines first), so lines leave in push order
+// and one thread's lines (a request's progress, then its response) stay in order. A
+// direct writer blocks while stdout is full; every other thread meanwhile enqueues, so
+// at most one worker is ever stuck on stdout.
+//
+// Thread-safe.
 class OutputQueue {
  public:
   explicit OutputQueue(Transport& transport);
@@ -21,20 +30,30 @@ class OutputQueue {
   OutputQueue(const OutputQueue&) = delete;
   OutputQueue& operator=(const OutputQueue&) = delete;
 
+  // Marks the calling thread as one that may write directly (see above). Never call
+  // it on the thread reading the input.
+  static void allowDirectWrites();
+
   void push(std::string line);
   // Blocks until everything pushed so far has been written (or the peer is gone).
   void flush();
+  // Flushes, then drops every later push: for a shutdown that leaves requests running
+  // (their late replies must not reach a transport about to go away).
+  void close();
 
  private:
   void run();
+  // Records the outcome of a write; called with mutex_ held.
+  void finishWrite(bool ok);
 
   Transport& transport_;
-  std::mutex mutex_;  // guards queue_, writing_, stopping_
+  std::mutex mutex_;  // guards queue_, writing_, stopping_, closed_, peer_gone_
   std::condition_variable has_work_;
   std::condition_variable drained_;
   std::deque<std::string> queue_;
-  bool writing_ = false;
+  bool writing_ = false;  // a thread (writer or direct) is inside transport_.writeLine
   bool stopping_ = false;
+  bool closed_ = false;
   bool peer_gone_ = false;
   std::thread writer_;
 };

@@ -107,7 +107,17 @@ McpServer::Impl::Impl(ServerIdentity identity, ServerOptions options)
 
 bool McpServer::Impl::serve(Transport& transport) {
   out_ = std::make_unique<OutputQueue>(transport);
-  pool_ = std::make_unique<WorkerPool>(options_.worker_threads);
+  WorkerPool::Options pool_options;
+  pool_options.threads = options_.worker_threads;
+  pool_options.max_pending = options_.max_pending_requests;
+  // Workers write their replies themselves when stdout is idle (one hand-off fewer).
+  // The one doing so may block on a client that does not read; with a single worker
+  // that would stall the pool, and with the reader waiting for room (backpressure)
+  // the whole server, so a lone worker always hands its lines to the writer thread.
+  if (options_.worker_threads >= 2) {
+    pool_options.on_thread_start = [] { OutputQueue::allowDirectWrites(); };
+  }
+  pool_ = std::make_unique<WorkerPool>(pool_options);
   std::string line;
   while (true) {
     ReadStatus status = transport.readLine(line);
@@ -126,18 +136,21 @@ bool McpServer::Impl::serve(Transport& transport) {
     }
     handleLine(line);
   }
+  // Queued requests keep starting while we wait, so they too get the grace period.
   bool drained = pool_->drain(options_.shutdown_grace);
   closeSubscriptions();
-  out_->flush();
   if (!drained) {
     spdlog::warn("requests still running after {} ms; exiting without them",
                  options_.shutdown_grace.count());
-    pool_.release();  // NOLINT: its threads cannot be joined; the process exits next
-  } else {
-    pool_.reset();
+    // Workers still run and will push their replies: keep the pool and the queue
+    // alive (destroying either under them crashed), write what is done, and drop the
+    // rest. The caller exits the process; destroying the server would wait for them.
+    out_->close();
+    return false;
   }
+  pool_.reset();
   out_.reset();
-  return drained;
+  return true;
 }
 
 void McpServer::Impl::handleLine(const std::string& line) {
@@ -152,12 +165,12 @@ void McpServer::Impl::handleLine(const std::string& line) {
                  {error_code::kParseError, "Parse error: " + *reason, nullptr});
     return;
   }
-  const json& value = std::get<json>(parsed);
+  json& value = std::get<json>(parsed);
   if (value.is_array()) {
     handleBatch(value, line);
     return;
   }
-  handleValue(value, line, direct);
+  handleValue(std::move(value), line, direct);
 }
 
 void McpServer::Impl::handleBatch(const json& batch, std::string_view raw) {
@@ -219,9 +232,8 @@ void McpServer::Impl::handleBatch(const json& batch, std::string_view raw) {
   finish_one(std::nullopt);
 }
 
-void McpServer::Impl::handleValue(const json& value, std::string_view raw,
-                                  const Responder& respond) {
-  auto decoded = decodeMessage(value, raw);
+void McpServer::Impl::handleValue(json value, std::string_view raw, const Responder& respond) {
+  auto decoded = decodeMessage(std::move(value), raw);
   if (auto* failure = std::get_if<DecodeFailure>(&decoded)) {
     if (failure->respond) {
       respondError(respond, failure->id, failure->error);
@@ -351,6 +363,12 @@ void McpServer::Impl::handleRequest(Message message, const Responder& respond) {
   static const std::set<std::string> kPooled = {"tools/call", "resources/read", "prompts/get",
                                                 "completion/complete"};
   if (kPooled.count(state->method) != 0) {
+    // May wait for room (ServerOptions::max_pending_requests). That cannot deadlock
+    // with a client that writes everything before reading: workers never wait for the
+    // client, since replies go to the unbounded output queue and at most one worker at
+    // a time (never the only one) can be blocked writing stdout, so the pool keeps
+    // finishing requests and freeing room. The output queue is thus what grows with a
+    // client that does not read; the bound limits parsed-but-unanswered requests.
     pool_->submit([this, state, params = std::move(message.params), respond] {
       runRequest(state, params, respond);
     });

@@ -33,6 +33,10 @@ struct ServerOptions {
   std::size_t max_line_bytes = std::size_t{4} * 1024 * 1024;
   std::size_t page_size = 50;
   std::chrono::milliseconds shutdown_grace{5000};
+  // Backpressure: the reader stops reading while this many tool calls (and other
+  // pooled requests) are queued or running, so a pipelined burst costs bounded memory.
+  // While it waits it reads nothing, not even notifications/cancelled or ping.
+  std::size_t max_pending_requests = 1024;
   TextFormat text_format = TextFormat::kMarkdown;
   // ttlMs of list results and server/discover on 2026-07-28: our lists change only
   // with a new binary, so clients may keep them a while.
@@ -80,7 +84,8 @@ class McpServer {
   // Reads messages until EOF or Transport::interrupt(), then waits up to the shutdown
   // grace for requests in flight and flushes their responses. Returns false when
   // some request was still running at the deadline: the caller should then exit the
-  // process at once (its thread cannot be joined).
+  // process at once (its thread cannot be joined; destroying the server would wait for
+  // it). Later replies of such requests are dropped, never written.
   bool serve(Transport& transport);
 
   // Runs one tool the way tools/call does (validation, middleware, handler) without

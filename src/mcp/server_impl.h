@@ -28,7 +28,7 @@ class McpServer::Impl {
   // --- server.cpp: transport, routing, lifecycle ---
   bool serve(Transport& transport);
   void handleLine(const std::string& line);
-  void handleValue(const nlohmann::json& value, std::string_view raw, const Responder& respond);
+  void handleValue(nlohmann::json value, std::string_view raw, const Responder& respond);
   void handleBatch(const nlohmann::json& batch, std::string_view raw);
   void handleNotification(const Message& message);
   void handleRequest(Message message, const Responder& respond);

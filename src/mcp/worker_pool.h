@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <deque>
 #include <functional>
+#include <limits>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -15,25 +16,38 @@ namespace nba::mcp {
 // reader (ping, cancellation) or other calls. Thread-safe.
 class WorkerPool {
  public:
-  explicit WorkerPool(std::size_t threads);
-  ~WorkerPool();  // waits for queued tasks to finish
+  struct Options {
+    std::size_t threads = 4;  // 0 counts as 1
+    // submit() blocks while this many tasks are queued or running (backpressure).
+    std::size_t max_pending = std::numeric_limits<std::size_t>::max();
+    // Runs first on each worker thread (e.g. to set thread-local flags).
+    std::function<void()> on_thread_start;
+  };
+
+  explicit WorkerPool(const Options& options);
+  ~WorkerPool();  // runs the queued tasks, then joins the threads
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
 
+  // Queues `task`; first waits while max_pending tasks are queued or running.
   void submit(std::function<void()> task);
-  // Waits until every submitted task has finished or `timeout` passes.
-  // Returns true when all finished.
+  // Waits until every submitted task has finished or `timeout` passes (queued tasks
+  // keep starting meanwhile). Returns true when all finished.
   bool drain(std::chrono::milliseconds timeout);
   std::size_t threadCount() const { return threads_.size(); }
 
  private:
   void run();
 
-  std::mutex mutex_;  // guards queue_, busy_, stopping_
+  std::size_t max_pending_;
+  std::mutex mutex_;  // guards every field below
   std::condition_variable work_ready_;
   std::condition_variable idle_;
+  std::condition_variable room_;
   std::deque<std::function<void()>> queue_;
   std::size_t busy_ = 0;
+  std::size_t waiting_workers_ = 0;  // workers asleep on work_ready_
+  bool submitter_waiting_ = false;   // submit() asleep on room_
   bool stopping_ = false;
   std::vector<std::thread> threads_;
 };

@@ -1,0 +1,140 @@
+// Flow control and shutdown of the server core: backpressure on pooled requests,
+// clients that do not read, and a shutdown that leaves a request running.
+
+#include <doctest/doctest.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <set>
+
+#include "support/server_harness.h"
+#include "support/test_tools.h"
+
+using nba::testing::registerTestTools;
+using nba::testing::ServerHarness;
+using nlohmann::json;
+
+namespace {
+
+// A tool `test_gate` that blocks until the test opens the gate, so a test decides
+// exactly when a request finishes.
+class Gate {
+ public:
+  void addTool(nba::mcp::McpServer& server) {
+    nba::mcp::ToolDefinition tool;
+    tool.name = "test_gate";
+    tool.description = "Waits for the test";
+    tool.input_schema = {{"type", "object"}};
+    tool.handler = [this](const json&, nba::mcp::ToolContext&) {
+      std::unique_lock lock(mutex_);
+      ++entered_;
+      changed_.notify_all();
+      changed_.wait(lock, [this] { return open_; });
+      nba::mcp::ToolResult result;
+      result.text = "passed";
+      return result;
+    };
+    (void)server.addTool(std::move(tool));
+  }
+  void waitEntered(int count) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return entered_ >= count; });
+  }
+  void open() {
+    std::lock_guard lock(mutex_);
+    open_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  int entered_ = 0;
+  bool open_ = false;
+};
+
+json callLine(const json& id, const std::string& tool, const json& args = json::object()) {
+  return {{"jsonrpc", "2.0"},
+          {"id", id},
+          {"method", "tools/call"},
+          {"params", {{"name", tool}, {"arguments", args}}}};
+}
+
+// Sends `count` echo calls without reading, then reads every reply.
+std::set<int> burstOfEchoes(ServerHarness& h, int count) {
+  std::string burst;
+  for (int i = 0; i < count; ++i) {
+    burst += callLine(i, "test_echo", {{"text", "abcdefghij"}, {"times", 5}}).dump() + "\n";
+  }
+  burst.pop_back();
+  h.sendLine(burst);  // blocks until the server has read it all
+  std::set<int> ids;
+  for (int i = 0; i < count; ++i) {
+    json reply = h.receive(std::chrono::seconds(20));
+    if (reply.is_null()) {
+      break;
+    }
+    CHECK(reply["result"]["structuredContent"]["echo"].get<std::string>().size() == 50);
+    ids.insert(reply["id"].get<int>());
+  }
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("a client that writes a burst before reading gets every reply despite backpressure") {
+  for (std::size_t workers : {1, 2, 4}) {
+    CAPTURE(workers);
+    auto options = ServerHarness::defaultOptions();
+    options.worker_threads = workers;
+    options.max_pending_requests = 4;  // far below the burst: the reader must wait often
+    ServerHarness h(registerTestTools, options);
+    h.initialize();
+    // ~230 KB of replies: several times what the pipe to the client holds.
+    std::set<int> ids = burstOfEchoes(h, 2000);
+    CHECK(ids.size() == 2000);
+    CHECK(h.closeAndWait());
+  }
+}
+
+TEST_CASE("the reader stops reading while max_pending_requests calls are unfinished") {
+  Gate gate;
+  auto options = ServerHarness::defaultOptions();
+  options.worker_threads = 2;
+  options.max_pending_requests = 2;
+  ServerHarness h([&](nba::mcp::McpServer& server) { gate.addTool(server); }, options);
+  h.initialize();
+  h.send(callLine("a", "test_gate"));
+  h.send(callLine("b", "test_gate"));
+  gate.waitEntered(2);
+  h.send(callLine("c", "test_gate"));  // no room: the reader waits here
+  h.send({{"jsonrpc", "2.0"}, {"id", "p"}, {"method", "ping"}});
+  CHECK_FALSE(h.receiveLine(std::chrono::milliseconds(200)).has_value());
+  gate.open();
+  std::set<std::string> ids;
+  for (int i = 0; i < 4; ++i) {
+    json reply = h.receive();
+    REQUIRE_FALSE(reply.is_null());
+    ids.insert(reply["id"].get<std::string>());
+  }
+  CHECK(ids == std::set<std::string>{"a", "b", "c", "p"});
+  CHECK(h.closeAndWait());
+}
+
+TEST_CASE("shutdown leaves a stuck request running without crashing and drops its reply") {
+  Gate gate;
+  auto options = ServerHarness::defaultOptions();
+  options.worker_threads = 2;
+  options.shutdown_grace = std::chrono::milliseconds(100);
+  ServerHarness h([&](nba::mcp::McpServer& server) { gate.addTool(server); }, options);
+  h.initialize();
+  h.send(callLine("stuck", "test_gate"));
+  gate.waitEntered(1);
+  CHECK(h.call("ping", nullptr, "p")["result"] == json::object());
+  CHECK_FALSE(h.closeAndWait());  // false: a request outlived the grace period
+  // The stuck call finishes after serve() returned; its reply must go nowhere (the
+  // server's stdout is already closed by the harness), and the server must survive it
+  // to be destroyed once the call is over.
+  gate.open();
+  CHECK_FALSE(h.receiveLine(std::chrono::milliseconds(500)).has_value());
+}
