@@ -1,6 +1,7 @@
 #include "mcp/message.h"
 
 #include <cctype>
+#include <type_traits>
 
 namespace nba::mcp {
 namespace {
@@ -167,7 +168,11 @@ std::optional<std::string_view> topLevelMemberText(std::string_view raw, std::st
   }
 }
 
-std::variant<Message, DecodeFailure> decodeMessage(const json& value, std::string_view raw) {
+namespace {
+
+// Json is `const json&` (params copied) or `json&` (params moved out).
+template <typename Json>
+std::variant<Message, DecodeFailure> decode(Json& value, std::string_view raw) {
   if (!value.is_object()) {
     return DecodeFailure{invalidRequest("Invalid Request: a message must be a JSON object, got " +
                                         std::string(value.type_name())),
@@ -200,7 +205,7 @@ std::variant<Message, DecodeFailure> decodeMessage(const json& value, std::strin
     return DecodeFailure{invalidRequest("Invalid Request: \"method\" must be a string"), message.id,
                          has_id};
   }
-  message.method = method->get<std::string>();
+  message.method = method->template get<std::string>();
   if (has_id && id_it->is_null()) {
     return DecodeFailure{invalidRequest("Invalid Request: \"id\" must not be null (MCP requests "
                                         "use a string or integer id; omit it for a notification)"),
@@ -214,16 +219,38 @@ std::variant<Message, DecodeFailure> decodeMessage(const json& value, std::strin
                                          std::string(params->type_name())),
                            message.id, has_id};
     }
-    message.params = *params;
+    if constexpr (std::is_const_v<Json>) {
+      message.params = *params;
+    } else {
+      message.params = std::move(*params);
+    }
   }
   return message;
 }
 
+}  // namespace
+
+std::variant<Message, DecodeFailure> decodeMessage(const json& value, std::string_view raw) {
+  return decode(value, raw);
+}
+
+std::variant<Message, DecodeFailure> decodeMessage(json&& value, std::string_view raw) {
+  return decode(value, raw);
+}
+
 std::string resultLine(const RequestId& id, const json& result) {
-  std::string line = R"({"jsonrpc":"2.0","id":)";
+  static constexpr std::string_view kHead = R"({"jsonrpc":"2.0","id":)";
+  static constexpr std::string_view kResult = R"(,"result":)";
+  std::string line;
+  line.reserve(256);
+  line += kHead;
   line += id.text();
-  line += R"(,"result":)";
-  line += dumpJson(result);
+  line += kResult;
+  // Serializes straight into the line (what json::dump does into its own string),
+  // sparing a temporary string and a copy of the whole result per response.
+  nlohmann::detail::serializer<json> serializer(nlohmann::detail::output_adapter<char>(line), ' ',
+                                                json::error_handler_t::replace);
+  serializer.dump(result, /*pretty_print=*/false, /*ensure_ascii=*/false, /*indent_step=*/0);
   line += '}';
   return line;
 }

@@ -49,6 +49,8 @@ std::variant<nlohmann::json, std::string> parseJson(std::string_view text);
 // `raw` is the message's own text, used to recover ids too large for a double.
 std::variant<Message, DecodeFailure> decodeMessage(const nlohmann::json& value,
                                                    std::string_view raw);
+// The same, moving `params` out of `value` instead of copying it.
+std::variant<Message, DecodeFailure> decodeMessage(nlohmann::json&& value, std::string_view raw);
 
 // Returns the raw JSON text of member `key` of the top-level object in `raw`, or
 // nullopt. Tolerates any valid JSON; used only on text that already parsed.

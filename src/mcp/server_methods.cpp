@@ -260,21 +260,22 @@ RpcOutcome McpServer::Impl::callTool(RequestState& state, const json& params) {
     }
     return invalidParams("Unknown tool '" + *name + "'. Available tools: " + known);
   }
-  json arguments = json::object();
+  static const json kNoArguments = json::object();
+  const json* arguments = &kNoArguments;
   if (auto it = params.find("arguments"); it != params.end() && !it->is_null()) {
     if (!it->is_object()) {
       return invalidParams("Invalid params: \"arguments\" must be an object, got " +
                            std::string(it->type_name()));
     }
-    arguments = *it;
+    arguments = &*it;
   }
   ++tool_calls_;
   RequestToolContext context(*this, state);
-  ToolResult result = invokeTool(*tool, arguments, context);
+  ToolResult result = invokeTool(*tool, *arguments, context);
   if (result.is_error) {
     ++tool_errors_;
   }
-  return toolResultJson(result, state.version, options_.text_format);
+  return toolResultJson(std::move(result), state.version, options_.text_format);
 }
 
 RpcOutcome McpServer::Impl::listResources(RequestState& state, const json& params) {

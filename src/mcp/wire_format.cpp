@@ -107,23 +107,28 @@ json toolJson(const ToolDefinition& tool, ProtocolVersion version) {
 }
 
 json toolResultJson(const ToolResult& result, ProtocolVersion version, TextFormat text_format) {
+  return toolResultJson(ToolResult(result), version, text_format);
+}
+
+json toolResultJson(ToolResult&& result, ProtocolVersion version, TextFormat text_format) {
   json content = json::array();
   bool structured = result.structured.has_value() && !result.is_error;
   if (text_format != TextFormat::kJson || !structured) {
-    content.push_back({{"type", "text"}, {"text", result.text}});
+    content.push_back({{"type", "text"}, {"text", std::move(result.text)}});
   }
   if (structured && text_format != TextFormat::kMarkdown) {
     content.push_back({{"type", "text"}, {"text", dumpJson(*result.structured)}});
   }
-  json out = {{"content", std::move(content)}};
+  json out = json::object();
+  out["content"] = std::move(content);
   if (structured && hasStructuredOutput(version)) {
-    out["structuredContent"] = *result.structured;
+    out["structuredContent"] = std::move(*result.structured);
   }
   if (result.is_error) {
     out["isError"] = true;
   }
   if (result.meta.is_object() && !result.meta.empty()) {
-    out["_meta"] = result.meta;
+    out["_meta"] = std::move(result.meta);
   }
   return out;
 }

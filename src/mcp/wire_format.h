@@ -19,6 +19,8 @@ nlohmann::json serverCapabilitiesJson(ProtocolVersion version);
 nlohmann::json toolJson(const ToolDefinition& tool, ProtocolVersion version);
 nlohmann::json toolResultJson(const ToolResult& result, ProtocolVersion version,
                               TextFormat text_format);
+// The same, moving the result's JSON instead of copying it (the tools/call hot path).
+nlohmann::json toolResultJson(ToolResult&& result, ProtocolVersion version, TextFormat text_format);
 nlohmann::json resourceJson(const ResourceDefinition& resource, ProtocolVersion version);
 nlohmann::json resourceTemplateJson(const ResourceTemplateDefinition& resource_template,
                                     ProtocolVersion version);
