@@ -267,13 +267,15 @@ std::string markdownTable(const std::vector<AwardEntry>& entries,
   return table.render();
 }
 
+// The as-of date of the season shown (the latest season with awards when several are).
 std::string asOf(const AwardsQuery& query, const std::vector<Season>& with_awards,
                  const ToolEnv& env) {
-  std::optional<Season> season =
-      query.season ? query.season
-                   : (with_awards.empty() ? std::nullopt : std::optional(with_awards.back()));
+  if (!query.season && with_awards.empty()) {
+    return "";
+  }
+  Season season = query.season ? *query.season : with_awards.back();
   for (const SeasonCoverage& coverage : env.data.seasons()) {
-    if (season && coverage.season == *season) {
+    if (coverage.season == season) {
       return coverage.as_of;
     }
   }
