@@ -1,7 +1,9 @@
-#include "nba/tools/nba_tool.h"
+#include "nba/tools/team_tools.h"
 
 namespace nba::tools {
 
-std::vector<NbaTool> teamTools() { return {}; }
+std::vector<NbaTool> teamTools() {
+  return {teamStandingsTool(), teamStatsTool(), compareTeamsTool()};
+}
 
 }  // namespace nba::tools

@@ -1,0 +1,54 @@
+#include "nba/tools/team_lines.h"
+
+#include "nba/tools/team_text.h"
+
+namespace nba::tools::teams {
+
+Result<TeamLines> teamLinesArgument(const nlohmann::json& arguments, const ToolEnv& env) {
+  auto season = seasonArgument(arguments, env);
+  if (!season.ok()) {
+    return season.status();
+  }
+  TeamLines out;
+  out.season = *season;
+  if (auto measure = optionalString(arguments, "measure")) {
+    out.measure = parseTeamMeasure(*measure).value_or(TeamMeasure::kBase);
+  }
+  SeasonType type = SeasonType::kRegularSeason;
+  if (optionalString(arguments, "season_type").value_or("") == "Playoffs") {
+    type = SeasonType::kPlayoffs;
+    out.season_type = "Playoffs";
+  }
+  auto lines = env.data.teamSeasonStats(out.season.season, type);
+  if (!lines.ok()) {
+    return lines.status();
+  }
+  out.lines = std::move(lines.value());
+  if (!out.season.note.empty()) {
+    out.notes.push_back(out.season.note);
+  }
+  if (out.lines.meta.coverage == Coverage::kPartial) {
+    out.notes.push_back(out.season.season.label() + " is in progress: team figures through " +
+                        out.lines.meta.as_of + " (partial season).");
+  }
+  return out;
+}
+
+Result<const TeamSeasonLine*> teamLine(const TeamLines& lines, const Team& team) {
+  for (const auto& line : lines.lines.rows) {
+    if (line.team == team.abbr) {
+      return &line;
+    }
+  }
+  return notFound("No " + lines.season.season.label() + " figures for the " + team.name +
+                  " in the data.");
+}
+
+nlohmann::json teamJson(const Team& team) {
+  return {{"abbr", team.abbr},
+          {"name", team.name},
+          {"conference", team.conference},
+          {"division", team.division}};
+}
+
+}  // namespace nba::tools::teams

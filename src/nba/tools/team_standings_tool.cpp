@@ -1,0 +1,363 @@
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nba/tools/arguments.h"
+#include "nba/tools/markdown.h"
+#include "nba/tools/team_text.h"
+#include "nba/tools/team_tools.h"
+
+namespace nba::tools {
+namespace teams {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<const char*, 6> kDivisions = {"Atlantic",  "Central", "Southeast",
+                                                   "Northwest", "Pacific", "Southwest"};
+
+std::string lowerTrimmed(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  auto first = out.find_first_not_of(' ');
+  auto last = out.find_last_not_of(' ');
+  return first == std::string::npos ? "" : out.substr(first, last - first + 1);
+}
+
+// Drops a trailing word people add ("Western Conference", "Pacific division").
+std::string withoutSuffix(std::string text, const std::string& suffix) {
+  if (text.size() > suffix.size() && text.ends_with(suffix)) {
+    text.resize(text.size() - suffix.size());
+    return lowerTrimmed(text);
+  }
+  return text;
+}
+
+// "East", "eastern", "Eastern Conference", "E" → "East"; likewise West.
+Result<std::string> parseConference(const std::string& text) {
+  std::string key = withoutSuffix(lowerTrimmed(text), " conference");
+  if (key == "east" || key == "eastern" || key == "e") {
+    return std::string("East");
+  }
+  if (key == "west" || key == "western" || key == "w") {
+    return std::string("West");
+  }
+  return invalidArgument("Unknown conference '" + text + "'. Use East or West.");
+}
+
+Result<std::string> parseDivision(const std::string& text) {
+  std::string key = withoutSuffix(lowerTrimmed(text), " division");
+  std::string valid;
+  for (const char* division : kDivisions) {
+    if (key == lowerTrimmed(division)) {
+      return std::string(division);
+    }
+    valid += (valid.empty() ? "" : ", ") + std::string(division);
+  }
+  return invalidArgument("Unknown division '" + text + "'. Valid divisions: " + valid + ".");
+}
+
+// What the caller asked for, after names were resolved and checked against each other.
+struct Scope {
+  std::string kind = "league";  // league | conference | division | team
+  std::optional<std::string> conference, division;
+  std::optional<Team> team;
+  std::vector<std::string> notes;
+};
+
+Result<Scope> scopeArgument(const json& arguments, const ToolEnv& env) {
+  Scope scope;
+  if (auto text = optionalString(arguments, "conference")) {
+    auto conference = parseConference(*text);
+    if (!conference.ok()) {
+      return conference.status();
+    }
+    scope.conference = *conference;
+    scope.kind = "conference";
+  }
+  if (auto text = optionalString(arguments, "division")) {
+    auto division = parseDivision(*text);
+    if (!division.ok()) {
+      return division.status();
+    }
+    bool east = *division == "Atlantic" || *division == "Central" || *division == "Southeast";
+    std::string its_conference = east ? "East" : "West";
+    if (scope.conference && *scope.conference != its_conference) {
+      return invalidArgument("The " + *division + " division is in the " + its_conference +
+                             ", not the " + *scope.conference + ".");
+    }
+    scope.division = *division;
+    scope.kind = "division";
+  }
+  if (auto text = optionalString(arguments, "team")) {
+    auto team = resolveTeamName(*text, env);
+    if (!team.ok()) {
+      return team.status();
+    }
+    if ((scope.conference && *scope.conference != team->team.conference) ||
+        (scope.division && *scope.division != team->team.division)) {
+      return invalidArgument("The " + team->team.name + " play in the " + team->team.division +
+                             " division of the " + team->team.conference +
+                             "; drop the conference/division or name another team.");
+    }
+    if (!team->note.empty()) {
+      scope.notes.push_back(team->note);
+    }
+    scope.team = team->team;
+    scope.kind = "team";
+  }
+  return scope;
+}
+
+// A standings row with the places the source does not store (division rank and games behind
+// the division leader).
+struct Placed {
+  StandingRow row;
+  Team team;
+  int division_rank = 0;
+  double division_games_back = 0;
+};
+
+double gamesBehind(const StandingRow& leader, const StandingRow& row) {
+  return ((leader.w - row.w) + (row.l - leader.l)) / 2.0;
+}
+
+// Rows come ordered by conference then conference rank, so the first row seen of a
+// division is its leader.
+Result<std::vector<Placed>> placeRows(const std::vector<StandingRow>& rows,
+                                      const std::vector<Team>& teams) {
+  std::vector<Placed> placed;
+  std::map<std::string, const StandingRow*> leaders;
+  std::map<std::string, int> counts;
+  for (const auto& row : rows) {
+    auto team = teamByAbbr(teams, row.team);
+    if (!team.ok()) {
+      return team.status();
+    }
+    const StandingRow*& leader = leaders[row.division];
+    if (leader == nullptr) {
+      leader = &row;
+    }
+    placed.push_back({row, *team, ++counts[row.division], gamesBehind(*leader, row)});
+  }
+  return placed;
+}
+
+bool inScope(const Placed& placed, const Scope& scope) {
+  if (scope.team) {
+    return placed.row.team == scope.team->abbr;
+  }
+  if (scope.division) {
+    return placed.row.division == *scope.division;
+  }
+  return !scope.conference || placed.row.conference == *scope.conference;
+}
+
+std::string record(const StandingRow& row) {
+  return std::to_string(row.w) + "-" + std::to_string(row.l);
+}
+
+std::string leaderClause(const Placed& leader, const std::string& group, bool partial) {
+  return teamShortName(leader.team) + (partial ? " leads the " : " led the ") + group + " at " +
+         record(leader.row);
+}
+
+std::string teamSentence(const Placed& placed, const std::vector<Placed>& all, bool partial) {
+  std::string text = teamShortName(placed.team) + (partial ? " is " : " finished ") +
+                     record(placed.row) + ", " + ordinal(placed.row.conference_rank) + " in the " +
+                     placed.row.conference;
+  if (placed.row.conference_rank > 1) {
+    for (const auto& other : all) {
+      if (other.row.conference == placed.row.conference && other.row.conference_rank == 1) {
+        double back = placed.row.games_back;
+        text += ", " + formatFixed(back, 1) + (back == 1.0 ? " game" : " games") + " behind " +
+                teamShortName(other.team);
+      }
+    }
+  }
+  return text + ".";
+}
+
+std::string answerSentence(const Scope& scope, const std::vector<Placed>& shown,
+                           const std::vector<Placed>& all, bool partial) {
+  if (scope.team) {
+    return teamSentence(shown.front(), all, partial);
+  }
+  if (scope.division) {
+    return leaderClause(shown.front(), *scope.division, partial) + ".";
+  }
+  if (scope.conference) {
+    return leaderClause(shown.front(), *scope.conference, partial) + ".";
+  }
+  std::string text;
+  for (const auto& placed : shown) {
+    if (placed.row.conference_rank == 1) {
+      text += (text.empty() ? "" : " and ") + leaderClause(placed, placed.row.conference, partial);
+    }
+  }
+  return text + ".";
+}
+
+// Teams level on percentage were ordered by tiebreakers; say which when a tie is on show.
+std::optional<std::string> tiebreakNote(const std::vector<Placed>& shown) {
+  for (std::size_t i = 1; i < shown.size(); ++i) {
+    const auto& a = shown[i - 1].row;
+    const auto& b = shown[i].row;
+    if (a.conference == b.conference && a.w == b.w && a.l == b.l) {
+      return "Teams with the same record are ordered by the NBA tiebreakers the games decide "
+             "(head-to-head, division leader, division and conference record); record against "
+             "playoff teams is not applied.";
+    }
+  }
+  return std::nullopt;
+}
+
+json rowJson(const Placed& placed) {
+  const StandingRow& row = placed.row;
+  return {{"team", row.team},
+          {"name", placed.team.name},
+          {"conference", row.conference},
+          {"division", row.division},
+          {"conference_rank", row.conference_rank},
+          {"division_rank", placed.division_rank},
+          {"league_rank", row.league_rank},
+          {"w", row.w},
+          {"l", row.l},
+          {"pct", std::round(row.pct * 1000) / 1000},
+          {"games_back", row.games_back},
+          {"division_games_back", placed.division_games_back},
+          {"home", row.home},
+          {"road", row.road},
+          {"last10", row.last10},
+          {"streak", row.streak},
+          {"conference_record", row.conference_record},
+          {"division_record", row.division_record}};
+}
+
+std::string standingsTable(const std::vector<Placed>& rows, bool by_division) {
+  MarkdownTable table({"#", "Team", "W", "L", "PCT", "GB", "Home", "Road", "L10", "Streak", "Conf"},
+                      {true, false, true, true, true, true});
+  for (const auto& placed : rows) {
+    const StandingRow& row = placed.row;
+    table.addRow(
+        {std::to_string(by_division ? placed.division_rank : row.conference_rank), placed.team.name,
+         std::to_string(row.w), std::to_string(row.l), formatWinPct(row.pct),
+         formatGamesBack(by_division ? placed.division_games_back : row.games_back), row.home,
+         row.road, row.last10, row.streak.empty() ? "—" : row.streak, row.conference_record});
+  }
+  return table.render();
+}
+
+std::string tablesMarkdown(const Scope& scope, const std::vector<Placed>& shown) {
+  if (scope.kind != "league") {
+    return standingsTable(shown, scope.division.has_value());
+  }
+  std::string out;
+  for (const char* conference : {"East", "West"}) {
+    std::vector<Placed> rows;
+    std::copy_if(shown.begin(), shown.end(), std::back_inserter(rows),
+                 [&](const Placed& p) { return p.row.conference == conference; });
+    out += std::string(out.empty() ? "" : "\n") + "### " + conference + "\n\n" +
+           standingsTable(rows, false);
+  }
+  return out;
+}
+
+json optionalJson(const std::optional<std::string>& value) {
+  return value ? json(*value) : json(nullptr);
+}
+
+ToolAnswer teamStandings(const json& arguments, const ToolEnv& env) {
+  auto season = seasonArgument(arguments, env);
+  if (!season.ok()) {
+    return errorAnswer(season.status());
+  }
+  auto scope = scopeArgument(arguments, env);
+  if (!scope.ok()) {
+    return errorAnswer(scope.status());
+  }
+  auto standings = env.data.standings(season->season);
+  if (!standings.ok()) {
+    return errorAnswer(standings.status());
+  }
+  auto teams = env.data.teams();
+  if (!teams.ok()) {
+    return errorAnswer(teams.status());
+  }
+  auto all = placeRows(standings->rows, teams->rows);
+  if (!all.ok()) {
+    return errorAnswer(all.status());
+  }
+  std::vector<Placed> shown;
+  std::copy_if(all->begin(), all->end(), std::back_inserter(shown),
+               [&](const Placed& p) { return inScope(p, *scope); });
+  if (shown.empty()) {
+    return ToolAnswer::error("No standings for " + season->season.label() + " in the data.");
+  }
+  const TableMeta& meta = standings->meta;
+  bool partial = meta.coverage == Coverage::kPartial;
+
+  std::vector<std::string> notes;
+  if (!season->note.empty()) {
+    notes.push_back(season->note);
+  }
+  notes.insert(notes.end(), scope->notes.begin(), scope->notes.end());
+  if (partial) {
+    notes.push_back(season->season.label() + " is in progress: standings through " + meta.as_of +
+                    " (partial season).");
+  }
+  if (scope->division) {
+    notes.push_back("GB is games behind the division leader; # is the division place.");
+  }
+  if (auto note = tiebreakNote(shown)) {
+    notes.push_back(*note);
+  }
+
+  ToolAnswer answer;
+  std::string title = scope->team         ? scope->team->name + " standing"
+                      : scope->division   ? *scope->division + " division standings"
+                      : scope->conference ? *scope->conference + "ern Conference standings"
+                                          : "NBA standings";
+  answer.markdown = heading(title, season->season.label(), meta.as_of) +
+                    answerSentence(*scope, shown, *all, partial) + "\n\n" + notesMarkdown(notes) +
+                    tablesMarkdown(*scope, shown);
+  json rows = json::array();
+  for (const auto& placed : shown) {
+    rows.push_back(rowJson(placed));
+  }
+  answer.structured = {{"season", season->season.label()},
+                       {"as_of", meta.as_of},
+                       {"source", meta.source},
+                       {"coverage", coverageName(meta.coverage)},
+                       {"scope", scope->kind},
+                       {"conference", optionalJson(scope->conference)},
+                       {"division", optionalJson(scope->division)},
+                       {"team", scope->team ? json(scope->team->abbr) : json(nullptr)},
+                       {"rows", std::move(rows)},
+                       {"notes", notes}};
+  answer.meta = answerMeta(season->season, meta.as_of, meta.source);
+  return answer;
+}
+
+}  // namespace
+}  // namespace teams
+
+NbaTool teamStandingsTool() {
+  return {"get_team_standings", "NBA standings",
+          "Regular-season standings derived from the games: W, L, PCT, games behind, conference "
+          "rank (with NBA tiebreakers), home and road records, last 10, streak and conference "
+          "record. Whole league (both conferences), one conference (East/West), one division "
+          "(Atlantic, Central, Southeast, Northwest, Pacific, Southwest) or one team's row. "
+          "In-progress seasons are partial, as of the date shown.",
+          false, teams::teamStandings};
+}
+
+}  // namespace nba::tools
