@@ -153,7 +153,7 @@ Result<AwardChoice> parseAward(std::string_view text) {
   std::vector<std::string> parts = words(text);
   std::string key = joined(parts);
   for (const auto& alias : kVotedAliases) {
-    if (key == alias.words) {
+    if (key == joined(words(alias.words))) {
       return AwardChoice{{alias.code}, awardName(alias.code)};
     }
   }

@@ -89,8 +89,10 @@ QualificationRule qualificationFor(const StatDef& stat, PerMode mode, int team_g
   }
   rule.kind = QualificationRule::Kind::kGames;
   if (rule.overridden) {
-    rule.description = "Qualification: at least " + std::to_string(rule.min_games) +
-                       " games played (your min_games replaces the NBA's 70% rule).";
+    rule.description = (rule.min_games > 0 ? "Qualification: at least " +
+                                                 std::to_string(rule.min_games) + " games played"
+                                           : std::string("Qualification: none")) +
+                       " (your min_games replaces the NBA's 70% rule).";
     return rule;
   }
   rule.min_games = gamesMinimum(team_games);

@@ -1,0 +1,256 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "mcp/schema_validator.h"
+#include "nba/tools/league_leaders_tool.h"
+#include "support/nba_env.h"
+
+using nba::testing::snapshotEnv;
+using nlohmann::json;
+
+namespace {
+
+nba::tools::ToolAnswer leaders(const json& arguments) {
+  static const nba::tools::NbaTool tool = nba::tools::leagueLeadersTool();
+  return tool.run(arguments, snapshotEnv());
+}
+
+std::vector<std::string> names(const nba::tools::ToolAnswer& answer) {
+  std::vector<std::string> out;
+  for (const auto& row : answer.structured["leaders"]) {
+    out.push_back(row["player"].get<std::string>());
+  }
+  return out;
+}
+
+std::vector<int> ranks(const nba::tools::ToolAnswer& answer) {
+  std::vector<int> out;
+  for (const auto& row : answer.structured["leaders"]) {
+    out.push_back(row["rank"].get<int>());
+  }
+  return out;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+json inputSchema() {
+  std::ifstream in(NBA_MCP_SOURCE_DIR "/schemas/get_league_leaders.input.json");
+  return json::parse(in);
+}
+
+}  // namespace
+
+TEST_CASE("leaders: 2024-25 points per game follow the NBA's 58-game rule") {
+  auto answer = leaders({{"stat", "PTS"}, {"season", "2024-25"}, {"limit", 5}});
+  REQUIRE_FALSE(answer.is_error);
+  CHECK(names(answer) == std::vector<std::string>{"Shai Gilgeous-Alexander",
+                                                  "Giannis Antetokounmpo", "Nikola Jokić",
+                                                  "Anthony Edwards", "Jayson Tatum"});
+  const json& first = answer.structured["leaders"][0];
+  CHECK(first["value"].get<double>() == doctest::Approx(32.7));
+  CHECK(first["display"] == "32.7");
+  CHECK(first["team"] == "OKC");
+  CHECK(answer.structured["leaders"][4]["display"] == "26.8");
+  // Luka Dončić (28.2 in 50 games) is below 58 games and his total over 58 does not lead.
+  CHECK_FALSE(contains(answer.markdown, "Dončić"));
+  CHECK(answer.structured["qualification"]["min_games"] == 58);
+  CHECK(contains(answer.markdown,
+                 "Shai Gilgeous-Alexander led the NBA with 32.7 points per game in 2024-25."));
+  CHECK(contains(answer.markdown, "at least 58 games played, 70% of 82 team games"));
+  CHECK(contains(answer.markdown, "2024-25 (as of 2025-04-13)"));
+  CHECK(answer.meta["dev.nbamcp/season"] == "2024-25");
+  CHECK(answer.structured["source"] == "snapshot");
+}
+
+TEST_CASE("leaders: common stat words and the other per-game boards") {
+  auto rebounds = leaders({{"stat", "rebounds"}, {"season", 2025}});
+  CHECK(names(rebounds).front() == "Domantas Sabonis");
+  CHECK(rebounds.structured["leaders"][0]["display"] == "13.9");
+  auto assists = leaders({{"stat", "apg"}, {"season", "2024-25"}});
+  CHECK(names(assists).front() == "Trae Young");
+  CHECK(assists.structured["leaders"][0]["display"] == "11.6");
+  auto ppg = leaders({{"stat", "ppg"}, {"season", "2024-25"}, {"limit", 1}});
+  CHECK(ppg.structured["stat"]["code"] == "PTS");
+  CHECK(ppg.structured["leaders"].size() == 1);
+}
+
+TEST_CASE("leaders: totals need no minimum — 3-pointers made 2024-25") {
+  auto answer =
+      leaders({{"stat", "3PM"}, {"season", "2024-25"}, {"per_mode", "Totals"}, {"limit", 3}});
+  REQUIRE_FALSE(answer.is_error);
+  CHECK(names(answer) ==
+        std::vector<std::string>{"Anthony Edwards", "Malik Beasley", "Stephen Curry"});
+  CHECK(answer.structured["leaders"][0]["value"].get<double>() == 320);
+  CHECK(answer.structured["leaders"][1]["display"] == "319");
+  CHECK(answer.structured["qualification"]["min_games"] == 0);
+  CHECK(contains(answer.markdown, "Anthony Edwards led the NBA with 320 3-pointers made"));
+  CHECK(contains(answer.markdown, "none (season totals need no minimum)"));
+}
+
+TEST_CASE("leaders: percentages need made shots — FG% 300, 3P% 82, FT% 125") {
+  auto fg = leaders({{"stat", "FG%"}, {"season", "2024-25"}, {"limit", 3}});
+  CHECK(names(fg) == std::vector<std::string>{"Jarrett Allen", "Jalen Duren", "Rudy Gobert"});
+  CHECK(fg.structured["leaders"][0]["display"] == "70.6%");
+  CHECK(fg.structured["leaders"][0]["made"] == 452);
+  CHECK(fg.structured["qualification"]["min_made"] == 300);
+  CHECK(fg.structured["qualification"]["made_stat"] == "FGM");
+  CHECK(contains(fg.markdown, "at least 300 made field goals"));
+
+  auto three = leaders({{"stat", "three point percentage"}, {"season", "2024-25"}, {"limit", 2}});
+  CHECK(three.structured["stat"]["code"] == "FG3_PCT");
+  CHECK(names(three) == std::vector<std::string>{"Seth Curry", "Zach LaVine"});
+  CHECK(three.structured["leaders"][0]["made"] == 83);
+  CHECK(contains(three.markdown, "at least 82 made 3-pointers"));
+
+  auto ft = leaders({{"stat", "FT_PCT"}, {"season", "2024-25"}, {"limit", 1}});
+  CHECK(names(ft).front() == "Stephen Curry");
+  CHECK(ft.structured["leaders"][0]["display"] == "93.3%");
+}
+
+TEST_CASE("leaders: the 'would still lead' exception — Wembanyama's blocks in 46 games") {
+  auto answer = leaders({{"stat", "blocks"}, {"season", "2024-25"}, {"limit", 2}});
+  REQUIRE_FALSE(answer.is_error);
+  CHECK(names(answer) == std::vector<std::string>{"Victor Wembanyama", "Walker Kessler"});
+  CHECK(answer.structured["leaders"][0]["by_exception"] == true);
+  CHECK(answer.structured["leaders"][0]["gp"] == 46);
+  CHECK(answer.structured["leaders"][1]["by_exception"] == false);
+  CHECK(contains(answer.markdown, "Victor Wembanyama \\*"));
+  CHECK(contains(answer.markdown, "would still lead"));
+}
+
+TEST_CASE("leaders: ties share a rank — 2024-25 steals 3.0, 1.8, 1.8, 1.7 ×3") {
+  auto answer = leaders({{"stat", "STL"}, {"season", "2024-25"}, {"limit", 7}});
+  CHECK(ranks(answer) == std::vector<int>{1, 2, 2, 4, 4, 4, 7});
+  CHECK(names(answer).front() == "Dyson Daniels");
+  CHECK(contains(answer.markdown, "| 2 |"));
+}
+
+TEST_CASE("leaders: turnovers rank the most first") {
+  auto answer = leaders({{"stat", "turnovers"}, {"season", "2024-25"}, {"limit", 3}});
+  CHECK(names(answer) == std::vector<std::string>{"Trae Young", "Cade Cunningham", "James Harden"});
+  CHECK(answer.structured["leaders"][0]["display"] == "4.7");
+}
+
+TEST_CASE("leaders: limit 50 and the qualified count") {
+  auto answer = leaders({{"stat", "PTS"}, {"season", "2024-25"}, {"limit", 50}});
+  CHECK(answer.structured["leaders"].size() == 50);
+  CHECK(answer.structured["qualified_count"].get<int>() > 50);
+  CHECK(answer.structured["leaders"][49]["rank"].get<int>() <= 50);
+}
+
+TEST_CASE("leaders: conference and team filters") {
+  auto east =
+      leaders({{"stat", "PTS"}, {"season", "2024-25"}, {"conference", "East"}, {"limit", 4}});
+  CHECK(names(east) == std::vector<std::string>{"Giannis Antetokounmpo", "Jayson Tatum",
+                                                "Cade Cunningham", "Jalen Brunson"});
+  CHECK(contains(east.markdown, "led the Eastern Conference with 30.4 points per game"));
+  auto west =
+      leaders({{"stat", "PTS"}, {"season", "2024-25"}, {"conference", "West"}, {"limit", 2}});
+  CHECK(names(west) == std::vector<std::string>{"Shai Gilgeous-Alexander", "Nikola Jokić"});
+
+  // The Lakers' board counts Lakers stints; Dončić (28 games) and Davis (42) fall short of 58.
+  auto lakers = leaders({{"stat", "PTS"}, {"season", "2024-25"}, {"team", "Lakers"}});
+  CHECK(names(lakers).front() == "LeBron James");
+  CHECK(lakers.structured["team"] == "LAL");
+  CHECK(contains(lakers.markdown, "led the Los Angeles Lakers with 24.4 points per game"));
+  auto all_lakers = leaders(
+      {{"stat", "PTS"}, {"season", "2024-25"}, {"team", "LAL"}, {"min_games", 0}, {"limit", 3}});
+  CHECK(names(all_lakers) ==
+        std::vector<std::string>{"Luka Dončić", "Anthony Davis", "LeBron James"});
+  CHECK(all_lakers.structured["leaders"][0]["gp"] == 28);
+  CHECK(all_lakers.structured["leaders"][0]["team"] == "LAL");
+  CHECK(contains(all_lakers.markdown, "Qualification: none (your min\\_games replaces"));
+}
+
+TEST_CASE("leaders: min_games overrides the games rule") {
+  auto answer = leaders({{"stat", "PTS"}, {"season", "2024-25"}, {"min_games", 50}, {"limit", 3}});
+  CHECK(names(answer) == std::vector<std::string>{"Shai Gilgeous-Alexander",
+                                                  "Giannis Antetokounmpo", "Nikola Jokić"});
+  auto with_luka =
+      leaders({{"stat", "PTS"}, {"season", "2024-25"}, {"min_games", 50}, {"limit", 6}});
+  CHECK(names(with_luka)[3] == "Luka Dončić");  // 28.2 in 50 games
+  CHECK(with_luka.structured["qualification"]["min_games_overridden"] == true);
+}
+
+TEST_CASE("leaders: a season in progress pro-rates the minimums") {
+  auto answer = leaders({{"stat", "PTS"}, {"season", "2025-26"}, {"limit", 2}});
+  REQUIRE_FALSE(answer.is_error);
+  CHECK(answer.structured["complete"] == false);
+  CHECK(answer.structured["qualification"]["team_games"] == 58);
+  CHECK(answer.structured["qualification"]["min_games"] == 41);
+  CHECK(names(answer) == std::vector<std::string>{"Luka Dončić", "Shai Gilgeous-Alexander"});
+  CHECK(contains(answer.markdown,
+                 "Luka Dončić leads the NBA with 33.0 points per game in "
+                 "2025-26 (as of 2026-02-21)."));
+  auto fg = leaders({{"stat", "FG_PCT"}, {"season", "2025-26"}, {"limit", 1}});
+  CHECK(fg.structured["qualification"]["min_made"] == 213);  // ceil(300 × 58 / 82)
+  // Curry's 3s in 39 games: 175 over 41 games would still lead.
+  auto threes = leaders({{"stat", "FG3M"}, {"season", "2025-26"}, {"limit", 1}});
+  CHECK(names(threes).front() == "Stephen Curry");
+  CHECK(threes.structured["leaders"][0]["by_exception"] == true);
+}
+
+TEST_CASE("leaders: 'this season' on the clock falls back and says so") {
+  auto answer = leaders({{"stat", "PTS"}, {"limit", 1}});
+  REQUIRE_FALSE(answer.is_error);
+  CHECK(answer.structured["season"] == "2025-26");
+}
+
+TEST_CASE("leaders: errors a person can act on") {
+  auto unknown = leaders({{"stat", "dunks"}});
+  CHECK(unknown.is_error);
+  CHECK(contains(unknown.markdown, "Unknown stat 'dunks'"));
+  CHECK(contains(unknown.markdown, "FG3_PCT"));
+  auto no_season = leaders({{"stat", "PTS"}, {"season", "2019-20"}});
+  CHECK(no_season.is_error);
+  CHECK(contains(no_season.markdown, "2024-25"));
+  auto bad_season = leaders({{"stat", "PTS"}, {"season", "next decade"}});
+  CHECK(bad_season.is_error);
+  auto playoffs = leaders({{"stat", "PTS"}, {"season", "2024-25"}, {"season_type", "Playoffs"}});
+  CHECK(playoffs.is_error);
+  CHECK(contains(playoffs.markdown, "playoffs"));
+  auto team = leaders({{"stat", "PTS"}, {"team", "Zzyzx Qwerty"}});
+  CHECK(team.is_error);
+  auto la = leaders({{"stat", "PTS"}, {"team", "LA"}});
+  CHECK(la.is_error);
+  CHECK(contains(la.markdown, "Clippers"));
+  auto mismatch = leaders({{"stat", "PTS"}, {"team", "Celtics"}, {"conference", "West"}});
+  CHECK(mismatch.is_error);
+  CHECK(contains(mismatch.markdown, "play in the East"));
+  auto nobody =
+      leaders({{"stat", "PTS"}, {"season", "2024-25"}, {"min_games", 82}, {"team", "Jazz"}});
+  CHECK_FALSE(nobody.is_error);
+  CHECK(nobody.structured["leaders"].empty());
+  CHECK(contains(nobody.markdown, "No player qualifies"));
+}
+
+TEST_CASE("leaders: the input schema rejects bad arguments before the handler") {
+  json schema = inputSchema();
+  auto invalid = [&](const json& arguments) {
+    return !nba::mcp::validateAgainstSchema(arguments, schema).empty();
+  };
+  CHECK_FALSE(invalid({{"stat", "PTS"}, {"limit", 50}, {"season", 2025}, {"min_games", 0}}));
+  CHECK(invalid(json::object()));
+  CHECK(invalid({{"stat", 5}}));
+  CHECK(invalid({{"stat", json::array({"PTS"})}}));
+  CHECK(invalid({{"stat", std::string(41, 'p')}}));
+  CHECK(invalid({{"stat", ""}}));
+  for (long long limit : {0LL, -1LL, 51LL, 1000000000LL}) {
+    CHECK(invalid({{"stat", "PTS"}, {"limit", limit}}));
+  }
+  CHECK(invalid({{"stat", "PTS"}, {"limit", "10"}}));
+  CHECK(invalid({{"stat", "PTS"}, {"limit", 2.5}}));
+  CHECK(invalid({{"stat", "PTS"}, {"min_games", -1}}));
+  CHECK(invalid({{"stat", "PTS"}, {"min_games", 83}}));
+  CHECK(invalid({{"stat", "PTS"}, {"per_mode", "per possession"}}));
+  CHECK(invalid({{"stat", "PTS"}, {"conference", "North"}}));
+  CHECK(invalid({{"stat", "PTS"}, {"team", std::string(101, 'x')}}));
+  CHECK(invalid({{"stat", "PTS"}, {"season", std::string(21, '2')}}));
+  CHECK(invalid({{"stat", "PTS"}, {"season", 1800}}));
+  CHECK(invalid({{"stat", "PTS"}, {"season", json::array()}}));
+  CHECK(invalid({{"stat", "PTS"}, {"season_type", "Preseason"}}));
+  CHECK(invalid({{"stat", "PTS"}, {"colour", "green"}}));
+}
