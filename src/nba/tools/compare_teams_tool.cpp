@@ -96,14 +96,22 @@ std::string answerSentence(std::vector<Side> sides, int categories, const TeamLi
          lines.season.season.label() + "; ties count for each).";
 }
 
-std::string lowerIsBetterNote(TeamMeasure measure) {
-  std::string lower;
+// "a, b" of the short labels of the measure's stats whose better direction is `better`.
+std::string labelsWhere(TeamMeasure measure, Better better) {
+  std::string list;
   for (const auto& stat : teamStats(measure)) {
-    if (stat.better == Better::kLower) {
-      lower += (lower.empty() ? "" : ", ") + std::string(stat.short_label);
+    if (stat.better == better) {
+      list += (list.empty() ? "" : ", ") + std::string(stat.short_label);
     }
   }
-  return "✓ marks the better value; lower is better for " + lower + "; pace is not marked.";
+  return list;
+}
+
+std::string markingNote(TeamMeasure measure) {
+  std::string note =
+      "✓ marks the better value; lower is better for " + labelsWhere(measure, Better::kLower);
+  std::string neither = labelsWhere(measure, Better::kNeither);
+  return note + (neither.empty() ? "." : "; " + neither + " is not marked.");
 }
 
 ToolAnswer compareAnswer(std::vector<Side> sides, const TeamLines& lines,
@@ -112,7 +120,9 @@ ToolAnswer compareAnswer(std::vector<Side> sides, const TeamLines& lines,
   for (const auto& side : sides) {
     headers.push_back(side.team.name);
   }
-  MarkdownTable table(headers, std::vector<bool>(headers.size(), true));
+  std::vector<bool> right_aligned(headers.size(), true);
+  right_aligned[0] = false;
+  MarkdownTable table(headers, right_aligned);
   json stats = json::array();
   int categories = 0;
   for (const auto& stat : teamStats(lines.measure)) {
@@ -138,7 +148,7 @@ ToolAnswer compareAnswer(std::vector<Side> sides, const TeamLines& lines,
                      {"display", std::move(display)},
                      {"best", best}});
   }
-  notes.push_back(lowerIsBetterNote(lines.measure));
+  notes.push_back(markingNote(lines.measure));
   json teams = json::array();
   for (const auto& side : sides) {
     json team = teamJson(side.team);

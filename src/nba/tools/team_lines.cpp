@@ -21,6 +21,10 @@ Result<TeamLines> teamLinesArgument(const nlohmann::json& arguments, const ToolE
   }
   auto lines = env.data.teamSeasonStats(out.season.season, type);
   if (!lines.ok()) {
+    if (lines.status().code() == StatusCode::kUnimplemented) {
+      return Status(StatusCode::kUnimplemented, "No playoff figures: " + lines.status().message() +
+                                                    ". Ask for season_type \"Regular Season\".");
+    }
     return lines.status();
   }
   out.lines = std::move(lines.value());

@@ -1,0 +1,171 @@
+#include <doctest/doctest.h>
+
+#include "team_test_support.h"
+
+using nba::testing::teams::acceptedBySchema;
+using nba::testing::teams::checkOutputSchema;
+using nba::testing::teams::contains;
+using nlohmann::json;
+
+namespace {
+
+nba::tools::ToolAnswer standings(const json& arguments) {
+  auto answer = nba::testing::teams::runTeamTool("get_team_standings", arguments);
+  if (!answer.is_error) {
+    checkOutputSchema("get_team_standings", answer);
+  }
+  return answer;
+}
+
+std::string record(const json& row) {
+  return row["team"].get<std::string>() + " " + std::to_string(row["w"].get<int>()) + "-" +
+         std::to_string(row["l"].get<int>());
+}
+
+}  // namespace
+
+TEST_CASE("get_team_standings: 2024-25 East in order, Cleveland first at 64-18") {
+  auto answer = standings({{"season", "2024-25"}, {"conference", "East"}});
+  REQUIRE_FALSE(answer.is_error);
+  const json& rows = answer.structured["rows"];
+  REQUIRE(rows.size() == 15);
+  std::vector<std::string> top6;
+  for (int i = 0; i < 6; ++i) {
+    top6.push_back(record(rows[i]));
+    CHECK(rows[i]["conference_rank"] == i + 1);
+  }
+  CHECK(top6 == std::vector<std::string>{"CLE 64-18", "BOS 61-21", "NYK 51-31", "IND 50-32",
+                                         "MIL 48-34", "DET 44-38"});
+  CHECK(rows[0]["pct"] == doctest::Approx(0.780));
+  CHECK(rows[1]["games_back"] == 3.0);
+  CHECK(answer.structured["scope"] == "conference");
+  CHECK(answer.structured["conference"] == "East");
+  CHECK(answer.structured["coverage"] == "complete");
+  CHECK(answer.structured["as_of"] == "2025-04-13");
+  CHECK(contains(answer.markdown, "Cleveland led the East at 64-18."));
+  CHECK(contains(answer.markdown, "| 1 | Cleveland Cavaliers | 64 | 18 | .780 | — |"));
+  CHECK(contains(answer.markdown, "2024-25 (as of 2025-04-13)"));
+  CHECK(answer.meta["dev.nbamcp/season"] == "2024-25");
+}
+
+TEST_CASE("get_team_standings: conference names are accepted in every usual form") {
+  for (const char* name : {"East", "east", "Eastern", "EASTERN CONFERENCE", " eastern "}) {
+    CAPTURE(name);
+    auto answer = standings({{"season", 2025}, {"conference", name}});
+    REQUIRE_FALSE(answer.is_error);
+    CHECK(answer.structured["conference"] == "East");
+  }
+  auto west = standings({{"season", "2024-25"}, {"conference", "western"}});
+  REQUIRE_FALSE(west.is_error);
+  CHECK(record(west.structured["rows"][0]) == "OKC 68-14");
+}
+
+TEST_CASE("get_team_standings: the West's 50-32 trio in the official order LAL, DEN, LAC") {
+  auto answer = standings({{"season", "2024-25"}, {"conference", "West"}});
+  REQUIRE_FALSE(answer.is_error);
+  const json& rows = answer.structured["rows"];
+  CHECK(record(rows[2]) == "LAL 50-32");
+  CHECK(record(rows[3]) == "DEN 50-32");
+  CHECK(record(rows[4]) == "LAC 50-32");
+  CHECK(rows[4]["conference_rank"] == 5);
+  CHECK(contains(answer.markdown, "Oklahoma City led the West at 68-14."));
+  CHECK(contains(answer.markdown, "tiebreakers"));
+}
+
+TEST_CASE("get_team_standings: the league has both conferences and names both leaders") {
+  auto answer = standings({{"season", "2024-25"}});
+  REQUIRE_FALSE(answer.is_error);
+  CHECK(answer.structured["scope"] == "league");
+  CHECK(answer.structured["rows"].size() == 30);
+  CHECK(record(answer.structured["rows"][0]) == "CLE 64-18");
+  CHECK(record(answer.structured["rows"][15]) == "OKC 68-14");
+  CHECK(answer.structured["rows"][15]["league_rank"] == 1);
+  CHECK(contains(answer.markdown,
+                 "Cleveland led the East at 64-18 and Oklahoma City led the West at 68-14."));
+  CHECK(contains(answer.markdown, "### East"));
+  CHECK(contains(answer.markdown, "### West"));
+}
+
+TEST_CASE("get_team_standings: a division ranks and measures games behind its own leader") {
+  auto answer = standings({{"season", "2024-25"}, {"division", "atlantic division"}});
+  REQUIRE_FALSE(answer.is_error);
+  const json& rows = answer.structured["rows"];
+  REQUIRE(rows.size() == 5);
+  CHECK(answer.structured["division"] == "Atlantic");
+  CHECK(record(rows[0]) == "BOS 61-21");
+  CHECK(rows[0]["division_rank"] == 1);
+  CHECK(record(rows[1]) == "NYK 51-31");
+  CHECK(rows[1]["division_games_back"] == 10.0);
+  CHECK(rows[1]["games_back"] == 13.0);
+  CHECK(contains(answer.markdown, "Boston led the Atlantic at 61-21."));
+  CHECK(contains(answer.markdown, "| 2 | New York Knicks | 51 | 31 | .622 | 10.0 |"));
+}
+
+TEST_CASE("get_team_standings: one team's row says its place and games behind") {
+  auto answer = standings({{"season", "2024-25"}, {"team", "Celtics"}});
+  REQUIRE_FALSE(answer.is_error);
+  REQUIRE(answer.structured["rows"].size() == 1);
+  const json& row = answer.structured["rows"][0];
+  CHECK(record(row) == "BOS 61-21");
+  CHECK(row["conference_rank"] == 2);
+  CHECK(row["home"].get<std::string>().size() >= 3);
+  CHECK(answer.structured["team"] == "BOS");
+  CHECK(contains(answer.markdown,
+                 "Boston finished 61-21, 2nd in the East, 3.0 games behind "
+                 "Cleveland."));
+  auto lakers = standings({{"season", "2024-25"}, {"team", "Lakers"}, {"division", "Pacific"}});
+  REQUIRE_FALSE(lakers.is_error);
+  CHECK(contains(lakers.markdown, "Los Angeles Lakers finished 50-32, 3rd in the West"));
+}
+
+TEST_CASE("get_team_standings: 2025-26 is partial, as of its date, and says so") {
+  auto answer = standings({{"season", "2025-26"}, {"conference", "East"}});
+  REQUIRE_FALSE(answer.is_error);
+  CHECK(answer.structured["coverage"] == "partial");
+  CHECK(answer.structured["as_of"] == "2026-02-21");
+  CHECK(record(answer.structured["rows"][0]) == "DET 42-13");
+  CHECK(contains(answer.markdown, "Detroit leads the East at 42-13."));
+  CHECK(contains(answer.markdown, "partial season"));
+  auto west = standings({{"conference", "West"}});  // "this season" on the test clock
+  REQUIRE_FALSE(west.is_error);
+  CHECK(west.structured["season"] == "2025-26");
+  CHECK(record(west.structured["rows"][0]) == "OKC 43-14");
+}
+
+TEST_CASE("get_team_standings: errors a person can act on") {
+  auto conference = standings({{"conference", "North"}});
+  REQUIRE(conference.is_error);
+  CHECK(contains(conference.markdown, "Use East or West"));
+  auto division = standings({{"division", "Midwest"}});
+  REQUIRE(division.is_error);
+  CHECK(contains(division.markdown, "Atlantic, Central, Southeast, Northwest, Pacific, Southwest"));
+  auto mismatch = standings({{"conference", "West"}, {"division", "Atlantic"}});
+  REQUIRE(mismatch.is_error);
+  CHECK(contains(mismatch.markdown, "The Atlantic division is in the East"));
+  auto wrong_team = standings({{"conference", "West"}, {"team", "Celtics"}});
+  REQUIRE(wrong_team.is_error);
+  CHECK(contains(wrong_team.markdown, "Atlantic division of the East"));
+  auto unknown = standings({{"team", "Zzyzx Qwerty"}});
+  REQUIRE(unknown.is_error);
+  CHECK(contains(unknown.markdown, "No team matches"));
+  auto la = standings({{"team", "LA"}});
+  REQUIRE(la.is_error);
+  CHECK(contains(la.markdown, "Clippers"));
+  CHECK(contains(la.markdown, "Lakers"));
+  auto old = standings({{"season", "1999-00"}});
+  REQUIRE(old.is_error);
+  CHECK(contains(old.markdown, "2024-25"));
+}
+
+TEST_CASE("get_team_standings: the input schema rejects bad arguments before the handler") {
+  CHECK(acceptedBySchema("get_team_standings", {{"conference", "Eastern"}, {"season", 2025}}));
+  CHECK_FALSE(acceptedBySchema("get_team_standings", {{"conference", 1}}));
+  CHECK_FALSE(acceptedBySchema("get_team_standings", {{"team", json::array({"BOS"})}}));
+  CHECK_FALSE(acceptedBySchema("get_team_standings", {{"season", 1900}}));
+  CHECK_FALSE(acceptedBySchema("get_team_standings", {{"season", 1000000000}}));
+  CHECK_FALSE(acceptedBySchema("get_team_standings", {{"season", -1}}));
+  CHECK_FALSE(acceptedBySchema("get_team_standings", {{"team", std::string(101, 'x')}}));
+  CHECK_FALSE(acceptedBySchema("get_team_standings", {{"division", std::string(500, 'x')}}));
+  CHECK_FALSE(acceptedBySchema("get_team_standings", {{"limit", 5}}));
+  CHECK_FALSE(acceptedBySchema("get_team_standings", {{"team", ""}}));
+}
