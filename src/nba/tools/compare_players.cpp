@@ -94,7 +94,9 @@ std::string compareTable(const std::vector<Side>& sides, const std::vector<StatR
   for (const auto& side : sides) {
     headers.push_back(side.player.player.name + " (" + joinTeams(side.season.line.teams) + ")");
   }
-  MarkdownTable table(headers, std::vector<bool>(headers.size(), true));
+  std::vector<bool> right_aligned(headers.size(), true);
+  right_aligned[0] = false;  // stat names
+  MarkdownTable table(headers, right_aligned);
   for (const auto& row : rows) {
     if (std::none_of(row.values.begin(), row.values.end(),
                      [](const auto& value) { return value.has_value(); })) {

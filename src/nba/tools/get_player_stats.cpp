@@ -44,7 +44,9 @@ std::string lineTable(const PlayerSeason& season, PerMode mode) {
     lines.push_back(&stint);
     headers.push_back(stint.team);
   }
-  MarkdownTable table(headers, std::vector<bool>(headers.size(), true));
+  std::vector<bool> right_aligned(headers.size(), true);
+  right_aligned[0] = false;  // stat names
+  MarkdownTable table(headers, right_aligned);
   for (const stats::StatDef* stat : playerLineStats()) {
     std::vector<std::string> row = {stat->short_label};
     bool any = false;

@@ -1,0 +1,79 @@
+#include <doctest/doctest.h>
+
+#include "player_tool_support.h"
+
+using nba::testing::checkRequiredMembers;
+using nba::testing::contains;
+using nba::testing::rejectedBySchema;
+using nlohmann::json;
+
+namespace {
+
+nba::tools::ToolAnswer career(const json& arguments) {
+  return nba::testing::runPlayerTool("get_player_career", arguments);
+}
+
+}  // namespace
+
+TEST_CASE("get_player_career: LeBron's seasons in the data and totals recomputed from them") {
+  auto answer = career({{"player", "LeBron James"}, {"per_mode", "Totals"}});
+  REQUIRE_FALSE(answer.is_error);
+  const json& s = answer.structured;
+  REQUIRE(s["rows"].size() == 3);
+  CHECK(s["rows"][0]["season"] == "2023-24");
+  CHECK(s["rows"][0]["pts"] == 1822);
+  CHECK(s["rows"][1]["pts"] == 1710);
+  CHECK(s["rows"][2]["pts"] == 804);
+  CHECK(s["career"]["seasons"] == 3);
+  CHECK(s["career"]["gp"] == 178);  // 71 + 70 + 37
+  CHECK(s["career"]["pts"] == 4336);
+  CHECK(s["career"]["gs"].is_null());  // 2025-26 has no games started
+  CHECK(s["career"]["per"].is_null());
+  CHECK(s["complete_career"] == false);
+  CHECK(s["first_season"] == "2003-04");
+  CHECK(s["seasons_in_data"] == json::array({"2023-24", "2024-25", "2025-26"}));
+  CHECK(s["season"].is_null());
+  checkRequiredMembers("get_player_career", s);
+  // The sentence is honest about the window.
+  CHECK(contains(answer.markdown, "3 seasons in the data (2023-24 to 2025-26)"));
+  CHECK(contains(answer.markdown, "178 games and 4,336 points, 24.4 points per game"));
+  CHECK(contains(answer.markdown, "played since 2003-04, so this is not his full career"));
+  CHECK(contains(answer.markdown, "| Career (in data) | LAL |"));
+
+  auto per_game = career({{"player", "LeBron"}});
+  const json& c = per_game.structured["career"];
+  CHECK(c["pts"].get<double>() == doctest::Approx(24.4));  // 4336 / 178
+  CHECK(per_game.structured["rows"][1]["pts"].get<double>() == doctest::Approx(24.4));
+  // Percentages from makes and attempts: (685 + 651 + 300) / (1269 + 1270 + 601).
+  CHECK(c["fg_pct"].get<double>() == doctest::Approx(0.521));
+}
+
+TEST_CASE("get_player_career: a traded season is one row with both teams") {
+  auto luka = career({{"player", "Luka"}});
+  REQUIRE_FALSE(luka.is_error);
+  const json& rows = luka.structured["rows"];
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[1]["teams"] == json::array({"DAL", "LAL"}));
+  CHECK(rows[1]["gp"] == 50);
+  CHECK(luka.structured["career"]["teams"] == json::array({"DAL", "LAL"}));
+  CHECK(luka.structured["career"]["gp"] == 70 + 50 + 43);
+}
+
+TEST_CASE("get_player_career: a rookie's career is whole and says so") {
+  auto flagg = career({{"player", "Cooper Flagg"}});
+  REQUIRE_FALSE(flagg.is_error);
+  CHECK(flagg.structured["rows"].size() == 1);
+  CHECK(flagg.structured["complete_career"] == true);
+  CHECK(contains(flagg.markdown, "includes his whole career so far"));
+  CHECK(contains(flagg.markdown, "2025-26 is in progress"));
+}
+
+TEST_CASE("get_player_career: errors and schema") {
+  CHECK(career({{"player", "Zzyzx Qwerty"}}).is_error);
+  const std::string tool = "get_player_career";
+  CHECK_FALSE(rejectedBySchema(tool, {{"player", "LeBron"}, {"per_mode", "Totals"}}));
+  CHECK(rejectedBySchema(tool, {{"player", "LeBron"}, {"season", "2024-25"}}));
+  CHECK(rejectedBySchema(tool, {{"player", 1}}));
+  CHECK(rejectedBySchema(tool, {{"player", "LeBron"}, {"per_mode", 36}}));
+  CHECK(rejectedBySchema(tool, {{"player", std::string(5000, 'a')}}));
+}
