@@ -282,6 +282,15 @@ std::string asOf(const AwardsQuery& query, const std::vector<Season>& with_award
   return "";
 }
 
+// A note as its own markdown paragraph, ending in a full stop.
+std::string noteParagraph(const std::string& note) {
+  std::string text = escapeMarkdown(note);
+  if (!text.empty() && text.back() != '.' && text.back() != '?' && text.back() != ')') {
+    text += '.';
+  }
+  return text + "\n\n";
+}
+
 ToolAnswer awards(const json& arguments, const ToolEnv& env) {
   auto all = env.data.awards(std::nullopt);
   if (!all.ok()) {
@@ -305,10 +314,10 @@ ToolAnswer awards(const json& arguments, const ToolEnv& env) {
   answer.markdown = heading(title, season_label, as_of) +
                     escapeMarkdown(answerSentence(*query, entries)) + "\n\n";
   for (const std::string& note : query->notes) {
-    answer.markdown += escapeMarkdown(note) + "\n";
+    answer.markdown += noteParagraph(note);
   }
   if (!entries.empty()) {
-    answer.markdown += "\n" + markdownTable(entries, teams);
+    answer.markdown += markdownTable(entries, teams);
   }
   json rows = json::array();
   for (const AwardEntry& entry : entries) {

@@ -117,19 +117,22 @@ void keepConference(std::vector<PlayerSeasonLine>& lines, const std::string& con
   });
 }
 
-// Best first; equal shown values share a rank (1, 2, 2, 4) since that is what a reader
-// compares. Every board lists the most of a stat, turnovers and fouls included.
+// The best `limit` lines, best first; equal shown values share a rank (1, 2, 2, 4) since that
+// is what a reader compares. A rank depends only on the lines above it, so only the shown
+// lines are sorted and formatted. Every board lists the most of a stat, turnovers included.
 std::vector<RankedRow> rankLines(std::vector<QualifiedLine> lines, const StatDef& stat,
-                                 PerMode mode) {
-  std::sort(lines.begin(), lines.end(), [](const QualifiedLine& a, const QualifiedLine& b) {
-    if (a.value != b.value) {
-      return a.value > b.value;
-    }
-    return a.line->player_id < b.line->player_id;
-  });
+                                 PerMode mode, std::size_t limit) {
+  std::size_t shown = std::min(limit, lines.size());
+  std::partial_sort(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(shown), lines.end(),
+                    [](const QualifiedLine& a, const QualifiedLine& b) {
+                      if (a.value != b.value) {
+                        return a.value > b.value;
+                      }
+                      return a.line->player_id < b.line->player_id;
+                    });
   std::vector<RankedRow> rows;
-  rows.reserve(lines.size());
-  for (std::size_t i = 0; i < lines.size(); ++i) {
+  rows.reserve(shown);
+  for (std::size_t i = 0; i < shown; ++i) {
     RankedRow row{lines[i], static_cast<int>(i) + 1, stats::formatStat(stat, mode, lines[i].value)};
     if (i > 0 && row.display == rows.back().display) {
       row.rank = rows.back().rank;
@@ -267,6 +270,15 @@ std::vector<std::string> answerNotes(const LeadersQuery& query, const Qualificat
   return notes;
 }
 
+// A note as its own markdown paragraph, ending in a full stop.
+std::string noteParagraph(const std::string& note) {
+  std::string text = escapeMarkdown(note);
+  if (!text.empty() && text.back() != '.' && text.back() != '?' && text.back() != ')') {
+    text += '.';
+  }
+  return text + "\n\n";
+}
+
 ToolAnswer leagueLeaders(const json& arguments, const ToolEnv& env) {
   auto query = decodeArguments(arguments, env);
   if (!query.ok()) {
@@ -283,9 +295,12 @@ ToolAnswer leagueLeaders(const json& arguments, const ToolEnv& env) {
   QualificationRule rule =
       qualificationFor(*query->stat, query->mode,
                        teamGamesPlayed(env, season, table->meta.coverage), query->min_games);
-  std::vector<RankedRow> rows = rankLines(
-      qualifiedLines(table->rows, *query->stat, query->mode, rule), *query->stat, query->mode);
-  std::size_t shown = std::min(rows.size(), query->limit);
+  std::vector<QualifiedLine> qualified =
+      qualifiedLines(table->rows, *query->stat, query->mode, rule);
+  std::size_t qualified_count = qualified.size();
+  std::vector<RankedRow> rows =
+      rankLines(std::move(qualified), *query->stat, query->mode, query->limit);
+  std::size_t shown = rows.size();
   std::vector<std::string> names;
   json leaders = json::array();
   for (std::size_t i = 0; i < shown; ++i) {
@@ -302,10 +317,10 @@ ToolAnswer leagueLeaders(const json& arguments, const ToolEnv& env) {
       heading(scopeTitle(*query) + " leaders: " + query->stat->label, season.label(), meta.as_of) +
       answerSentence(*query, rows, names, meta) + "\n\n";
   for (const std::string& note : notes) {
-    answer.markdown += escapeMarkdown(note) + "\n";
+    answer.markdown += noteParagraph(note);
   }
   if (!rows.empty()) {
-    answer.markdown += "\n" + markdownTable(*query, rows, names, rule);
+    answer.markdown += markdownTable(*query, rows, names, rule);
   }
   answer.structured = {
       {"season", season.label()},
@@ -329,7 +344,7 @@ ToolAnswer leagueLeaders(const json& arguments, const ToolEnv& env) {
         {"made_stat",
          rule.kind == QualificationRule::Kind::kMade ? json(rule.made_code) : json(nullptr)},
         {"min_games_overridden", rule.overridden}}},
-      {"qualified_count", rows.size()},
+      {"qualified_count", qualified_count},
       {"leaders", std::move(leaders)},
       {"notes", notes}};
   answer.meta = answerMeta(season, meta.as_of, meta.source);
