@@ -1,0 +1,178 @@
+#include "nlq/parser/intent_classifier.h"
+
+#include <array>
+
+namespace nba::nlq {
+namespace {
+
+constexpr std::size_t kCueCount = static_cast<std::size_t>(Cue::kPlayer) + 1;
+
+// The cues present in a part.
+struct Cues {
+  std::array<bool, kCueCount> has{};
+  bool stat = false;
+  bool entity = false;
+
+  bool operator[](Cue cue) const { return has[static_cast<std::size_t>(cue)]; }
+  // A cue that can stand as a question by itself (not "team", "player", "game").
+  bool strong() const {
+    return (*this)[Cue::kLeaders] || (*this)[Cue::kStandings] || (*this)[Cue::kScores] ||
+           (*this)[Cue::kSchedule] || (*this)[Cue::kBoxScore] || (*this)[Cue::kCareer] ||
+           (*this)[Cue::kGameLog] || (*this)[Cue::kStats] || (*this)[Cue::kAwards];
+  }
+};
+
+Cues cuesIn(const TokenLabels& labels, std::size_t first, std::size_t last) {
+  Cues cues;
+  for (std::size_t i = first; i < last; ++i) {
+    const TokenLabel& label = labels[i];
+    if (label.role == LexRole::kCue && label.head) {
+      cues.has[static_cast<std::size_t>(label.entry->value)] = true;
+    }
+    cues.stat = cues.stat || label.role == LexRole::kStat;
+    cues.entity = cues.entity || label.entity;
+    if (label.role == LexRole::kAward || label.role == LexRole::kLastGames) {
+      cues.has[static_cast<std::size_t>(label.role == LexRole::kAward ? Cue::kAwards
+                                                                      : Cue::kGameLog)] = true;
+    }
+  }
+  return cues;
+}
+
+using Verdict = std::optional<std::pair<IntentKind, double>>;
+
+constexpr double kSure = 0.95;
+constexpr double kLikely = 0.8;
+constexpr double kGuess = 0.6;
+
+Verdict byGames(const Cues& cues, const QuerySlots& s) {
+  const std::size_t teams = s.teams.size();
+  const std::size_t players = s.players.size();
+  const bool dated = !s.date.empty() && !s.upcoming;
+  if (cues[Cue::kSchedule] || (s.upcoming && (cues[Cue::kGames] || teams > 0))) {
+    return std::pair{IntentKind::kSchedule, cues[Cue::kSchedule] ? kSure : kLikely};
+  }
+  if (cues[Cue::kScores] || (dated && (cues[Cue::kGames] || (teams == 0 && players == 0)))) {
+    if (teams == 1 && dated) return std::pair{IntentKind::kBoxScore, kLikely};
+    if (players >= 1 && dated) return std::pair{IntentKind::kGameLog, kLikely};
+    if (teams == 0 && players == 0) return std::pair{IntentKind::kScores, kSure};
+  }
+  if (dated && players >= 1) {
+    return std::pair{IntentKind::kGameLog, kLikely};
+  }
+  if (dated && teams == 1) {
+    return std::pair{IntentKind::kBoxScore, kLikely};
+  }
+  return std::nullopt;
+}
+
+Verdict byEntities(const Cues& cues, const QuerySlots& s) {
+  if (s.teams.size() >= 2) {
+    const bool compare = cues[Cue::kCompare] && !cues[Cue::kVersus];
+    return std::pair{compare ? IntentKind::kCompareTeams : IntentKind::kHeadToHead,
+                     cues[Cue::kVersus] || cues[Cue::kCompare] ? kSure : kLikely};
+  }
+  if (s.players.size() >= 2) {
+    return std::pair{IntentKind::kComparePlayers,
+                     cues[Cue::kCompare] || cues[Cue::kVersus] ? kSure : kLikely};
+  }
+  const bool ranged = s.season && s.season->count > 1;
+  if (!s.players.empty()) {
+    if (cues[Cue::kGameLog] || s.last_n) return std::pair{IntentKind::kGameLog, kSure};
+    if (cues[Cue::kCareer] || ranged) return std::pair{IntentKind::kCareer, kSure};
+    if (cues[Cue::kCompare]) return std::pair{IntentKind::kComparePlayers, kGuess};
+  }
+  if (!s.teams.empty() && (cues[Cue::kGameLog] || s.last_n)) {
+    return std::pair{IntentKind::kSchedule, kLikely};
+  }
+  return std::nullopt;
+}
+
+Verdict byRanking(const Cues& cues, const QuerySlots& s) {
+  const bool ranking = cues[Cue::kLeaders] || s.lowest || s.limit.has_value();
+  if (!ranking || !s.players.empty()) {
+    return std::nullopt;
+  }
+  const bool team_level = cues[Cue::kTeam] || (s.teams.empty() && s.advanced);
+  if (team_level) {
+    return std::pair{IntentKind::kTeamLeaders, s.stats.empty() ? kGuess : kSure};
+  }
+  return std::pair{IntentKind::kLeaders, s.stats.empty() ? kGuess : kSure};
+}
+
+Verdict bySubject(const Cues& cues, const QuerySlots& s) {
+  if (s.teams.size() == 1) {
+    if (cues[Cue::kVersus]) return std::pair{IntentKind::kHeadToHead, kGuess};
+    const bool asked = s.advanced || cues.stat || cues[Cue::kStats];
+    return std::pair{IntentKind::kTeamStats, asked ? kSure : kLikely};
+  }
+  if (s.players.size() == 1) {
+    const bool asked = cues.stat || cues[Cue::kStats];
+    return std::pair{IntentKind::kPlayerStats, asked ? kSure : kLikely};
+  }
+  if (!s.conference.empty() || !s.division.empty()) {
+    return std::pair{IntentKind::kStandings, kLikely};
+  }
+  if (cues.stat) {
+    return std::pair{IntentKind::kLeaders, kGuess};
+  }
+  if (cues[Cue::kCompare] || cues[Cue::kVersus]) {
+    return std::pair{IntentKind::kComparePlayers, kGuess};
+  }
+  if (cues[Cue::kStats] || cues[Cue::kCareer] || cues[Cue::kGameLog]) {
+    return std::pair{IntentKind::kPlayerStats, kGuess};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> splitParts(const TokenLabels& labels) {
+  std::vector<std::pair<std::size_t, std::size_t>> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i].role != LexRole::kSeparator || !labels[i].head) {
+      continue;
+    }
+    std::size_t next = i + 1;
+    while (next < labels.size() && labels[next].role != LexRole::kSeparator) {
+      ++next;
+    }
+    const Cues left = cuesIn(labels, start, i);
+    const Cues right = cuesIn(labels, i + 1, next);
+    const bool comparing = left[Cue::kCompare] || left[Cue::kVersus];
+    // "… and the Celtics offensive rating": a stat of a named subject is a question too.
+    const bool right_stands = right.strong() || (right.stat && right.entity);
+    if (right_stands && (left.strong() || left.stat) && !comparing) {
+      parts.emplace_back(start, i);
+      start = i + 1;
+    }
+  }
+  parts.emplace_back(start, labels.size());
+  return parts;
+}
+
+std::optional<std::pair<IntentKind, double>> classifyPart(const TokenLabels& labels,
+                                                          std::size_t first, std::size_t last,
+                                                          const QuerySlots& slots) {
+  const Cues cues = cuesIn(labels, first, last);
+  const bool dated = !slots.date.empty();
+  if (!slots.award.empty() || (cues[Cue::kAwards] && !dated && slots.teams.empty() &&
+                               !cues[Cue::kGames] && !cues[Cue::kVersus])) {
+    return std::pair{IntentKind::kAwards, slots.award.empty() ? kGuess : kSure};
+  }
+  if (cues[Cue::kBoxScore]) {
+    return std::pair{IntentKind::kBoxScore, kSure};
+  }
+  if (cues[Cue::kStandings]) {
+    return std::pair{IntentKind::kStandings, kSure};
+  }
+  for (auto rule : {&byGames, &byEntities, &byRanking, &bySubject}) {
+    if (Verdict verdict = rule(cues, slots)) {
+      return verdict;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace nba::nlq

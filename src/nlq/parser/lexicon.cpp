@@ -1,0 +1,308 @@
+#include "nlq/parser/lexicon.h"
+
+#include <array>
+#include <deque>
+#include <string>
+#include <unordered_map>
+
+#include "nba/stats/stat_catalog.h"
+#include "nlq/parser/tokenizer.h"
+
+namespace nba::nlq {
+namespace {
+
+struct Word {
+  std::string_view phrase;
+  LexRole role;
+  int value;
+  std::string_view text;
+};
+
+constexpr int cue(Cue c) { return static_cast<int>(c); }
+
+// Stat aliases of the catalog that are ordinary English in questions: "compare X to Y",
+// "per game", "the score", "last 5 games", "3 point". They are never read as stats alone.
+constexpr std::array<std::string_view, 9> kAmbiguousStatAliases = {
+    "to", "per", "min", "games", "score", "point", "shots", "starts", "ts"};
+
+// Forms people use that the catalog lacks, and team metrics (team questions only).
+constexpr Word kExtraStats[] = {
+    {"rebounder", LexRole::kStat, 0, "REB"},
+    {"passer", LexRole::kStat, 0, "AST"},
+    {"passers", LexRole::kStat, 0, "AST"},
+    {"blockers", LexRole::kStat, 0, "BLK"},
+    {"shot blockers", LexRole::kStat, 0, "BLK"},
+    {"shot blocker", LexRole::kStat, 0, "BLK"},
+    {"three point shooters", LexRole::kStat, 0, "FG3M"},
+    {"3 point shooters", LexRole::kStat, 0, "FG3M"},
+    {"shooters", LexRole::kStat, 0, "FG3M"},
+    {"three pointer", LexRole::kStat, 0, "FG3M"},
+    {"3 pointer", LexRole::kStat, 0, "FG3M"},
+    {"made threes", LexRole::kStat, 0, "FG3M"},
+    {"3 point shooting", LexRole::kStat, 0, "FG3_PCT"},
+    {"points per game", LexRole::kStat, 0, "PTS"},
+    {"offensive rating", LexRole::kStat, 0, "OFF_RATING"},
+    {"offensive efficiency", LexRole::kStat, 0, "OFF_RATING"},
+    {"offense", LexRole::kStat, 0, "OFF_RATING"},
+    {"offensive", LexRole::kStat, 0, "OFF_RATING"},
+    {"ortg", LexRole::kStat, 0, "OFF_RATING"},
+    {"defensive rating", LexRole::kStat, 0, "DEF_RATING"},
+    {"defensive efficiency", LexRole::kStat, 0, "DEF_RATING"},
+    {"defense", LexRole::kStat, 0, "DEF_RATING"},
+    {"defensive", LexRole::kStat, 0, "DEF_RATING"},
+    {"drtg", LexRole::kStat, 0, "DEF_RATING"},
+    {"net rating", LexRole::kStat, 0, "NET_RATING"},
+    {"pace", LexRole::kStat, 0, "PACE"},
+    {"ratings", LexRole::kAdvanced, 0, ""},
+};
+
+// clang-format off
+constexpr Word kWords[] = {
+    // Filler.
+    {"the", LexRole::kStop, 0, ""}, {"a", LexRole::kStop, 0, ""}, {"an", LexRole::kStop, 0, ""},
+    {"is", LexRole::kStop, 0, ""}, {"are", LexRole::kStop, 0, ""}, {"was", LexRole::kStop, 0, ""},
+    {"were", LexRole::kStop, 0, ""}, {"be", LexRole::kStop, 0, ""}, {"been", LexRole::kStop, 0, ""},
+    {"who", LexRole::kStop, 0, ""}, {"what", LexRole::kStop, 0, ""}, {"which", LexRole::kStop, 0, ""},
+    {"how", LexRole::kStop, 0, ""}, {"does", LexRole::kStop, 0, ""}, {"do", LexRole::kStop, 0, ""},
+    {"did", LexRole::kStop, 0, ""}, {"has", LexRole::kStop, 0, ""}, {"have", LexRole::kStop, 0, ""},
+    {"had", LexRole::kStop, 0, ""}, {"in", LexRole::kStop, 0, ""}, {"on", LexRole::kStop, 0, ""},
+    {"at", LexRole::kStop, 0, ""}, {"of", LexRole::kStop, 0, ""}, {"for", LexRole::kStop, 0, ""},
+    {"to", LexRole::kStop, 0, ""}, {"from", LexRole::kStop, 0, ""}, {"by", LexRole::kStop, 0, ""},
+    {"with", LexRole::kStop, 0, ""}, {"me", LexRole::kStop, 0, ""}, {"show", LexRole::kStop, 0, ""},
+    {"tell", LexRole::kStop, 0, ""}, {"give", LexRole::kStop, 0, ""}, {"get", LexRole::kStop, 0, ""},
+    {"list", LexRole::kStop, 0, ""}, {"i", LexRole::kStop, 0, ""}, {"you", LexRole::kStop, 0, ""},
+    {"my", LexRole::kStop, 0, ""}, {"about", LexRole::kStop, 0, ""}, {"please", LexRole::kStop, 0, ""},
+    {"nba", LexRole::kStop, 0, ""}, {"league", LexRole::kStop, 0, ""}, {"this", LexRole::kStop, 0, ""},
+    {"that", LexRole::kStop, 0, ""}, {"it", LexRole::kStop, 0, ""}, {"its", LexRole::kStop, 0, ""},
+    {"his", LexRole::kStop, 0, ""}, {"their", LexRole::kStop, 0, ""}, {"he", LexRole::kStop, 0, ""},
+    {"they", LexRole::kStop, 0, ""}, {"them", LexRole::kStop, 0, ""}, {"can", LexRole::kStop, 0, ""},
+    {"could", LexRole::kStop, 0, ""}, {"would", LexRole::kStop, 0, ""}, {"will", LexRole::kStop, 0, ""},
+    {"should", LexRole::kStop, 0, ""}, {"so", LexRole::kStop, 0, ""}, {"far", LexRole::kStop, 0, ""},
+    {"now", LexRole::kStop, 0, ""}, {"currently", LexRole::kStop, 0, ""}, {"right", LexRole::kStop, 0, ""},
+    {"all", LexRole::kStop, 0, ""}, {"any", LexRole::kStop, 0, ""}, {"much", LexRole::kStop, 0, ""},
+    {"there", LexRole::kStop, 0, ""}, {"than", LexRole::kStop, 0, ""}, {"per", LexRole::kStop, 0, ""},
+    {"like", LexRole::kStop, 0, ""}, {"want", LexRole::kStop, 0, ""}, {"know", LexRole::kStop, 0, ""},
+    {"see", LexRole::kStop, 0, ""}, {"look", LexRole::kStop, 0, ""}, {"up", LexRole::kStop, 0, ""},
+    {"just", LexRole::kStop, 0, ""}, {"some", LexRole::kStop, 0, ""}, {"find", LexRole::kStop, 0, ""},
+    {"let", LexRole::kStop, 0, ""}, {"us", LexRole::kStop, 0, ""}, {"here", LexRole::kStop, 0, ""},
+    {"season", LexRole::kStop, 0, ""}, {"year", LexRole::kStop, 0, ""}, {"conference", LexRole::kStop, 0, ""},
+    {"division", LexRole::kStop, 0, ""}, {"get", LexRole::kStop, 0, ""}, {"when", LexRole::kStop, 0, ""},
+    {"where", LexRole::kStop, 0, ""}, {"whos", LexRole::kStop, 0, ""}, {"whats", LexRole::kStop, 0, ""},
+    {"hows", LexRole::kStop, 0, ""}, {"whose", LexRole::kStop, 0, ""}, {"guy", LexRole::kStop, 0, ""},
+    {"most recent", LexRole::kLastGames, 1, ""}, {"over", LexRole::kStop, 0, ""},
+    {"looking", LexRole::kStop, 0, ""}, {"makes", LexRole::kStop, 0, ""}, {"make", LexRole::kStop, 0, ""},
+    {"made", LexRole::kStop, 0, ""}, {"got", LexRole::kStop, 0, ""}, {"gets", LexRole::kStop, 0, ""},
+    {"stand", LexRole::kCue, cue(Cue::kStandings), ""}, {"stands", LexRole::kCue, cue(Cue::kStandings), ""}, {"last", LexRole::kStop, 0, ""},
+    {"past", LexRole::kStop, 0, ""}, {"previous", LexRole::kStop, 0, ""}, {"recent", LexRole::kStop, 0, ""}, {"did", LexRole::kStop, 0, ""},
+    {"vs", LexRole::kCue, cue(Cue::kVersus), ""}, {"v", LexRole::kCue, cue(Cue::kVersus), ""},
+    {"versus", LexRole::kCue, cue(Cue::kVersus), ""}, {"against", LexRole::kCue, cue(Cue::kVersus), ""},
+    {"beat", LexRole::kCue, cue(Cue::kVersus), ""}, {"beats", LexRole::kCue, cue(Cue::kVersus), ""},
+    {"lose to", LexRole::kCue, cue(Cue::kVersus), ""}, {"lost to", LexRole::kCue, cue(Cue::kVersus), ""},
+    {"head to head", LexRole::kCue, cue(Cue::kVersus), ""}, {"h2h", LexRole::kCue, cue(Cue::kVersus), ""},
+    {"matchup", LexRole::kCue, cue(Cue::kVersus), ""}, {"series", LexRole::kCue, cue(Cue::kVersus), ""},
+    {"play against", LexRole::kCue, cue(Cue::kVersus), ""}, {"do against", LexRole::kCue, cue(Cue::kVersus), ""},
+    {"compare", LexRole::kCue, cue(Cue::kCompare), ""}, {"comparison", LexRole::kCue, cue(Cue::kCompare), ""},
+    {"compared", LexRole::kCue, cue(Cue::kCompare), ""}, {"better", LexRole::kCue, cue(Cue::kCompare), ""},
+    {"or", LexRole::kCue, cue(Cue::kCompare), ""}, {"side by side", LexRole::kCue, cue(Cue::kCompare), ""},
+    {"leads", LexRole::kCue, cue(Cue::kLeaders), ""}, {"lead", LexRole::kCue, cue(Cue::kLeaders), ""},
+    {"leader", LexRole::kCue, cue(Cue::kLeaders), ""}, {"leaders", LexRole::kCue, cue(Cue::kLeaders), ""},
+    {"leading", LexRole::kCue, cue(Cue::kLeaders), ""}, {"top", LexRole::kCue, cue(Cue::kLeaders), ""},
+    {"best", LexRole::kCue, cue(Cue::kLeaders), ""}, {"most", LexRole::kCue, cue(Cue::kLeaders), ""},
+    {"highest", LexRole::kCue, cue(Cue::kLeaders), ""}, {"greatest", LexRole::kCue, cue(Cue::kLeaders), ""},
+    {"ranking", LexRole::kCue, cue(Cue::kLeaders), ""}, {"rankings", LexRole::kCue, cue(Cue::kLeaders), ""},
+    {"league leaders", LexRole::kCue, cue(Cue::kLeaders), ""}, {"more", LexRole::kCue, cue(Cue::kLeaders), ""},
+    {"worst", LexRole::kLowest, 0, ""}, {"fewest", LexRole::kLowest, 0, ""},
+    {"lowest", LexRole::kLowest, 0, ""}, {"least", LexRole::kLowest, 0, ""},
+    {"standings", LexRole::kCue, cue(Cue::kStandings), ""}, {"standing", LexRole::kCue, cue(Cue::kStandings), ""},
+    {"seed", LexRole::kCue, cue(Cue::kStandings), ""}, {"seeds", LexRole::kCue, cue(Cue::kStandings), ""},
+    {"seeding", LexRole::kCue, cue(Cue::kStandings), ""}, {"record", LexRole::kCue, cue(Cue::kStandings), ""},
+    {"records", LexRole::kCue, cue(Cue::kStandings), ""},
+    {"playoff picture", LexRole::kCue, cue(Cue::kStandings), ""}, {"win loss", LexRole::kCue, cue(Cue::kStandings), ""},
+    {"scores", LexRole::kCue, cue(Cue::kScores), ""}, {"score", LexRole::kCue, cue(Cue::kScores), ""},
+    {"results", LexRole::kCue, cue(Cue::kScores), ""}, {"result", LexRole::kCue, cue(Cue::kScores), ""},
+    {"final score", LexRole::kCue, cue(Cue::kScores), ""}, {"scoreboard", LexRole::kCue, cue(Cue::kScores), ""},
+    {"game", LexRole::kCue, cue(Cue::kGames), ""}, {"games", LexRole::kCue, cue(Cue::kGames), ""},
+    {"play", LexRole::kCue, cue(Cue::kGames), ""}, {"played", LexRole::kCue, cue(Cue::kGames), ""},
+    {"playing", LexRole::kCue, cue(Cue::kGames), ""}, {"matchups", LexRole::kCue, cue(Cue::kGames), ""},
+    {"schedule", LexRole::kCue, cue(Cue::kSchedule), ""}, {"fixtures", LexRole::kCue, cue(Cue::kSchedule), ""},
+    {"calendar", LexRole::kCue, cue(Cue::kSchedule), ""},
+    {"box score", LexRole::kCue, cue(Cue::kBoxScore), ""}, {"boxscore", LexRole::kCue, cue(Cue::kBoxScore), ""},
+    {"box", LexRole::kCue, cue(Cue::kBoxScore), ""},
+    {"career", LexRole::kCue, cue(Cue::kCareer), ""}, {"all time", LexRole::kCue, cue(Cue::kCareer), ""},
+    {"season by season", LexRole::kCue, cue(Cue::kCareer), ""}, {"every season", LexRole::kCue, cue(Cue::kCareer), ""},
+    {"each season", LexRole::kCue, cue(Cue::kCareer), ""}, {"over the years", LexRole::kCue, cue(Cue::kCareer), ""},
+    {"game log", LexRole::kCue, cue(Cue::kGameLog), ""}, {"gamelog", LexRole::kCue, cue(Cue::kGameLog), ""},
+    {"lately", LexRole::kCue, cue(Cue::kGameLog), ""}, {"recently", LexRole::kCue, cue(Cue::kGameLog), ""},
+    {"stats", LexRole::kCue, cue(Cue::kStats), ""}, {"stat", LexRole::kCue, cue(Cue::kStats), ""},
+    {"statistics", LexRole::kCue, cue(Cue::kStats), ""}, {"numbers", LexRole::kCue, cue(Cue::kStats), ""},
+    {"averages", LexRole::kCue, cue(Cue::kStats), ""}, {"average", LexRole::kCue, cue(Cue::kStats), ""},
+    {"averaging", LexRole::kCue, cue(Cue::kStats), ""}, {"how many", LexRole::kCue, cue(Cue::kStats), ""},
+    {"stat line", LexRole::kCue, cue(Cue::kStats), ""}, {"doing", LexRole::kCue, cue(Cue::kStats), ""},
+    {"profile", LexRole::kCue, cue(Cue::kStats), ""}, {"splits", LexRole::kCue, cue(Cue::kStats), ""},
+    {"award", LexRole::kCue, cue(Cue::kAwards), ""}, {"awards", LexRole::kCue, cue(Cue::kAwards), ""},
+    {"won", LexRole::kCue, cue(Cue::kAwards), ""}, {"win", LexRole::kCue, cue(Cue::kAwards), ""},
+    {"winner", LexRole::kCue, cue(Cue::kAwards), ""}, {"winners", LexRole::kCue, cue(Cue::kAwards), ""},
+    {"trophy", LexRole::kCue, cue(Cue::kAwards), ""}, {"honors", LexRole::kCue, cue(Cue::kAwards), ""},
+    {"team", LexRole::kCue, cue(Cue::kTeam), ""}, {"teams", LexRole::kCue, cue(Cue::kTeam), ""},
+    {"player", LexRole::kCue, cue(Cue::kPlayer), ""}, {"players", LexRole::kCue, cue(Cue::kPlayer), ""},
+    // Awards.
+    {"mvp", LexRole::kAward, 0, "MVP"}, {"most valuable player", LexRole::kAward, 0, "MVP"},
+    {"dpoy", LexRole::kAward, 0, "DPOY"}, {"defensive player of the year", LexRole::kAward, 0, "DPOY"},
+    {"roy", LexRole::kAward, 0, "ROY"}, {"rookie of the year", LexRole::kAward, 0, "ROY"},
+    {"6moy", LexRole::kAward, 0, "6MOY"}, {"sixth man", LexRole::kAward, 0, "6MOY"},
+    {"sixth man of the year", LexRole::kAward, 0, "6MOY"}, {"6th man", LexRole::kAward, 0, "6MOY"},
+    {"mip", LexRole::kAward, 0, "MIP"}, {"most improved", LexRole::kAward, 0, "MIP"},
+    {"most improved player", LexRole::kAward, 0, "MIP"}, {"clutch player", LexRole::kAward, 0, "CLUTCH"},
+    {"clutch player of the year", LexRole::kAward, 0, "CLUTCH"}, {"all nba", LexRole::kAward, 0, "ALL_NBA"},
+    {"all nba team", LexRole::kAward, 0, "ALL_NBA"}, {"all defensive", LexRole::kAward, 0, "ALL_DEFENSE"},
+    {"all defense", LexRole::kAward, 0, "ALL_DEFENSE"}, {"all rookie", LexRole::kAward, 0, "ALL_ROOKIE"},
+    // Conferences and divisions.
+    {"east", LexRole::kConference, 0, "East"}, {"eastern", LexRole::kConference, 0, "East"},
+    {"west", LexRole::kConference, 0, "West"}, {"western", LexRole::kConference, 0, "West"},
+    {"atlantic", LexRole::kDivision, 0, "Atlantic"}, {"central division", LexRole::kDivision, 0, "Central"},
+    {"southeast", LexRole::kDivision, 0, "Southeast"}, {"northwest", LexRole::kDivision, 0, "Northwest"},
+    {"pacific", LexRole::kDivision, 0, "Pacific"}, {"southwest", LexRole::kDivision, 0, "Southwest"},
+    // Seasons.
+    {"this season", LexRole::kSeasonRel, 0, ""}, {"this year", LexRole::kSeasonRel, 0, ""},
+    {"current season", LexRole::kSeasonRel, 0, ""}, {"so far this season", LexRole::kSeasonRel, 0, ""},
+    {"last season", LexRole::kSeasonRel, 1, ""}, {"last year", LexRole::kSeasonRel, 1, ""},
+    {"previous season", LexRole::kSeasonRel, 1, ""}, {"past season", LexRole::kSeasonRel, 1, ""},
+    {"seasons", LexRole::kSeasonRange, 0, ""}, {"years", LexRole::kSeasonRange, 0, ""},
+    {"playoffs", LexRole::kSeasonType, 1, ""}, {"playoff", LexRole::kSeasonType, 1, ""},
+    {"postseason", LexRole::kSeasonType, 1, ""}, {"post season", LexRole::kSeasonType, 1, ""},
+    {"regular season", LexRole::kSeasonType, 0, ""},
+    // Per mode.
+    {"per game", LexRole::kPerMode, static_cast<int>(stats::PerMode::kPerGame), ""},
+    {"a game", LexRole::kPerMode, static_cast<int>(stats::PerMode::kPerGame), ""},
+    {"total", LexRole::kPerMode, static_cast<int>(stats::PerMode::kTotals), ""},
+    {"totals", LexRole::kPerMode, static_cast<int>(stats::PerMode::kTotals), ""},
+    {"in total", LexRole::kPerMode, static_cast<int>(stats::PerMode::kTotals), ""},
+    {"per 36", LexRole::kPerMode, static_cast<int>(stats::PerMode::kPer36), ""},
+    {"per36", LexRole::kPerMode, static_cast<int>(stats::PerMode::kPer36), ""},
+    {"per 36 minutes", LexRole::kPerMode, static_cast<int>(stats::PerMode::kPer36), ""},
+    // Dates.
+    {"today", LexRole::kDateRel, 0, ""}, {"tonight", LexRole::kDateRel, 0, ""},
+    {"tonights", LexRole::kDateRel, 0, ""}, {"todays", LexRole::kDateRel, 0, ""},
+    {"yesterday", LexRole::kDateRel, -1, ""}, {"last night", LexRole::kDateRel, -1, ""},
+    {"yesterdays", LexRole::kDateRel, -1, ""}, {"tomorrow", LexRole::kDateRel, 1, ""},
+    {"next", LexRole::kUpcoming, 0, ""}, {"upcoming", LexRole::kUpcoming, 0, ""},
+    {"coming up", LexRole::kUpcoming, 0, ""}, {"remaining", LexRole::kUpcoming, 0, ""},
+    {"last game", LexRole::kLastGames, 1, ""}, {"latest game", LexRole::kLastGames, 1, ""},
+    {"recent games", LexRole::kLastGames, 5, ""}, {"last few games", LexRole::kLastGames, 5, ""},
+    // Joins, places, modifiers.
+    {"and", LexRole::kSeparator, 0, ""}, {"also", LexRole::kSeparator, 0, ""},
+    {"plus", LexRole::kSeparator, 0, ""}, {"as well as", LexRole::kSeparator, 0, ""},
+    {"at home", LexRole::kHome, 0, ""}, {"home", LexRole::kHome, 0, ""},
+    {"on the road", LexRole::kAway, 0, ""}, {"away", LexRole::kAway, 0, ""}, {"road", LexRole::kAway, 0, ""},
+    {"advanced", LexRole::kAdvanced, 0, ""},
+    {"january", LexRole::kMonth, 1, ""}, {"jan", LexRole::kMonth, 1, ""},
+    {"february", LexRole::kMonth, 2, ""}, {"feb", LexRole::kMonth, 2, ""},
+    {"march", LexRole::kMonth, 3, ""}, {"mar", LexRole::kMonth, 3, ""},
+    {"april", LexRole::kMonth, 4, ""}, {"apr", LexRole::kMonth, 4, ""},
+    {"may", LexRole::kMonth, 5, ""}, {"june", LexRole::kMonth, 6, ""}, {"jun", LexRole::kMonth, 6, ""},
+    {"july", LexRole::kMonth, 7, ""}, {"jul", LexRole::kMonth, 7, ""},
+    {"august", LexRole::kMonth, 8, ""}, {"aug", LexRole::kMonth, 8, ""},
+    {"september", LexRole::kMonth, 9, ""}, {"sep", LexRole::kMonth, 9, ""}, {"sept", LexRole::kMonth, 9, ""},
+    {"october", LexRole::kMonth, 10, ""}, {"oct", LexRole::kMonth, 10, ""},
+    {"november", LexRole::kMonth, 11, ""}, {"nov", LexRole::kMonth, 11, ""},
+    {"december", LexRole::kMonth, 12, ""}, {"dec", LexRole::kMonth, 12, ""},
+};
+// clang-format on
+
+constexpr std::array<std::string_view, 21> kNumberWords = {
+    "zero",     "one",     "two",     "three",     "four",     "five",     "six",
+    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+constexpr std::array<std::string_view, 11> kOrdinalWords = {"",       "first", "second", "third",
+                                                            "fourth", "fifth", "sixth",  "seventh",
+                                                            "eighth", "ninth", "tenth"};
+
+class LexiconImpl final : public Lexicon {
+ public:
+  LexiconImpl() {
+    for (const Word& w : kWords) {
+      add(w.phrase, {w.role, w.value, w.text});
+    }
+    for (const Word& w : kExtraStats) {
+      add(w.phrase, {w.role, w.value, w.text});
+    }
+    addCatalogStats();
+  }
+
+  const LexEntry* find(std::string_view phrase) const override {
+    auto it = entries_.find(phrase);
+    return it == entries_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  void addCatalogStats() {
+    TokenizedText tokens;
+    for (const stats::StatDef& stat : stats::allStats()) {
+      addStat(stat.code, stat.code, &tokens);
+      for (const std::string& alias : stat.aliases) {
+        addStat(alias, stat.code, &tokens);
+      }
+    }
+  }
+
+  void addStat(std::string_view alias, std::string_view code, TokenizedText* tokens) {
+    tokenizeQuestion(alias, kMaxPhraseTokens, tokens);
+    for (std::string_view ambiguous : kAmbiguousStatAliases) {
+      if (tokens->text == ambiguous) {
+        return;
+      }
+    }
+    add(tokens->text, {LexRole::kStat, 0, code});
+  }
+
+  // First entry wins: filler and cue words are listed before the catalog's aliases.
+  void add(std::string_view phrase, LexEntry entry) {
+    if (phrase.empty() || entries_.count(phrase) != 0) {
+      return;
+    }
+    storage_.emplace_back(phrase);
+    entries_.emplace(storage_.back(), entry);
+  }
+
+  std::deque<std::string> storage_;  // stable addresses for the keys
+  std::unordered_map<std::string_view, LexEntry> entries_;
+};
+
+}  // namespace
+
+const Lexicon& Lexicon::get() {
+  static const LexiconImpl* lexicon = new LexiconImpl();
+  return *lexicon;
+}
+
+int numberValue(std::string_view word) {
+  for (std::size_t i = 0; i < kNumberWords.size(); ++i) {
+    if (word == kNumberWords[i]) {
+      return static_cast<int>(i);
+    }
+  }
+  for (std::size_t i = 1; i < kOrdinalWords.size(); ++i) {
+    if (word == kOrdinalWords[i]) {
+      return static_cast<int>(i);
+    }
+  }
+  if (word == "thirty") return 30;
+  if (word == "fifty") return 50;
+  if (word == "twenty five") return 25;
+  std::size_t digits = 0;
+  int value = 0;
+  while (digits < word.size() && digits < 4 && word[digits] >= '0' && word[digits] <= '9') {
+    value = value * 10 + (word[digits] - '0');
+    ++digits;
+  }
+  if (digits == 0 || (digits < word.size() && digits >= 4)) {
+    return -1;
+  }
+  std::string_view rest = word.substr(digits);
+  if (rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th") {
+    return value;
+  }
+  return -1;
+}
+
+}  // namespace nba::nlq

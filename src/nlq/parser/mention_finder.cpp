@@ -1,0 +1,172 @@
+#include "nlq/parser/mention_finder.h"
+
+#include <algorithm>
+#include <array>
+#include <type_traits>
+
+namespace nba::nlq {
+namespace {
+
+// Surnames and first names that are ordinary words: alone and in lower case they are read
+// as words ("best young players", "who will win"), capitalized as names ("Young").
+constexpr std::array<std::string_view, 44> kCommonWords = {
+    "young",  "love",  "brown",  "green",  "white", "black",  "holiday", "grant",  "wall",
+    "hill",   "house", "king",   "rose",   "early", "smart",  "bridges", "banks",  "price",
+    "hart",   "reed",  "mann",   "gay",    "ball",  "mark",   "max",     "miles",  "chance",
+    "will",   "bird",  "walker", "porter", "cook",  "carter", "turner",  "hunter", "mason",
+    "strong", "small", "little", "long",   "wood",  "wells",  "rich",    "day"};
+
+constexpr double kMinFuzzyConfidence = 0.75;
+constexpr double kMinPrefixConfidence = 0.7;
+constexpr std::size_t kMaxCandidates = 5;
+
+bool isCommonWord(std::string_view word) {
+  return std::find(kCommonWords.begin(), kCommonWords.end(), word) != kCommonWords.end();
+}
+
+bool acceptable(const entity::Candidate& best, std::size_t longest_word) {
+  switch (best.match) {
+    case entity::MatchKind::kExactName:
+    case entity::MatchKind::kAbbreviation:
+    case entity::MatchKind::kTeamName:
+    case entity::MatchKind::kNickname:
+    case entity::MatchKind::kCity:
+    case entity::MatchKind::kLastName:
+    case entity::MatchKind::kFirstName:
+      return true;
+    case entity::MatchKind::kPrefix:
+      return longest_word >= 5 && best.confidence >= kMinPrefixConfidence;
+    case entity::MatchKind::kFuzzy:
+      return longest_word >= 4 && best.confidence >= kMinFuzzyConfidence;
+  }
+  return false;
+}
+
+template <typename Mention>
+Mention mentionOf(const entity::Resolution& resolution, std::string text, std::size_t position) {
+  Mention mention;
+  mention.text = std::move(text);
+  mention.position = position;
+  const entity::Candidate& first = resolution.candidates.front();
+  mention.ambiguous = resolution.ambiguous;
+  mention.confidence = first.confidence;
+  if (resolution.ambiguous) {
+    for (const auto& candidate : resolution.candidates) {
+      if (mention.candidates.size() < kMaxCandidates) {
+        mention.candidates.push_back(candidate.display_name);
+      }
+    }
+    return mention;
+  }
+  mention.id = first.id;
+  mention.display_name = first.display_name;
+  if constexpr (std::is_same_v<Mention, TeamMention>) {
+    mention.abbr = first.team;
+  } else {
+    mention.team = first.team;
+  }
+  return mention;
+}
+
+class Search {
+ public:
+  Search(const entity::EntityResolver& resolver, const NameVocabulary& vocabulary,
+         const TokenizedText& text, std::string_view question, TokenLabels* labels)
+      : resolver_(resolver),
+        vocabulary_(vocabulary),
+        text_(text),
+        question_(question),
+        labels_(*labels) {}
+
+  void run(std::vector<PlayerMention>* players, std::vector<TeamMention>* teams) {
+    std::size_t i = 0;
+    while (i < labels_.size()) {
+      const std::size_t taken = isFreeWord(labels_[i]) ? tryAt(i, players, teams) : 0;
+      i += std::max<std::size_t>(taken, 1);
+    }
+  }
+
+ private:
+  // Longest acceptable run of free words starting at `first`; returns its length or 0.
+  std::size_t tryAt(std::size_t first, std::vector<PlayerMention>* players,
+                    std::vector<TeamMention>* teams) {
+    std::size_t run = 0;
+    while (first + run < labels_.size() && run < MentionFinder::kMaxMentionTokens &&
+           isFreeWord(labels_[first + run]) &&
+           text_.tokens[first + run].shape == TokenShape::kWord &&
+           (run == 0 || !text_.tokens[first + run].break_before)) {
+      ++run;
+    }
+    for (std::size_t len = run; len > 0; --len) {
+      if (worthAsking(first, len) && tryRun(first, len, players, teams)) {
+        return len;
+      }
+    }
+    return 0;
+  }
+
+  bool worthAsking(std::size_t first, std::size_t len) const {
+    bool known = false;
+    std::size_t longest = 0;
+    for (std::size_t k = first; k < first + len; ++k) {
+      known = known || vocabulary_.contains(text_.token(k));
+      longest = std::max(longest, text_.token(k).size());
+    }
+    if (!known) {
+      return len <= 2 && longest >= 4;  // maybe a typo
+    }
+    if (len == 1 && !text_.tokens[first].capitalized && isCommonWord(text_.token(first))) {
+      return false;
+    }
+    return true;
+  }
+
+  bool tryRun(std::size_t first, std::size_t len, std::vector<PlayerMention>* players,
+              std::vector<TeamMention>* teams) {
+    if (calls_ >= MentionFinder::kMaxResolverCalls) {
+      return false;
+    }
+    ++calls_;
+    const std::string_view query = text_.span(first, first + len);
+    auto resolution = resolver_.resolve(query, std::nullopt, kMaxCandidates);
+    if (!resolution.ok() || resolution->candidates.empty()) {
+      return false;
+    }
+    std::size_t longest = 0;
+    for (std::size_t k = first; k < first + len; ++k) {
+      longest = std::max(longest, text_.token(k).size());
+    }
+    if (!acceptable(resolution->candidates.front(), longest)) {
+      return false;
+    }
+    const Token& a = text_.tokens[first];
+    const Token& b = text_.tokens[first + len - 1];
+    std::string written(question_.substr(a.src_begin, b.src_end - a.src_begin));
+    if (resolution->candidates.front().kind == entity::EntityKind::kTeam) {
+      teams->push_back(mentionOf<TeamMention>(*resolution, std::move(written), first));
+    } else {
+      players->push_back(mentionOf<PlayerMention>(*resolution, std::move(written), first));
+    }
+    for (std::size_t k = first; k < first + len; ++k) {
+      labels_[k].entity = true;
+    }
+    return true;
+  }
+
+  const entity::EntityResolver& resolver_;
+  const NameVocabulary& vocabulary_;
+  const TokenizedText& text_;
+  std::string_view question_;
+  TokenLabels& labels_;
+  int calls_ = 0;
+};
+
+}  // namespace
+
+void MentionFinder::find(const TokenizedText& text, std::string_view question, TokenLabels* labels,
+                         std::vector<PlayerMention>* players,
+                         std::vector<TeamMention>* teams) const {
+  Search(resolver_, vocabulary_, text, question, labels).run(players, teams);
+}
+
+}  // namespace nba::nlq

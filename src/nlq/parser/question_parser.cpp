@@ -1,0 +1,123 @@
+#include "nlq/parser/question_parser.h"
+
+#include <algorithm>
+
+#include "nlq/parser/intent_classifier.h"
+#include "nlq/parser/mention_finder.h"
+#include "nlq/parser/tokenizer.h"
+
+namespace nba::nlq {
+namespace {
+
+// Question-wide facts a part inherits when it does not state its own.
+void inherit(const QuerySlots& whole, QuerySlots* part) {
+  if (!part->season) part->season = whole.season;
+  if (!part->season_type) part->season_type = whole.season_type;
+  if (!part->per_mode) part->per_mode = whole.per_mode;
+  if (part->date.empty()) part->date = whole.date;
+}
+
+template <typename Mention>
+std::vector<Mention> within(const std::vector<Mention>& all, std::size_t first, std::size_t last) {
+  std::vector<Mention> out;
+  for (const Mention& m : all) {
+    if (m.position >= first && m.position < last) {
+      out.push_back(m);
+    }
+  }
+  return out;
+}
+
+double weakestMention(const QuerySlots& slots) {
+  double weakest = 1.0;
+  for (const auto& p : slots.players) weakest = std::min(weakest, p.confidence);
+  for (const auto& t : slots.teams) weakest = std::min(weakest, t.confidence);
+  return weakest;
+}
+
+class Parser final : public QuestionParser {
+ public:
+  Parser(const entity::EntityResolver& resolver, NameVocabulary vocabulary)
+      : vocabulary_(std::move(vocabulary)), mentions_(resolver, vocabulary_) {}
+
+  ParsedQuery parse(std::string_view question, const ParseContext& context) const override {
+    ParsedQuery out;
+    if (question.size() > kMaxQuestionBytes) {
+      out.too_long = true;
+      out.notes.push_back("The question is too long (" + std::to_string(question.size()) +
+                          " bytes); ask in at most 500 characters.");
+      return out;
+    }
+    TokenizedText text;
+    tokenizeQuestion(question, kMaxTokens, &text);
+    if (text.truncated) {
+      out.notes.push_back("Only the first " + std::to_string(kMaxTokens) + " words were read.");
+    }
+    TokenLabels labels;
+    std::vector<SlotHit> hits;
+    labelQuestion(text, &labels, &hits);
+    mentions_.find(text, question, &labels, &out.slots.players, &out.slots.teams);
+    applyHits(hits, 0, labels.size(), context, &out.slots);
+    collectUnrecognized(text, labels, &out);
+    classify(labels, hits, context, &out);
+    return out;
+  }
+
+ private:
+  static void collectUnrecognized(const TokenizedText& text, const TokenLabels& labels,
+                                  ParsedQuery* out) {
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      if (isFreeWord(labels[i])) {
+        out->unrecognized.emplace_back(text.token(i));
+      }
+    }
+  }
+
+  static void classify(const TokenLabels& labels, const std::vector<SlotHit>& hits,
+                       const ParseContext& context, ParsedQuery* out) {
+    double confidence = 1.0;
+    for (const auto& [first, last] : splitParts(labels)) {
+      Intent intent;
+      intent.slots.players = within(out->slots.players, first, last);
+      intent.slots.teams = within(out->slots.teams, first, last);
+      applyHits(hits, first, last, context, &intent.slots);
+      inherit(out->slots, &intent.slots);
+      auto verdict = classifyPart(labels, first, last, intent.slots);
+      if (!verdict) {
+        continue;
+      }
+      intent.kind = verdict->first;
+      intent.confidence = verdict->second * weakestMention(intent.slots);
+      confidence = std::min(confidence, intent.confidence);
+      out->intents.push_back(std::move(intent));
+    }
+    if (out->intents.empty()) {
+      out->confidence = 0;
+      return;
+    }
+    const double known = static_cast<double>(labels.size() - out->unrecognized.size());
+    const double share = labels.empty() ? 0 : known / static_cast<double>(labels.size());
+    out->confidence = confidence * (0.5 + 0.5 * share);
+  }
+
+  NameVocabulary vocabulary_;
+  MentionFinder mentions_;
+};
+
+}  // namespace
+
+std::unique_ptr<QuestionParser> newQuestionParser(const entity::EntityResolver& resolver,
+                                                  NameVocabulary vocabulary) {
+  return std::make_unique<Parser>(resolver, std::move(vocabulary));
+}
+
+Result<std::unique_ptr<QuestionParser>> newQuestionParser(const entity::EntityResolver& resolver,
+                                                          const DataSource& data) {
+  auto vocabulary = vocabularyFromData(data);
+  if (!vocabulary.ok()) {
+    return vocabulary.status();
+  }
+  return newQuestionParser(resolver, std::move(vocabulary).value());
+}
+
+}  // namespace nba::nlq

@@ -1,0 +1,374 @@
+#include "nlq/parser/slot_hits.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "origin/season_resolver.h"
+
+namespace nba::nlq {
+namespace {
+
+constexpr int kFirstSeasonEndYear = 1947;
+constexpr int kLastSeasonEndYear = 2100;
+constexpr int kMaxLimit = 50;
+
+int toInt(std::string_view digits) {
+  int value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') {
+      break;
+    }
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+// Pass 1: the lexicon, longest phrase first.
+void labelPhrases(const TokenizedText& text, TokenLabels* labels) {
+  const Lexicon& lexicon = Lexicon::get();
+  const std::size_t n = text.tokens.size();
+  std::size_t i = 0;
+  while (i < n) {
+    std::size_t taken = 1;
+    const std::size_t longest = std::min(Lexicon::kMaxPhraseTokens, n - i);
+    for (std::size_t len = longest; len > 0; --len) {
+      const LexEntry* entry = lexicon.find(text.span(i, i + len));
+      if (entry != nullptr) {
+        for (std::size_t k = i; k < i + len; ++k) {
+          (*labels)[k] = {entry->role, entry, k == i, false, false};
+        }
+        taken = len;
+        break;
+      }
+    }
+    i += taken;
+  }
+}
+
+class PatternPass {
+ public:
+  PatternPass(const TokenizedText& text, TokenLabels* labels, std::vector<SlotHit>* hits)
+      : text_(text), labels_(*labels), hits_(*hits) {}
+
+  void run() {
+    for (std::size_t i = 0; i < labels_.size(); ++i) {
+      if (labels_[i].slot) {
+        continue;
+      }
+      switch (text_.tokens[i].shape) {
+        case TokenShape::kSeason:
+          season(i);
+          break;
+        case TokenShape::kIsoDate:
+          isoDate(i);
+          break;
+        case TokenShape::kSlashDate:
+          slashDate(i);
+          break;
+        default:
+          word(i);
+      }
+    }
+    std::stable_sort(hits_.begin(), hits_.end(),
+                     [](const SlotHit& x, const SlotHit& y) { return x.pos < y.pos; });
+  }
+
+ private:
+  std::string_view tok(std::size_t i) const { return text_.token(i); }
+  LexRole role(std::size_t i) const {
+    return i < labels_.size() ? labels_[i].role : LexRole::kNone;
+  }
+  bool cueAt(std::size_t i, Cue cue) const {
+    return i < labels_.size() && labels_[i].role == LexRole::kCue &&
+           labels_[i].entry->value == static_cast<int>(cue);
+  }
+  void take(std::size_t i) { labels_[i].slot = true; }
+  void hit(std::size_t pos, HitKind kind, int a = 0, int b = 0, int c = 0,
+           std::string_view text = {}) {
+    hits_.push_back({pos, kind, a, b, c, text});
+  }
+
+  void season(std::size_t i) {
+    const std::string_view t = tok(i);
+    const int start = toInt(t.substr(0, 4));
+    if ((start + 1) % 100 == toInt(t.substr(5, 2))) {
+      hit(i, HitKind::kSeason, start);
+      take(i);
+    }
+  }
+
+  void isoDate(std::size_t i) {
+    const std::string_view t = tok(i);
+    hit(i, HitKind::kDate, toInt(t.substr(0, 4)), toInt(t.substr(5, 2)), toInt(t.substr(8, 2)));
+    take(i);
+  }
+
+  void slashDate(std::size_t i) {
+    const std::string_view t = tok(i);
+    const std::size_t slash = t.find('/');
+    const std::size_t second = t.find('/', slash + 1);
+    int year = second == std::string_view::npos ? 0 : toInt(t.substr(second + 1));
+    if (year > 0 && year < 100) {
+      year += 2000;
+    }
+    hit(i, HitKind::kDate, year, toInt(t), toInt(t.substr(slash + 1)));
+    take(i);
+  }
+
+  void word(std::size_t i) {
+    const TokenLabel& label = labels_[i];
+    if (label.role == LexRole::kMonth) {
+      month(i);
+      return;
+    }
+    if (label.role == LexRole::kNone || label.role == LexRole::kNumber) {
+      const int n = numberValue(tok(i));
+      if (n >= 0) {
+        labels_[i].role = LexRole::kNumber;
+        number(i, n);
+      }
+      return;
+    }
+    if (label.head) {
+      roleHit(i, *label.entry);
+    }
+  }
+
+  void roleHit(std::size_t i, const LexEntry& e) {
+    switch (e.role) {
+      case LexRole::kStat:
+        hit(i, HitKind::kStat, 0, 0, 0, e.text);
+        break;
+      case LexRole::kSeasonRel:
+        hit(i, HitKind::kSeasonRel, e.value);
+        break;
+      case LexRole::kSeasonType:
+        hit(i, HitKind::kSeasonType, e.value);
+        break;
+      case LexRole::kPerMode:
+        hit(i, HitKind::kPerMode, e.value);
+        break;
+      case LexRole::kConference:
+        hit(i, HitKind::kConference, 0, 0, 0, e.text);
+        break;
+      case LexRole::kDivision:
+        hit(i, HitKind::kDivision, 0, 0, 0, e.text);
+        break;
+      case LexRole::kDateRel:
+        hit(i, HitKind::kDateRel, e.value);
+        break;
+      case LexRole::kUpcoming:
+        hit(i, HitKind::kUpcoming);
+        break;
+      case LexRole::kHome:
+        hit(i, HitKind::kHome);
+        break;
+      case LexRole::kAway:
+        hit(i, HitKind::kAway);
+        break;
+      case LexRole::kAward:
+        hit(i, HitKind::kAward, 0, 0, 0, e.text);
+        break;
+      case LexRole::kAdvanced:
+        hit(i, HitKind::kAdvanced);
+        break;
+      case LexRole::kLowest:
+        hit(i, HitKind::kLowest);
+        break;
+      case LexRole::kLastGames:
+        hit(i, HitKind::kLastN, e.value);
+        break;
+      default:
+        break;
+    }
+  }
+
+  // "March 8", "Mar 8th 2025", "8 March"; a month without a day is only a word ("may").
+  void month(std::size_t i) {
+    const int m = labels_[i].entry->value;
+    const std::size_t n = labels_.size();
+    const int after = i + 1 < n ? numberValue(tok(i + 1)) : -1;
+    if (after >= 1 && after <= 31) {
+      int year = 0;
+      take(i + 1);
+      if (i + 2 < n && isYear(numberValue(tok(i + 2)))) {
+        year = numberValue(tok(i + 2));
+        take(i + 2);
+      }
+      hit(i, HitKind::kDate, year, m, after);
+      take(i);
+      return;
+    }
+    std::size_t before = i;
+    if (before > 0 && tok(before - 1) == "of") {
+      --before;
+    }
+    const int day = before > 0 ? numberValue(tok(before - 1)) : -1;
+    if (day >= 1 && day <= 31 && !labels_[before - 1].slot) {
+      take(before - 1);
+      take(i);
+      hit(i, HitKind::kDate, 0, m, day);
+      return;
+    }
+    labels_[i].role = LexRole::kStop;
+  }
+
+  static bool isYear(int n) { return n >= kFirstSeasonEndYear && n <= kLastSeasonEndYear; }
+
+  void number(std::size_t i, int n) {
+    const bool after_top = i > 0 && cueAt(i - 1, Cue::kLeaders) && tok(i - 1) != "most";
+    const bool after_last = i > 0 && (tok(i - 1) == "last" || tok(i - 1) == "past" ||
+                                      tok(i - 1) == "previous" || tok(i - 1) == "recent");
+    if (after_last && i + 1 < labels_.size() && cueAt(i + 1, Cue::kGames)) {
+      hit(i, HitKind::kLastN, n);
+      take(i);
+      take(i + 1);
+      return;
+    }
+    if (after_last && role(i + 1) == LexRole::kSeasonRange) {
+      hit(i, HitKind::kSeasonRange, n);
+      take(i);
+      take(i + 1);
+      return;
+    }
+    const bool before_ranked = cueAt(i + 1, Cue::kLeaders) || role(i + 1) == LexRole::kStat ||
+                               cueAt(i + 1, Cue::kPlayer) || cueAt(i + 1, Cue::kTeam);
+    if (isYear(n) && text_.tokens[i].shape == TokenShape::kNumber) {
+      hit(i, HitKind::kSeason, n - 1);
+      take(i);
+      return;
+    }
+    if (after_top || (before_ranked && n > 0)) {
+      hit(i, HitKind::kLimit, n);
+      take(i);
+    }
+  }
+
+  const TokenizedText& text_;
+  TokenLabels& labels_;
+  std::vector<SlotHit>& hits_;
+};
+
+std::string isoDate(std::chrono::year_month_day date) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof(buffer), "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  return buffer;
+}
+
+// A month and day without a year: the latest such date on or before today.
+std::string pastDate(int year, int month, int day, const ParseContext& context) {
+  if (year == 0) {
+    year = static_cast<int>(context.today.year());
+    const std::chrono::year_month_day guess{std::chrono::year{year},
+                                            std::chrono::month{static_cast<unsigned>(month)},
+                                            std::chrono::day{static_cast<unsigned>(day)}};
+    if (guess > context.today) {
+      --year;
+    }
+  }
+  const std::chrono::year_month_day date{std::chrono::year{year},
+                                         std::chrono::month{static_cast<unsigned>(month)},
+                                         std::chrono::day{static_cast<unsigned>(day)}};
+  return date.ok() ? isoDate(date) : std::string();
+}
+
+void addStat(std::string_view code, QuerySlots* slots) {
+  if (std::find(slots->stats.begin(), slots->stats.end(), code) == slots->stats.end()) {
+    slots->stats.emplace_back(code);
+  }
+  if (code == "OFF_RATING" || code == "DEF_RATING" || code == "NET_RATING" || code == "PACE") {
+    slots->advanced = true;
+  }
+}
+
+void applyHit(const SlotHit& h, const ParseContext& context, QuerySlots* slots) {
+  const Season current = context.current;
+  switch (h.kind) {
+    case HitKind::kStat:
+      addStat(h.text, slots);
+      break;
+    case HitKind::kLimit:
+      if (!slots->limit) slots->limit = std::clamp(h.a, 1, kMaxLimit);
+      break;
+    case HitKind::kLastN:
+      if (!slots->last_n) slots->last_n = std::clamp(h.a, 1, 82);
+      break;
+    case HitKind::kSeason:
+      if (!slots->season) slots->season = SeasonSpec{Season{h.a}, 1, false};
+      break;
+    case HitKind::kSeasonRel:
+      if (!slots->season) slots->season = SeasonSpec{Season{current.start_year - h.a}, 1, true};
+      break;
+    case HitKind::kSeasonRange:
+      if (!slots->season) slots->season = SeasonSpec{current, std::clamp(h.a, 1, 30), true};
+      break;
+    case HitKind::kSeasonType:
+      if (!slots->season_type) {
+        slots->season_type = h.a == 1 ? SeasonType::kPlayoffs : SeasonType::kRegularSeason;
+      }
+      break;
+    case HitKind::kPerMode:
+      if (!slots->per_mode) slots->per_mode = static_cast<stats::PerMode>(h.a);
+      break;
+    case HitKind::kConference:
+      if (slots->conference.empty()) slots->conference = std::string(h.text);
+      break;
+    case HitKind::kDivision:
+      if (slots->division.empty()) slots->division = std::string(h.text);
+      break;
+    case HitKind::kDate:
+      if (slots->date.empty()) slots->date = pastDate(h.a, h.b, h.c, context);
+      break;
+    case HitKind::kDateRel:
+      if (slots->date.empty()) {
+        slots->date = isoDate(std::chrono::sys_days{context.today} + std::chrono::days{h.a});
+      }
+      break;
+    case HitKind::kUpcoming:
+      slots->upcoming = true;
+      if (slots->date.empty()) {
+        slots->date = isoDate(context.today);
+      }
+      break;
+    case HitKind::kHome:
+      slots->home_away = HomeAway::kHome;
+      break;
+    case HitKind::kAway:
+      slots->home_away = HomeAway::kAway;
+      break;
+    case HitKind::kAward:
+      if (slots->award.empty()) slots->award = std::string(h.text);
+      break;
+    case HitKind::kAdvanced:
+      slots->advanced = true;
+      break;
+    case HitKind::kLowest:
+      slots->lowest = true;
+      break;
+  }
+}
+
+}  // namespace
+
+ParseContext parseContextAt(std::chrono::system_clock::time_point now) {
+  const auto eastern = std::chrono::floor<std::chrono::days>(now - std::chrono::hours{5});
+  return {std::chrono::year_month_day{eastern}, seasonAt(now)};
+}
+
+void labelQuestion(const TokenizedText& text, TokenLabels* labels, std::vector<SlotHit>* hits) {
+  labels->assign(text.tokens.size(), TokenLabel{});
+  labelPhrases(text, labels);
+  PatternPass(text, labels, hits).run();
+}
+
+void applyHits(const std::vector<SlotHit>& hits, std::size_t first, std::size_t last,
+               const ParseContext& context, QuerySlots* slots) {
+  for (const SlotHit& h : hits) {
+    if (h.pos >= first && h.pos < last) {
+      applyHit(h, context, slots);
+    }
+  }
+}
+
+}  // namespace nba::nlq

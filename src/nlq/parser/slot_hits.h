@@ -1,0 +1,69 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "nlq/parser/parsed_query.h"
+#include "nlq/parser/token_labels.h"
+#include "nlq/parser/tokenizer.h"
+
+namespace nba::nlq {
+
+// The reference point for relative words: "today" is `today` (the US/Eastern game day),
+// "this season" is `current`.
+struct ParseContext {
+  std::chrono::year_month_day today;
+  Season current;
+};
+
+// The context at `now`: today's date at UTC-5 (as the live-scores tool counts game days)
+// and the season in progress.
+ParseContext parseContextAt(std::chrono::system_clock::time_point now);
+
+enum class HitKind {
+  kStat,
+  kLimit,
+  kLastN,
+  kSeason,
+  kSeasonRel,
+  kSeasonRange,
+  kSeasonType,
+  kPerMode,
+  kConference,
+  kDivision,
+  kDate,
+  kDateRel,
+  kUpcoming,
+  kHome,
+  kAway,
+  kAward,
+  kAdvanced,
+  kLowest,
+};
+
+// One fact found at word `pos`. Values by kind: kLimit/kLastN/kSeasonRange a = n; kSeason
+// a = start year; kSeasonRel a = seasons back; kSeasonType a = 1 for playoffs; kPerMode a =
+// PerMode; kDate a/b/c = year (0 = unsaid)/month/day; kDateRel a = days; text for kStat,
+// kConference, kDivision, kAward.
+struct SlotHit {
+  std::size_t pos = 0;
+  HitKind kind = HitKind::kStat;
+  int a = 0;
+  int b = 0;
+  int c = 0;
+  std::string_view text;
+};
+
+// Labels every word from the lexicon (longest phrase first) and finds the patterns around
+// numbers ("top 5", "last 10 games", "last 3 seasons", "March 8", "2024"), appending the
+// facts to `hits` in question order. Pure; thread-safe.
+void labelQuestion(const TokenizedText& text, TokenLabels* labels, std::vector<SlotHit>* hits);
+
+// Folds the hits with pos in [first, last) into `slots` (the first season/date/limit said
+// wins; stats accumulate without duplicates).
+void applyHits(const std::vector<SlotHit>& hits, std::size_t first, std::size_t last,
+               const ParseContext& context, QuerySlots* slots);
+
+}  // namespace nba::nlq

@@ -1,0 +1,326 @@
+#include "nlq/planner/planner.h"
+
+#include <string_view>
+
+namespace nba::nlq {
+namespace {
+
+using nlohmann::json;
+
+template <typename Mention>
+std::string nameFor(const Mention& mention) {
+  return mention.ambiguous || mention.display_name.empty() ? mention.text : mention.display_name;
+}
+
+// Builds the calls of one intent.
+class IntentPlanner {
+ public:
+  IntentPlanner(const Intent& intent, std::size_t index, const std::vector<TeamRef>& teams,
+                Plan* plan)
+      : intent_(intent), s_(intent.slots), index_(index), teams_(teams), plan_(*plan) {}
+
+  void run() {
+    switch (intent_.kind) {
+      case IntentKind::kLeaders:
+        return leaders();
+      case IntentKind::kTeamLeaders:
+        return teamLeaders();
+      case IntentKind::kPlayerStats:
+        return perPlayer("get_player_stats", true);
+      case IntentKind::kCareer:
+        return perPlayer("get_player_career", false);
+      case IntentKind::kGameLog:
+        return gameLog();
+      case IntentKind::kComparePlayers:
+        return comparePlayers();
+      case IntentKind::kTeamStats:
+        return teamStats();
+      case IntentKind::kCompareTeams:
+        return compareTeams();
+      case IntentKind::kStandings:
+        return standings();
+      case IntentKind::kScores:
+        return scores();
+      case IntentKind::kHeadToHead:
+        return headToHead();
+      case IntentKind::kSchedule:
+        return schedule();
+      case IntentKind::kBoxScore:
+        return boxScore();
+      case IntentKind::kAwards:
+        return awards();
+    }
+  }
+
+ private:
+  void call(std::string tool, json arguments) {
+    plan_.calls.push_back({std::move(tool), std::move(arguments), 0, index_});
+  }
+  void missing(std::string what) { plan_.missing.push_back(std::move(what)); }
+  void note(std::string what) { plan_.notes.push_back(std::move(what)); }
+
+  // season, season_type, per_mode when the question states them.
+  void addSeason(json* args) const {
+    if (s_.season) {
+      (*args)["season"] = s_.season->last.label();
+    }
+  }
+  void addSeasonType(json* args) const {
+    if (s_.season_type == SeasonType::kPlayoffs) {
+      (*args)["season_type"] = std::string(seasonTypeName(SeasonType::kPlayoffs));
+    }
+  }
+  void addPerMode(json* args) const {
+    if (s_.per_mode) {
+      (*args)["per_mode"] = std::string(stats::perModeName(*s_.per_mode));
+    }
+  }
+  void noteRange() {
+    if (s_.season && s_.season->count > 1) {
+      note("Only " + s_.season->last.label() + " is shown; ask for a career to see every season.");
+    }
+  }
+
+  void leaders() {
+    if (s_.stats.empty()) {
+      return missing("which stat to rank by (points, rebounds, assists, …)?");
+    }
+    noteRange();
+    for (const std::string& stat : s_.stats) {
+      json args = {{"stat", stat}, {"limit", s_.limit.value_or(Planner::kDefaultLimit)}};
+      addSeason(&args);
+      addSeasonType(&args);
+      addPerMode(&args);
+      if (!s_.conference.empty()) args["conference"] = s_.conference;
+      if (!s_.teams.empty()) args["team"] = nameFor(s_.teams.front());
+      call("get_league_leaders", std::move(args));
+    }
+  }
+
+  void teamLeaders() {
+    for (const TeamRef& team : teams_) {
+      const bool in_scope = (s_.conference.empty() || team.conference == s_.conference) &&
+                            (s_.division.empty() || team.division == s_.division);
+      if (!in_scope) {
+        continue;
+      }
+      json args = {{"team", team.name}, {"measure", s_.advanced ? "Advanced" : "Base"}};
+      addSeason(&args);
+      addSeasonType(&args);
+      call("get_team_stats", std::move(args));
+    }
+    if (s_.stats.empty()) {
+      note("No stat was named; teams are compared on their overall line.");
+    }
+  }
+
+  void perPlayer(const char* tool, bool seasonal) {
+    if (s_.players.empty()) {
+      return missing("which player?");
+    }
+    const bool ranged = s_.season && s_.season->count > 1;
+    for (const PlayerMention& player : s_.players) {
+      json args = {{"player", nameFor(player)}};
+      if (seasonal && !ranged) {
+        addSeason(&args);
+        addSeasonType(&args);
+      }
+      addPerMode(&args);
+      call(seasonal && !ranged ? tool : "get_player_career", std::move(args));
+    }
+  }
+
+  void gameLog() {
+    if (s_.players.empty()) {
+      return missing("which player's games?");
+    }
+    for (const PlayerMention& player : s_.players) {
+      json args = {{"player", nameFor(player)}};
+      addSeason(&args);
+      if (!s_.date.empty()) {
+        args["date_from"] = s_.date;
+        args["date_to"] = s_.date;
+      } else {
+        args["last_n"] = s_.last_n.value_or(Planner::kDefaultGames);
+      }
+      call("get_player_game_log", std::move(args));
+    }
+  }
+
+  void comparePlayers() {
+    if (s_.players.size() < 2) {
+      if (s_.players.size() == 1) {
+        missing("a second player to compare " + nameFor(s_.players.front()) + " with");
+        return perPlayer("get_player_stats", true);
+      }
+      return missing("which players to compare (2 to 4)?");
+    }
+    json names = json::array();
+    for (const PlayerMention& player : s_.players) {
+      if (names.size() < Planner::kMaxCompared) names.push_back(nameFor(player));
+    }
+    if (s_.players.size() > Planner::kMaxCompared) {
+      note("compare_players takes at most 4 players; compared the first 4 of " +
+           std::to_string(s_.players.size()) + ".");
+    }
+    json args = {{"players", std::move(names)}};
+    addSeason(&args);
+    addSeasonType(&args);
+    addPerMode(&args);
+    call("compare_players", std::move(args));
+  }
+
+  void teamStats() {
+    if (s_.teams.empty()) {
+      return missing("which team?");
+    }
+    for (const TeamMention& team : s_.teams) {
+      json args = {{"team", nameFor(team)}};
+      if (s_.advanced) args["measure"] = "Advanced";
+      addSeason(&args);
+      addSeasonType(&args);
+      call("get_team_stats", std::move(args));
+    }
+  }
+
+  void compareTeams() {
+    json names = json::array();
+    for (const TeamMention& team : s_.teams) {
+      if (names.size() < Planner::kMaxCompared) names.push_back(nameFor(team));
+    }
+    if (s_.teams.size() > Planner::kMaxCompared) {
+      note("compare_teams takes at most 4 teams; compared the first 4 of " +
+           std::to_string(s_.teams.size()) + ".");
+    }
+    json args = {{"teams", std::move(names)}};
+    if (s_.advanced) args["measure"] = "Advanced";
+    addSeason(&args);
+    addSeasonType(&args);
+    call("compare_teams", std::move(args));
+  }
+
+  void standings() {
+    json base = json::object();
+    addSeason(&base);
+    if (!s_.teams.empty()) {
+      for (const TeamMention& team : s_.teams) {
+        json args = base;
+        args["team"] = nameFor(team);
+        call("get_team_standings", std::move(args));
+      }
+      return;
+    }
+    if (!s_.division.empty()) {
+      base["division"] = s_.division;
+    } else if (!s_.conference.empty()) {
+      base["conference"] = s_.conference;
+    }
+    call("get_team_standings", std::move(base));
+  }
+
+  void scores() {
+    json args = json::object();
+    if (!s_.date.empty()) args["date"] = s_.date;
+    call("get_live_scores", std::move(args));
+  }
+
+  void headToHead() {
+    if (s_.teams.size() < 2) {
+      return missing(s_.teams.empty()
+                         ? "which two teams?"
+                         : "which team to compare " + nameFor(s_.teams.front()) + " with?");
+    }
+    if (s_.teams.size() > 2) {
+      note("A head-to-head is between two teams; used the first two named.");
+    }
+    json args = {{"team_a", nameFor(s_.teams[0])}, {"team_b", nameFor(s_.teams[1])}};
+    addSeason(&args);
+    call("get_head_to_head", std::move(args));
+  }
+
+  void schedule() {
+    json args = json::object();
+    if (!s_.teams.empty()) args["team"] = nameFor(s_.teams.front());
+    if (!s_.date.empty()) {
+      args["date_from"] = s_.date;
+      if (!s_.upcoming) args["date_to"] = s_.date;
+    }
+    if (s_.upcoming || s_.last_n) {
+      args["limit"] = s_.last_n.value_or(s_.upcoming ? 1 : Planner::kDefaultGames);
+    }
+    addSeason(&args);
+    call("get_schedule", std::move(args));
+  }
+
+  void boxScore() {
+    if (s_.teams.empty() || s_.date.empty()) {
+      return missing(s_.teams.empty() ? "which team's game?" : "on which date?");
+    }
+    call("get_box_score", json{{"team", nameFor(s_.teams.front())}, {"date", s_.date}});
+  }
+
+  void awards() {
+    json args = json::object();
+    if (!s_.award.empty()) args["award"] = s_.award;
+    if (!s_.players.empty()) args["player"] = nameFor(s_.players.front());
+    addSeason(&args);
+    call("get_awards", std::move(args));
+  }
+
+  const Intent& intent_;
+  const QuerySlots& s_;
+  std::size_t index_;
+  const std::vector<TeamRef>& teams_;
+  Plan& plan_;
+};
+
+constexpr std::string_view kExamples =
+    "Try for example: \"Who leads the NBA in points?\", \"Compare LeBron James and Kevin "
+    "Durant\", \"Eastern Conference standings\".";
+
+void ambiguity(const ParsedQuery& query, Plan* plan) {
+  auto say = [plan](const std::string& text, const std::vector<std::string>& candidates) {
+    std::string list;
+    for (const std::string& c : candidates) list += (list.empty() ? "" : ", ") + c;
+    plan->missing.push_back("which \"" + text + "\" (" + list + ")?");
+  };
+  for (const auto& p : query.slots.players) {
+    if (p.ambiguous) say(p.text, p.candidates);
+  }
+  for (const auto& t : query.slots.teams) {
+    if (t.ambiguous) say(t.text, t.candidates);
+  }
+}
+
+}  // namespace
+
+Plan Planner::plan(const ParsedQuery& query) const {
+  Plan plan;
+  plan.notes = query.notes;
+  if (query.intents.empty()) {
+    plan.missing.push_back(query.too_long ? "a shorter question (at most 500 characters)"
+                                          : "a question about NBA players, teams, games or "
+                                            "stats that names what to look up");
+    plan.notes.emplace_back(kExamples);
+    return plan;
+  }
+  ambiguity(query, &plan);
+  for (std::size_t i = 0; i < query.intents.size(); ++i) {
+    IntentPlanner(query.intents[i], i, teams_, &plan).run();
+  }
+  return plan;
+}
+
+Result<Planner> newPlanner(const DataSource& data) {
+  auto teams = data.teams();
+  if (!teams.ok()) {
+    return teams.status();
+  }
+  std::vector<TeamRef> refs;
+  for (const Team& team : teams->rows) {
+    refs.push_back({team.name, team.conference, team.division});
+  }
+  return Planner(std::move(refs));
+}
+
+}  // namespace nba::nlq
