@@ -2,9 +2,9 @@
 
 #include <ctime>
 
+#include "app/lazy_world.h"
 #include "app/nba_catalog_features.h"
 #include "app/nba_tools.h"
-#include "nba/entity/resolver_from_data.h"
 #include "origin/snapshot/snapshot_source.h"
 
 namespace nba::app {
@@ -32,11 +32,6 @@ Result<std::shared_ptr<Clock>> makeClock(const Config& config) {
     return time.status();
   }
   return std::shared_ptr<Clock>(std::make_shared<FakeClock>(time.value()));
-}
-
-Result<std::unique_ptr<DataSource>> loadData(const Config& config) {
-  return config.snapshot_dir ? newSnapshotSourceFromDirectory(*config.snapshot_dir)
-                             : newEmbeddedSnapshotSource();
 }
 
 }  // namespace
@@ -86,16 +81,19 @@ Result<ServerBundle> buildServer(const Config& config) {
     return clock.status();
   }
   bundle.clock = clock.value();
-  auto data = loadData(config);
-  if (!data.ok()) {
-    return Status(data.status().code(), "cannot load the snapshot: " + data.status().message());
+  if (config.snapshot_dir) {
+    // A snapshot from disk may be malformed: load it now so a bad file fails at start,
+    // naming file, line and column.
+    auto data = newSnapshotSourceFromDirectory(*config.snapshot_dir);
+    if (!data.ok()) {
+      return Status(data.status().code(), "cannot load the snapshot: " + data.status().message());
+    }
+    bundle.data = std::move(data).value();
+  } else {
+    // The embedded snapshot is checked by the build's tests; load it on first use.
+    bundle.data = newLazyDataSource([] { return newEmbeddedSnapshotSource(); });
   }
-  bundle.data = std::move(data).value();
-  auto resolver = entity::newResolverFromData(*bundle.data);
-  if (!resolver.ok()) {
-    return resolver.status();
-  }
-  bundle.resolver = std::move(resolver).value();
+  bundle.resolver = newLazyResolver(*bundle.data);
   bundle.env = std::make_unique<tools::ToolEnv>(
       tools::ToolEnv{*bundle.data, *bundle.resolver, *bundle.clock});
   bundle.usage = std::make_unique<ToolUsage>();
