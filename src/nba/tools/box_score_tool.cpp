@@ -1,0 +1,297 @@
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "nba/tools/arguments.h"
+#include "nba/tools/game_dates.h"
+#include "nba/tools/game_rows.h"
+#include "nba/tools/game_tools.h"
+#include "nba/tools/markdown.h"
+
+namespace nba::tools {
+namespace {
+
+using nlohmann::json;
+
+// The only season with per-game player lines offline (NBA.com playergamelog, partial).
+constexpr Season kLoggedSeason{2023};
+constexpr const char* kWhereBoxScoresAre =
+    "box scores need the live NBA.com origin; the offline snapshot has player lines only for "
+    "2023-24 (partial game logs)";
+
+// What the logs cover for this game: the listed players' points against each final score
+// tell whether anyone who scored is missing.
+std::string coverageNote(const nlohmann::json& teams, bool& partial) {
+  std::string missing;
+  for (const auto& team : teams) {
+    int listed = team["listed_pts"].get<int>();
+    int pts = team["pts"].get<int>();
+    if (listed < pts) {
+      missing += (missing.empty() ? "" : "; ") + std::to_string(listed) + " of " +
+                 team["team"].get<std::string>() + "'s " + std::to_string(pts) + " points";
+    }
+  }
+  partial = !missing.empty();
+  if (partial) {
+    return "Partial: built from the 2023-24 player game logs, which miss some players; the "
+           "listed players account for " +
+           missing + ".";
+  }
+  return "Built from the 2023-24 player game logs, which miss some players league-wide; here "
+         "the listed players account for every point of both teams (a scoreless player could "
+         "still be missing).";
+}
+
+struct PlayerLine {
+  std::string name;
+  GameLogRow row;
+};
+
+// A game id names its season and type: "0022300403" = 00, type 2 (regular season),
+// season start 23, number 00403.
+Result<Season> seasonOfGameId(const std::string& game_id) {
+  bool shape = game_id.size() == 10 && game_id.starts_with("00") &&
+               std::all_of(game_id.begin(), game_id.end(),
+                           [](unsigned char c) { return std::isdigit(c) != 0; });
+  if (!shape || game_id[2] < '1' || game_id[2] > '5') {
+    return invalidArgument("game_id '" + game_id.substr(0, 40) +
+                           "' is not an NBA.com game id: 10 digits like 0022300403 (00, the "
+                           "type 1-5, the season's start year, the game number).");
+  }
+  if (game_id[2] != '2') {
+    static constexpr const char* kTypes[] = {"", "preseason", "", "All-Star", "playoff", "play-in"};
+    return notFound("game " + game_id + " is a " + kTypes[game_id[2] - '0'] +
+                    " game; the data holds regular-season games only; " + kWhereBoxScoresAre + ".");
+  }
+  int year = std::stoi(game_id.substr(3, 2));
+  return Season{year >= 46 ? 1900 + year : 2000 + year};
+}
+
+Result<Game> gameById(const std::string& game_id, const ToolEnv& env) {
+  auto season = seasonOfGameId(game_id);
+  if (!season.ok()) {
+    return season.status();
+  }
+  auto games = seasonGames(env, *season);
+  if (!games.ok()) {
+    return notFound("game " + game_id + " is in " + season->label() +
+                    ", which the data does not cover; " + kWhereBoxScoresAre + ".");
+  }
+  for (const auto& game : games->rows) {
+    if (game.game_id == game_id) {
+      return game;
+    }
+  }
+  return notFound("No game with id " + game_id + " in the data" +
+                  (*season == Season{2024} ? " (the 2024-25 games have no ids offline; ask by "
+                                             "team and date)"
+                                           : "") +
+                  "; " + kWhereBoxScoresAre + ".");
+}
+
+Result<Game> gameByTeamDate(const json& arguments, const ToolEnv& env) {
+  auto team = teamArgument(arguments, env);
+  if (!team.ok()) {
+    return team.status();
+  }
+  std::string text = optionalString(arguments, "date").value_or("");
+  auto date = parseCalendarDate(text);
+  if (!date) {
+    return invalidArgument("date '" + text.substr(0, 40) +
+                           "' is not a real calendar date; use YYYY-MM-DD, e.g. 2024-02-01.");
+  }
+  Season season = seasonOfDate(*date);
+  auto games = seasonGames(env, season, team->team.abbr);
+  if (!games.ok()) {
+    return notFound("The data has no games for " + *date + ": it covers " + coveredDateSpans(env) +
+                    " (regular season only).");
+  }
+  const auto& rows = games->rows;
+  auto next =
+      std::lower_bound(rows.begin(), rows.end(), *date,
+                       [](const Game& game, const std::string& d) { return game.date < d; });
+  if (next != rows.end() && next->date == *date) {
+    return *next;
+  }
+  std::string message = "The " + team->team.name + " did not play on " + *date + " in the data.";
+  if (next != rows.begin()) {
+    message += " Their previous game was on " + std::prev(next)->date + ".";
+  }
+  if (next != rows.end()) {
+    message += " Their next game was on " + next->date + ".";
+  }
+  return notFound(message);
+}
+
+// Every logged player's line in the game. The log is per player, so read the logs of the
+// players who played for either team that season.
+std::vector<PlayerLine> logLines(const Game& game, const ToolEnv& env) {
+  std::set<std::string> player_ids;
+  for (const std::string& abbr : {game.home, game.away}) {
+    PlayerSeasonStatsRequest request;
+    request.season = game.season;
+    request.team = abbr;
+    if (auto lines = env.data.playerSeasonStats(request); lines.ok()) {
+      for (const auto& line : lines->rows) {
+        player_ids.insert(line.player_id);
+      }
+    }
+  }
+  std::vector<PlayerLine> out;
+  for (const auto& id : player_ids) {
+    auto log = env.data.playerGameLog(id, game.season);
+    if (!log.ok()) {
+      continue;  // not in the partial log
+    }
+    for (const auto& row : log->rows) {
+      if (row.game_id == game.game_id) {
+        auto player = env.data.player(id);
+        out.push_back({player.ok() ? player->name : id, row});
+        break;
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const PlayerLine& x, const PlayerLine& y) {
+    return std::tie(y.row.min, y.row.pts, x.name) < std::tie(x.row.min, x.row.pts, y.name);
+  });
+  return out;
+}
+
+std::string shots(int made, int attempts) {
+  return std::to_string(made) + "-" + std::to_string(attempts);
+}
+
+json lineJson(const PlayerLine& line) {
+  const GameLogRow& r = line.row;
+  return {{"player_id", r.player_id},
+          {"name", line.name},
+          {"min", r.min},
+          {"pts", r.pts},
+          {"reb", r.reb},
+          {"oreb", r.oreb},
+          {"dreb", r.dreb},
+          {"ast", r.ast},
+          {"stl", r.stl},
+          {"blk", r.blk},
+          {"tov", r.tov},
+          {"pf", r.pf},
+          {"fgm", r.fgm},
+          {"fga", r.fga},
+          {"fg3m", r.fg3m},
+          {"fg3a", r.fg3a},
+          {"ftm", r.ftm},
+          {"fta", r.fta},
+          {"plus_minus", r.plus_minus ? json(*r.plus_minus) : json(nullptr)}};
+}
+
+// One team's section: its table (markdown) and its JSON.
+json teamSection(const Game& game, const std::string& abbr, const std::vector<PlayerLine>& lines,
+                 std::string& markdown) {
+  MarkdownTable table(
+      {"Player", "MIN", "PTS", "REB", "AST", "STL", "BLK", "TOV", "FG", "3P", "FT", "+/-"},
+      {false, true, true, true, true, true, true, true, true, true, true, true});
+  json players = json::array();
+  int listed_pts = 0;
+  for (const auto& line : lines) {
+    const GameLogRow& r = line.row;
+    if (r.team != abbr) {
+      continue;
+    }
+    listed_pts += r.pts;
+    table.addRow({line.name, std::to_string(r.min), std::to_string(r.pts), std::to_string(r.reb),
+                  std::to_string(r.ast), std::to_string(r.stl), std::to_string(r.blk),
+                  std::to_string(r.tov), shots(r.fgm, r.fga), shots(r.fg3m, r.fg3a),
+                  shots(r.ftm, r.fta), r.plus_minus ? std::to_string(*r.plus_minus) : "—"});
+    players.push_back(lineJson(line));
+  }
+  int team_pts = abbr == game.home ? game.home_pts : game.away_pts;
+  markdown += "### " + abbr + " — " + std::to_string(team_pts) +
+              " points (listed players: " + std::to_string(listed_pts) + ")\n\n";
+  markdown += table.rowCount() > 0 ? table.render() + "\n"
+                                   : "No player of " + abbr + " is in the partial log.\n\n";
+  return {{"team", abbr},
+          {"pts", team_pts},
+          {"listed_pts", listed_pts},
+          {"home", abbr == game.home},
+          {"players", std::move(players)}};
+}
+
+ToolAnswer boxScoreAnswer(const Game& game, const std::vector<PlayerLine>& lines,
+                          const TableMeta& meta) {
+  ToolAnswer answer;
+  std::string title = "Box score: " + game.away + " @ " + game.home + ", " + game.date;
+  answer.markdown = heading(title, game.season.label(), meta.as_of);
+  int high = std::max(game.home_pts, game.away_pts);
+  int low = std::min(game.home_pts, game.away_pts);
+  std::string sentence = game.winner() + " beat " + game.loser() + " " + std::to_string(high) +
+                         "–" + std::to_string(low) + " on " + game.date + " (game " + game.game_id +
+                         ")";
+  auto top = std::max_element(lines.begin(), lines.end(),
+                              [](const auto& x, const auto& y) { return x.row.pts < y.row.pts; });
+  if (top != lines.end()) {
+    sentence += "; top scorer in the log: " + top->name + " (" + top->row.team + ") with " +
+                std::to_string(top->row.pts) + " points";
+  }
+  std::string tables;
+  json teams = json::array();
+  for (const std::string& abbr : {game.away, game.home}) {
+    teams.push_back(teamSection(game, abbr, lines, tables));
+  }
+  bool partial = true;
+  std::string note = coverageNote(teams, partial);
+  answer.markdown += escapeMarkdown(sentence + ".") + "\n\n" + note + "\n\n" + tables;
+  answer.structured = {
+      {"season", game.season.label()}, {"as_of", meta.as_of}, {"source", meta.source},
+      {"game", gameJson(game)},        {"partial", partial},  {"note", note},
+      {"teams", std::move(teams)}};
+  answer.meta = answerMeta(game.season, meta.as_of, meta.source);
+  return answer;
+}
+
+ToolAnswer boxScore(const json& arguments, const ToolEnv& env) {
+  auto game_id = optionalString(arguments, "game_id");
+  bool has_team = arguments.contains("team");
+  bool has_date = arguments.contains("date");
+  if (game_id && (has_team || has_date)) {
+    return ToolAnswer::error("Give either game_id, or team and date, not both.");
+  }
+  if (!game_id && !(has_team && has_date)) {
+    return ToolAnswer::error(
+        "Say which game: game_id (e.g. \"0022300403\"), or team and date (e.g. team \"Lakers\", "
+        "date \"2024-02-01\").");
+  }
+  auto game = game_id ? gameById(*game_id, env) : gameByTeamDate(arguments, env);
+  if (!game.ok()) {
+    return errorAnswer(game.status());
+  }
+  if (arguments.contains("season") && !arguments["season"].is_null()) {
+    auto chosen = seasonArgument(arguments, env);
+    if (chosen.ok() && chosen->season != game->season) {
+      return ToolAnswer::error("That game is in " + game->season.label() + ", not " +
+                               chosen->season.label() + "; leave season out.");
+    }
+  }
+  if (game->season != kLoggedSeason || game->game_id.empty()) {
+    return ToolAnswer::error("No box score for " + game->away + " @ " + game->home + " on " +
+                             game->date + " (final: " + winnerFirstScore(*game) +
+                             "): " + kWhereBoxScoresAre + ".");
+  }
+  auto lines = logLines(*game, env);
+  auto games_meta = seasonGames(env, game->season, std::nullopt, game->date, game->date);
+  TableMeta meta = games_meta.ok() ? games_meta->meta : TableMeta{};
+  return boxScoreAnswer(*game, lines, meta);
+}
+
+}  // namespace
+
+NbaTool boxScoreTool() {
+  return {"get_box_score", "Box score of one game",
+          "Player lines (minutes, points, rebounds, assists, steals, blocks, turnovers, "
+          "shooting, +/-) for both teams of one game, named by NBA.com game_id "
+          "(\"0022300403\") or by team + date. Offline, only 2023-24 games have player lines, "
+          "and those are partial (the game logs miss some players); other games get an error "
+          "with the final score that says box scores need the live NBA.com origin.",
+          true, boxScore};
+}
+
+}  // namespace nba::tools

@@ -1,0 +1,97 @@
+#include "nba/tools/game_dates.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+
+namespace nba::tools {
+
+namespace {
+
+std::string formatDate(std::chrono::year_month_day day) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(day.year()),
+                static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+  return buffer;
+}
+
+std::chrono::year_month_day toYmd(const std::string& date) {
+  int year = std::stoi(date.substr(0, 4));
+  unsigned month = static_cast<unsigned>(std::stoi(date.substr(5, 2)));
+  unsigned day = static_cast<unsigned>(std::stoi(date.substr(8, 2)));
+  return std::chrono::year_month_day{std::chrono::year{year}, std::chrono::month{month},
+                                     std::chrono::day{day}};
+}
+
+std::string lowerTrimmed(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+    text.remove_suffix(1);
+  }
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> parseCalendarDate(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+    return std::nullopt;
+  }
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) {
+      return std::nullopt;
+    }
+  }
+  std::string date(text);
+  if (!toYmd(date).ok()) {
+    return std::nullopt;
+  }
+  return date;
+}
+
+std::string easternToday(const Clock& clock) {
+  auto eastern = clock.wallNow() - std::chrono::hours(5);
+  return formatDate(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(eastern)});
+}
+
+std::string previousDay(const std::string& date) {
+  auto day = std::chrono::sys_days{toYmd(date)} - std::chrono::days(1);
+  return formatDate(std::chrono::year_month_day{day});
+}
+
+Result<std::string> dateArgumentText(std::string_view text, const Clock& clock) {
+  std::string word = lowerTrimmed(text);
+  if (word == "today") {
+    return easternToday(clock);
+  }
+  if (word == "yesterday") {
+    return previousDay(easternToday(clock));
+  }
+  if (auto date = parseCalendarDate(word)) {
+    return *date;
+  }
+  return invalidArgument("'" + std::string(text.substr(0, 40)) +
+                         "' is not a date I can read. Use YYYY-MM-DD (a real calendar date, "
+                         "e.g. 2025-01-23), \"today\" or \"yesterday\" (US/Eastern).");
+}
+
+Season seasonOfDate(const std::string& date) {
+  auto day = toYmd(date);
+  int year = static_cast<int>(day.year());
+  return Season{static_cast<unsigned>(day.month()) >= 8 ? year : year - 1};
+}
+
+std::string weekdayName(const std::string& date) {
+  static constexpr const char* kNames[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                           "Thursday", "Friday", "Saturday"};
+  std::chrono::weekday weekday{std::chrono::sys_days{toYmd(date)}};
+  return kNames[weekday.c_encoding()];
+}
+
+}  // namespace nba::tools

@@ -1,0 +1,71 @@
+#include "nba/tools/game_rows.h"
+
+namespace nba::tools {
+
+using nlohmann::json;
+
+json gameJson(const Game& game) {
+  return {{"date", game.date},
+          {"game_id", game.game_id.empty() ? json(nullptr) : json(game.game_id)},
+          {"away", game.away},
+          {"home", game.home},
+          {"away_pts", game.away_pts},
+          {"home_pts", game.home_pts},
+          {"winner", game.winner()},
+          {"status", "Final"},
+          {"kind", gameKindName(game.kind)}};
+}
+
+std::string winnerFirstScore(const Game& game) {
+  bool home_won = game.home_pts > game.away_pts;
+  int winner_pts = home_won ? game.home_pts : game.away_pts;
+  int loser_pts = home_won ? game.away_pts : game.home_pts;
+  return game.winner() + " " + std::to_string(winner_pts) + ", " + game.loser() + " " +
+         std::to_string(loser_pts);
+}
+
+std::string gameKindNote(const Game& game) {
+  switch (game.kind) {
+    case GameKind::kCupFinal:
+      return "NBA Cup final (not counted in standings)";
+    case GameKind::kNeutralSite:
+      return "neutral site";
+    case GameKind::kRegular:
+      break;
+  }
+  return "";
+}
+
+Result<Table<Game>> seasonGames(const ToolEnv& env, Season season,
+                                const std::optional<std::string>& team,
+                                const std::optional<std::string>& date_from,
+                                const std::optional<std::string>& date_to) {
+  GamesRequest request;
+  request.season = season;
+  request.team = team;
+  request.date_from = date_from;
+  request.date_to = date_to;
+  return env.data.games(request);
+}
+
+std::string seasonDateSpan(const ToolEnv& env, Season season) {
+  auto games = seasonGames(env, season);
+  if (!games.ok() || games->rows.empty()) {
+    return "";
+  }
+  return games->rows.front().date + " to " + games->rows.back().date;
+}
+
+std::string coveredDateSpans(const ToolEnv& env) {
+  std::string out;
+  for (const auto& coverage : env.data.seasons()) {
+    std::string span = seasonDateSpan(env, coverage.season);
+    if (span.empty()) {
+      continue;
+    }
+    out += (out.empty() ? "" : "; ") + coverage.season.label() + ": " + span;
+  }
+  return out;
+}
+
+}  // namespace nba::tools

@@ -1,0 +1,147 @@
+#include "nba/tools/arguments.h"
+#include "nba/tools/game_rows.h"
+#include "nba/tools/game_tools.h"
+#include "nba/tools/markdown.h"
+
+namespace nba::tools {
+namespace {
+
+using nlohmann::json;
+
+struct Series {
+  std::vector<Game> games;  // every game between the two, by date
+  int a_wins = 0;
+  int b_wins = 0;
+};
+
+// The cup final is listed but left out of the record, as the NBA leaves it out of
+// standings and tiebreakers.
+Series seriesBetween(const Table<Game>& a_games, const std::string& a, const std::string& b) {
+  Series series;
+  for (const auto& game : a_games.rows) {
+    if (game.home != b && game.away != b) {
+      continue;
+    }
+    series.games.push_back(game);
+    if (!game.countsInStandings()) {
+      continue;
+    }
+    (game.winner() == a ? series.a_wins : series.b_wins) += 1;
+  }
+  return series;
+}
+
+std::string scoreOf(const Game& game) {
+  bool home_won = game.home_pts > game.away_pts;
+  return game.winner() + " " + std::to_string(home_won ? game.home_pts : game.away_pts) + "–" +
+         std::to_string(home_won ? game.away_pts : game.home_pts) + " on " + game.date;
+}
+
+std::string summarySentence(const Series& series, const Team& a, const Team& b,
+                            const std::string& season, bool complete, const std::string& as_of) {
+  std::string record = std::to_string(std::max(series.a_wins, series.b_wins)) + "-" +
+                       std::to_string(std::min(series.a_wins, series.b_wins));
+  if (series.games.empty()) {
+    return "The " + a.name + " and the " + b.name + " did not play each other in " + season +
+           (complete ? "" : " (games to " + as_of + ")") + ".";
+  }
+  std::string sentence;
+  if (series.a_wins == series.b_wins) {
+    sentence = "The " + a.name + " and the " + b.name + (complete ? " split" : " are level in") +
+               " their " + season + " series " + record;
+  } else {
+    const Team& leader = series.a_wins > series.b_wins ? a : b;
+    const Team& other = series.a_wins > series.b_wins ? b : a;
+    sentence = "The " + leader.name + (complete ? " won" : " lead") + " their " + season +
+               " series with the " + other.name + " " + record;
+  }
+  std::string scores;
+  for (const auto& game : series.games) {
+    scores += (scores.empty() ? "" : ", ") + scoreOf(game);
+  }
+  return sentence + ": " + scores + ".";
+}
+
+json teamJson(const Team& team) { return {{"abbr", team.abbr}, {"name", team.name}}; }
+
+ToolAnswer headToHead(const json& arguments, const ToolEnv& env) {
+  auto a = teamArgument(arguments, env, "team_a");
+  if (!a.ok()) {
+    return errorAnswer(a.status());
+  }
+  auto b = teamArgument(arguments, env, "team_b");
+  if (!b.ok()) {
+    return errorAnswer(b.status());
+  }
+  if (a->team.abbr == b->team.abbr) {
+    return ToolAnswer::error("team_a and team_b are both the " + a->team.name +
+                             "; name two different teams.");
+  }
+  auto season = seasonArgument(arguments, env);
+  if (!season.ok()) {
+    return errorAnswer(season.status());
+  }
+  auto games = seasonGames(env, season->season, a->team.abbr);
+  if (!games.ok()) {
+    return errorAnswer(games.status());
+  }
+  Series series = seriesBetween(*games, a->team.abbr, b->team.abbr);
+  std::string label = season->season.label();
+  bool complete = games->meta.coverage == Coverage::kComplete;
+
+  ToolAnswer answer;
+  answer.markdown = heading(a->team.name + " vs " + b->team.name, label, games->meta.as_of);
+  answer.markdown += escapeMarkdown(summarySentence(series, a->team, b->team, label, complete,
+                                                    games->meta.as_of)) +
+                     "\n\n";
+  for (const std::string& note : {season->note, a->note, b->note}) {
+    if (!note.empty()) {
+      answer.markdown += escapeMarkdown(note) + "\n\n";
+    }
+  }
+  MarkdownTable table({"Date", "Away", "Pts", "Home", "Pts", "Winner", "Note"},
+                      {false, false, true, false, true, false, false});
+  json rows = json::array();
+  for (const auto& game : series.games) {
+    table.addRow({game.date, game.away, std::to_string(game.away_pts), game.home,
+                  std::to_string(game.home_pts), game.winner(), gameKindNote(game)});
+    json row = gameJson(game);
+    row["counts_in_series"] = game.countsInStandings();
+    rows.push_back(std::move(row));
+  }
+  if (table.rowCount() > 0) {
+    answer.markdown += table.render();
+  }
+  json leader = nullptr;
+  if (series.a_wins != series.b_wins) {
+    leader = series.a_wins > series.b_wins ? a->team.abbr : b->team.abbr;
+  }
+  answer.structured = {
+      {"season", label},
+      {"as_of", games->meta.as_of},
+      {"source", games->meta.source},
+      {"team_a", teamJson(a->team)},
+      {"team_b", teamJson(b->team)},
+      {"series",
+       {{"team_a_wins", series.a_wins}, {"team_b_wins", series.b_wins}, {"leader", leader}}},
+      {"season_complete", complete},
+      {"games", std::move(rows)}};
+  if (!season->note.empty()) {
+    answer.structured["note"] = season->note;
+  }
+  answer.meta = answerMeta(season->season, games->meta.as_of, games->meta.source);
+  return answer;
+}
+
+}  // namespace
+
+NbaTool headToHeadTool() {
+  return {"get_head_to_head", "Head-to-head games of two teams",
+          "Every game between two teams in a season, with dates, home and away, scores and "
+          "the winner, plus the series record (the NBA Cup final is listed but not counted, "
+          "as in the standings). Teams by name, city, nickname, abbreviation or slang "
+          "(\"Lakers\", \"Celts\", \"BRK\"). Default season: this season.",
+          true, headToHead};
+}
+
+}  // namespace nba::tools

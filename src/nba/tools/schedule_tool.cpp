@@ -1,0 +1,240 @@
+#include "nba/tools/arguments.h"
+#include "nba/tools/game_dates.h"
+#include "nba/tools/game_rows.h"
+#include "nba/tools/game_tools.h"
+#include "nba/tools/markdown.h"
+
+namespace nba::tools {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kDefaultLimit = 20;
+
+struct ScheduleQuery {
+  std::optional<Team> team;
+  std::optional<std::string> date_from, date_to;
+  std::vector<Season> seasons;  // oldest first
+  std::string season_note;
+  std::string team_note;
+  int limit = kDefaultLimit;
+};
+
+Result<std::optional<std::string>> dateMember(const json& arguments, const char* key) {
+  auto text = optionalString(arguments, key);
+  if (!text) {
+    return std::optional<std::string>();
+  }
+  auto date = parseCalendarDate(*text);
+  if (!date) {
+    return invalidArgument(std::string(key) + " '" + text->substr(0, 40) +
+                           "' is not a real calendar date; use YYYY-MM-DD, e.g. 2024-10-22.");
+  }
+  return std::optional<std::string>(*date);
+}
+
+// The seasons to read: the `season` argument, or — when only dates are given — every season
+// with data that the date range touches.
+Status chooseSeasons(const json& arguments, const ToolEnv& env, ScheduleQuery& query) {
+  bool has_season = arguments.contains("season") && !arguments["season"].is_null();
+  if (has_season || (!query.date_from && !query.date_to)) {
+    auto season = seasonArgument(arguments, env);
+    if (!season.ok()) {
+      return season.status();
+    }
+    query.seasons = {season->season};
+    query.season_note = season->note;
+    return Status::ok();
+  }
+  Season first = seasonOfDate(query.date_from.value_or(*query.date_to));
+  Season last = seasonOfDate(query.date_to.value_or(*query.date_from));
+  std::vector<Season> available;
+  for (const auto& coverage : env.data.seasons()) {
+    available.push_back(coverage.season);
+    if (coverage.season >= first && coverage.season <= last) {
+      query.seasons.push_back(coverage.season);
+    }
+  }
+  if (query.seasons.empty()) {
+    return notFound("The data has no games in that date range: it covers " + coveredDateSpans(env) +
+                    " (regular season, played games only).");
+  }
+  if (!query.date_to) {
+    query.seasons.resize(1);  // an open range: the season date_from falls in
+  }
+  return Status::ok();
+}
+
+Result<ScheduleQuery> readQuery(const json& arguments, const ToolEnv& env) {
+  ScheduleQuery query;
+  if (optionalString(arguments, "team")) {
+    auto team = teamArgument(arguments, env);
+    if (!team.ok()) {
+      return team.status();
+    }
+    query.team = team->team;
+    query.team_note = team->note;
+  }
+  auto from = dateMember(arguments, "date_from");
+  if (!from.ok()) {
+    return from.status();
+  }
+  auto to = dateMember(arguments, "date_to");
+  if (!to.ok()) {
+    return to.status();
+  }
+  query.date_from = *from;
+  query.date_to = *to;
+  if (query.date_from && query.date_to && *query.date_from > *query.date_to) {
+    return invalidArgument("date_from " + *query.date_from + " is after date_to " + *query.date_to +
+                           "; swap them.");
+  }
+  query.limit = arguments.value("limit", kDefaultLimit);
+  if (query.limit < 1 || query.limit > 100) {
+    return invalidArgument("limit must be between 1 and 100.");
+  }
+  if (Status chosen = chooseSeasons(arguments, env, query); !chosen.isOk()) {
+    return chosen;
+  }
+  return query;
+}
+
+std::string seasonLabel(const ScheduleQuery& query) {
+  std::string label = query.seasons.front().label();
+  if (query.seasons.size() > 1) {
+    label += " to " + query.seasons.back().label();
+  }
+  return label;
+}
+
+std::string rangeText(const ScheduleQuery& query) {
+  if (query.date_from && query.date_to) {
+    return " from " + *query.date_from + " to " + *query.date_to;
+  }
+  if (query.date_from) {
+    return " from " + *query.date_from;
+  }
+  if (query.date_to) {
+    return " up to " + *query.date_to;
+  }
+  return "";
+}
+
+json scheduleRow(const Game& game, const std::optional<Team>& team) {
+  json row = gameJson(game);
+  if (team) {
+    bool home = game.home == team->abbr;
+    row["opponent"] = home ? game.away : game.home;
+    row["home_game"] = home;
+    row["result"] = game.winner() == team->abbr ? "W" : "L";
+  }
+  return row;
+}
+
+ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
+  auto query = readQuery(arguments, env);
+  if (!query.ok()) {
+    return errorAnswer(query.status());
+  }
+  std::optional<std::string> team_abbr;
+  if (query->team) {
+    team_abbr = query->team->abbr;
+  }
+  std::vector<Game> games;
+  TableMeta meta;
+  for (Season season : query->seasons) {
+    auto table = seasonGames(env, season, team_abbr, query->date_from, query->date_to);
+    if (!table.ok()) {
+      return errorAnswer(table.status());
+    }
+    meta = table->meta;
+    games.insert(games.end(), table->rows.begin(), table->rows.end());
+  }
+  if (query->date_from && *query->date_from > meta.as_of) {
+    return ToolAnswer::error("The data holds played games only, up to " + meta.as_of +
+                             "; games from " + *query->date_from +
+                             " on (the upcoming schedule) need the live NBA.com origin.");
+  }
+  std::size_t total = games.size();
+  if (games.size() > static_cast<std::size_t>(query->limit)) {
+    games.resize(static_cast<std::size_t>(query->limit));
+  }
+  std::string who = query->team ? "The " + query->team->name + " played " : "There were ";
+  std::string label = seasonLabel(*query);
+
+  ToolAnswer answer;
+  answer.markdown =
+      heading((query->team ? query->team->name + " schedule" : std::string("NBA schedule")), label,
+              meta.as_of);
+  int wins = 0;
+  MarkdownTable table(query->team
+                          ? std::vector<std::string>{"Date", "Opponent", "Result", "Score", "Note"}
+                          : std::vector<std::string>{"Date", "Away", "Pts", "Home", "Pts", "Note"},
+                      query->team ? std::vector<bool>{}
+                                  : std::vector<bool>{false, false, true, false, true, false});
+  json rows = json::array();
+  for (const auto& game : games) {
+    if (query->team) {
+      bool home = game.home == query->team->abbr;
+      bool won = game.winner() == query->team->abbr;
+      wins += won ? 1 : 0;
+      table.addRow({game.date, (home ? "vs " : "@ ") + (home ? game.away : game.home),
+                    won ? "W" : "L", winnerFirstScore(game), gameKindNote(game)});
+    } else {
+      table.addRow({game.date, game.away, std::to_string(game.away_pts), game.home,
+                    std::to_string(game.home_pts), gameKindNote(game)});
+    }
+    rows.push_back(scheduleRow(game, query->team));
+  }
+  std::string sentence = who + std::to_string(total) + (total == 1 ? " game" : " games") + " in " +
+                         label + rangeText(*query);
+  if (query->team && !games.empty()) {
+    sentence += "; the " + std::to_string(games.size()) + " shown went " + std::to_string(wins) +
+                "-" + std::to_string(static_cast<int>(games.size()) - wins);
+  }
+  sentence += ".";
+  answer.markdown += escapeMarkdown(sentence) + "\n\n";
+  if (total > games.size()) {
+    answer.markdown += "Showing the first " + std::to_string(games.size()) + " of " +
+                       std::to_string(total) + "; raise `limit` or set `date_from` for more.\n\n";
+  }
+  for (const std::string& note : {query->season_note, query->team_note}) {
+    if (!note.empty()) {
+      answer.markdown += escapeMarkdown(note) + "\n\n";
+    }
+  }
+  std::string played_note = "Played games only, to " + meta.as_of +
+                            ": upcoming games are not in this data (the live NBA.com origin "
+                            "has the schedule ahead).";
+  answer.markdown += played_note + "\n\n";
+  if (table.rowCount() > 0) {
+    answer.markdown += table.render();
+  }
+  answer.structured = {{"season", label},
+                       {"as_of", meta.as_of},
+                       {"source", meta.source},
+                       {"team", query->team ? json(query->team->abbr) : json(nullptr)},
+                       {"date_from", query->date_from ? json(*query->date_from) : json(nullptr)},
+                       {"date_to", query->date_to ? json(*query->date_to) : json(nullptr)},
+                       {"total", total},
+                       {"returned", games.size()},
+                       {"truncated", total > games.size()},
+                       {"note", played_note},
+                       {"games", std::move(rows)}};
+  answer.meta = answerMeta(query->seasons.front(), meta.as_of, meta.source);
+  return answer;
+}
+
+}  // namespace
+
+NbaTool scheduleTool() {
+  return {"get_schedule", "Schedule and results",
+          "Games in a season or date range, oldest first, with results where played; "
+          "optionally one team's games (with W/L and opponent). Dates are YYYY-MM-DD "
+          "(US/Eastern). Without dates: the season's games from its start (default this "
+          "season); with dates and no season: the seasons the range touches. The offline "
+          "snapshot holds played games only; upcoming games need the live NBA.com origin.",
+          true, schedule};
+}
+
+}  // namespace nba::tools

@@ -1,0 +1,104 @@
+#include <doctest/doctest.h>
+
+#include "game_tool_test_support.h"
+
+using nba::testing::games::contains;
+using nba::testing::games::inputViolations;
+using nba::testing::games::runGameTool;
+using nlohmann::json;
+
+namespace {
+
+nba::tools::ToolAnswer schedule(const json& arguments) {
+  return runGameTool("get_schedule", arguments);
+}
+
+}  // namespace
+
+TEST_CASE("get_schedule: the Celtics' first five games of 2024-25") {
+  auto answer = schedule({{"team", "Celtics"}, {"season", "2024-25"}, {"limit", 5}});
+  REQUIRE_FALSE(answer.is_error);
+  const json& s = answer.structured;
+  CHECK(s["team"] == "BOS");
+  CHECK(s["total"] == 82);
+  CHECK(s["returned"] == 5);
+  CHECK(s["truncated"] == true);
+  const json& games = s["games"];
+  REQUIRE(games.size() == 5);
+  CHECK(games[0]["date"] == "2024-10-22");
+  CHECK(games[0]["opponent"] == "NYK");
+  CHECK(games[0]["home_game"] == true);
+  CHECK(games[0]["home_pts"] == 132);
+  CHECK(games[0]["away_pts"] == 109);
+  CHECK(games[0]["result"] == "W");
+  CHECK(games[1]["date"] == "2024-10-24");
+  CHECK(games[1]["opponent"] == "WAS");
+  CHECK(games[1]["home_game"] == false);
+  CHECK(games[4]["date"] == "2024-10-30");
+  CHECK(games[4]["opponent"] == "IND");
+  CHECK(games[4]["result"] == "L");
+  CHECK(games[4]["home_pts"] == 135);
+  CHECK(contains(answer.markdown,
+                 "The Boston Celtics played 82 games in 2024-25; the 5 shown "
+                 "went 4-1."));
+  CHECK(contains(answer.markdown, "Showing the first 5 of 82"));
+  CHECK(contains(answer.markdown, "upcoming games are not in this data"));
+}
+
+TEST_CASE("get_schedule: date ranges pick the seasons and filter the games") {
+  auto day = schedule({{"date_from", "2025-01-23"}, {"date_to", "2025-01-23"}});
+  REQUIRE_FALSE(day.is_error);
+  CHECK(day.structured["season"] == "2024-25");
+  CHECK(day.structured["total"] == 9);
+  CHECK(day.structured["truncated"] == false);
+
+  auto across = schedule({{"team", "LAL"}, {"date_from", "2024-04-01"}, {"date_to", "2024-10-31"}});
+  REQUIRE_FALSE(across.is_error);
+  CHECK(across.structured["season"] == "2023-24 to 2024-25");
+  CHECK(across.structured["games"][0]["date"].get<std::string>() >= "2024-04-01");
+  CHECK(across.structured["games"].back()["date"].get<std::string>() <= "2024-10-31");
+
+  auto empty = schedule({{"date_from", "2024-11-28"}, {"date_to", "2024-11-28"}});
+  REQUIRE_FALSE(empty.is_error);
+  CHECK(empty.structured["total"] == 0);
+  CHECK(contains(empty.markdown, "There were 0 games in 2024-25 from 2024-11-28 to 2024-11-28."));
+}
+
+TEST_CASE("get_schedule: this season by default, from its first game") {
+  auto answer = schedule(json::object());
+  REQUIRE_FALSE(answer.is_error);
+  CHECK(answer.structured["season"] == "2025-26");
+  CHECK(answer.structured["as_of"] == "2026-02-21");
+  CHECK(answer.structured["returned"] == 20);
+  CHECK(answer.structured["games"][0]["date"] == "2025-10-21");
+}
+
+TEST_CASE("get_schedule: errors a person can act on") {
+  auto reversed = schedule({{"date_from", "2025-02-01"}, {"date_to", "2025-01-01"}});
+  REQUIRE(reversed.is_error);
+  CHECK(contains(reversed.markdown, "date_from 2025-02-01 is after date_to 2025-01-01"));
+  auto upcoming = schedule({{"team", "Knicks"}, {"date_from", "2026-03-01"}});
+  REQUIRE(upcoming.is_error);
+  CHECK(contains(upcoming.markdown, "played games only, up to 2026-02-21"));
+  CHECK(contains(upcoming.markdown, "live NBA.com origin"));
+  auto outside = schedule({{"date_from", "2019-01-01"}, {"date_to", "2019-02-01"}});
+  REQUIRE(outside.is_error);
+  CHECK(contains(outside.markdown, "2024-25: 2024-10-22 to 2025-04-13"));
+  CHECK(schedule({{"date_from", "2025-02-30"}}).is_error);
+  CHECK(schedule({{"team", "Nobody FC"}}).is_error);
+}
+
+TEST_CASE("get_schedule: the input schema") {
+  CHECK(inputViolations("get_schedule", {{"team", "BOS"}, {"limit", 100}}).empty());
+  for (json limit : {json(0), json(-1), json(1000000000), json("20"), json(2.5)}) {
+    CAPTURE(limit);
+    CHECK(contains(inputViolations("get_schedule", {{"limit", limit}}), "limit"));
+  }
+  for (const char* date : {"2025-02-30", "yesterday-ish", "2025-1-1"}) {
+    CAPTURE(date);
+    CHECK(contains(inputViolations("get_schedule", {{"date_from", date}}), "date_from"));
+    CHECK(contains(inputViolations("get_schedule", {{"date_to", date}}), "date_to"));
+  }
+  CHECK(contains(inputViolations("get_schedule", {{"team", json::array({"BOS"})}}), "team"));
+  CHECK(contains(inputViolations("get_schedule", {{"teams", "BOS"}}), "teams"));
+}
