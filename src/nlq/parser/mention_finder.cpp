@@ -43,9 +43,10 @@ bool acceptable(const entity::Candidate& best, std::size_t longest_word) {
 }
 
 template <typename Mention>
-Mention mentionOf(const entity::Resolution& resolution, std::string text, std::size_t position) {
+Mention mentionOf(const entity::Resolution& resolution, std::string_view text,
+                  std::size_t position) {
   Mention mention;
-  mention.text = std::move(text);
+  mention.text = std::string(text);
   mention.position = position;
   const entity::Candidate& first = resolution.candidates.front();
   mention.ambiguous = resolution.ambiguous;
@@ -141,11 +142,11 @@ class Search {
     }
     const Token& a = text_.tokens[first];
     const Token& b = text_.tokens[first + len - 1];
-    std::string written(question_.substr(a.src_begin, b.src_end - a.src_begin));
+    const std::string_view written = question_.substr(a.src_begin, b.src_end - a.src_begin);
     if (resolution->candidates.front().kind == entity::EntityKind::kTeam) {
-      teams->push_back(mentionOf<TeamMention>(*resolution, std::move(written), first));
+      teams->push_back(mentionOf<TeamMention>(*resolution, written, first));
     } else {
-      players->push_back(mentionOf<PlayerMention>(*resolution, std::move(written), first));
+      players->push_back(mentionOf<PlayerMention>(*resolution, written, first));
     }
     for (std::size_t k = first; k < first + len; ++k) {
       labels_[k].entity = true;
