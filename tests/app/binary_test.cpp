@@ -240,6 +240,8 @@ TEST_CASE("binary: a broken --snapshot fails fast naming the file and line") {
   broken.closeStdin();
   CHECK(broken.wait() == 2);
   CHECK(broken.stderrText().find("teams.tsv:32") != std::string::npos);
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(std::string(NBA_MCP_SOURCE_DIR) + "/golden/snapshot", dir);
   std::filesystem::remove(dir + "/games.tsv");
   Subprocess missing({kBinary, "--snapshot", dir});
   missing.closeStdin();
