@@ -163,14 +163,16 @@ json statsJson(const std::vector<Side>& sides, const std::vector<StatRow>& rows)
       leader_ids.push_back(sides[i].player.player.player_id);
     }
     bool single = row.leaders.size() == 1;
-    out.push_back({{"code", row.stat->code},
-                   {"key", statKey(*row.stat)},
-                   {"label", row.stat->label},
-                   {"higher_is_better", row.stat->higher_is_better},
-                   {"compared", row.compared},
-                   {"values", std::move(values)},
-                   {"leader_id", single ? leader_ids[0] : json(nullptr)},
-                   {"leader_ids", std::move(leader_ids)}});
+    json entry = json::object();  // member by member: cheaper than an initializer list
+    entry["code"] = row.stat->code;
+    entry["key"] = statKey(*row.stat);
+    entry["label"] = row.stat->label;
+    entry["higher_is_better"] = row.stat->higher_is_better;
+    entry["compared"] = row.compared;
+    entry["values"] = std::move(values);
+    entry["leader_id"] = single ? leader_ids[0] : json(nullptr);
+    entry["leader_ids"] = std::move(leader_ids);
+    out.push_back(std::move(entry));
   }
   return out;
 }
@@ -197,7 +199,7 @@ ToolAnswer comparePlayers(const json& arguments, const ToolEnv& env) {
     notes.push_back(side.player.note);
     json player = playerJson(side.player.player);
     player["team"] = side.season.line.lastTeam();
-    player["teams"] = statLineJson(side.season.line, mode)["teams"];
+    player["teams"] = lineTeams(side.season.line);
     player["traded"] = !side.season.stints.empty();
     players.push_back(std::move(player));
   }

@@ -114,7 +114,7 @@ ToolAnswer getPlayerStats(const json& arguments, const ToolEnv& env) {
                        {"source", lines->meta.source},
                        {"coverage", coverageName(lines->meta.coverage)},
                        {"team", line.lastTeam()},
-                       {"teams", statLineJson(line, mode)["teams"]},
+                       {"teams", lineTeams(line)},
                        {"traded", !lines->stints.empty()},
                        {"line", statLineJson(line, mode)},
                        {"stints", std::move(stints)},

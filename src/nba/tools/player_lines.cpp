@@ -1,5 +1,6 @@
 #include "nba/tools/player_lines.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 
@@ -14,7 +15,8 @@ using nlohmann::json;
 namespace {
 
 double roundTo(double value, int decimals) {
-  double scale = std::pow(10.0, decimals);
+  static constexpr double kScale[] = {1.0, 10.0, 100.0, 1000.0};
+  double scale = kScale[std::clamp(decimals, 0, 3)];
   return std::round(value * scale) / scale;
 }
 
@@ -82,19 +84,33 @@ std::optional<double> shownStatValue(const PlayerSeasonLine& line, const stats::
   return roundTo(*value, shownDecimals(stat, mode));
 }
 
+std::vector<std::string> lineTeams(const PlayerSeasonLine& line) {
+  return line.teams.empty() ? std::vector<std::string>{line.team} : line.teams;
+}
+
 json statLineJson(const PlayerSeasonLine& line, stats::PerMode mode) {
-  json out = {{"team", line.lastTeam()}, {"teams", line.teams}};
-  if (line.teams.empty()) {
-    out["teams"] = json::array({line.team});
-  }
-  for (const stats::StatDef* stat : playerLineStats()) {
-    std::optional<double> value = shownStatValue(line, *stat, mode);
+  // Keys computed once: this runs for every line of every answer (the latency budget).
+  static const auto* keys = [] {
+    auto* out = new std::vector<std::string>();
+    for (const stats::StatDef* stat : playerLineStats()) {
+      out->push_back(statKey(*stat));
+    }
+    return out;
+  }();
+  json out = json::object();
+  out["team"] = line.lastTeam();
+  out["teams"] = lineTeams(line);
+  const auto& stats_list = playerLineStats();
+  for (std::size_t i = 0; i < stats_list.size(); ++i) {
+    const stats::StatDef& stat = *stats_list[i];
+    std::optional<double> value = shownStatValue(line, stat, mode);
+    json& slot = out[(*keys)[i]];
     if (!value) {
-      out[statKey(*stat)] = nullptr;
-    } else if (shownDecimals(*stat, mode) == 0) {
-      out[statKey(*stat)] = static_cast<long long>(*value);
+      slot = nullptr;
+    } else if (shownDecimals(stat, mode) == 0) {
+      slot = static_cast<long long>(*value);
     } else {
-      out[statKey(*stat)] = *value;
+      slot = *value;
     }
   }
   return out;

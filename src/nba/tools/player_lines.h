@@ -28,6 +28,9 @@ std::string statKey(const stats::StatDef& stat);
 std::optional<double> shownStatValue(const PlayerSeasonLine& line, const stats::StatDef& stat,
                                      stats::PerMode mode);
 
+// The teams of a line in order (one entry unless it is a traded player's combined line).
+std::vector<std::string> lineTeams(const PlayerSeasonLine& line);
+
 // {"team", "teams", "gp", "gs", "min", "pts", … "bpm", "eff"}: the line's stats in `mode`,
 // keyed by statKey; null where undefined. Matches $defs/statLine of the output schemas.
 nlohmann::json statLineJson(const PlayerSeasonLine& line, stats::PerMode mode);

@@ -51,7 +51,8 @@ inline void checkRequiredMembers(const std::string& name, const nlohmann::json& 
   for (const auto& key : schema["required"]) {
     CHECK_MESSAGE(structured.contains(key.get<std::string>()), "missing " << key);
   }
-  for (const auto& [key, _] : structured.items()) {
+  for (auto it = structured.begin(); it != structured.end(); ++it) {
+    const std::string key = it.key();  // not a structured binding: doctest captures it
     CHECK_MESSAGE(schema["properties"].contains(key), "undocumented member " << key);
   }
 }
