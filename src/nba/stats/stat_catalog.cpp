@@ -1,6 +1,7 @@
 #include "nba/stats/stat_catalog.h"
 
 #include <cctype>
+#include <cmath>
 #include <unordered_map>
 
 #include "nba/tools/markdown.h"
@@ -252,7 +253,7 @@ std::string formatStat(const StatDef& stat, PerMode mode, const std::optional<do
       return tools::formatFixed(*value, 1);
     case StatKind::kCounting:
       if (stat.code == "GP" || stat.code == "GS" || mode == PerMode::kTotals) {
-        return tools::formatCount(static_cast<long long>(*value + 0.5));
+        return tools::formatCount(std::llround(*value));
       }
       return tools::formatFixed(*value, 1);
   }
