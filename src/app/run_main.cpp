@@ -141,6 +141,28 @@ int callTool(const Config& config, const std::string& name, const std::string& a
   return result.is_error ? 1 : 0;
 }
 
+// Runs answer_nba_question once: markdown to stdout (or the structured answer with
+// --json). Exit 0 for an answer (a clarification included), 1 when the question is
+// rejected (too short, too long), 2 when the server cannot start.
+int ask(const Config& config, const std::string& question, bool print_json) {
+  auto bundle = buildServer(config);
+  if (!bundle.ok()) {
+    std::cerr << "nba-mcp: " << bundle.status().message() << "\n";
+    return 2;
+  }
+  mcp::ToolResult result = bundle->server->callTool("answer_nba_question", {{"question", question}});
+  if (result.is_error) {
+    std::cerr << "nba-mcp ask: " << result.text << "\n";
+    return 1;
+  }
+  if (print_json && result.structured) {
+    std::cout << result.structured->dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+  } else {
+    std::cout << result.text << "\n";
+  }
+  return 0;
+}
+
 // CLI11 2.1 reads the config file before environment variables, and a value from
 // either only fills an option nobody set — so the file would beat the environment.
 // DESIGN §9 wants flag > env > file: turn each NBA_MCP_* variable into a flag placed
@@ -186,6 +208,12 @@ int runMain(int argc, char** argv) {
   call_cmd->add_option("arguments", tool_arguments, "Arguments as a JSON object");
   call_cmd->add_flag("--json", call_json,
                      "Print the whole result (structuredContent, _meta) as JSON");
+  auto* ask_cmd = cli.add_subcommand("ask", "Answer a plain-English NBA question and print it");
+  std::string question;
+  bool ask_json = false;
+  ask_cmd->add_option("question", question, "e.g. \"Who leads the NBA in points?\"")->required();
+  ask_cmd->add_flag("--json", ask_json,
+                    "Print the structured answer (parsed question, plan, results) as JSON");
   try {
     auto arguments = argumentsWithEnvironment(cli, argc, argv);
     cli.parse(arguments);
@@ -201,6 +229,9 @@ int runMain(int argc, char** argv) {
   }
   if (*call_cmd) {
     return callTool(config, tool_name, tool_arguments, call_json);
+  }
+  if (*ask_cmd) {
+    return ask(config, question, ask_json);
   }
   (void)serve_cmd;
   return serve(config);

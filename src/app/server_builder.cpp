@@ -1,7 +1,10 @@
 #include "app/server_builder.h"
 
+#include <algorithm>
 #include <ctime>
+#include <thread>
 
+#include "app/answer_tool.h"
 #include "app/lazy_world.h"
 #include "app/nba_catalog_features.h"
 #include "app/nba_tools.h"
@@ -32,6 +35,13 @@ Result<std::shared_ptr<Clock>> makeClock(const Config& config) {
     return time.status();
   }
   return std::shared_ptr<Clock>(std::make_shared<FakeClock>(time.value()));
+}
+
+// Threads per group of a question's independent calls: no more than the workers the user
+// allowed, nor than the machine has cores.
+unsigned answerParallelism(const Config& config) {
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  return std::min(cores, static_cast<unsigned>(std::max<std::size_t>(1, config.workers)));
 }
 
 }  // namespace
@@ -102,6 +112,10 @@ Result<ServerBundle> buildServer(const Config& config) {
   bundle.stats = std::make_shared<ServerStats>(*bundle.server, *bundle.usage,
                                                std::chrono::steady_clock::now());
   if (Status status = registerNbaTools(*bundle.server, *bundle.env); !status.isOk()) {
+    return status;
+  }
+  if (Status status = registerAnswerTool(*bundle.server, *bundle.env, answerParallelism(config));
+      !status.isOk()) {
     return status;
   }
   if (Status status = registerServerStats(*bundle.server, bundle.stats); !status.isOk()) {

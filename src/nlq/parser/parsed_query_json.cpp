@@ -76,6 +76,7 @@ json toJson(const Plan& plan) {
   json out = {{"calls", std::move(calls)}};
   if (!plan.missing.empty()) out["missing"] = plan.missing;
   if (!plan.notes.empty()) out["notes"] = plan.notes;
+  if (!plan.suggestions.empty()) out["suggestions"] = plan.suggestions;
   return out;
 }
 

@@ -18,12 +18,14 @@ struct PlannedCall {
 };
 
 // The calls that answer a question, what it lacks ("which player?") and choices made for
-// the reader ("compare_players takes at most 4 players; compared the first 4 of 10").
+// the reader ("compare_players takes at most 4 players; compared the first 4 of 10"), and,
+// when something is missing, two or three example questions that would work.
 // Value type.
 struct Plan {
   std::vector<PlannedCall> calls;
   std::vector<std::string> missing;
   std::vector<std::string> notes;
+  std::vector<std::string> suggestions;  // example questions for a reader who must rephrase
 };
 
 }  // namespace nba::nlq

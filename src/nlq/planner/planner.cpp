@@ -12,6 +12,44 @@ std::string nameFor(const Mention& mention) {
   return mention.ambiguous || mention.display_name.empty() ? mention.text : mention.display_name;
 }
 
+const std::vector<std::string_view> kGeneralExamples = {
+    "Who leads the NBA in points?", "Compare LeBron James and Kevin Durant",
+    "Eastern Conference standings"};
+
+// Example questions that work, for a reader whose question lacked something.
+std::vector<std::string_view> examplesFor(IntentKind kind) {
+  switch (kind) {
+    case IntentKind::kLeaders:
+      return {"Who leads the NBA in points?", "Top 5 rebounders in 2023-24"};
+    case IntentKind::kPlayerStats:
+    case IntentKind::kCareer:
+    case IntentKind::kGameLog:
+      return {"Show me Stephen Curry stats", "How many points does Nikola Jokic average?",
+              "Luka Doncic last 5 games"};
+    case IntentKind::kComparePlayers:
+      return {"Compare LeBron James and Kevin Durant", "Compare Jayson Tatum and Jaylen Brown"};
+    case IntentKind::kTeamStats:
+    case IntentKind::kCompareTeams:
+      return {"What is the Celtics offensive rating?", "Compare the Celtics and the Knicks"};
+    case IntentKind::kHeadToHead:
+      return {"Lakers vs Celtics", "Did the Knicks beat the Celtics?"};
+    case IntentKind::kBoxScore:
+      return {"Box score of the Celtics game on 2025-03-08"};
+    default:
+      return kGeneralExamples;
+  }
+}
+
+void suggest(Plan* plan, std::string_view example) {
+  constexpr std::size_t kMaxSuggestions = 3;
+  for (const std::string& have : plan->suggestions) {
+    if (have == example) return;
+  }
+  if (plan->suggestions.size() < kMaxSuggestions) {
+    plan->suggestions.emplace_back(example);
+  }
+}
+
 // Builds the calls of one intent.
 class IntentPlanner {
  public:
@@ -56,7 +94,12 @@ class IntentPlanner {
   void call(std::string tool, json arguments) {
     plan_.calls.push_back({std::move(tool), std::move(arguments), 0, index_});
   }
-  void missing(std::string what) { plan_.missing.push_back(std::move(what)); }
+  void missing(std::string what) {
+    plan_.missing.push_back(std::move(what));
+    for (std::string_view example : examplesFor(intent_.kind)) {
+      suggest(&plan_, example);
+    }
+  }
   void note(std::string what) { plan_.notes.push_back(std::move(what)); }
 
   // season, season_type, per_mode when the question states them.
@@ -274,15 +317,14 @@ class IntentPlanner {
   Plan& plan_;
 };
 
-constexpr std::string_view kExamples =
-    "Try for example: \"Who leads the NBA in points?\", \"Compare LeBron James and Kevin "
-    "Durant\", \"Eastern Conference standings\".";
-
 void ambiguity(const ParsedQuery& query, Plan* plan) {
   auto say = [plan](const std::string& text, const std::vector<std::string>& candidates) {
     std::string list;
     for (const std::string& c : candidates) list += (list.empty() ? "" : ", ") + c;
     plan->missing.push_back("which \"" + text + "\" (" + list + ")?");
+    for (std::size_t i = 0; i < candidates.size() && i < 2; ++i) {
+      suggest(plan, "Show me " + candidates[i] + " stats");
+    }
   };
   for (const auto& p : query.slots.players) {
     if (p.ambiguous) say(p.text, p.candidates);
@@ -301,7 +343,9 @@ Plan Planner::plan(const ParsedQuery& query) const {
     plan.missing.push_back(query.too_long ? "a shorter question (at most 500 characters)"
                                           : "a question about NBA players, teams, games or "
                                             "stats that names what to look up");
-    plan.notes.emplace_back(kExamples);
+    for (std::string_view example : kGeneralExamples) {
+      suggest(&plan, example);
+    }
     return plan;
   }
   ambiguity(query, &plan);

@@ -1,0 +1,100 @@
+#include "app/answer_tool.h"
+
+#include <memory>
+#include <mutex>
+
+#include "app/schema_catalog.h"
+#include "nlq/parser/slot_hits.h"
+#include "nlq/question_pipeline.h"
+
+namespace nba::app {
+namespace {
+
+using nlohmann::json;
+
+constexpr char kDescription[] =
+    "Answers a plain-English NBA question: leaders, player stats and careers, game logs, "
+    "player and team comparisons, team ratings and rankings (\"best defensive team in the "
+    "West\"), standings, scores on a date, head-to-head records, schedules, box scores and "
+    "awards, or several joined with \"and\". Returns markdown (a heading with season and "
+    "as-of date, a sentence that answers, then a table) and a structured answer with the "
+    "parsed question, the tool calls made and their results. Unclear questions get what is "
+    "missing and example phrasings.";
+
+// Builds the pipeline on first use; a failed build is reported by every call.
+class LazyPipeline {
+ public:
+  LazyPipeline(mcp::McpServer& server, const tools::ToolEnv& env, unsigned parallelism)
+      : server_(server), env_(env), parallelism_(parallelism) {}
+
+  Result<const nlq::QuestionPipeline*> get() {
+    std::call_once(once_, [this] {
+      nlq::ToolCaller caller = [server = &server_](const std::string& tool, const json& args) {
+        mcp::ToolResult result = server->callTool(tool, args);
+        return nlq::ToolOutcome{std::move(result.text),
+                                result.structured.value_or(json::object()), result.is_error};
+      };
+      auto built = nlq::newQuestionPipeline(env_.resolver, env_.data, std::move(caller),
+                                            parallelism_);
+      if (built.ok()) {
+        pipeline_ = std::move(built).value();
+      } else {
+        error_ = built.status();
+      }
+    });
+    if (pipeline_ == nullptr) {
+      return error_;
+    }
+    return pipeline_.get();
+  }
+
+ private:
+  mcp::McpServer& server_;
+  const tools::ToolEnv& env_;
+  unsigned parallelism_;
+  std::once_flag once_;
+  std::unique_ptr<nlq::QuestionPipeline> pipeline_;
+  Status error_ = Status::ok();
+};
+
+}  // namespace
+
+Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env,
+                          unsigned parallelism) {
+  auto input = embeddedSchema("answer_nba_question.input");
+  auto output = embeddedSchema("answer_nba_question.output");
+  if (!input.ok()) return input.status();
+  if (!output.ok()) return output.status();
+  mcp::ToolDefinition tool;
+  tool.name = "answer_nba_question";
+  tool.title = "Answer an NBA question";
+  tool.description = kDescription;
+  tool.input_schema = input.value();
+  tool.output_schema = output.value();
+  tool.annotations = {{"title", tool.title}, {"readOnlyHint", true}, {"openWorldHint", false}};
+  auto pipeline = std::make_shared<LazyPipeline>(server, env, parallelism);
+  tool.handler = [pipeline, &env](const json& arguments, mcp::ToolContext&) {
+    auto ready = pipeline->get();
+    if (!ready.ok()) {
+      return mcp::ToolResult::error("The question pipeline is unavailable: " +
+                                    ready.status().message());
+    }
+    const std::string question = arguments.at("question").get<std::string>();
+    nlq::Answer answer =
+        ready.value()->answer(question, nlq::parseContextAt(env.clock.wallNow()));
+    mcp::ToolResult result;
+    result.text = std::move(answer.markdown);
+    result.meta = {{"dev.nbamcp/status", answer.structured["status"]}};
+    if (answer.structured["season"].is_string()) {
+      result.meta["dev.nbamcp/season"] = answer.structured["season"];
+    }
+    if (answer.structured["as_of"].is_string()) {
+      result.meta["dev.nbamcp/as_of"] = answer.structured["as_of"];
+    }
+    result.structured = std::move(answer.structured);
+    return result;
+  };
+  return server.addTool(std::move(tool));
+}
+
+}  // namespace nba::app

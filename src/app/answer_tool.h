@@ -1,0 +1,17 @@
+#pragma once
+
+#include "core/status.h"
+#include "mcp/server.h"
+#include "nba/tools/tool_env.h"
+
+namespace nba::app {
+
+// Registers answer_nba_question on `server`. Its pipeline (nlq/question_pipeline.h) is built
+// on the first call, over env's data, and runs each planned call through
+// server.callTool — the same validation, middleware and handlers as a tools/call — with up
+// to `parallelism` threads per group of independent calls. `server` and `env` must outlive
+// the tool.
+Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env,
+                          unsigned parallelism);
+
+}  // namespace nba::app

@@ -1,0 +1,73 @@
+#include "nlq/executor/executor.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <map>
+#include <thread>
+
+namespace nba::nlq {
+
+Executor::Executor(ToolCaller caller, unsigned parallelism)
+    : caller_(std::move(caller)), parallelism_(std::max(1U, parallelism)) {}
+
+std::vector<CallResult> Executor::run(const Plan& plan) const {
+  std::vector<CallResult> results;
+  results.reserve(plan.calls.size());
+  std::map<int, std::vector<std::size_t>> groups;
+  for (const PlannedCall& call : plan.calls) {
+    groups[call.group].push_back(results.size());
+    results.push_back({call, {}, 0});
+  }
+  for (auto& [group, indices] : groups) {
+    std::vector<CallResult*> members;
+    members.reserve(indices.size());
+    for (std::size_t index : indices) {
+      members.push_back(&results[index]);
+    }
+    runGroup(members);
+  }
+  return results;
+}
+
+void Executor::runOne(CallResult* result) const {
+  const auto start = std::chrono::steady_clock::now();
+  try {
+    result->outcome = caller_(result->call.tool, result->call.arguments);
+  } catch (const std::exception& e) {
+    result->outcome = {std::string("internal error in ") + result->call.tool + ": " + e.what(),
+                       nlohmann::json::object(), true};
+  }
+  result->elapsed_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+void Executor::runGroup(std::vector<CallResult*>& group) const {
+  const std::size_t threads = std::min<std::size_t>(parallelism_, group.size());
+  if (threads <= 1) {
+    for (CallResult* result : group) {
+      runOne(result);
+    }
+    return;
+  }
+  // Work sharing: every thread claims the next unstarted call, so a slow call does not
+  // hold back a queue of fast ones behind it.
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < group.size(); i = next++) {
+      runOne(group[i]);
+    }
+  };
+  std::vector<std::thread> helpers;
+  helpers.reserve(threads - 1);
+  for (std::size_t i = 1; i < threads; ++i) {
+    helpers.emplace_back(work);
+  }
+  work();
+  for (std::thread& helper : helpers) {
+    helper.join();
+  }
+}
+
+}  // namespace nba::nlq

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "core/status.h"
+#include "nba/entity/entity_resolver.h"
+#include "nlq/executor/executor.h"
+#include "nlq/parser/question_parser.h"
+#include "nlq/planner/planner.h"
+#include "nlq/synthesizer/answer.h"
+#include "origin/data_source.h"
+
+namespace nba::nlq {
+
+// Time spent in each stage of one question, for benchmarks and logs.
+struct StageTimes {
+  double parse_us = 0;
+  double plan_us = 0;
+  double execute_us = 0;
+  double synthesize_us = 0;
+};
+
+// The whole of DESIGN §4: parser → planner → executor → synthesizer.
+//
+// Thread safety: immutable after construction; answer() may run concurrently.
+class QuestionPipeline {
+ public:
+  QuestionPipeline(std::unique_ptr<QuestionParser> parser, Planner planner, Executor executor)
+      : parser_(std::move(parser)), planner_(std::move(planner)), executor_(std::move(executor)) {}
+
+  Answer answer(std::string_view question, const ParseContext& context,
+                StageTimes* times = nullptr) const;
+
+  const QuestionParser& parser() const { return *parser_; }
+  const Planner& planner() const { return planner_; }
+
+ private:
+  std::unique_ptr<QuestionParser> parser_;
+  Planner planner_;
+  Executor executor_;
+};
+
+// A pipeline over the players and teams of `data` (resolver borrowed) whose calls go to
+// `caller`, with up to `parallelism` threads per group of independent calls.
+Result<std::unique_ptr<QuestionPipeline>> newQuestionPipeline(
+    const entity::EntityResolver& resolver, const DataSource& data, ToolCaller caller,
+    unsigned parallelism);
+
+}  // namespace nba::nlq

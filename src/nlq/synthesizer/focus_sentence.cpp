@@ -1,0 +1,160 @@
+#include "nlq/synthesizer/focus_sentence.h"
+
+#include <cctype>
+
+#include "nba/stats/stat_catalog.h"
+#include "nba/tools/markdown.h"
+
+namespace nba::nlq {
+namespace {
+
+using nlohmann::json;
+
+std::string lowerKey(const std::string& code) {
+  std::string key = code;
+  for (char& c : key) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return key;
+}
+
+std::string articleFor(const std::string& phrase) {
+  return !phrase.empty() && std::string_view("aeiouAEIOU").find(phrase[0]) != std::string::npos
+             ? "an "
+             : "a ";
+}
+
+std::string valueText(const stats::StatDef& stat, stats::PerMode mode, double value) {
+  return stats::formatStat(stat, mode, value);
+}
+
+std::string perModeTail(stats::PerMode mode) {
+  switch (mode) {
+    case stats::PerMode::kPerGame:
+      return " per game";
+    case stats::PerMode::kPer36:
+      return " per 36 minutes";
+    case stats::PerMode::kTotals:
+      return "";
+  }
+  return "";
+}
+
+}  // namespace
+
+const json& memberOr(const json& object, const char* key) {
+  static const json kNull;
+  if (!object.is_object()) return kNull;
+  auto it = object.find(key);
+  return it == object.end() ? kNull : *it;
+}
+
+std::string statPhrase(const std::string& label) {
+  std::string phrase = label.substr(0, label.find(" ("));
+  if (phrase.size() > 1 && std::isupper(static_cast<unsigned char>(phrase[0])) &&
+      !std::isupper(static_cast<unsigned char>(phrase[1]))) {
+    phrase[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(phrase[0])));
+  }
+  return phrase;
+}
+
+std::string joinAnd(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) {
+      out += i + 1 == items.size() ? " and " : ", ";
+    }
+    out += items[i];
+  }
+  return out;
+}
+
+std::string ordinal(int n) {
+  const int tens = n % 100;
+  const char* suffix = "th";
+  if (tens < 11 || tens > 13) {
+    switch (n % 10) {
+      case 1:
+        suffix = "st";
+        break;
+      case 2:
+        suffix = "nd";
+        break;
+      case 3:
+        suffix = "rd";
+        break;
+      default:
+        break;
+    }
+  }
+  return std::to_string(n) + suffix;
+}
+
+std::optional<std::string> playerStatSentence(const QuerySlots& slots, const json& structured) {
+  const json& line = memberOr(structured, "line");
+  const auto mode = stats::parsePerMode(structured.value("per_mode", "PerGame"))
+                        .value_or(stats::PerMode::kPerGame);
+  std::vector<std::string> counting;
+  std::vector<std::string> rates;
+  for (const std::string& code : slots.stats) {
+    const stats::StatDef* stat = stats::findStat(code);
+    const std::string key = lowerKey(code);
+    if (stat == nullptr || !line.contains(key) || !line[key].is_number() || key == "gp") {
+      continue;
+    }
+    const std::string value = valueText(*stat, mode, line[key].get<double>());
+    if (stat->kind == stats::StatKind::kCounting) {
+      counting.push_back(value + " " + statPhrase(stat->label));
+    } else {
+      const std::string phrase = statPhrase(stat->label);
+      rates.push_back(articleFor(phrase) + phrase + " of " + value);
+    }
+  }
+  if (counting.empty() && rates.empty()) {
+    return std::nullopt;
+  }
+  const bool partial = structured.value("coverage", "complete") != "complete";
+  const std::string name = structured.value("player", json::object()).value("name", "He");
+  std::string sentence = name;
+  if (!counting.empty()) {
+    const bool totals = mode == stats::PerMode::kTotals;
+    sentence += totals ? (partial ? " has " : " had ") : (partial ? " is averaging " : " averaged ");
+    sentence += joinAnd(counting) + perModeTail(mode);
+  }
+  if (!rates.empty()) {
+    sentence += counting.empty() ? (partial ? " has " : " had ") : ", with ";
+    sentence += joinAnd(rates);
+  }
+  sentence += " in " + structured.value("season", "");
+  if (line.contains("gp") && line["gp"].is_number_integer()) {
+    sentence += " (" + std::to_string(line["gp"].get<int>()) + " games)";
+  }
+  return sentence + ".";
+}
+
+std::optional<std::string> teamStatSentence(const QuerySlots& slots, const json& structured) {
+  std::vector<std::string> parts;
+  const json& rows = memberOr(structured, "stats");
+  for (const std::string& code : slots.stats) {
+    for (const json& row : rows) {
+      if (row.value("code", "") != code) {
+        continue;
+      }
+      const std::string phrase = statPhrase(row.value("label", code));
+      std::string part = articleFor(phrase) + phrase + " of " + row.value("display", "");
+      if (row.contains("league_rank") && row["league_rank"].is_number_integer()) {
+        part += " (" + ordinal(row["league_rank"].get<int>()) + " in the NBA)";
+      }
+      parts.push_back(part);
+    }
+  }
+  if (parts.empty()) {
+    return std::nullopt;
+  }
+  const bool partial = structured.value("coverage", "complete") != "complete";
+  const std::string team = structured.value("team", json::object()).value("name", "The team");
+  return "The " + team + (partial ? " have " : " had ") + joinAnd(parts) + " in " +
+         structured.value("season", "") + ".";
+}
+
+}  // namespace nba::nlq

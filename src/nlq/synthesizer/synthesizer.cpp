@@ -1,0 +1,270 @@
+#include "nlq/synthesizer/synthesizer.h"
+
+#include "nba/tools/markdown.h"
+#include "nlq/parser/parsed_query_json.h"
+#include "nlq/synthesizer/focus_sentence.h"
+#include "nlq/synthesizer/team_ranking.h"
+#include "nlq/synthesizer/tool_sections.h"
+
+namespace nba::nlq {
+namespace {
+
+using nlohmann::json;
+
+std::vector<const CallResult*> resultsOf(const std::vector<CallResult>& results,
+                                         std::size_t intent) {
+  std::vector<const CallResult*> out;
+  for (const CallResult& result : results) {
+    if (result.call.intent == intent) out.push_back(&result);
+  }
+  return out;
+}
+
+// A tool's failure message, quoted and escaped: it may echo the question's words.
+std::string failureText(const CallResult& result) {
+  std::string out = "**Could not answer this part** (" + result.call.tool + "):";
+  std::string_view text = result.outcome.text;
+  while (!text.empty()) {
+    const std::size_t end = text.find('\n');
+    out += "\n> " + tools::escapeMarkdown(text.substr(0, end));
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+  }
+  return out;
+}
+
+std::optional<std::string> focusSentence(const Intent& intent, const CallResult& result) {
+  if (result.call.tool == "get_player_stats") {
+    return playerStatSentence(intent.slots, result.outcome.structured);
+  }
+  if (result.call.tool == "get_team_stats") {
+    return teamStatSentence(intent.slots, result.outcome.structured);
+  }
+  return std::nullopt;
+}
+
+// One call's answer: the tool's markdown, with a sharper first sentence when one applies.
+PartText partFromTool(const Intent& intent, const CallResult& result) {
+  ToolSections sections = splitToolMarkdown(result.outcome.text);
+  PartText part{std::move(sections.heading), std::move(sections.sentence),
+                std::move(sections.body)};
+  if (auto focus = focusSentence(intent, result)) {
+    part.body = part.sentence + (part.body.empty() ? "" : "\n\n" + part.body);
+    part.sentence = std::move(*focus);
+  }
+  return part;
+}
+
+// Collects what the answer says, part by part.
+class AnswerWriter {
+ public:
+  void add(PartText part) {
+    if (!part.sentence.empty()) sentences_.push_back(part.sentence);
+    sections_.push_back(part.render());
+    ++answered_;
+  }
+  void fail(const CallResult& result) {
+    sections_.push_back(failureText(result));
+    ++failed_;
+  }
+
+  int answered() const { return answered_; }
+  int failed() const { return failed_; }
+  const std::vector<std::string>& sentences() const { return sentences_; }
+
+  std::string markdown() const {
+    std::string out;
+    for (const std::string& section : sections_) {
+      out += (out.empty() ? "" : "\n\n") + section;
+    }
+    return out;
+  }
+
+ private:
+  std::vector<std::string> sections_;
+  std::vector<std::string> sentences_;
+  int answered_ = 0;
+  int failed_ = 0;
+};
+
+void writeIntent(const Intent& intent, const std::vector<const CallResult*>& calls,
+                 AnswerWriter* writer) {
+  if (intent.kind == IntentKind::kTeamLeaders) {
+    std::vector<const json*> stats;
+    for (const CallResult* result : calls) {
+      if (!result->outcome.is_error) stats.push_back(&result->outcome.structured);
+    }
+    if (auto ranking = rankTeams(intent.slots, stats)) {
+      writer->add(std::move(*ranking));
+      return;
+    }
+  }
+  for (const CallResult* result : calls) {
+    if (result->outcome.is_error) {
+      writer->fail(*result);
+    } else {
+      writer->add(partFromTool(intent, *result));
+    }
+  }
+}
+
+std::string bulletList(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) {
+    out += (out.empty() ? "- " : "\n- ") + tools::escapeMarkdown(item);
+  }
+  return out;
+}
+
+std::string quotedList(const std::vector<std::string>& items) {
+  std::vector<std::string> quoted;
+  for (const std::string& item : items) quoted.push_back("\"" + tools::escapeMarkdown(item) + "\"");
+  return joinAnd(quoted);
+}
+
+// "player stats for Stephen Curry, season 2024-25" — what the parser understood.
+std::string understood(const ParsedQuery& query) {
+  std::vector<std::string> facts;
+  std::vector<std::string> intents;
+  for (const Intent& intent : query.intents) {
+    std::string name(intentName(intent.kind));
+    for (char& c : name) c = c == '_' ? ' ' : c;
+    intents.push_back(name);
+  }
+  if (!intents.empty()) facts.push_back("a question about " + joinAnd(intents));
+  std::vector<std::string> names;
+  for (const PlayerMention& p : query.slots.players) {
+    names.push_back(p.ambiguous ? "\"" + p.text + "\" (ambiguous)" : p.display_name);
+  }
+  for (const TeamMention& t : query.slots.teams) {
+    names.push_back(t.ambiguous ? "\"" + t.text + "\" (ambiguous)" : t.display_name);
+  }
+  if (!names.empty()) facts.push_back("naming " + joinAnd(names));
+  if (!query.slots.stats.empty()) facts.push_back("stats " + joinAnd(query.slots.stats));
+  if (query.slots.season) facts.push_back("season " + query.slots.season->last.label());
+  if (facts.empty()) return "I could not tell what this question asks about.";
+  return tools::escapeMarkdown("I understood " + joinAnd(facts) + ".");
+}
+
+std::string clarification(const ParsedQuery& query, const Plan& plan) {
+  std::string out = "## I need a bit more to answer that\n\n" + understood(query);
+  if (!plan.missing.empty()) out += "\n\nMissing:\n" + bulletList(plan.missing);
+  return out;
+}
+
+AnswerStatus statusOf(const AnswerWriter& writer, const Plan& plan) {
+  if (writer.answered() == 0) {
+    return plan.missing.empty() && writer.failed() > 0 ? AnswerStatus::kNoData
+                                                       : AnswerStatus::kClarification;
+  }
+  return writer.failed() > 0 || !plan.missing.empty() ? AnswerStatus::kPartial
+                                                      : AnswerStatus::kAnswered;
+}
+
+json entitiesJson(const QuerySlots& slots) {
+  json players = json::array();
+  for (const PlayerMention& p : slots.players) {
+    json item = {{"text", p.text}, {"ambiguous", p.ambiguous}};
+    if (!p.ambiguous) item.update({{"id", p.id}, {"name", p.display_name}, {"team", p.team}});
+    if (p.ambiguous) item["candidates"] = p.candidates;
+    players.push_back(std::move(item));
+  }
+  json teams = json::array();
+  for (const TeamMention& t : slots.teams) {
+    json item = {{"text", t.text}, {"ambiguous", t.ambiguous}};
+    if (!t.ambiguous) item.update({{"id", t.id}, {"name", t.display_name}, {"abbr", t.abbr}});
+    if (t.ambiguous) item["candidates"] = t.candidates;
+    teams.push_back(std::move(item));
+  }
+  return {{"players", std::move(players)}, {"teams", std::move(teams)}};
+}
+
+json resultsJson(const std::vector<CallResult>& results, std::string* season, std::string* as_of) {
+  json out = json::array();
+  for (const CallResult& result : results) {
+    json item = {{"tool", result.call.tool},
+                 {"arguments", result.call.arguments},
+                 {"intent", result.call.intent},
+                 {"is_error", result.outcome.is_error}};
+    if (result.outcome.is_error) {
+      item["error"] = result.outcome.text;
+    } else {
+      item["result"] = result.outcome.structured;
+      const json& s = result.outcome.structured;
+      if (season->empty() && s.contains("season") && s["season"].is_string()) {
+        *season = s["season"].get<std::string>();
+      }
+      if (s.contains("as_of") && s["as_of"].is_string()) {
+        *as_of = std::max(*as_of, s["as_of"].get<std::string>());
+      }
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view answerStatusName(AnswerStatus status) {
+  switch (status) {
+    case AnswerStatus::kAnswered:
+      return "answered";
+    case AnswerStatus::kPartial:
+      return "partial";
+    case AnswerStatus::kClarification:
+      return "clarification";
+    case AnswerStatus::kNoData:
+      return "no_data";
+  }
+  return "answered";
+}
+
+Answer synthesize(std::string_view question, const ParsedQuery& query, const Plan& plan,
+                  const std::vector<CallResult>& results) {
+  AnswerWriter writer;
+  for (std::size_t i = 0; i < query.intents.size(); ++i) {
+    writeIntent(query.intents[i], resultsOf(results, i), &writer);
+  }
+  Answer answer;
+  answer.status = statusOf(writer, plan);
+  std::string markdown = answer.status == AnswerStatus::kClarification
+                             ? clarification(query, plan)
+                             : writer.markdown();
+  if (answer.status == AnswerStatus::kPartial && !plan.missing.empty()) {
+    markdown += "\n\n**Not answered** — I also need:\n" + bulletList(plan.missing);
+  }
+  if (answer.status == AnswerStatus::kNoData) {
+    markdown = "## No data for that\n\n" + understood(query) + "\n\n" + markdown;
+  }
+  for (const std::string& note : plan.notes) {
+    markdown += "\n\n*Note:* " + tools::escapeMarkdown(note);
+  }
+  if (answer.status != AnswerStatus::kAnswered && !plan.suggestions.empty()) {
+    markdown += "\n\nTry for example: " + quotedList(plan.suggestions) + ".";
+  }
+  answer.markdown = std::move(markdown);
+
+  std::string season;
+  std::string as_of;
+  json calls = resultsJson(results, &season, &as_of);
+  json intents = json::array();
+  for (const Intent& intent : query.intents) intents.push_back(std::string(intentName(intent.kind)));
+  std::string sentences;
+  for (const std::string& s : writer.sentences()) sentences += (sentences.empty() ? "" : " ") + s;
+  answer.structured = {{"question", std::string(question)},
+                       {"status", std::string(answerStatusName(answer.status))},
+                       {"answer", sentences},
+                       {"intents", std::move(intents)},
+                       {"entities", entitiesJson(query.slots)},
+                       {"confidence", query.confidence},
+                       {"parsed", toJson(query)},
+                       {"plan", toJson(plan)},
+                       {"results", std::move(calls)},
+                       {"missing", plan.missing},
+                       {"notes", plan.notes},
+                       {"suggestions", plan.suggestions}};
+  answer.structured["season"] = season.empty() ? json(nullptr) : json(season);
+  answer.structured["as_of"] = as_of.empty() ? json(nullptr) : json(as_of);
+  return answer;
+}
+
+}  // namespace nba::nlq
