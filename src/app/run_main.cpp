@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "app/golden/golden_command.h"
 #include "app/server_builder.h"
 #include "mcp/message.h"
 #include "mcp/protocol_version.h"
@@ -214,6 +215,16 @@ int runMain(int argc, char** argv) {
   ask_cmd->add_option("question", question, "e.g. \"Who leads the NBA in points?\"")->required();
   ask_cmd->add_flag("--json", ask_json,
                     "Print the structured answer (parsed question, plan, results) as JSON");
+  auto* golden_cmd = cli.add_subcommand(
+      "golden", "Check (or record) the golden questions and JSON-RPC transcripts");
+  golden_cmd->require_subcommand(1);
+  golden_cmd->fallthrough();
+  auto* golden_check = golden_cmd->add_subcommand(
+      "check", "Run golden/questions.json and replay golden/transcripts; exit 1 on a difference");
+  auto* golden_record = golden_cmd->add_subcommand(
+      "record", "Check the questions and rewrite every transcript's expected.jsonl");
+  std::string golden_dir = "golden";
+  golden_cmd->add_option("--dir", golden_dir, "The golden directory")->capture_default_str();
   try {
     auto arguments = argumentsWithEnvironment(cli, argc, argv);
     cli.parse(arguments);
@@ -229,6 +240,10 @@ int runMain(int argc, char** argv) {
   }
   if (*call_cmd) {
     return callTool(config, tool_name, tool_arguments, call_json);
+  }
+  if (*golden_cmd) {
+    (void)golden_check;
+    return runGolden(config, golden_dir, static_cast<bool>(*golden_record));
   }
   if (*ask_cmd) {
     return ask(config, question, ask_json);

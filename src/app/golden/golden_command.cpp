@@ -1,0 +1,89 @@
+#include "app/golden/golden_command.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/golden/question_check.h"
+#include "app/golden/transcript_replay.h"
+
+namespace nba::app {
+namespace {
+
+// The golden clock: the day after the 2024-25 regular season, so "this season" is a
+// complete season and "last night" its final day.
+constexpr char kDefaultFixedTime[] = "2025-04-14T12:00:00Z";
+
+std::string fixedTimeOf(const std::string& questions_path) {
+  std::ifstream in(questions_path);
+  nlohmann::json file = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (file.is_object() && file.contains("fixed_time") && file["fixed_time"].is_string()) {
+    return file["fixed_time"].get<std::string>();
+  }
+  return kDefaultFixedTime;
+}
+
+int checkQuestions(const Config& config, const std::string& path) {
+  auto report = checkGoldenQuestions(path, config);
+  if (!report.ok()) {
+    std::cerr << "golden: " << report.status().message() << "\n";
+    return 2;
+  }
+  for (const QuestionFailure& failure : report->failures) {
+    std::cout << "FAIL " << failure.id << ": " << failure.question << "\n";
+    for (const std::string& problem : failure.problems) std::cout << "  - " << problem << "\n";
+    std::cout << "  answer:\n";
+    for (std::size_t start = 0; start < failure.markdown.size();) {
+      const std::size_t end = failure.markdown.find('\n', start);
+      std::cout << "    | " << failure.markdown.substr(start, end - start) << "\n";
+      start = end == std::string::npos ? failure.markdown.size() : end + 1;
+    }
+  }
+  const int passed = report->cases - static_cast<int>(report->failures.size());
+  std::cout << "golden questions: " << passed << "/" << report->cases << " pass\n";
+  return report->failures.empty() ? 0 : 1;
+}
+
+int checkTranscripts(const std::string& dir, const std::string& fixed_time, bool record) {
+  auto self = selfExecutable();
+  if (!self.ok()) {
+    std::cerr << "golden: " << self.status().message() << "\n";
+    return 2;
+  }
+  auto outcomes = replayTranscripts(dir, self.value(), fixed_time, record);
+  if (!outcomes.ok()) {
+    std::cerr << "golden: " << outcomes.status().message() << "\n";
+    return 2;
+  }
+  int passed = 0;
+  for (const TranscriptOutcome& outcome : outcomes.value()) {
+    if (outcome.recorded) {
+      std::cout << "recorded " << outcome.name << "\n";
+    } else if (outcome.passed) {
+      ++passed;
+    } else {
+      std::cout << "FAIL transcript " << outcome.name << ": " << outcome.difference << "\n";
+    }
+  }
+  if (record) {
+    std::cout << "golden transcripts: " << outcomes->size() << " recorded; review the diff\n";
+    return 0;
+  }
+  std::cout << "golden transcripts: " << passed << "/" << outcomes->size() << " pass\n";
+  return passed == static_cast<int>(outcomes->size()) ? 0 : 1;
+}
+
+}  // namespace
+
+int runGolden(const Config& config, const std::string& dir, bool record) {
+  const char* env = std::getenv("NBA_MCP_RECORD_GOLDEN");
+  record = record || (env != nullptr && std::string(env) == "1");
+  const std::string questions = dir + "/questions.json";
+  const int questions_code = checkQuestions(config, questions);
+  const int transcripts_code =
+      checkTranscripts(dir + "/transcripts", fixedTimeOf(questions), record);
+  return std::max(questions_code, transcripts_code);
+}
+
+}  // namespace nba::app
