@@ -91,6 +91,9 @@ std::string ordinal(int n) {
 }
 
 std::optional<std::string> playerStatSentence(const QuerySlots& slots, const json& structured) {
+  if (!structured.is_object()) {
+    return std::nullopt;
+  }
   const json& line = memberOr(structured, "line");
   const auto mode = stats::parsePerMode(structured.value("per_mode", "PerGame"))
                         .value_or(stats::PerMode::kPerGame);
@@ -133,6 +136,9 @@ std::optional<std::string> playerStatSentence(const QuerySlots& slots, const jso
 }
 
 std::optional<std::string> teamStatSentence(const QuerySlots& slots, const json& structured) {
+  if (!structured.is_object()) {
+    return std::nullopt;
+  }
   std::vector<std::string> parts;
   const json& rows = memberOr(structured, "stats");
   for (const std::string& code : slots.stats) {

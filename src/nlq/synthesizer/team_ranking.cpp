@@ -18,6 +18,7 @@ struct TeamValue {
 };
 
 const json* findStatRow(const json& structured, const std::string& code) {
+  if (!structured.is_object()) return nullptr;
   const json& rows = memberOr(structured, "stats");
   for (const json& row : rows) {
     if (row.value("code", "") == code && row.contains("value") && row["value"].is_number()) {
@@ -63,7 +64,7 @@ std::optional<PartText> rankTeams(const QuerySlots& slots, const std::vector<con
   std::string as_of;
   bool partial = false;
   for (const json* team : team_stats) {
-    const json* row = findStatRow(*team, *code);
+    const json* row = team->is_object() ? findStatRow(*team, *code) : nullptr;
     if (row == nullptr) {
       continue;
     }

@@ -1,0 +1,171 @@
+// answer_nba_question end to end in process: a server from buildServer on the embedded
+// snapshot with the golden clock (2025-04-14, so "this season" is 2024-25), asked through
+// McpServer::callTool exactly as tools/call would.
+#include "app/answer_tool.h"
+
+#include <doctest/doctest.h>
+
+#include "app/server_builder.h"
+
+namespace nba::app {
+namespace {
+
+using nlohmann::json;
+
+ServerBundle& goldenServer() {
+  static ServerBundle bundle = [] {
+    Config config;
+    config.fixed_time = "2025-04-14T12:00:00Z";
+    auto built = buildServer(config);
+    REQUIRE(built.ok());
+    return std::move(built).value();
+  }();
+  return bundle;
+}
+
+mcp::ToolResult askWith(const json& arguments) {
+  return goldenServer().server->callTool("answer_nba_question", arguments);
+}
+
+mcp::ToolResult ask(const std::string& question) { return askWith(json{{"question", question}}); }
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST_CASE("a leaders question: heading with season and as-of, the answer, the table") {
+  const auto result = ask("Who leads the NBA in points?");
+  REQUIRE_FALSE(result.is_error);
+  CHECK(result.text.starts_with("## NBA leaders: Points — 2024-25 (as of 2025-04-13)\n\n"
+                                "Shai Gilgeous-Alexander led the NBA with 32.7 points per game"));
+  CHECK(contains(result.text, "| 2 | Giannis Antetokounmpo | MIL | 67 | 30.4 |"));
+  const json& answer = result.structured.value();
+  CHECK(answer["status"] == "answered");
+  CHECK(answer["intents"] == json::array({"leaders"}));
+  CHECK(answer["season"] == "2024-25");
+  CHECK(answer["as_of"] == "2025-04-13");
+  CHECK(answer["answer"] ==
+        "Shai Gilgeous-Alexander led the NBA with 32.7 points per game in 2024-25.");
+  REQUIRE(answer["plan"]["calls"].size() == 1);
+  CHECK(answer["plan"]["calls"][0]["tool"] == "get_league_leaders");
+  CHECK(answer["results"][0]["result"]["season"] == "2024-25");
+  CHECK(result.meta["dev.nbamcp/status"] == "answered");
+}
+
+TEST_CASE("a stat question gets a sentence about exactly that stat") {
+  auto result = ask("how many points does Jokic average");
+  REQUIRE_FALSE(result.is_error);
+  CHECK(contains(result.text, "\n\nNikola Jokić averaged 29.6 points per game in 2024-25 (70 "
+                              "games).\n\n"));
+  result = ask("What is the Celtics offensive rating?");
+  CHECK(result.structured.value()["answer"] ==
+        "The Boston Celtics had an offensive rating of 120.6 (2nd in the NBA) in 2024-25.");
+}
+
+TEST_CASE("the best defensive team in the West is ranked from every West team's rating") {
+  const auto result = ask("best defensive team in the West");
+  REQUIRE_FALSE(result.is_error);
+  const json& answer = result.structured.value();
+  CHECK(answer["intents"] == json::array({"team_leaders"}));
+  CHECK(answer["plan"]["calls"].size() == 15);
+  CHECK(answer["answer"] ==
+        "The Oklahoma City Thunder had the best defensive rating in the West in 2024-25: 107.5.");
+  CHECK(contains(result.text, "| 2 | LA Clippers | 110.3 | 50-32 |"));
+  CHECK_FALSE(contains(result.text, "Boston"));
+}
+
+TEST_CASE("two questions joined by 'and' get two answers") {
+  const auto result = ask("top 3 scorers and the East standings");
+  REQUIRE_FALSE(result.is_error);
+  const json& answer = result.structured.value();
+  CHECK(answer["intents"] == json::array({"leaders", "standings"}));
+  CHECK(answer["status"] == "answered");
+  CHECK(contains(result.text, "| 3 | Nikola Jokić | DEN | 70 | 29.6 |"));
+  CHECK(contains(result.text, "Cleveland led the East at 64-18."));
+  CHECK(contains(answer["answer"].get<std::string>(), "32.7 points per game"));
+}
+
+TEST_CASE("questions that lack something get what is missing and examples") {
+  auto result = ask("the of and");
+  REQUIRE_FALSE(result.is_error);
+  CHECK(result.structured.value()["status"] == "clarification");
+  CHECK(result.text.starts_with("## I need a bit more to answer that"));
+  CHECK(result.structured.value()["suggestions"].size() == 3);
+  CHECK(contains(result.text, "Try for example: \"Who leads the NBA in points?\""));
+
+  result = ask("compare LeBron");
+  CHECK(result.structured.value()["status"] == "partial");
+  CHECK(contains(result.text, "a second player to compare LeBron James with"));
+  CHECK(contains(result.text, "LeBron James (LAL) averaged 24.4 points"));
+}
+
+TEST_CASE("a part that fails keeps the parts that worked") {
+  const auto result = ask("scores last night and the West standings");
+  REQUIRE_FALSE(result.is_error);
+  const json& answer = result.structured.value();
+  CHECK(answer["intents"] == json::array({"scores", "standings"}));
+  CHECK(contains(result.text, "Oklahoma City led the West at 68-14."));
+}
+
+TEST_CASE("the pipeline's calls go through the server's middleware") {
+  auto calls = [] {
+    for (const auto& row : goldenServer().usage->rows()) {
+      if (row.tool == "get_team_standings") return row.calls;
+    }
+    return std::uint64_t{0};
+  };
+  const auto before = calls();
+  REQUIRE_FALSE(ask("Western Conference standings").is_error);
+  CHECK(calls() == before + 1);
+}
+
+TEST_CASE("bad questions get a clear isError from the schema, naming the argument") {
+  auto result = ask("");
+  CHECK(result.is_error);
+  CHECK(contains(result.text, "question"));
+  CHECK(contains(result.text, "at least 5 characters"));
+  CHECK(ask("a").is_error);
+  result = ask(std::string(501, 'x'));
+  CHECK(result.is_error);
+  CHECK(contains(result.text, "at most 500 characters"));
+  CHECK(ask(std::string(100 * 1024, 'y')).is_error);
+  CHECK(askWith(json::object()).is_error);
+  CHECK(askWith(json{{"question", 42}}).is_error);
+  CHECK(askWith(json{{"question", "Who leads in points?"}, {"extra", 1}}).is_error);
+}
+
+TEST_CASE("odd questions get an answer, never an error or an empty reply") {
+  const char* questions[] = {"🏀🏀🏀🏀🏀",
+                             "Wer führt die NBA bei den Punkten?",
+                             "谁是得分王？？？",
+                             "SELECT * FROM players; DROP TABLE teams; --",
+                             "\x01\x02\x03\x04\x05\x06",
+                             "?????",
+                             "Compare LeBron, Curry, Durant, Jokic, Giannis, Tatum, Embiid, "
+                             "Luka, Booker and Harden"};
+  for (const char* question : questions) {
+    CAPTURE(question);
+    const auto result = ask(question);
+    CHECK_FALSE(result.is_error);
+    CHECK(result.text.size() > 40);
+    REQUIRE(result.structured.has_value());
+    CHECK(result.structured.value()["question"] == question);
+  }
+  const auto ten = ask(questions[6]);
+  CHECK(contains(ten.text, "compared the first 4 of 10"));
+}
+
+TEST_CASE("markdown, HTML and JSON in a question cannot break the answer") {
+  const std::string question =
+      "Lakers standings <script>alert(1)</script> | ** `x` [a](http://x) {\"jsonrpc\":\"2.0\"}";
+  const auto result = ask(question);
+  REQUIRE_FALSE(result.is_error);
+  CHECK_FALSE(contains(result.text, "<script>"));
+  CHECK(contains(result.text, "| 3 | Los Angeles Lakers | 50 | 32 |"));
+  CHECK(result.structured.value()["question"] == question);
+  // Every table row has the header's column count: nothing from the question got inside.
+  CHECK(contains(result.text, "\n| # | Team | W | L | PCT | GB | Home | Road | L10 | Streak | Conf |\n"));
+}
+
+}  // namespace
+}  // namespace nba::app

@@ -1,0 +1,105 @@
+// The executor: group order, parallel calls within a group, failures kept apart.
+#include "nlq/executor/executor.h"
+
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+#include <thread>
+
+namespace nba::nlq {
+namespace {
+
+using nlohmann::json;
+
+PlannedCall planned(std::string tool, int group, json arguments = json::object()) {
+  return {std::move(tool), std::move(arguments), group, 0};
+}
+
+TEST_CASE("calls run group by group and results keep plan order") {
+  std::mutex mutex;
+  std::vector<std::string> order;
+  Executor executor(
+      [&](const std::string& tool, const json& args) {
+        std::lock_guard lock(mutex);
+        order.push_back(tool);
+        return ToolOutcome{tool + " " + args.dump(), json{{"n", args.value("n", 0)}}, false};
+      },
+      1);
+  Plan plan;
+  plan.calls = {planned("second", 1, {{"n", 2}}), planned("first", 0, {{"n", 1}})};
+  const auto results = executor.run(plan);
+  REQUIRE(results.size() == 2);
+  CHECK(order == std::vector<std::string>{"first", "second"});  // group 0 before group 1
+  CHECK(results[0].call.tool == "second");                      // plan order kept
+  CHECK(results[0].outcome.text == "second {\"n\":2}");
+  CHECK(results[1].outcome.structured == json{{"n", 1}});
+}
+
+TEST_CASE("a group's calls share the threads, each call runs once") {
+  std::atomic<int> running{0};
+  std::atomic<int> most{0};
+  std::mutex mutex;
+  std::set<std::thread::id> threads;
+  std::multiset<int> seen;
+  Executor executor(
+      [&](const std::string&, const json& args) {
+        const int now = ++running;
+        most = std::max(most.load(), now);
+        {
+          std::lock_guard lock(mutex);
+          threads.insert(std::this_thread::get_id());
+          seen.insert(args["n"].get<int>());
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        --running;
+        return ToolOutcome{"ok", json::object(), false};
+      },
+      3);
+  Plan plan;
+  for (int n = 0; n < 12; ++n) plan.calls.push_back(planned("t", 0, {{"n", n}}));
+  const auto results = executor.run(plan);
+  CHECK(results.size() == 12);
+  CHECK(seen.size() == 12);
+  CHECK(std::set<int>(seen.begin(), seen.end()).size() == 12);
+  CHECK(threads.size() <= 3);
+  CHECK(most.load() <= 3);
+  for (const auto& result : results) CHECK(result.outcome.text == "ok");
+}
+
+TEST_CASE("a failing or throwing call does not stop the others") {
+  Executor executor(
+      [](const std::string& tool, const json&) -> ToolOutcome {
+        if (tool == "throws") throw std::runtime_error("database on fire");
+        if (tool == "fails") return {"No player named 'Zorblax'", json::object(), true};
+        return {"fine", json{{"value", 1}}, false};
+      },
+      2);
+  Plan plan;
+  plan.calls = {planned("throws", 0), planned("fails", 0), planned("works", 0)};
+  const auto results = executor.run(plan);
+  REQUIRE(results.size() == 3);
+  CHECK(results[0].outcome.is_error);
+  CHECK(results[0].outcome.text == "internal error in throws: database on fire");
+  CHECK(results[1].outcome.is_error);
+  CHECK(results[1].outcome.text == "No player named 'Zorblax'");
+  CHECK_FALSE(results[2].outcome.is_error);
+  CHECK(results[2].outcome.structured == json{{"value", 1}});
+}
+
+TEST_CASE("an empty plan runs nothing") {
+  int calls = 0;
+  Executor executor(
+      [&](const std::string&, const json&) {
+        ++calls;
+        return ToolOutcome{};
+      },
+      4);
+  CHECK(executor.run(Plan{}).empty());
+  CHECK(calls == 0);
+}
+
+}  // namespace
+}  // namespace nba::nlq

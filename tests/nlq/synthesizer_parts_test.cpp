@@ -1,0 +1,131 @@
+// The synthesizer's pieces on hand-made tool results: sections, focus sentences, rankings.
+#include <doctest/doctest.h>
+
+#include "nlq/synthesizer/focus_sentence.h"
+#include "nlq/synthesizer/team_ranking.h"
+#include "nlq/synthesizer/tool_sections.h"
+
+namespace nba::nlq {
+namespace {
+
+using nlohmann::json;
+
+TEST_CASE("a tool's markdown splits into heading, sentence and body") {
+  const auto sections = splitToolMarkdown(
+      "## NBA leaders: Points — 2024-25 (as of 2025-04-13)\n\nShai Gilgeous-Alexander led the "
+      "NBA with 32.7 points per game in 2024-25.\n\nQualification …\n\n| Rank |\n|---:|\n");
+  CHECK(sections.heading == "## NBA leaders: Points — 2024-25 (as of 2025-04-13)");
+  CHECK(sections.sentence ==
+        "Shai Gilgeous-Alexander led the NBA with 32.7 points per game in 2024-25.");
+  CHECK(sections.body == "Qualification …\n\n| Rank |\n|---:|");
+
+  const auto plain = splitToolMarkdown("No games on 2025-07-04.");
+  CHECK(plain.heading.empty());
+  CHECK(plain.sentence == "No games on 2025-07-04.");
+  CHECK(plain.body.empty());
+  CHECK(splitToolMarkdown("").sentence.empty());
+}
+
+json jokicLine() {
+  return {{"player", {{"name", "Nikola Jokić"}}},
+          {"season", "2024-25"},
+          {"coverage", "complete"},
+          {"per_mode", "PerGame"},
+          {"line", {{"gp", 70}, {"pts", 29.6}, {"reb", 12.7}, {"ts_pct", 0.663}, {"per", 32.0}}}};
+}
+
+TEST_CASE("a player sentence answers exactly the stats asked") {
+  QuerySlots slots;
+  slots.stats = {"PTS"};
+  CHECK(playerStatSentence(slots, jokicLine()) ==
+        "Nikola Jokić averaged 29.6 points per game in 2024-25 (70 games).");
+  slots.stats = {"PTS", "REB", "TS_PCT"};
+  CHECK(playerStatSentence(slots, jokicLine()) ==
+        "Nikola Jokić averaged 29.6 points and 12.7 rebounds per game, with a true shooting "
+        "percentage of 66.3% in 2024-25 (70 games).");
+  slots.stats = {"PER"};
+  CHECK(playerStatSentence(slots, jokicLine()).value().starts_with("Nikola Jokić had a "));
+  slots.stats = {"BLK"};  // not on this line
+  CHECK_FALSE(playerStatSentence(slots, jokicLine()).has_value());
+  slots.stats = {};
+  CHECK_FALSE(playerStatSentence(slots, jokicLine()).has_value());
+  CHECK_FALSE(playerStatSentence(slots, json("not an object")).has_value());
+}
+
+json teamAdvanced(const std::string& name, int w, int l, double ortg, double drtg,
+                  const std::string& coverage = "complete") {
+  auto row = [](const char* code, const char* label, const char* better, double value) {
+    char display[16];
+    std::snprintf(display, sizeof display, "%.1f", value);
+    return json{{"code", code},       {"label", label}, {"short_label", code},
+                {"better", better},   {"value", value}, {"display", display},
+                {"league_rank", 1}};
+  };
+  return {{"team", {{"name", name}}},
+          {"season", "2024-25"},
+          {"as_of", "2025-04-13"},
+          {"coverage", coverage},
+          {"w", w},
+          {"l", l},
+          {"stats",
+           {row("OFF_RATING", "Offensive rating (points scored per 100 possessions)", "higher", ortg),
+            row("DEF_RATING", "Defensive rating (points allowed per 100 possessions)", "lower",
+                drtg)}}};
+}
+
+TEST_CASE("a team sentence names the stat, its value and NBA rank") {
+  QuerySlots slots;
+  slots.stats = {"OFF_RATING"};
+  CHECK(teamStatSentence(slots, teamAdvanced("Boston Celtics", 61, 21, 120.6, 111.1)) ==
+        "The Boston Celtics had an offensive rating of 120.6 (1st in the NBA) in 2024-25.");
+  CHECK(teamStatSentence(slots, teamAdvanced("Boston Celtics", 39, 20, 120.8, 113.0, "partial"))
+            .value()
+            .starts_with("The Boston Celtics have an offensive rating"));
+  slots.stats = {"PTS"};
+  CHECK_FALSE(teamStatSentence(slots, teamAdvanced("Boston Celtics", 61, 21, 1, 1)).has_value());
+}
+
+TEST_CASE("teams rank by the stat asked, lower-is-better stats ascending, ties share a rank") {
+  const json okc = teamAdvanced("Oklahoma City Thunder", 68, 14, 119.2, 107.5);
+  const json lac = teamAdvanced("LA Clippers", 50, 32, 115.0, 110.3);
+  const json hou = teamAdvanced("Houston Rockets", 52, 30, 115.0, 110.8);
+  QuerySlots slots;
+  slots.stats = {"DEF_RATING"};
+  slots.conference = "West";
+  auto part = rankTeams(slots, {&hou, &okc, &lac});
+  REQUIRE(part.has_value());
+  CHECK(part->heading == "## Teams in the West by defensive rating — 2024-25 (as of 2025-04-13)");
+  CHECK(part->sentence ==
+        "The Oklahoma City Thunder had the best defensive rating in the West in 2024-25: 107.5.");
+  CHECK(part->body.find("| 1 | Oklahoma City Thunder | 107.5 | 68-14 |") != std::string::npos);
+  CHECK(part->body.find("| 3 | Houston Rockets | 110.8 | 52-30 |") != std::string::npos);
+
+  slots.stats = {"OFF_RATING"};
+  slots.lowest = true;
+  part = rankTeams(slots, {&okc, &lac, &hou});
+  REQUIRE(part.has_value());
+  CHECK(part->sentence.starts_with("The LA Clippers had the worst offensive rating"));
+  CHECK(part->body.find("| 1 | LA Clippers | 115.0 | 50-32 |") != std::string::npos);
+  CHECK(part->body.find("| 1 | Houston Rockets | 115.0 | 52-30 |") != std::string::npos);
+  CHECK(part->body.find("| 3 | Oklahoma City Thunder |") != std::string::npos);
+
+  slots.stats = {"PACE"};  // not in these results, and no record row either
+  CHECK_FALSE(rankTeams(slots, {&okc}).has_value());
+}
+
+TEST_CASE("sentence helpers") {
+  CHECK(joinAnd({}) == "");
+  CHECK(joinAnd({"a"}) == "a");
+  CHECK(joinAnd({"a", "b", "c"}) == "a, b and c");
+  CHECK(ordinal(1) == "1st");
+  CHECK(ordinal(2) == "2nd");
+  CHECK(ordinal(3) == "3rd");
+  CHECK(ordinal(11) == "11th");
+  CHECK(ordinal(22) == "22nd");
+  CHECK(ordinal(113) == "113th");
+  CHECK(statPhrase("Offensive rating (points scored per 100 possessions)") == "offensive rating");
+  CHECK(statPhrase("PER") == "PER");
+}
+
+}  // namespace
+}  // namespace nba::nlq
