@@ -259,3 +259,60 @@ TEST_CASE("binary: --snapshot DIR serves the same data as the embedded snapshot"
   CHECK(code == 0);
   CHECK(json::parse(out)["structuredContent"]["candidates"][0]["id"] == "1628983");
 }
+
+TEST_CASE("cli: ask prints the markdown answer, --json the structured one") {
+  const std::string clock = "--fixed-time=2025-04-14T12:00:00Z";
+  auto [code, out] = runCommand({kBinary, clock, "ask", "Who leads the NBA in points?"});
+  CHECK(code == 0);
+  CHECK(out.find("## NBA leaders: Points — 2024-25 (as of 2025-04-13)\n\nShai Gilgeous-Alexander "
+                 "led the NBA with 32.7 points per game in 2024-25.") == 0);
+  auto [json_code, json_out] =
+      runCommand({kBinary, clock, "ask", "--json", "Compare Luka Doncic and Trae Young"});
+  CHECK(json_code == 0);
+  const json answer = json::parse(json_out);
+  CHECK(answer["status"] == "answered");
+  CHECK(answer["intents"] == json::array({"compare_players"}));
+  CHECK(answer["plan"]["calls"][0]["arguments"]["players"] ==
+        json::array({"Luka Dončić", "Trae Young"}));
+
+  auto [unclear_code, unclear_out] = runCommand({kBinary, clock, "ask", "hmm, what?"});
+  CHECK(unclear_code == 0);
+  CHECK(unclear_out.find("## I need a bit more to answer that") == 0);
+  CHECK(runCommand({kBinary, "ask", "hi"}).first == 1);  // under the 5-character minimum
+  CHECK(runCommand({kBinary, "ask"}).first == 2);        // no question at all
+  CHECK(runCommand({kBinary, "ask", std::string(600, 'x')}).first == 1);
+}
+
+TEST_CASE("cli: golden check passes on the committed golden files and fails on a changed one") {
+  const std::string golden = std::string(NBA_MCP_SOURCE_DIR) + "/golden";
+  auto [code, out] = runCommand({kBinary, "golden", "check", "--dir", golden});
+  CHECK(code == 0);
+  CHECK(out.find("golden transcripts: ") != std::string::npos);
+  CHECK(out.find("FAIL") == std::string::npos);
+
+  // A copy with one expected value changed must fail, naming the transcript and the line.
+  const std::filesystem::path copy =
+      std::filesystem::temp_directory_path() / ("nba-golden-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(copy);
+  std::filesystem::create_directories(copy / "transcripts" / "one");
+  {
+    const json questions = {
+        {"fixed_time", "2025-04-14T12:00:00Z"},
+        {"cases",
+         {{{"id", "q"},
+           {"question", "Who leads the NBA in assists?"},
+           {"status", "answered"},
+           {"facts", {"Trae Young led the NBA with 11.6 assists per game", "Chris Paul led"}}}}}};
+    std::ofstream(copy / "questions.json") << questions.dump(2);
+    std::ofstream(copy / "transcripts" / "one" / "in.jsonl")
+        << R"({"jsonrpc":"2.0","id":1,"method":"ping"})" << "\n";
+    std::ofstream(copy / "transcripts" / "one" / "expected.jsonl")
+        << R"({"jsonrpc":"2.0","id":1,"result":{"pong":true}})" << "\n";
+  }
+  auto [bad_code, bad_out] = runCommand({kBinary, "golden", "check", "--dir", copy.string()});
+  CHECK(bad_code == 1);
+  CHECK(bad_out.find("missing fact: Chris Paul led") != std::string::npos);
+  CHECK(bad_out.find("FAIL transcript one: line 1") != std::string::npos);
+  CHECK(bad_out.find("golden questions: 0/1 pass") != std::string::npos);
+  std::filesystem::remove_all(copy);
+}

@@ -41,7 +41,7 @@ int checkQuestions(const Config& config, const std::string& path) {
     }
   }
   const int passed = report->cases - static_cast<int>(report->failures.size());
-  std::cout << "golden questions: " << passed << "/" << report->cases << " pass\n";
+  std::cout << "golden questions: " << passed << "/" << report->cases << " pass" << std::endl;
   return report->failures.empty() ? 0 : 1;
 }
 

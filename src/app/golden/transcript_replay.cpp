@@ -140,11 +140,11 @@ std::string normaliseTranscript(const std::string& output) {
       notifications.push_back(line);
       continue;
     }
-    std::string compact = message.dump(-1, ' ', false, json::error_handler_t::replace);
+    // The line itself, not a re-dump: ids beyond 2^64 must stay as the server wrote them.
     if (message.is_object() && message.contains("id") && !message.contains("method")) {
-      responses.emplace_back(message["id"].dump(), std::move(compact));
+      responses.emplace_back(message["id"].dump(), line);
     } else {
-      notifications.push_back(std::move(compact));
+      notifications.push_back(line);
     }
   }
   std::stable_sort(responses.begin(), responses.end(),
@@ -184,7 +184,7 @@ Result<std::vector<TranscriptOutcome>> replayTranscripts(const std::string& dir,
     auto input = readFile(path / "in.jsonl");
     if (!input.ok()) return input.status();
     auto output = runWithInput(
-        {binary, "serve", "--fixed-time", fixed_time, "--workers", "1", "--log-level", "off"},
+        {binary, "--fixed-time", fixed_time, "--workers", "1", "--log-level", "off", "serve"},
         input.value());
     if (!output.ok()) return output.status();
     TranscriptOutcome outcome{path.filename().string(), true, record, ""};

@@ -9,7 +9,7 @@ namespace nba::app {
 
 // A JSON-RPC transcript replayed against the real binary: golden/transcripts/<name>/in.jsonl
 // is piped into `nba-mcp serve --fixed-time T --workers 1`, and what comes out, normalised
-// (notifications in order, then responses sorted by id, one compact JSON per line), must
+// (notifications in order, then responses sorted by id), must
 // equal expected.jsonl. Recording writes the normalised output as expected.jsonl instead.
 struct TranscriptOutcome {
   std::string name;
