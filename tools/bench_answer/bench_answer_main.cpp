@@ -1,0 +1,136 @@
+// bench_answer: the question pipeline's server-side time on the embedded snapshot, per stage
+// (parse, plan, execute, synthesize) and whole (answer_nba_question through
+// McpServer::callTool, as tools/call runs it), over every question of golden/questions.json.
+//
+//   nba-bench-answer [--questions FILE (default: the repo's golden/questions.json)] [--rounds 50] [--workers 2]
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "app/server_builder.h"
+#include "nlq/parser/slot_hits.h"
+#include "nlq/question_pipeline.h"
+
+namespace {
+
+using nlohmann::json;
+using SteadyClock = std::chrono::steady_clock;
+
+struct Samples {
+  const char* name;
+  std::vector<double> us;
+};
+
+double percentile(std::vector<double> values, double p) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  return values[static_cast<std::size_t>(p * static_cast<double>(values.size() - 1))];
+}
+
+void print(const Samples& samples) {
+  std::printf("%-22s p50 %8.1f  p90 %8.1f  p99 %8.1f  max %8.1f\n", samples.name,
+              percentile(samples.us, 0.5), percentile(samples.us, 0.9),
+              percentile(samples.us, 0.99), percentile(samples.us, 1.0));
+}
+
+std::vector<std::string> readQuestions(const std::string& path) {
+  std::ifstream in(path);
+  const json file = json::parse(in, nullptr, false);
+  std::vector<std::string> questions;
+  if (file.is_object() && file.contains("cases")) {
+    for (const json& c : file["cases"]) {
+      const std::string question = c.value("question", "");
+      if (question.size() >= 5 && question.size() <= 500) questions.push_back(question);
+    }
+  }
+  return questions;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Server-side time of answer_nba_question per stage"};
+  std::string questions_path = NBA_MCP_GOLDEN_QUESTIONS;
+  int rounds = 50;
+  std::size_t workers = 2;
+  cli.add_option("--questions", questions_path, "Golden questions file")->capture_default_str();
+  cli.add_option("--rounds", rounds, "Passes over the questions")->capture_default_str();
+  cli.add_option("--workers", workers, "Threads per group of calls")->capture_default_str();
+  bool by_question = false;
+  cli.add_flag("--by-question", by_question, "Also print each question's median, slowest first");
+  CLI11_PARSE(cli, argc, argv);
+
+  const std::vector<std::string> questions = readQuestions(questions_path);
+  if (questions.empty()) {
+    std::fprintf(stderr, "no questions in %s\n", questions_path.c_str());
+    return 2;
+  }
+  nba::app::Config config;
+  config.fixed_time = "2025-04-14T12:00:00Z";
+  config.workers = workers;
+  config.log_level = "off";
+  auto bundle = nba::app::buildServer(config);
+  if (!bundle.ok()) {
+    std::fprintf(stderr, "%s\n", bundle.status().message().c_str());
+    return 2;
+  }
+  nba::mcp::McpServer& server = *bundle->server;
+  auto pipeline = nba::nlq::newQuestionPipeline(
+      *bundle->resolver, *bundle->data,
+      [&server](const std::string& tool, const json& args) {
+        auto result = server.callTool(tool, args);
+        return nba::nlq::ToolOutcome{std::move(result.text),
+                                     result.structured.value_or(json::object()), result.is_error};
+      },
+      static_cast<unsigned>(workers));
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "%s\n", pipeline.status().message().c_str());
+    return 2;
+  }
+  const auto context = nba::nlq::parseContextAt(bundle->clock->wallNow());
+  // Warm up: loads the snapshot, builds the resolver and the tool's own pipeline.
+  for (const std::string& question : questions) {
+    (void)server.callTool("answer_nba_question", {{"question", question}});
+  }
+  Samples parse{"parse", {}}, plan{"plan", {}}, execute{"execute", {}},
+      synthesize{"synthesize", {}}, stages{"pipeline (stages sum)", {}},
+      tool{"answer_nba_question", {}};
+  std::vector<std::vector<double>> per_question(questions.size());
+  for (int round = 0; round < rounds; ++round) {
+    for (std::size_t q = 0; q < questions.size(); ++q) {
+      const std::string& question = questions[q];
+      nba::nlq::StageTimes times;
+      (void)(*pipeline)->answer(question, context, &times);
+      parse.us.push_back(times.parse_us);
+      plan.us.push_back(times.plan_us);
+      execute.us.push_back(times.execute_us);
+      synthesize.us.push_back(times.synthesize_us);
+      stages.us.push_back(times.parse_us + times.plan_us + times.execute_us +
+                          times.synthesize_us);
+      const auto start = SteadyClock::now();
+      (void)server.callTool("answer_nba_question", {{"question", question}});
+      tool.us.push_back(
+          std::chrono::duration<double, std::micro>(SteadyClock::now() - start).count());
+      per_question[q].push_back(tool.us.back());
+    }
+  }
+  std::printf("questions=%zu rounds=%d samples=%zu workers=%zu (microseconds)\n", questions.size(),
+              rounds, parse.us.size(), workers);
+  for (const Samples* s : {&parse, &plan, &execute, &synthesize, &stages, &tool}) print(*s);
+  if (by_question) {
+    std::vector<std::pair<double, std::size_t>> medians;
+    for (std::size_t q = 0; q < questions.size(); ++q) {
+      medians.emplace_back(percentile(per_question[q], 0.5), q);
+    }
+    std::sort(medians.rbegin(), medians.rend());
+    for (const auto& [median, q] : medians) {
+      std::printf("%9.1f  %s\n", median, questions[q].c_str());
+    }
+  }
+  return 0;
+}
