@@ -149,6 +149,24 @@ describe('nba-mcp via @modelcontextprotocol/sdk v1 (stdio, legacy handshake)', (
     assert.ok(checked >= 1);
   });
 
+  it('answer_nba_question answers a plain-English question with real values', async () => {
+    const result = await client.callTool({
+      name: 'answer_nba_question',
+      arguments: { question: 'Who led the NBA in points in 2024-25?' },
+    });
+    assert.notEqual(result.isError, true, JSON.stringify(result));
+    assert.match(resultText(result), /Shai Gilgeous-Alexander led the NBA with 32\.7 points per game in 2024-25/);
+    assert.equal(result.structuredContent.status, 'answered');
+    assert.deepEqual(result.structuredContent.intents, ['leaders']);
+    assert.equal(result.structuredContent.season, '2024-25');
+    assert.equal(result.structuredContent.plan.calls[0].tool, 'get_league_leaders');
+    const unclear = await client.callTool({ name: 'answer_nba_question', arguments: { question: 'hmm, what?' } });
+    assert.equal(unclear.structuredContent.status, 'clarification');
+    const tooShort = await client.callTool({ name: 'answer_nba_question', arguments: { question: 'hi' } });
+    assert.equal(tooShort.isError, true);
+    assert.match(resultText(tooShort), /question/);
+  });
+
   it('an unknown tool is a JSON-RPC invalid-params error', async () => {
     await expectRpcError(client.callTool({ name: 'e2e_no_such_tool', arguments: {} }), -32602, 'unknown tool', wire);
   });
