@@ -99,6 +99,18 @@ TEST_CASE("questions that lack something get what is missing and examples") {
   CHECK(contains(result.text, "LeBron James (LAL) averaged 24.4 points"));
 }
 
+TEST_CASE("an ambiguous name lists the candidates and suggests the question with each") {
+  const auto result = ask("LA standings");
+  REQUIRE_FALSE(result.is_error);
+  const json& answer = result.structured.value();
+  CHECK(answer["status"] == "clarification");
+  CHECK(contains(result.text, "which \"LA\" (LA Clippers, Los Angeles Lakers)?"));
+  REQUIRE(answer["suggestions"].size() >= 2);
+  CHECK(answer["suggestions"][0] == "LA Clippers standings");
+  CHECK(answer["suggestions"][1] == "Los Angeles Lakers standings");
+  CHECK(answer["entities"]["teams"][0]["ambiguous"] == true);
+}
+
 TEST_CASE("a part that fails keeps the parts that worked") {
   const auto result = ask("scores last night and the West standings");
   REQUIRE_FALSE(result.is_error);

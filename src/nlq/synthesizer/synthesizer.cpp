@@ -1,5 +1,8 @@
 #include "nlq/synthesizer/synthesizer.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "nba/tools/markdown.h"
 #include "nlq/parser/parsed_query_json.h"
 #include "nlq/synthesizer/focus_sentence.h"
@@ -202,6 +205,50 @@ json resultsJson(const std::vector<CallResult>& results, std::string* season, st
   return out;
 }
 
+// Position of `needle` in `haystack`, ignoring ASCII case; npos when absent.
+std::size_t findNoCase(std::string_view haystack, std::string_view needle) {
+  if (needle.empty() || needle.size() > haystack.size()) return std::string_view::npos;
+  for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+    bool same = true;
+    for (std::size_t j = 0; j < needle.size() && same; ++j) {
+      same = std::tolower(static_cast<unsigned char>(haystack[i + j])) ==
+             std::tolower(static_cast<unsigned char>(needle[j]));
+    }
+    if (same) return i;
+  }
+  return std::string_view::npos;
+}
+
+// For an ambiguous name, the reader's own question with each candidate in its place
+// ("LA standings" → "LA Clippers standings", "Los Angeles Lakers standings"), first; then the
+// planner's examples. At most three.
+std::vector<std::string> suggestionsFor(std::string_view question, const ParsedQuery& query,
+                                        const Plan& plan) {
+  constexpr std::size_t kMax = 3;
+  std::vector<std::string> out;
+  auto add = [&out](std::string text) {
+    if (out.size() < kMax && std::find(out.begin(), out.end(), text) == out.end()) {
+      out.push_back(std::move(text));
+    }
+  };
+  auto rewrite = [&](const std::string& text, const std::vector<std::string>& candidates) {
+    const std::size_t at = findNoCase(question, text);
+    if (at == std::string_view::npos) return;
+    for (std::size_t i = 0; i < candidates.size() && i < 2; ++i) {
+      add(std::string(question.substr(0, at)) + candidates[i] +
+          std::string(question.substr(at + text.size())));
+    }
+  };
+  for (const PlayerMention& p : query.slots.players) {
+    if (p.ambiguous) rewrite(p.text, p.candidates);
+  }
+  for (const TeamMention& t : query.slots.teams) {
+    if (t.ambiguous) rewrite(t.text, t.candidates);
+  }
+  for (const std::string& example : plan.suggestions) add(example);
+  return out;
+}
+
 }  // namespace
 
 std::string_view answerStatusName(AnswerStatus status) {
@@ -238,8 +285,9 @@ Answer synthesize(std::string_view question, const ParsedQuery& query, const Pla
   for (const std::string& note : plan.notes) {
     markdown += "\n\n*Note:* " + tools::escapeMarkdown(note);
   }
-  if (answer.status != AnswerStatus::kAnswered && !plan.suggestions.empty()) {
-    markdown += "\n\nTry for example: " + quotedList(plan.suggestions) + ".";
+  const std::vector<std::string> suggestions = suggestionsFor(question, query, plan);
+  if (answer.status != AnswerStatus::kAnswered && !suggestions.empty()) {
+    markdown += "\n\nTry for example: " + quotedList(suggestions) + ".";
   }
   answer.markdown = std::move(markdown);
 
@@ -261,7 +309,7 @@ Answer synthesize(std::string_view question, const ParsedQuery& query, const Pla
                        {"results", std::move(calls)},
                        {"missing", plan.missing},
                        {"notes", plan.notes},
-                       {"suggestions", plan.suggestions}};
+                       {"suggestions", suggestions}};
   answer.structured["season"] = season.empty() ? json(nullptr) : json(season);
   answer.structured["as_of"] = as_of.empty() ? json(nullptr) : json(as_of);
   return answer;
