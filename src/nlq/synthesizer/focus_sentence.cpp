@@ -121,7 +121,8 @@ std::optional<std::string> playerStatSentence(const QuerySlots& slots, const jso
   std::string sentence = name;
   if (!counting.empty()) {
     const bool totals = mode == stats::PerMode::kTotals;
-    sentence += totals ? (partial ? " has " : " had ") : (partial ? " is averaging " : " averaged ");
+    sentence +=
+        totals ? (partial ? " has " : " had ") : (partial ? " is averaging " : " averaged ");
     sentence += joinAnd(counting) + perModeTail(mode);
   }
   if (!rates.empty()) {

@@ -1,10 +1,9 @@
 #include "nlq/synthesizer/synthesizer.h"
 
-#include <algorithm>
-#include <cctype>
-
 #include "nba/tools/markdown.h"
 #include "nlq/parser/parsed_query_json.h"
+#include "nlq/synthesizer/answer_json.h"
+#include "nlq/synthesizer/clarification.h"
 #include "nlq/synthesizer/focus_sentence.h"
 #include "nlq/synthesizer/team_ranking.h"
 #include "nlq/synthesizer/tool_sections.h"
@@ -110,50 +109,6 @@ void writeIntent(const Intent& intent, const std::vector<const CallResult*>& cal
   }
 }
 
-std::string bulletList(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) {
-    out += (out.empty() ? "- " : "\n- ") + tools::escapeMarkdown(item);
-  }
-  return out;
-}
-
-std::string quotedList(const std::vector<std::string>& items) {
-  std::vector<std::string> quoted;
-  for (const std::string& item : items) quoted.push_back("\"" + tools::escapeMarkdown(item) + "\"");
-  return joinAnd(quoted);
-}
-
-// "player stats for Stephen Curry, season 2024-25" — what the parser understood.
-std::string understood(const ParsedQuery& query) {
-  std::vector<std::string> facts;
-  std::vector<std::string> intents;
-  for (const Intent& intent : query.intents) {
-    std::string name(intentName(intent.kind));
-    for (char& c : name) c = c == '_' ? ' ' : c;
-    intents.push_back(name);
-  }
-  if (!intents.empty()) facts.push_back("a question about " + joinAnd(intents));
-  std::vector<std::string> names;
-  for (const PlayerMention& p : query.slots.players) {
-    names.push_back(p.ambiguous ? "\"" + p.text + "\" (ambiguous)" : p.display_name);
-  }
-  for (const TeamMention& t : query.slots.teams) {
-    names.push_back(t.ambiguous ? "\"" + t.text + "\" (ambiguous)" : t.display_name);
-  }
-  if (!names.empty()) facts.push_back("naming " + joinAnd(names));
-  if (!query.slots.stats.empty()) facts.push_back("stats " + joinAnd(query.slots.stats));
-  if (query.slots.season) facts.push_back("season " + query.slots.season->last.label());
-  if (facts.empty()) return "I could not tell what this question asks about.";
-  return tools::escapeMarkdown("I understood " + joinAnd(facts) + ".");
-}
-
-std::string clarification(const ParsedQuery& query, const Plan& plan) {
-  std::string out = "## I need a bit more to answer that\n\n" + understood(query);
-  if (!plan.missing.empty()) out += "\n\nMissing:\n" + bulletList(plan.missing);
-  return out;
-}
-
 AnswerStatus statusOf(const AnswerWriter& writer, const Plan& plan) {
   if (writer.answered() == 0) {
     return plan.missing.empty() && writer.failed() > 0 ? AnswerStatus::kNoData
@@ -161,92 +116,6 @@ AnswerStatus statusOf(const AnswerWriter& writer, const Plan& plan) {
   }
   return writer.failed() > 0 || !plan.missing.empty() ? AnswerStatus::kPartial
                                                       : AnswerStatus::kAnswered;
-}
-
-json entitiesJson(const QuerySlots& slots) {
-  json players = json::array();
-  for (const PlayerMention& p : slots.players) {
-    json item = {{"text", p.text}, {"ambiguous", p.ambiguous}};
-    if (!p.ambiguous) item.update({{"id", p.id}, {"name", p.display_name}, {"team", p.team}});
-    if (p.ambiguous) item["candidates"] = p.candidates;
-    players.push_back(std::move(item));
-  }
-  json teams = json::array();
-  for (const TeamMention& t : slots.teams) {
-    json item = {{"text", t.text}, {"ambiguous", t.ambiguous}};
-    if (!t.ambiguous) item.update({{"id", t.id}, {"name", t.display_name}, {"abbr", t.abbr}});
-    if (t.ambiguous) item["candidates"] = t.candidates;
-    teams.push_back(std::move(item));
-  }
-  return {{"players", std::move(players)}, {"teams", std::move(teams)}};
-}
-
-json resultsJson(const std::vector<CallResult>& results, std::string* season, std::string* as_of) {
-  json out = json::array();
-  for (const CallResult& result : results) {
-    json item = {{"tool", result.call.tool},
-                 {"arguments", result.call.arguments},
-                 {"intent", result.call.intent},
-                 {"is_error", result.outcome.is_error}};
-    if (result.outcome.is_error) {
-      item["error"] = result.outcome.text;
-    } else {
-      item["result"] = result.outcome.structured;
-      const json& s = result.outcome.structured;
-      if (season->empty() && s.contains("season") && s["season"].is_string()) {
-        *season = s["season"].get<std::string>();
-      }
-      if (s.contains("as_of") && s["as_of"].is_string()) {
-        *as_of = std::max(*as_of, s["as_of"].get<std::string>());
-      }
-    }
-    out.push_back(std::move(item));
-  }
-  return out;
-}
-
-// Position of `needle` in `haystack`, ignoring ASCII case; npos when absent.
-std::size_t findNoCase(std::string_view haystack, std::string_view needle) {
-  if (needle.empty() || needle.size() > haystack.size()) return std::string_view::npos;
-  for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-    bool same = true;
-    for (std::size_t j = 0; j < needle.size() && same; ++j) {
-      same = std::tolower(static_cast<unsigned char>(haystack[i + j])) ==
-             std::tolower(static_cast<unsigned char>(needle[j]));
-    }
-    if (same) return i;
-  }
-  return std::string_view::npos;
-}
-
-// For an ambiguous name, the reader's own question with each candidate in its place
-// ("LA standings" → "LA Clippers standings", "Los Angeles Lakers standings"), first; then the
-// planner's examples. At most three.
-std::vector<std::string> suggestionsFor(std::string_view question, const ParsedQuery& query,
-                                        const Plan& plan) {
-  constexpr std::size_t kMax = 3;
-  std::vector<std::string> out;
-  auto add = [&out](std::string text) {
-    if (out.size() < kMax && std::find(out.begin(), out.end(), text) == out.end()) {
-      out.push_back(std::move(text));
-    }
-  };
-  auto rewrite = [&](const std::string& text, const std::vector<std::string>& candidates) {
-    const std::size_t at = findNoCase(question, text);
-    if (at == std::string_view::npos) return;
-    for (std::size_t i = 0; i < candidates.size() && i < 2; ++i) {
-      add(std::string(question.substr(0, at)) + candidates[i] +
-          std::string(question.substr(at + text.size())));
-    }
-  };
-  for (const PlayerMention& p : query.slots.players) {
-    if (p.ambiguous) rewrite(p.text, p.candidates);
-  }
-  for (const TeamMention& t : query.slots.teams) {
-    if (t.ambiguous) rewrite(t.text, t.candidates);
-  }
-  for (const std::string& example : plan.suggestions) add(example);
-  return out;
 }
 
 }  // namespace
@@ -273,9 +142,8 @@ Answer synthesize(std::string_view question, const ParsedQuery& query, const Pla
   }
   Answer answer;
   answer.status = statusOf(writer, plan);
-  std::string markdown = answer.status == AnswerStatus::kClarification
-                             ? clarification(query, plan)
-                             : writer.markdown();
+  std::string markdown = answer.status == AnswerStatus::kClarification ? clarification(query, plan)
+                                                                       : writer.markdown();
   if (answer.status == AnswerStatus::kPartial && !plan.missing.empty()) {
     markdown += "\n\n**Not answered** — I also need:\n" + bulletList(plan.missing);
   }
@@ -295,7 +163,8 @@ Answer synthesize(std::string_view question, const ParsedQuery& query, const Pla
   std::string as_of;
   json calls = resultsJson(results, &season, &as_of);
   json intents = json::array();
-  for (const Intent& intent : query.intents) intents.push_back(std::string(intentName(intent.kind)));
+  for (const Intent& intent : query.intents)
+    intents.push_back(std::string(intentName(intent.kind)));
   std::string sentences;
   for (const std::string& s : writer.sentences()) sentences += (sentences.empty() ? "" : " ") + s;
   answer.structured = {{"question", std::string(question)},

@@ -51,7 +51,8 @@ std::string scopeText(const QuerySlots& slots) {
 
 }  // namespace
 
-std::optional<PartText> rankTeams(const QuerySlots& slots, const std::vector<const json*>& team_stats) {
+std::optional<PartText> rankTeams(const QuerySlots& slots,
+                                  const std::vector<const json*>& team_stats) {
   const auto code = rankingCode(slots, team_stats);
   if (!code) {
     return std::nullopt;
@@ -74,9 +75,10 @@ std::optional<PartText> rankTeams(const QuerySlots& slots, const std::vector<con
     season = team->value("season", "");
     partial = partial || team->value("coverage", "complete") != "complete";
     as_of = std::max(as_of, team->value("as_of", std::string()));
-    teams.push_back({team->value("team", json::object()).value("name", ""),
-                     std::to_string(team->value("w", 0)) + "-" + std::to_string(team->value("l", 0)),
-                     (*row)["value"].get<double>(), row->value("display", "")});
+    teams.push_back(
+        {team->value("team", json::object()).value("name", ""),
+         std::to_string(team->value("w", 0)) + "-" + std::to_string(team->value("l", 0)),
+         (*row)["value"].get<double>(), row->value("display", "")});
   }
   // Best first: ascending when lower is better; "neither" (pace) reads highest first.
   bool ascending = better == "lower";
@@ -103,8 +105,8 @@ std::optional<PartText> rankTeams(const QuerySlots& slots, const std::vector<con
   PartText part;
   part.heading = "## Teams " + scope + " by " + phrase + " — " + season + " (as of " + as_of + ")";
   if (!teams.empty()) {
-    part.sentence = "The " + teams.front().name + (partial ? " have " : " had ") + extreme + phrase + " " + scope +
-                    " in " + season + ": " + teams.front().display + ".";
+    part.sentence = "The " + teams.front().name + (partial ? " have " : " had ") + extreme +
+                    phrase + " " + scope + " in " + season + ": " + teams.front().display + ".";
   }
   std::string note = ascending ? "Ranked from lowest to highest" : "Ranked from highest to lowest";
   if (better == "lower") {
