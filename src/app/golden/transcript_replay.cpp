@@ -79,11 +79,13 @@ Result<std::string> runWithInput(const std::vector<std::string>& argv, const std
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
   std::vector<char*> args;
+  args.reserve(argv.size() + 1);
   for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
   pid_t pid = 0;
   std::vector<char*> env = cleanEnvironment();
-  const int spawned = posix_spawn(&pid, argv[0].c_str(), &actions, nullptr, args.data(), env.data());
+  const int spawned =
+      posix_spawn(&pid, argv[0].c_str(), &actions, nullptr, args.data(), env.data());
   posix_spawn_file_actions_destroy(&actions);
   ::close(in_pipe[0]);
   ::close(out_pipe[1]);
@@ -104,8 +106,7 @@ Result<std::string> runWithInput(const std::vector<std::string>& argv, const std
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    return internalError(argv[0] + " did not exit cleanly (status " + std::to_string(status) +
-                         ")");
+    return internalError(argv[0] + " did not exit cleanly (status " + std::to_string(status) + ")");
   }
   return output;
 }

@@ -35,6 +35,7 @@ std::string bulletList(const std::vector<std::string>& items) {
 
 std::string quotedList(const std::vector<std::string>& items) {
   std::vector<std::string> quoted;
+  quoted.reserve(items.size());
   for (const std::string& item : items) quoted.push_back("\"" + tools::escapeMarkdown(item) + "\"");
   return joinAnd(quoted);
 }

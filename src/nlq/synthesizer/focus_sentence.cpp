@@ -110,7 +110,11 @@ std::optional<std::string> playerStatSentence(const QuerySlots& slots, const jso
       counting.push_back(value + " " + statPhrase(stat->label));
     } else {
       const std::string phrase = statPhrase(stat->label);
-      rates.push_back(articleFor(phrase) + phrase + " of " + value);
+      std::string rate = articleFor(phrase);
+      rate += phrase;
+      rate += " of ";
+      rate += value;
+      rates.push_back(std::move(rate));
     }
   }
   if (counting.empty() && rates.empty()) {

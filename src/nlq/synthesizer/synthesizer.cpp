@@ -59,7 +59,7 @@ PartText partFromTool(const Intent& intent, const CallResult& result) {
 // Collects what the answer says, part by part.
 class AnswerWriter {
  public:
-  void add(PartText part) {
+  void add(const PartText& part) {
     if (!part.sentence.empty()) sentences_.push_back(part.sentence);
     sections_.push_back(part.render());
     ++answered_;
@@ -96,7 +96,7 @@ void writeIntent(const Intent& intent, const std::vector<const CallResult*>& cal
       if (!result->outcome.is_error) stats.push_back(&result->outcome.structured);
     }
     if (auto ranking = rankTeams(intent.slots, stats)) {
-      writer->add(std::move(*ranking));
+      writer->add(*ranking);
       return;
     }
   }
