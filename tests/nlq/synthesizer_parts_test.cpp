@@ -117,12 +117,6 @@ TEST_CASE("sentence helpers") {
   CHECK(joinAnd({}) == "");
   CHECK(joinAnd({"a"}) == "a");
   CHECK(joinAnd({"a", "b", "c"}) == "a, b and c");
-  CHECK(ordinal(1) == "1st");
-  CHECK(ordinal(2) == "2nd");
-  CHECK(ordinal(3) == "3rd");
-  CHECK(ordinal(11) == "11th");
-  CHECK(ordinal(22) == "22nd");
-  CHECK(ordinal(113) == "113th");
   CHECK(statPhrase("Offensive rating (points scored per 100 possessions)") == "offensive rating");
   CHECK(statPhrase("PER") == "PER");
 }

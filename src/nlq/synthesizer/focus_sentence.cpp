@@ -4,6 +4,7 @@
 
 #include "nba/stats/stat_catalog.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/team_text.h"
 
 namespace nba::nlq {
 namespace {
@@ -67,27 +68,6 @@ std::string joinAnd(const std::vector<std::string>& items) {
     out += items[i];
   }
   return out;
-}
-
-std::string ordinal(int n) {
-  const int tens = n % 100;
-  const char* suffix = "th";
-  if (tens < 11 || tens > 13) {
-    switch (n % 10) {
-      case 1:
-        suffix = "st";
-        break;
-      case 2:
-        suffix = "nd";
-        break;
-      case 3:
-        suffix = "rd";
-        break;
-      default:
-        break;
-    }
-  }
-  return std::to_string(n) + suffix;
 }
 
 std::optional<std::string> playerStatSentence(const QuerySlots& slots, const json& structured) {
@@ -154,7 +134,7 @@ std::optional<std::string> teamStatSentence(const QuerySlots& slots, const json&
       const std::string phrase = statPhrase(row.value("label", code));
       std::string part = articleFor(phrase) + phrase + " of " + row.value("display", "");
       if (row.contains("league_rank") && row["league_rank"].is_number_integer()) {
-        part += " (" + ordinal(row["league_rank"].get<int>()) + " in the NBA)";
+        part += " (" + tools::teams::ordinal(row["league_rank"].get<int>()) + " in the NBA)";
       }
       parts.push_back(part);
     }

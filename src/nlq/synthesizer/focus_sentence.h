@@ -32,7 +32,4 @@ const nlohmann::json& memberOr(const nlohmann::json& object, const char* key);
 // "a", "b and c", "a, b and c". Pure.
 std::string joinAnd(const std::vector<std::string>& items);
 
-// "1st", "2nd", "3rd", "11th", "22nd". Pure.
-std::string ordinal(int n);
-
 }  // namespace nba::nlq
