@@ -59,8 +59,11 @@ int main(int argc, char** argv) {
   std::vector<double> parse_us;
   std::vector<double> plan_us;
   std::size_t calls = 0;
+  const std::size_t corpus = std::size(nba::nlq::testing::kQuestionCorpus);
+  std::vector<std::vector<double>> per_question(corpus);
   for (int round = 0; round < rounds; ++round) {
-    for (std::string_view question : nba::nlq::testing::kQuestionCorpus) {
+    for (std::size_t q = 0; q < corpus; ++q) {
+      std::string_view question = nba::nlq::testing::kQuestionCorpus[q];
       const auto t0 = Clock::now();
       const auto query = (*parser)->parse(question, context);
       const auto t1 = Clock::now();
@@ -68,6 +71,7 @@ int main(int argc, char** argv) {
       const auto t2 = Clock::now();
       calls += plan.calls.size();
       parse_us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+      per_question[q].push_back(parse_us.back());
       plan_us.push_back(std::chrono::duration<double, std::micro>(t2 - t1).count());
     }
   }
@@ -77,5 +81,15 @@ int main(int argc, char** argv) {
               percentile(parse_us, 0.9), percentile(parse_us, 0.99), percentile(parse_us, 1.0));
   std::printf("plan  us: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f\n", percentile(plan_us, 0.5),
               percentile(plan_us, 0.9), percentile(plan_us, 0.99), percentile(plan_us, 1.0));
+  std::vector<std::pair<double, std::size_t>> slowest;
+  for (std::size_t q = 0; q < corpus; ++q) {
+    slowest.emplace_back(percentile(per_question[q], 0.5), q);
+  }
+  std::sort(slowest.rbegin(), slowest.rend());
+  std::printf("slowest parses (median us):\n");
+  for (std::size_t i = 0; i < slowest.size() && i < 5; ++i) {
+    std::printf("  %8.2f  %s\n", slowest[i].first,
+                std::string(nba::nlq::testing::kQuestionCorpus[slowest[i].second]).c_str());
+  }
   return 0;
 }
