@@ -30,6 +30,9 @@ Cues cuesIn(const TokenLabels& labels, std::size_t first, std::size_t last) {
       cues.has[static_cast<std::size_t>(label.entry->value)] = true;
     }
     cues.stat = cues.stat || label.role == LexRole::kStat;
+    if (label.role == LexRole::kStat && label.head && label.entry->value == kRankingStat) {
+      cues.has[static_cast<std::size_t>(Cue::kLeaders)] = true;
+    }
     cues.entity = cues.entity || label.entity;
     if (label.role == LexRole::kAward || label.role == LexRole::kLastGames) {
       cues.has[static_cast<std::size_t>(label.role == LexRole::kAward ? Cue::kAwards
@@ -114,7 +117,10 @@ Verdict bySubject(const Cues& cues, const QuerySlots& s) {
     return std::pair{IntentKind::kStandings, kLikely};
   }
   if (cues.stat) {
-    return std::pair{IntentKind::kLeaders, kGuess};
+    // "fastest pace", "which team scored the most": a team metric or a team asked about
+    // ranks teams, not players.
+    const bool teams = s.advanced || cues[Cue::kTeam];
+    return std::pair{teams ? IntentKind::kTeamLeaders : IntentKind::kLeaders, kGuess};
   }
   if (cues[Cue::kCompare] || cues[Cue::kVersus]) {
     return std::pair{IntentKind::kComparePlayers, kGuess};

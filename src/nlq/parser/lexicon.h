@@ -49,6 +49,9 @@ enum class Cue : std::uint8_t {
   kPlayer,     // "player", "players"
 };
 
+// LexEntry::value of a stat phrase that also asks for a ranking ("scores the most").
+inline constexpr int kRankingStat = 1;
+
 struct LexEntry {
   LexRole role = LexRole::kNone;
   int value = 0;

@@ -104,7 +104,11 @@ std::optional<PartText> rankTeams(const QuerySlots& slots,
                                             : "the best ";
   PartText part;
   part.heading = "## Teams " + scope + " by " + phrase + " — " + season + " (as of " + as_of + ")";
-  if (!teams.empty()) {
+  if (!teams.empty() && *code == "PTS" && !slots.lowest) {
+    part.sentence = "The " + teams.front().name + (partial ? " score" : " scored") +
+                    " the most points per game " + scope + " in " + season + ": " +
+                    teams.front().display + ".";
+  } else if (!teams.empty()) {
     part.sentence = "The " + teams.front().name + (partial ? " have " : " had ") + extreme +
                     phrase + " " + scope + " in " + season + ": " + teams.front().display + ".";
   }
