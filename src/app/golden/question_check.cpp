@@ -1,6 +1,7 @@
 #include "app/golden/question_check.h"
 
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -89,22 +90,30 @@ Result<QuestionReport> checkGoldenQuestions(const std::string& path, Config conf
   if (!golden.is_object() || !golden.contains("cases") || !golden["cases"].is_array()) {
     return invalidArgument(path + ": expected {\"fixed_time\": …, \"cases\": [ … ]}");
   }
-  if (golden.contains("fixed_time") && golden["fixed_time"].is_string()) {
-    config.fixed_time = golden["fixed_time"].get<std::string>();
-  }
-  auto bundle = buildServer(config);
-  if (!bundle.ok()) {
-    return bundle.status();
-  }
+  const std::string default_time = golden.value("fixed_time", std::string());
+  // One server per clock: a case may set its own fixed_time (a question about a season in
+  // progress is asked on a date inside it).
+  std::map<std::string, ServerBundle> servers;
   QuestionReport report;
   for (const json& test : golden["cases"]) {
     if (!test.is_object() || !test.contains("question") || !test["question"].is_string()) {
       return invalidArgument(path + ": every case needs a \"question\" string");
     }
+    const std::string time = test.value("fixed_time", default_time);
+    auto server = servers.find(time);
+    if (server == servers.end()) {
+      Config at = config;
+      if (!time.empty()) at.fixed_time = time;
+      auto bundle = buildServer(at);
+      if (!bundle.ok()) {
+        return bundle.status();
+      }
+      server = servers.emplace(time, std::move(bundle).value()).first;
+    }
     ++report.cases;
     const std::string question = test["question"].get<std::string>();
     mcp::ToolResult result =
-        bundle->server->callTool("answer_nba_question", {{"question", question}});
+        server->second.server->callTool("answer_nba_question", {{"question", question}});
     std::vector<std::string> problems = problemsWith(test, result);
     if (!problems.empty()) {
       report.failures.push_back(

@@ -23,7 +23,7 @@ struct QuestionReport {
 
 // Runs every case of a golden questions file (golden/questions.json) through
 // answer_nba_question on a server built from `config` with the file's fixed_time, and checks
-// what each case states:
+// what each case states (a case may set its own fixed_time):
 //   status  — answered | partial | clarification | no_data
 //   intents — the parsed intents, in order
 //   tools   — the tools the plan called, in order (repeats collapsed)
