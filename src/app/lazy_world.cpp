@@ -106,6 +106,13 @@ class LazyResolver : public entity::EntityResolver {
     return resolver ? resolver->resolve(query, kind, limit)
                     : Result<entity::Resolution>(lazy_.status());
   }
+  Result<entity::Resolution> resolveWithoutSuggestions(std::string_view query,
+                                                       std::optional<entity::EntityKind> kind,
+                                                       std::size_t limit) const override {
+    const auto* resolver = lazy_.get();
+    return resolver ? resolver->resolveWithoutSuggestions(query, kind, limit)
+                    : Result<entity::Resolution>(lazy_.status());
+  }
   std::size_t playerCount() const override {
     const auto* resolver = lazy_.get();
     return resolver ? resolver->playerCount() : 0;

@@ -38,6 +38,21 @@ class IndexedEntityResolver final : public EntityResolver {
 
   Result<Resolution> resolve(std::string_view query, std::optional<EntityKind> kind,
                              std::size_t limit) const override {
+    return resolveWith(query, kind, limit, /*suggest_on_miss=*/true);
+  }
+
+  Result<Resolution> resolveWithoutSuggestions(std::string_view query,
+                                               std::optional<EntityKind> kind,
+                                               std::size_t limit) const override {
+    return resolveWith(query, kind, limit, /*suggest_on_miss=*/false);
+  }
+
+  std::size_t playerCount() const override { return players_.size(); }
+  std::size_t teamCount() const override { return teams_.size(); }
+
+ private:
+  Result<Resolution> resolveWith(std::string_view query, std::optional<EntityKind> kind,
+                                 std::size_t limit, bool suggest_on_miss) const {
     Status valid = validate(query, limit);
     if (!valid.isOk()) {
       return valid;
@@ -60,16 +75,12 @@ class IndexedEntityResolver final : public EntityResolver {
                         std::make_move_iterator(players.end()));
     }
     std::vector<std::string> suggestions;
-    if (candidates.empty()) {
+    if (candidates.empty() && suggest_on_miss) {
       suggestions = suggest(name_query, want_players, want_teams);
     }
     return buildResolution(name_query.text, std::move(candidates), limit, std::move(suggestions));
   }
 
-  std::size_t playerCount() const override { return players_.size(); }
-  std::size_t teamCount() const override { return teams_.size(); }
-
- private:
   static Status validate(std::string_view query, std::size_t limit) {
     if (query.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
       return invalidArgument("the query is empty; give a player or team name");

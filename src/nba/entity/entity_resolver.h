@@ -42,6 +42,13 @@ class EntityResolver {
   // well ("Washington": the Wizards or P.J. Washington) make the result ambiguous.
   virtual Result<Resolution> resolve(std::string_view query, std::optional<EntityKind> kind,
                                      std::size_t limit) const = 0;
+  // resolve() without the "did you mean" suggestions of a failed match: the question parser
+  // tries many words that are not names, and suggestions cost more than the match itself.
+  virtual Result<Resolution> resolveWithoutSuggestions(std::string_view query,
+                                                       std::optional<EntityKind> kind,
+                                                       std::size_t limit) const {
+    return resolve(query, kind, limit);
+  }
 
   virtual std::size_t playerCount() const = 0;
   virtual std::size_t teamCount() const = 0;

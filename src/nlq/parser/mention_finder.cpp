@@ -106,6 +106,13 @@ class Search {
     return 0;
   }
 
+  bool worthOnlyAsTypo(std::size_t first, std::size_t len) const {
+    for (std::size_t k = first; k < first + len; ++k) {
+      if (vocabulary_.contains(text_.token(k))) return false;
+    }
+    return true;
+  }
+
   bool worthAsking(std::size_t first, std::size_t len) const {
     bool known = false;
     std::size_t longest = 0;
@@ -114,7 +121,9 @@ class Search {
       longest = std::max(longest, text_.token(k).size());
     }
     if (!known) {
-      return len <= 2 && longest >= 4;  // maybe a typo
+      // Maybe a typo: worth a fuzzy lookup, but only a few per question, so foreign or junk
+      // text (every word unknown) stays cheap.
+      return len <= 2 && longest >= 4 && typo_lookups_ < MentionFinder::kMaxTypoLookups;
     }
     if (len == 1 && !text_.tokens[first].capitalized && isCommonWord(text_.token(first))) {
       return false;
@@ -128,8 +137,9 @@ class Search {
       return false;
     }
     ++calls_;
+    typo_lookups_ += worthOnlyAsTypo(first, len) ? 1 : 0;
     const std::string_view query = text_.span(first, first + len);
-    auto resolution = resolver_.resolve(query, std::nullopt, kMaxCandidates);
+    auto resolution = resolver_.resolveWithoutSuggestions(query, std::nullopt, kMaxCandidates);
     if (!resolution.ok() || resolution->candidates.empty()) {
       return false;
     }
@@ -160,6 +170,7 @@ class Search {
   std::string_view question_;
   TokenLabels& labels_;
   int calls_ = 0;
+  int typo_lookups_ = 0;
 };
 
 }  // namespace

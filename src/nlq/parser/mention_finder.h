@@ -21,6 +21,8 @@ class MentionFinder {
  public:
   static constexpr std::size_t kMaxMentionTokens = 4;
   static constexpr int kMaxResolverCalls = 16;
+  // Of those, lookups of runs of words no name contains (typos, or not names at all).
+  static constexpr int kMaxTypoLookups = 2;
 
   MentionFinder(const entity::EntityResolver& resolver, const NameVocabulary& vocabulary)
       : resolver_(resolver), vocabulary_(vocabulary) {}
