@@ -3,6 +3,14 @@
 #include <algorithm>
 
 namespace nba::mcp {
+namespace {
+
+// How long an idle worker polls before it sleeps. Waking a sleeping thread on an idle
+// (virtual) CPU costs tens of microseconds; a client doing one request at a time sends its
+// next one within a few, so a short poll turns that wake-up into a hand-off.
+constexpr auto kSpin = std::chrono::microseconds(50);
+
+}  // namespace
 
 WorkerPool::WorkerPool(const Options& options)
     : max_pending_(std::max<std::size_t>(options.max_pending, 1)) {
@@ -37,6 +45,7 @@ void WorkerPool::submit(std::function<void()> task) {
     submitter_waiting_ = false;
   }
   queue_.push_back(std::move(task));
+  queued_.store(queue_.size(), std::memory_order_release);
   // A worker that is running a task takes the next one when it finishes; waking one
   // costs a futex call and a context switch, so do it only when one is asleep.
   bool wake = waiting_workers_ > queue_.size() - 1;
@@ -51,12 +60,29 @@ bool WorkerPool::drain(std::chrono::milliseconds timeout) {
   return idle_.wait_for(lock, timeout, [this] { return queue_.empty() && busy_ == 0; });
 }
 
+bool WorkerPool::spinForWork() const {
+  const auto until = std::chrono::steady_clock::now() + kSpin;
+  do {
+    if (queued_.load(std::memory_order_acquire) > 0) {
+      return true;
+    }
+    std::this_thread::yield();  // let the reader and writer threads run on a busy core
+  } while (std::chrono::steady_clock::now() < until);
+  return false;
+}
+
 void WorkerPool::run() {
   std::unique_lock lock(mutex_);
   while (true) {
     if (queue_.empty()) {
       if (stopping_) {
         return;
+      }
+      lock.unlock();
+      const bool found = spinForWork();
+      lock.lock();
+      if (found || !queue_.empty() || stopping_) {
+        continue;
       }
       ++waiting_workers_;
       work_ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
@@ -65,6 +91,7 @@ void WorkerPool::run() {
     }
     std::function<void()> task = std::move(queue_.front());
     queue_.pop_front();
+    queued_.store(queue_.size(), std::memory_order_release);
     ++busy_;
     lock.unlock();
     task();

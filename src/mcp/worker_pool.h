@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -38,6 +39,8 @@ class WorkerPool {
 
  private:
   void run();
+  // Polls for new work for a short while before the worker sleeps (see kSpin).
+  bool spinForWork() const;
 
   std::size_t max_pending_;
   std::mutex mutex_;  // guards every field below
@@ -49,6 +52,8 @@ class WorkerPool {
   std::size_t waiting_workers_ = 0;  // workers asleep on work_ready_
   bool submitter_waiting_ = false;   // submit() asleep on room_
   bool stopping_ = false;
+  // queue_.size(), readable without the lock by spinning workers.
+  std::atomic<std::size_t> queued_{0};
   std::vector<std::thread> threads_;
 };
 
