@@ -210,15 +210,19 @@ std::string playerName(const std::string& player_id, const ToolEnv& env) {
 json rowJson(const RankedRow& row, const std::string& name, const std::string& team,
              const QualificationRule& rule) {
   const PlayerSeasonLine& line = *row.qualified.line;
-  json out = {{"rank", row.rank},
-              {"player_id", line.player_id},
-              {"player", name},
-              {"team", team},
-              {"teams", line.teams},
-              {"gp", line.gp},
-              {"value", row.qualified.value},
-              {"display", row.display},
-              {"by_exception", row.qualified.by_exception}};
+  // Member by member: a nested initializer list deep-copies every member, which made this
+  // the costliest part of a limit-50 call.
+  json out = json::object();
+  out["rank"] = row.rank;
+  out["player_id"] = line.player_id;
+  out["player"] = name;
+  out["team"] = team;
+  json& teams = out["teams"] = json::array();
+  for (const std::string& abbr : line.teams) teams.push_back(abbr);
+  out["gp"] = line.gp;
+  out["value"] = row.qualified.value;
+  out["display"] = row.display;
+  out["by_exception"] = row.qualified.by_exception;
   out["made"] = rule.kind == QualificationRule::Kind::kMade ? json(madeCount(line, rule.made_code))
                                                             : json(nullptr);
   return out;
