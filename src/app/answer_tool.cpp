@@ -31,11 +31,11 @@ class LazyPipeline {
     std::call_once(once_, [this] {
       nlq::ToolCaller caller = [server = &server_](const std::string& tool, const json& args) {
         mcp::ToolResult result = server->callTool(tool, args);
-        return nlq::ToolOutcome{std::move(result.text),
-                                result.structured.value_or(json::object()), result.is_error};
+        return nlq::ToolOutcome{std::move(result.text), result.structured.value_or(json::object()),
+                                result.is_error};
       };
-      auto built = nlq::newQuestionPipeline(env_.resolver, env_.data, std::move(caller),
-                                            parallelism_);
+      auto built =
+          nlq::newQuestionPipeline(env_.resolver, env_.data, std::move(caller), parallelism_);
       if (built.ok()) {
         pipeline_ = std::move(built).value();
       } else {
@@ -59,8 +59,7 @@ class LazyPipeline {
 
 }  // namespace
 
-Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env,
-                          unsigned parallelism) {
+Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env, unsigned parallelism) {
   auto input = embeddedSchema("answer_nba_question.input");
   auto output = embeddedSchema("answer_nba_question.output");
   if (!input.ok()) return input.status();
@@ -80,8 +79,7 @@ Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env,
                                     ready.status().message());
     }
     const std::string question = arguments.at("question").get<std::string>();
-    nlq::Answer answer =
-        ready.value()->answer(question, nlq::parseContextAt(env.clock.wallNow()));
+    nlq::Answer answer = ready.value()->answer(question, nlq::parseContextAt(env.clock.wallNow()));
     mcp::ToolResult result;
     result.text = std::move(answer.markdown);
     result.meta = {{"dev.nbamcp/status", answer.structured["status"]}};

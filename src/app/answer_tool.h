@@ -11,7 +11,6 @@ namespace nba::app {
 // server.callTool — the same validation, middleware and handlers as a tools/call — with up
 // to `parallelism` threads per group of independent calls. `server` and `env` must outlive
 // the tool.
-Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env,
-                          unsigned parallelism);
+Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env, unsigned parallelism);
 
 }  // namespace nba::app

@@ -151,7 +151,8 @@ int ask(const Config& config, const std::string& question, bool print_json) {
     std::cerr << "nba-mcp: " << bundle.status().message() << "\n";
     return 2;
   }
-  mcp::ToolResult result = bundle->server->callTool("answer_nba_question", {{"question", question}});
+  mcp::ToolResult result =
+      bundle->server->callTool("answer_nba_question", {{"question", question}});
   if (result.is_error) {
     std::cerr << "nba-mcp ask: " << result.text << "\n";
     return 1;

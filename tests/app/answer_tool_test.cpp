@@ -36,8 +36,9 @@ bool contains(const std::string& text, const std::string& part) {
 TEST_CASE("a leaders question: heading with season and as-of, the answer, the table") {
   const auto result = ask("Who leads the NBA in points?");
   REQUIRE_FALSE(result.is_error);
-  CHECK(result.text.starts_with("## NBA leaders: Points — 2024-25 (as of 2025-04-13)\n\n"
-                                "Shai Gilgeous-Alexander led the NBA with 32.7 points per game"));
+  CHECK(
+      result.text.starts_with("## NBA leaders: Points — 2024-25 (as of 2025-04-13)\n\n"
+                              "Shai Gilgeous-Alexander led the NBA with 32.7 points per game"));
   CHECK(contains(result.text, "| 2 | Giannis Antetokounmpo | MIL | 67 | 30.4 |"));
   const json& answer = result.structured.value();
   CHECK(answer["status"] == "answered");
@@ -55,8 +56,9 @@ TEST_CASE("a leaders question: heading with season and as-of, the answer, the ta
 TEST_CASE("a stat question gets a sentence about exactly that stat") {
   auto result = ask("how many points does Jokic average");
   REQUIRE_FALSE(result.is_error);
-  CHECK(contains(result.text, "\n\nNikola Jokić averaged 29.6 points per game in 2024-25 (70 "
-                              "games).\n\n"));
+  CHECK(contains(result.text,
+                 "\n\nNikola Jokić averaged 29.6 points per game in 2024-25 (70 "
+                 "games).\n\n"));
   result = ask("What is the Celtics offensive rating?");
   CHECK(result.structured.value()["answer"] ==
         "The Boston Celtics had an offensive rating of 120.6 (2nd in the NBA) in 2024-25.");
@@ -176,7 +178,8 @@ TEST_CASE("markdown, HTML and JSON in a question cannot break the answer") {
   CHECK(contains(result.text, "| 3 | Los Angeles Lakers | 50 | 32 |"));
   CHECK(result.structured.value()["question"] == question);
   // Every table row has the header's column count: nothing from the question got inside.
-  CHECK(contains(result.text, "\n| # | Team | W | L | PCT | GB | Home | Road | L10 | Streak | Conf |\n"));
+  CHECK(contains(result.text,
+                 "\n| # | Team | W | L | PCT | GB | Home | Road | L10 | Streak | Conf |\n"));
 }
 
 }  // namespace

@@ -305,9 +305,11 @@ TEST_CASE("cli: golden check passes on the committed golden files and fails on a
            {"facts", {"Trae Young led the NBA with 11.6 assists per game", "Chris Paul led"}}}}}};
     std::ofstream(copy / "questions.json") << questions.dump(2);
     std::ofstream(copy / "transcripts" / "one" / "in.jsonl")
-        << R"({"jsonrpc":"2.0","id":1,"method":"ping"})" << "\n";
+        << R"({"jsonrpc":"2.0","id":1,"method":"ping"})"
+        << "\n";
     std::ofstream(copy / "transcripts" / "one" / "expected.jsonl")
-        << R"({"jsonrpc":"2.0","id":1,"result":{"pong":true}})" << "\n";
+        << R"({"jsonrpc":"2.0","id":1,"result":{"pong":true}})"
+        << "\n";
   }
   auto [bad_code, bad_out] = runCommand({kBinary, "golden", "check", "--dir", copy.string()});
   CHECK(bad_code == 1);

@@ -57,20 +57,20 @@ json teamAdvanced(const std::string& name, int w, int l, double ortg, double drt
   auto row = [](const char* code, const char* label, const char* better, double value) {
     char display[16];
     std::snprintf(display, sizeof display, "%.1f", value);
-    return json{{"code", code},       {"label", label}, {"short_label", code},
-                {"better", better},   {"value", value}, {"display", display},
-                {"league_rank", 1}};
+    return json{{"code", code},   {"label", label},     {"short_label", code}, {"better", better},
+                {"value", value}, {"display", display}, {"league_rank", 1}};
   };
-  return {{"team", {{"name", name}}},
-          {"season", "2024-25"},
-          {"as_of", "2025-04-13"},
-          {"coverage", coverage},
-          {"w", w},
-          {"l", l},
-          {"stats",
-           {row("OFF_RATING", "Offensive rating (points scored per 100 possessions)", "higher", ortg),
-            row("DEF_RATING", "Defensive rating (points allowed per 100 possessions)", "lower",
-                drtg)}}};
+  return {
+      {"team", {{"name", name}}},
+      {"season", "2024-25"},
+      {"as_of", "2025-04-13"},
+      {"coverage", coverage},
+      {"w", w},
+      {"l", l},
+      {"stats",
+       {row("OFF_RATING", "Offensive rating (points scored per 100 possessions)", "higher", ortg),
+        row("DEF_RATING", "Defensive rating (points allowed per 100 possessions)", "lower",
+            drtg)}}};
 }
 
 TEST_CASE("a team sentence names the stat, its value and NBA rank") {

@@ -2,7 +2,8 @@
 // (parse, plan, execute, synthesize) and whole (answer_nba_question through
 // McpServer::callTool, as tools/call runs it), over every question of golden/questions.json.
 //
-//   nba-bench-answer [--questions FILE (default: the repo's golden/questions.json)] [--rounds 50] [--workers 2]
+//   nba-bench-answer [--questions FILE (default: the repo's golden/questions.json)] [--rounds 50]
+//   [--workers 2]
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
@@ -110,8 +111,7 @@ int main(int argc, char** argv) {
       plan.us.push_back(times.plan_us);
       execute.us.push_back(times.execute_us);
       synthesize.us.push_back(times.synthesize_us);
-      stages.us.push_back(times.parse_us + times.plan_us + times.execute_us +
-                          times.synthesize_us);
+      stages.us.push_back(times.parse_us + times.plan_us + times.execute_us + times.synthesize_us);
       const auto start = SteadyClock::now();
       (void)server.callTool("answer_nba_question", {{"question", question}});
       tool.us.push_back(

@@ -11,8 +11,8 @@ namespace nba::nlq {
 
 // What one tool call answered, as the executor hands it to the synthesizer.
 struct ToolOutcome {
-  std::string text;                                       // the tool's markdown (or error)
-  nlohmann::json structured = nlohmann::json::object();   // its structuredContent
+  std::string text;                                      // the tool's markdown (or error)
+  nlohmann::json structured = nlohmann::json::object();  // its structuredContent
   bool is_error = false;
 };
 

@@ -12,9 +12,9 @@ std::string nameFor(const Mention& mention) {
   return mention.ambiguous || mention.display_name.empty() ? mention.text : mention.display_name;
 }
 
-const std::vector<std::string_view> kGeneralExamples = {
-    "Who leads the NBA in points?", "Compare LeBron James and Kevin Durant",
-    "Eastern Conference standings"};
+const std::vector<std::string_view> kGeneralExamples = {"Who leads the NBA in points?",
+                                                        "Compare LeBron James and Kevin Durant",
+                                                        "Eastern Conference standings"};
 
 // Example questions that work, for a reader whose question lacked something.
 std::vector<std::string_view> examplesFor(IntentKind kind) {
