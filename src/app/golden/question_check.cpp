@@ -81,7 +81,7 @@ std::vector<std::string> problemsWith(const json& test, const mcp::ToolResult& r
 
 }  // namespace
 
-Result<QuestionReport> checkGoldenQuestions(const std::string& path, Config config) {
+Result<QuestionReport> checkGoldenQuestions(const std::string& path, const Config& config) {
   auto file = readJsonFile(path);
   if (!file.ok()) {
     return file.status();

@@ -30,6 +30,6 @@ struct QuestionReport {
 //   facts   — strings the markdown must contain (names and numbers from the snapshot)
 //   absent  — strings it must not contain
 // Fails (Status) only when the file cannot be read or is malformed.
-Result<QuestionReport> checkGoldenQuestions(const std::string& path, Config config);
+Result<QuestionReport> checkGoldenQuestions(const std::string& path, const Config& config);
 
 }  // namespace nba::app
