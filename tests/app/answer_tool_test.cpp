@@ -69,7 +69,10 @@ TEST_CASE("the best defensive team in the West is ranked from every West team's 
   REQUIRE_FALSE(result.is_error);
   const json& answer = result.structured.value();
   CHECK(answer["intents"] == json::array({"team_leaders"}));
-  CHECK(answer["plan"]["calls"].size() == 15);
+  REQUIRE(answer["plan"]["calls"].size() == 1);  // one ranking, not 15 team lookups
+  CHECK(answer["plan"]["calls"][0]["tool"] == "get_team_rankings");
+  CHECK(answer["plan"]["calls"][0]["arguments"] ==
+        json{{"stat", "DEF_RATING"}, {"conference", "West"}});
   CHECK(answer["answer"] ==
         "The Oklahoma City Thunder had the best defensive rating in the West in 2024-25: 107.5.");
   CHECK(contains(result.text, "| 2 | LA Clippers | 110.3 | 50-32 |"));

@@ -113,14 +113,14 @@ TEST_CASE("teams: stats, comparisons, rankings") {
       {"compare the Celts and the Knicks",
        one("compare_teams", {{"teams", {"Boston Celtics", "New York Knicks"}}})},
   });
-  const Plan best_defense = planFor("best defensive team in the West");
-  CHECK(best_defense.calls.size() == 15);
-  for (const PlannedCall& c : best_defense.calls) {
-    CHECK(c.tool == "get_team_stats");
-    CHECK(c.arguments["measure"] == "Advanced");
-  }
+  CHECK(callsOf("best defensive team in the West") ==
+        json::array({call("get_team_rankings", {{"stat", "DEF_RATING"}, {"conference", "West"}})}));
   CHECK(parse("best defensive team in the West").intents[0].kind == IntentKind::kTeamLeaders);
-  CHECK(planFor("which team has the best offense").calls.size() == 30);
+  CHECK(callsOf("which team has the best offense") ==
+        json::array({call("get_team_rankings", {{"stat", "OFF_RATING"}})}));
+  CHECK(callsOf("worst defense in the Atlantic") ==
+        json::array({call("get_team_rankings",
+                          {{"stat", "DEF_RATING"}, {"division", "Atlantic"}, {"lowest", true}})}));
 }
 
 TEST_CASE("standings, head-to-head, scores, schedule, box scores") {

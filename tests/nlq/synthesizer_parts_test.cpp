@@ -2,7 +2,6 @@
 #include <doctest/doctest.h>
 
 #include "nlq/synthesizer/focus_sentence.h"
-#include "nlq/synthesizer/team_ranking.h"
 #include "nlq/synthesizer/tool_sections.h"
 
 namespace nba::nlq {
@@ -83,34 +82,6 @@ TEST_CASE("a team sentence names the stat, its value and NBA rank") {
             .starts_with("The Boston Celtics have an offensive rating"));
   slots.stats = {"PTS"};
   CHECK_FALSE(teamStatSentence(slots, teamAdvanced("Boston Celtics", 61, 21, 1, 1)).has_value());
-}
-
-TEST_CASE("teams rank by the stat asked, lower-is-better stats ascending, ties share a rank") {
-  const json okc = teamAdvanced("Oklahoma City Thunder", 68, 14, 119.2, 107.5);
-  const json lac = teamAdvanced("LA Clippers", 50, 32, 115.0, 110.3);
-  const json hou = teamAdvanced("Houston Rockets", 52, 30, 115.0, 110.8);
-  QuerySlots slots;
-  slots.stats = {"DEF_RATING"};
-  slots.conference = "West";
-  auto part = rankTeams(slots, {&hou, &okc, &lac});
-  REQUIRE(part.has_value());
-  CHECK(part->heading == "## Teams in the West by defensive rating — 2024-25 (as of 2025-04-13)");
-  CHECK(part->sentence ==
-        "The Oklahoma City Thunder had the best defensive rating in the West in 2024-25: 107.5.");
-  CHECK(part->body.find("| 1 | Oklahoma City Thunder | 107.5 | 68-14 |") != std::string::npos);
-  CHECK(part->body.find("| 3 | Houston Rockets | 110.8 | 52-30 |") != std::string::npos);
-
-  slots.stats = {"OFF_RATING"};
-  slots.lowest = true;
-  part = rankTeams(slots, {&okc, &lac, &hou});
-  REQUIRE(part.has_value());
-  CHECK(part->sentence.starts_with("The LA Clippers had the worst offensive rating"));
-  CHECK(part->body.find("| 1 | LA Clippers | 115.0 | 50-32 |") != std::string::npos);
-  CHECK(part->body.find("| 1 | Houston Rockets | 115.0 | 52-30 |") != std::string::npos);
-  CHECK(part->body.find("| 3 | Oklahoma City Thunder |") != std::string::npos);
-
-  slots.stats = {"PACE"};  // not in these results, and no record row either
-  CHECK_FALSE(rankTeams(slots, {&okc}).has_value());
 }
 
 TEST_CASE("sentence helpers") {

@@ -3,7 +3,7 @@
 namespace nba::tools {
 
 std::vector<NbaTool> teamTools() {
-  return {teamStandingsTool(), teamStatsTool(), compareTeamsTool()};
+  return {teamStandingsTool(), teamStatsTool(), compareTeamsTool(), teamRankingsTool()};
 }
 
 }  // namespace nba::tools

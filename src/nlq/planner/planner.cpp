@@ -53,9 +53,8 @@ void suggest(Plan* plan, std::string_view example) {
 // Builds the calls of one intent.
 class IntentPlanner {
  public:
-  IntentPlanner(const Intent& intent, std::size_t index, const std::vector<TeamRef>& teams,
-                Plan* plan)
-      : intent_(intent), s_(intent.slots), index_(index), teams_(teams), plan_(*plan) {}
+  IntentPlanner(const Intent& intent, std::size_t index, Plan* plan)
+      : intent_(intent), s_(intent.slots), index_(index), plan_(*plan) {}
 
   void run() {
     switch (intent_.kind) {
@@ -140,20 +139,20 @@ class IntentPlanner {
     }
   }
 
+  // "best defensive team in the West": one ranking by the first stat named (else record).
   void teamLeaders() {
-    for (const TeamRef& team : teams_) {
-      const bool in_scope = (s_.conference.empty() || team.conference == s_.conference) &&
-                            (s_.division.empty() || team.division == s_.division);
-      if (!in_scope) {
-        continue;
-      }
-      json args = {{"team", team.name}, {"measure", s_.advanced ? "Advanced" : "Base"}};
-      addSeason(&args);
-      addSeasonType(&args);
-      call("get_team_stats", std::move(args));
+    json args = {{"stat", s_.stats.empty() ? std::string("W_PCT") : s_.stats.front()}};
+    if (!s_.division.empty()) {
+      args["division"] = s_.division;
+    } else if (!s_.conference.empty()) {
+      args["conference"] = s_.conference;
     }
+    if (s_.lowest) args["lowest"] = true;
+    addSeason(&args);
+    addSeasonType(&args);
+    call("get_team_rankings", std::move(args));
     if (s_.stats.empty()) {
-      note("No stat was named; teams are compared on their overall line.");
+      note("No stat was named; teams are ranked by record.");
     }
   }
 
@@ -313,7 +312,6 @@ class IntentPlanner {
   const Intent& intent_;
   const QuerySlots& s_;
   std::size_t index_;
-  const std::vector<TeamRef>& teams_;
   Plan& plan_;
 };
 
@@ -350,7 +348,7 @@ Plan Planner::plan(const ParsedQuery& query) const {
   }
   ambiguity(query, &plan);
   for (std::size_t i = 0; i < query.intents.size(); ++i) {
-    IntentPlanner(query.intents[i], i, teams_, &plan).run();
+    IntentPlanner(query.intents[i], i, &plan).run();
   }
   return plan;
 }

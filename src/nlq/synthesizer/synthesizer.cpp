@@ -5,7 +5,7 @@
 #include "nlq/synthesizer/answer_json.h"
 #include "nlq/synthesizer/clarification.h"
 #include "nlq/synthesizer/focus_sentence.h"
-#include "nlq/synthesizer/team_ranking.h"
+#include "nlq/synthesizer/part_text.h"
 #include "nlq/synthesizer/tool_sections.h"
 
 namespace nba::nlq {
@@ -90,16 +90,6 @@ class AnswerWriter {
 
 void writeIntent(const Intent& intent, const std::vector<const CallResult*>& calls,
                  AnswerWriter* writer) {
-  if (intent.kind == IntentKind::kTeamLeaders) {
-    std::vector<const json*> stats;
-    for (const CallResult* result : calls) {
-      if (!result->outcome.is_error) stats.push_back(&result->outcome.structured);
-    }
-    if (auto ranking = rankTeams(intent.slots, stats)) {
-      writer->add(*ranking);
-      return;
-    }
-  }
   for (const CallResult* result : calls) {
     if (result->outcome.is_error) {
       writer->fail(*result);

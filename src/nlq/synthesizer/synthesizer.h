@@ -11,8 +11,8 @@
 namespace nba::nlq {
 
 // Results → Answer. For each part of the question, in order: the tool's heading (season and
-// as-of date), a sentence answering exactly what was asked (focus_sentence.h,
-// team_ranking.h) or else the tool's own, then the tool's notes and table. Failed calls say
+// as-of date), a sentence answering exactly what was asked (focus_sentence.h) or else the
+// tool's own, then the tool's notes and table. Failed calls say
 // what failed; parts that could not be planned say what is missing; a question with nothing
 // answered becomes a clarification: what was understood, what is missing, example questions.
 // Text from the question is escaped before it reaches markdown.

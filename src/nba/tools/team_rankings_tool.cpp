@@ -1,0 +1,167 @@
+// get_team_rankings: every team in scope ranked by one team statistic, in one call (the
+// question pipeline's "best defensive team in the West" used to take 30 get_team_stats).
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "nba/tools/arguments.h"
+#include "nba/tools/markdown.h"
+#include "nba/tools/team_lines.h"
+#include "nba/tools/team_measures.h"
+#include "nba/tools/team_text.h"
+#include "nba/tools/team_tools.h"
+
+namespace nba::tools {
+namespace teams {
+namespace {
+
+using nlohmann::json;
+
+struct RankedTeam {
+  const Team* team;
+  const TeamSeasonLine* line;
+  double value;
+};
+
+// The stat named by `code` in either measure (codes are unique across them).
+const TeamStat* findTeamStat(std::string_view code) {
+  for (TeamMeasure measure : {TeamMeasure::kBase, TeamMeasure::kAdvanced}) {
+    for (const TeamStat& stat : teamStats(measure)) {
+      if (code == stat.code) return &stat;
+    }
+  }
+  return nullptr;
+}
+
+std::string statCodes() {
+  std::string out;
+  for (TeamMeasure measure : {TeamMeasure::kBase, TeamMeasure::kAdvanced}) {
+    for (const TeamStat& stat : teamStats(measure))
+      out += (out.empty() ? "" : ", ") + std::string(stat.code);
+  }
+  return out;
+}
+
+// "Offensive rating (points scored per 100 possessions)" → "offensive rating".
+std::string statPhrase(const TeamStat& stat) {
+  std::string phrase = std::string(stat.label).substr(0, std::string(stat.label).find(" ("));
+  if (phrase.size() > 1 && std::isupper(static_cast<unsigned char>(phrase[0])) &&
+      !std::isupper(static_cast<unsigned char>(phrase[1]))) {
+    phrase[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(phrase[0])));
+  }
+  return phrase;
+}
+
+std::string scopeText(const std::string& conference, const std::string& division) {
+  if (!division.empty()) return "in the " + division + " Division";
+  if (!conference.empty()) return "in the " + conference;
+  return "in the NBA";
+}
+
+std::string answerSentence(const TeamStat& stat, const RankedTeam& first, bool lowest, bool partial,
+                           const std::string& scope, const std::string& season) {
+  const std::string display = formatTeamStat(stat, *first.line);
+  if (std::string_view(stat.code) == "PTS" && !lowest) {
+    return "The " + first.team->name + (partial ? " score" : " scored") +
+           " the most points per game " + scope + " in " + season + ": " + display + ".";
+  }
+  const char* extreme = stat.better == Better::kNeither ? (lowest ? "the lowest " : "the highest ")
+                        : lowest                        ? "the worst "
+                                                        : "the best ";
+  return "The " + first.team->name + (partial ? " have " : " had ") + extreme + statPhrase(stat) +
+         " " + scope + " in " + season + ": " + display + ".";
+}
+
+ToolAnswer getTeamRankings(const json& arguments, const ToolEnv& env) {
+  auto lines = teamLinesArgument(arguments, env);
+  if (!lines.ok()) return errorAnswer(lines.status());
+  const std::string code = arguments.value("stat", std::string("W_PCT"));
+  const TeamStat* stat = findTeamStat(code);
+  if (stat == nullptr) {
+    return ToolAnswer::error("No team stat '" + code + "'. Team stats: " + statCodes() + ".");
+  }
+  const std::string conference = optionalString(arguments, "conference").value_or("");
+  const std::string division = optionalString(arguments, "division").value_or("");
+  const bool lowest = arguments.value("lowest", false);
+  auto teams = env.data.teams();
+  if (!teams.ok()) return errorAnswer(teams.status());
+  std::vector<RankedTeam> ranked;
+  for (const Team& team : teams->rows) {
+    if ((!conference.empty() && team.conference != conference) ||
+        (!division.empty() && team.division != division)) {
+      continue;
+    }
+    auto line = teamLine(*lines, team);
+    if (line.ok()) ranked.push_back({&team, *line, stat->value(**line)});
+  }
+  // Best first: ascending when lower is better; pace ("neither") reads highest first.
+  const bool ascending = (stat->better == Better::kLower) != lowest;
+  std::stable_sort(ranked.begin(), ranked.end(), [ascending](const auto& a, const auto& b) {
+    return ascending ? a.value < b.value : a.value > b.value;
+  });
+  if (ranked.empty()) {
+    return ToolAnswer::error("No team lines " + scopeText(conference, division) + " in " +
+                             lines->season.season.label() + ".");
+  }
+
+  const TableMeta& meta = lines->lines.meta;
+  const bool partial = meta.coverage == Coverage::kPartial;
+  const std::string season = lines->season.season.label();
+  const std::string scope = scopeText(conference, division);
+  MarkdownTable table({"Rank", "Team", stat->short_label, "W-L"}, {true, false, true, true});
+  json rows = json::array();
+  int rank = 0;
+  for (std::size_t i = 0; i < ranked.size(); ++i) {
+    if (i == 0 || ranked[i].value != ranked[i - 1].value) rank = static_cast<int>(i) + 1;
+    const TeamSeasonLine& line = *ranked[i].line;
+    const std::string display = formatTeamStat(*stat, line);
+    const std::string record = std::to_string(line.w) + "-" + std::to_string(line.l);
+    table.addRow({std::to_string(rank), ranked[i].team->name, display, record});
+    json& row = rows.emplace_back(json::object());
+    row["rank"] = rank;
+    row["team"] = teamJson(*ranked[i].team);
+    row["value"] = ranked[i].value;
+    row["display"] = display;
+    row["w"] = line.w;
+    row["l"] = line.l;
+  }
+  std::string order = ascending ? "Ranked from lowest to highest" : "Ranked from highest to lowest";
+  if (stat->better == Better::kLower) order += " (lower is better)";
+  std::vector<std::string> notes = lines->notes;
+  ToolAnswer answer;
+  answer.markdown = heading("Teams " + scope + " by " + statPhrase(*stat), season, meta.as_of) +
+                    answerSentence(*stat, ranked.front(), lowest, partial, scope, season) + "\n\n" +
+                    notesMarkdown(notes) + order + ".\n\n" + table.render();
+  json& out = answer.structured;
+  out["season"] = season;
+  out["as_of"] = meta.as_of;
+  out["source"] = meta.source;
+  out["coverage"] = coverageName(meta.coverage);
+  out["season_type"] = lines->season_type;
+  out["stat"] = {{"code", stat->code},
+                 {"label", stat->label},
+                 {"short_label", stat->short_label},
+                 {"better", betterName(stat->better)}};
+  out["conference"] = conference.empty() ? json(nullptr) : json(conference);
+  out["division"] = division.empty() ? json(nullptr) : json(division);
+  out["lowest"] = lowest;
+  out["rows"] = std::move(rows);
+  out["notes"] = notes;
+  answer.meta = answerMeta(lines->season.season, meta.as_of, meta.source);
+  return answer;
+}
+
+}  // namespace
+}  // namespace teams
+
+NbaTool teamRankingsTool() {
+  return {"get_team_rankings", "Team rankings",
+          "Every team (or a conference's or division's) ranked by one team statistic, best "
+          "first: W_PCT, PTS, OPP_PTS, REB, AST, STL, BLK, TOV, FG3M, FG_PCT, FG3_PCT, "
+          "FT_PCT (per game) or OFF_RATING, DEF_RATING, NET_RATING, PACE, MOV, SRS, TS_PCT and "
+          "the four factors. lowest=true ranks from the worst. Ties share a rank. Source: "
+          "basketball-reference.",
+          false, teams::getTeamRankings};
+}
+
+}  // namespace nba::tools

@@ -1,0 +1,75 @@
+// get_team_rankings on the snapshot: 2024-25 values from basketball-reference's team summaries.
+#include <doctest/doctest.h>
+
+#include "team_test_support.h"
+
+using nba::testing::teams::acceptedBySchema;
+using nba::testing::teams::checkOutputSchema;
+using nba::testing::teams::contains;
+using nlohmann::json;
+
+namespace {
+
+nba::tools::ToolAnswer rankings(const json& arguments) {
+  auto answer = nba::testing::teams::runTeamTool("get_team_rankings", arguments);
+  if (!answer.is_error) {
+    checkOutputSchema("get_team_rankings", answer);
+  }
+  return answer;
+}
+
+}  // namespace
+
+TEST_CASE("get_team_rankings: the West by defensive rating, lower first") {
+  auto answer = rankings({{"stat", "DEF_RATING"}, {"conference", "West"}, {"season", "2024-25"}});
+  REQUIRE_FALSE(answer.is_error);
+  const json& rows = answer.structured["rows"];
+  REQUIRE(rows.size() == 15);
+  CHECK(rows[0]["team"]["abbr"] == "OKC");
+  CHECK(rows[0]["value"] == doctest::Approx(107.5));
+  CHECK(rows[1]["team"]["abbr"] == "LAC");
+  CHECK(rows[1]["display"] == "110.3");
+  CHECK(answer.structured["stat"]["better"] == "lower");
+  CHECK(contains(answer.markdown,
+                 "The Oklahoma City Thunder had the best defensive rating in the West in "
+                 "2024-25: 107.5."));
+  CHECK(contains(answer.markdown, "| 2 | LA Clippers | 110.3 | 50-32 |"));
+  CHECK_FALSE(contains(answer.markdown, "Boston"));
+}
+
+TEST_CASE("get_team_rankings: lowest, pace, points and divisions") {
+  auto worst = rankings(
+      {{"stat", "OFF_RATING"}, {"conference", "East"}, {"lowest", true}, {"season", "2024-25"}});
+  REQUIRE_FALSE(worst.is_error);
+  CHECK(worst.structured["rows"][0]["team"]["abbr"] == "WAS");
+  CHECK(contains(worst.markdown,
+                 "The Washington Wizards had the worst offensive rating in the "
+                 "East in 2024-25: 106.8."));
+  auto pace = rankings({{"stat", "PACE"}, {"season", "2024-25"}});
+  REQUIRE(pace.structured["rows"].size() == 30);
+  CHECK(contains(pace.markdown,
+                 "The Memphis Grizzlies had the highest pace in the NBA in "
+                 "2024-25: 103.3."));
+  auto points = rankings({{"stat", "PTS"}, {"season", "2024-25"}});
+  CHECK(contains(points.markdown,
+                 "The Cleveland Cavaliers scored the most points per game in "
+                 "the NBA in 2024-25: 121.9."));
+  auto atlantic = rankings({{"division", "Atlantic"}, {"season", "2024-25"}});
+  REQUIRE(atlantic.structured["rows"].size() == 5);
+  CHECK(atlantic.structured["rows"][0]["team"]["abbr"] == "BOS");
+  CHECK(atlantic.structured["stat"]["code"] == "W_PCT");
+  CHECK(atlantic.structured["rows"][0]["w"] == 61);
+}
+
+TEST_CASE("get_team_rankings: bad input") {
+  auto unknown = rankings({{"stat", "PER"}});
+  CHECK(unknown.is_error);
+  CHECK(contains(unknown.markdown, "No team stat 'PER'"));
+  CHECK(contains(unknown.markdown, "DEF_RATING"));
+  CHECK(rankings({{"stat", "PTS"}, {"season", "1990-91"}}).is_error);
+  CHECK_FALSE(acceptedBySchema("get_team_rankings", {{"conference", "North"}}));
+  CHECK_FALSE(acceptedBySchema("get_team_rankings", {{"lowest", "yes"}}));
+  CHECK_FALSE(acceptedBySchema("get_team_rankings", {{"stat", 5}}));
+  CHECK_FALSE(acceptedBySchema("get_team_rankings", {{"team", "Celtics"}}));
+  CHECK(acceptedBySchema("get_team_rankings", json::object()));
+}
