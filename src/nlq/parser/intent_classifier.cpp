@@ -1,5 +1,6 @@
 #include "nlq/parser/intent_classifier.h"
 
+#include <algorithm>
 #include <array>
 
 namespace nba::nlq {
@@ -12,6 +13,7 @@ struct Cues {
   std::array<bool, kCueCount> has{};
   bool stat = false;
   bool entity = false;
+  int entities = 0;  // runs of entity words: "Celtics vs Knicks" has 2
 
   bool operator[](Cue cue) const { return has[static_cast<std::size_t>(cue)]; }
   // A cue that can stand as a question by itself (not "team", "player", "game").
@@ -33,6 +35,7 @@ Cues cuesIn(const TokenLabels& labels, std::size_t first, std::size_t last) {
     if (label.role == LexRole::kStat && label.head && label.entry->value == kRankingStat) {
       cues.has[static_cast<std::size_t>(Cue::kLeaders)] = true;
     }
+    if (label.entity && (i == first || !labels[i - 1].entity)) ++cues.entities;
     cues.entity = cues.entity || label.entity;
     if (label.role == LexRole::kAward || label.role == LexRole::kLastGames) {
       cues.has[static_cast<std::size_t>(label.role == LexRole::kAward ? Cue::kAwards
@@ -55,16 +58,22 @@ Verdict byGames(const Cues& cues, const QuerySlots& s) {
   if (cues[Cue::kSchedule] || (s.upcoming && (cues[Cue::kGames] || teams > 0))) {
     return std::pair{IntentKind::kSchedule, cues[Cue::kSchedule] ? kSure : kLikely};
   }
+  // A team's game on a date ("did the Lakers win last night"): its result from the schedule,
+  // which every season has; player lines only when a box score is asked for by name.
   if (cues[Cue::kScores] || (dated && (cues[Cue::kGames] || (teams == 0 && players == 0)))) {
-    if (teams == 1 && dated) return std::pair{IntentKind::kBoxScore, kLikely};
+    if (teams == 1 && dated) return std::pair{IntentKind::kSchedule, kLikely};
     if (players >= 1 && dated) return std::pair{IntentKind::kGameLog, kLikely};
+    if (teams == 0 && players == 0 && !s.date_to.empty()) {
+      return std::pair{IntentKind::kSchedule, kLikely};  // "games in January": many days
+    }
     if (teams == 0 && players == 0) return std::pair{IntentKind::kScores, kSure};
   }
   if (dated && players >= 1) {
     return std::pair{IntentKind::kGameLog, kLikely};
   }
-  if (dated && teams == 1) {
-    return std::pair{IntentKind::kBoxScore, kLikely};
+  const bool about_games = dated || (cues[Cue::kGames] && !cues.stat);
+  if (about_games && teams == 1 && players == 0) {
+    return std::pair{IntentKind::kSchedule, kLikely};  // "Lakers games", "Heat yesterday"
   }
   return std::nullopt;
 }
@@ -88,6 +97,9 @@ Verdict byEntities(const Cues& cues, const QuerySlots& s) {
   if (!s.teams.empty() && (cues[Cue::kGameLog] || s.last_n)) {
     return std::pair{IntentKind::kSchedule, kLikely};
   }
+  if (s.teams.size() == 1 && s.players.empty() && cues[Cue::kCompare]) {
+    return std::pair{IntentKind::kCompareTeams, kGuess};  // "compare the Lakers": with whom?
+  }
   return std::nullopt;
 }
 
@@ -96,7 +108,9 @@ Verdict byRanking(const Cues& cues, const QuerySlots& s) {
   if (!ranking || !s.players.empty()) {
     return std::nullopt;
   }
-  const bool team_level = cues[Cue::kTeam] || (s.teams.empty() && s.advanced);
+  // Points allowed are a team's only ("fewest points allowed").
+  const bool allowed = std::find(s.stats.begin(), s.stats.end(), "OPP_PTS") != s.stats.end();
+  const bool team_level = cues[Cue::kTeam] || (s.teams.empty() && (s.advanced || allowed));
   if (team_level) {
     return std::pair{IntentKind::kTeamLeaders, s.stats.empty() ? kGuess : kSure};
   }
@@ -146,10 +160,14 @@ std::vector<std::pair<std::size_t, std::size_t>> splitParts(const TokenLabels& l
     }
     const Cues left = cuesIn(labels, start, i);
     const Cues right = cuesIn(labels, i + 1, next);
-    const bool comparing = left[Cue::kCompare] || left[Cue::kVersus];
+    // "compare X and Y" is one part, but "X vs Y and the East standings" names both sides
+    // before the "and".
+    const bool versus_done = left[Cue::kVersus] && left.entities >= 2;
+    const bool comparing = (left[Cue::kCompare] || left[Cue::kVersus]) && !versus_done;
+    const bool left_stands = left.strong() || left.stat || versus_done;
     // "… and the Celtics offensive rating": a stat of a named subject is a question too.
     const bool right_stands = right.strong() || (right.stat && right.entity);
-    if (right_stands && (left.strong() || left.stat) && !comparing) {
+    if (right_stands && left_stands && !comparing) {
       parts.emplace_back(start, i);
       start = i + 1;
     }
@@ -171,7 +189,9 @@ std::optional<std::pair<IntentKind, double>> classifyPart(const TokenLabels& lab
     return std::pair{IntentKind::kBoxScore, kSure};
   }
   if (cues[Cue::kStandings]) {
-    return std::pair{IntentKind::kStandings, kSure};
+    // "worst record in the East": a ranking from the bottom, which standings do not lead with.
+    const bool bottom = slots.lowest && slots.teams.empty();
+    return std::pair{bottom ? IntentKind::kTeamLeaders : IntentKind::kStandings, kSure};
   }
   for (auto rule : {&byGames, &byEntities, &byRanking, &bySubject}) {
     if (Verdict verdict = rule(cues, slots)) {

@@ -20,6 +20,13 @@ struct Word {
 
 constexpr int cue(Cue c) { return static_cast<int>(c); }
 
+// Which end a ranking word asks for. "worst" is the bad end whatever the stat; "fewest" and
+// "most" name low and high values, which are the good or the bad end depending on the stat
+// ("fewest turnovers" is the best, "most turnovers" the worst).
+constexpr int kWorstEnd = 0;
+constexpr int kLowValues = 1;
+constexpr std::string_view kHigh = "high";  // text of the cues "most", "highest", …
+
 // Stat aliases of the catalog that are ordinary English in questions: "compare X to Y",
 // "per game", "the score", "last 5 games", "3 point". They are never read as stats alone.
 constexpr std::array<std::string_view, 9> kAmbiguousStatAliases = {
@@ -59,6 +66,20 @@ constexpr Word kExtraStats[] = {
     {"drtg", LexRole::kStat, 0, "DEF_RATING"},
     {"net rating", LexRole::kStat, 0, "NET_RATING"},
     {"pace", LexRole::kStat, 0, "PACE"},
+    // Points a team allows: "allows the fewest points", "points allowed", "gives up".
+    {"points allowed", LexRole::kStat, 0, "OPP_PTS"},
+    {"points against", LexRole::kStat, 0, "OPP_PTS"},
+    {"opponent points", LexRole::kStat, 0, "OPP_PTS"},
+    {"allow", LexRole::kStat, 0, "OPP_PTS"},
+    {"allows", LexRole::kStat, 0, "OPP_PTS"},
+    {"allowed", LexRole::kStat, 0, "OPP_PTS"},
+    {"give up", LexRole::kStat, 0, "OPP_PTS"},
+    {"gives up", LexRole::kStat, 0, "OPP_PTS"},
+    {"gave up", LexRole::kStat, 0, "OPP_PTS"},
+    {"shooting from three", LexRole::kStat, 0, "FG3_PCT"},
+    {"shooting from 3", LexRole::kStat, 0, "FG3_PCT"},
+    {"from deep", LexRole::kStat, 0, "FG3_PCT"},
+    {"from three", LexRole::kStat, 0, "FG3_PCT"},
     {"ratings", LexRole::kAdvanced, 0, ""},
 };
 
@@ -113,13 +134,13 @@ constexpr Word kWords[] = {
     {"leads", LexRole::kCue, cue(Cue::kLeaders), ""}, {"lead", LexRole::kCue, cue(Cue::kLeaders), ""},
     {"leader", LexRole::kCue, cue(Cue::kLeaders), ""}, {"leaders", LexRole::kCue, cue(Cue::kLeaders), ""},
     {"leading", LexRole::kCue, cue(Cue::kLeaders), ""}, {"top", LexRole::kCue, cue(Cue::kLeaders), ""},
-    {"best", LexRole::kCue, cue(Cue::kLeaders), ""}, {"most", LexRole::kCue, cue(Cue::kLeaders), ""},
-    {"highest", LexRole::kCue, cue(Cue::kLeaders), ""}, {"greatest", LexRole::kCue, cue(Cue::kLeaders), ""},
+    {"best", LexRole::kCue, cue(Cue::kLeaders), ""}, {"most", LexRole::kCue, cue(Cue::kLeaders), kHigh},
+    {"highest", LexRole::kCue, cue(Cue::kLeaders), kHigh}, {"greatest", LexRole::kCue, cue(Cue::kLeaders), ""},
     {"ranking", LexRole::kCue, cue(Cue::kLeaders), ""}, {"rankings", LexRole::kCue, cue(Cue::kLeaders), ""},
-    {"league leaders", LexRole::kCue, cue(Cue::kLeaders), ""}, {"more", LexRole::kCue, cue(Cue::kLeaders), ""},
-    {"worst", LexRole::kLowest, 0, ""}, {"fewest", LexRole::kLowest, 0, ""},
-    {"lowest", LexRole::kLowest, 0, ""}, {"least", LexRole::kLowest, 0, ""},
-    {"slowest", LexRole::kLowest, 0, ""}, {"fastest", LexRole::kCue, cue(Cue::kLeaders), ""},
+    {"league leaders", LexRole::kCue, cue(Cue::kLeaders), ""}, {"more", LexRole::kCue, cue(Cue::kLeaders), kHigh},
+    {"worst", LexRole::kLowest, kWorstEnd, ""}, {"fewest", LexRole::kLowest, kLowValues, ""},
+    {"lowest", LexRole::kLowest, kLowValues, ""}, {"least", LexRole::kLowest, kLowValues, ""},
+    {"slowest", LexRole::kLowest, kLowValues, ""}, {"fastest", LexRole::kCue, cue(Cue::kLeaders), kHigh},
     {"standings", LexRole::kCue, cue(Cue::kStandings), ""}, {"standing", LexRole::kCue, cue(Cue::kStandings), ""},
     {"seed", LexRole::kCue, cue(Cue::kStandings), ""}, {"seeds", LexRole::kCue, cue(Cue::kStandings), ""},
     {"seeding", LexRole::kCue, cue(Cue::kStandings), ""}, {"record", LexRole::kCue, cue(Cue::kStandings), ""},

@@ -20,7 +20,7 @@ enum class LexRole : std::uint8_t {
   kDateRel,      // value = days from the reference date ("yesterday" = -1)
   kAward,        // text = award code ("MVP", "ALL_NBA")
   kSeparator,    // "and", "also", "plus": may join two questions
-  kLowest,       // "worst", "fewest", "lowest": rank ascending
+  kLowest,       // value 0 = "worst" (the bad end), 1 = "fewest", "lowest" (low values)
   kHome,         // "at home", "home games"
   kAway,         // "on the road", "away"
   kNumber,       // value = a number written as a word ("ten")
@@ -33,7 +33,7 @@ enum class LexRole : std::uint8_t {
 
 // Intent signals (LexRole::kCue values).
 enum class Cue : std::uint8_t {
-  kLeaders,    // "leads", "top", "best", "most", "leaders"
+  kLeaders,    // "leads", "top", "best", "most", "leaders"; text "high" = high values
   kStandings,  // "standings", "seed", "record"
   kScores,     // "scores", "results", "final score"
   kGames,      // "game", "games", "play", "played": weak, scores/schedule by context

@@ -126,9 +126,18 @@ class Search {
       return len <= 2 && longest >= 4 && typo_lookups_ < MentionFinder::kMaxTypoLookups;
     }
     if (len == 1 && !text_.tokens[first].capitalized && isCommonWord(text_.token(first))) {
-      return false;
+      return pairedName(first);
     }
     return true;
+  }
+
+  // "compare tatum to brown": right after a player and a joining word, a common word is
+  // the second name, even in lower case.
+  bool pairedName(std::size_t first) const {
+    if (players_found_ == 0 || first == 0) return false;
+    const std::string_view before = text_.token(first - 1);
+    return before == "and" || before == "or" || before == "to" || before == "vs" ||
+           before == "versus" || before == "with";
   }
 
   bool tryRun(std::size_t first, std::size_t len, std::vector<PlayerMention>* players,
@@ -157,6 +166,7 @@ class Search {
       teams->push_back(mentionOf<TeamMention>(*resolution, written, first));
     } else {
       players->push_back(mentionOf<PlayerMention>(*resolution, written, first));
+      ++players_found_;
     }
     for (std::size_t k = first; k < first + len; ++k) {
       labels_[k].entity = true;
@@ -171,6 +181,7 @@ class Search {
   TokenLabels& labels_;
   int calls_ = 0;
   int typo_lookups_ = 0;
+  int players_found_ = 0;
 };
 
 }  // namespace

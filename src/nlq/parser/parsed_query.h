@@ -87,11 +87,16 @@ struct QuerySlots {
   std::string conference;     // "East" | "West" | ""
   std::string division;       // "Atlantic", … | ""
   std::string date;           // "2025-03-08" | ""
+  std::string date_to;        // end of a range ("in January 2025": date 2025-01-01, date_to
+                              // 2025-01-31) | "" (then `date` is one day)
   bool upcoming = false;      // "next game", "upcoming": from the reference date on
   HomeAway home_away = HomeAway::kAny;
   std::string award;      // award code for get_awards: "MVP", "ALL_NBA", … | ""
   bool advanced = false;  // a team metric or "advanced" was asked for
   bool lowest = false;    // "fewest", "worst", "lowest": rank the other way
+  bool worst = false;     // "worst": the bad end, whichever way the stat is better
+  bool highest = false;   // "most", "highest", "fastest": high values (the bad end of
+                          // a stat where lower is better: "most turnovers")
 };
 
 // One part of a question with its own intent and entities ("top scorers" and "the East

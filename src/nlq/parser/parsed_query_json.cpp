@@ -42,6 +42,7 @@ json toJson(const QuerySlots& s) {
   if (!s.conference.empty()) out["conference"] = s.conference;
   if (!s.division.empty()) out["division"] = s.division;
   if (!s.date.empty()) out["date"] = s.date;
+  if (!s.date_to.empty()) out["date_to"] = s.date_to;
   if (s.upcoming) out["upcoming"] = true;
   if (s.home_away != HomeAway::kAny) {
     out["home_away"] = s.home_away == HomeAway::kHome ? "home" : "away";

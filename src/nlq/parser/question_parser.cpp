@@ -14,7 +14,10 @@ void inherit(const QuerySlots& whole, QuerySlots* part) {
   if (!part->season) part->season = whole.season;
   if (!part->season_type) part->season_type = whole.season_type;
   if (!part->per_mode) part->per_mode = whole.per_mode;
-  if (part->date.empty()) part->date = whole.date;
+  if (part->date.empty()) {
+    part->date = whole.date;
+    part->date_to = whole.date_to;
+  }
 }
 
 template <typename Mention>

@@ -173,7 +173,10 @@ class PatternPass {
         hit(i, HitKind::kAdvanced);
         break;
       case LexRole::kLowest:
-        hit(i, HitKind::kLowest);
+        hit(i, HitKind::kLowest, e.value);
+        break;
+      case LexRole::kCue:
+        if (e.text == "high") hit(i, HitKind::kHighest);
         break;
       case LexRole::kLastGames:
         hit(i, HitKind::kLastN, e.value);
@@ -210,7 +213,22 @@ class PatternPass {
       hit(i, HitKind::kDate, 0, m, day);
       return;
     }
+    wholeMonth(i, m);
+  }
+
+  // "in January", "January 2025": the month's games. "may" alone stays a word.
+  void wholeMonth(std::size_t i, int m) {
+    const std::size_t n = labels_.size();
+    const int year = i + 1 < n ? numberValue(tok(i + 1)) : -1;
+    const bool with_year = isYear(year) && text_.tokens[i + 1].shape == TokenShape::kNumber;
+    const bool after_in = i > 0 && tok(i - 1) == "in" && tok(i) != "may";
     labels_[i].role = LexRole::kStop;
+    if (!with_year && !after_in) {
+      return;
+    }
+    take(i);
+    if (with_year) take(i + 1);
+    hit(i, HitKind::kMonth, with_year ? year : 0, m);
   }
 
   static bool isYear(int n) { return n >= kFirstSeasonEndYear && n <= kLastSeasonEndYear; }
@@ -256,6 +274,18 @@ std::string isoDate(std::chrono::year_month_day date) {
   return buffer;
 }
 
+// The first and last day of a month; without a year, the latest such month begun by today.
+void monthRange(int year, int month, const ParseContext& context, QuerySlots* slots) {
+  using namespace std::chrono;
+  if (year == 0) {
+    year = static_cast<int>(context.today.year());
+    if (static_cast<unsigned>(context.today.month()) < static_cast<unsigned>(month)) --year;
+  }
+  const year_month ym{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)}};
+  slots->date = isoDate(year_month_day{ym / 1});
+  slots->date_to = isoDate(year_month_day{ym / last});
+}
+
 // A month and day without a year: the latest such date on or before today.
 std::string pastDate(int year, int month, int day, const ParseContext& context) {
   if (year == 0) {
@@ -274,6 +304,11 @@ std::string pastDate(int year, int month, int day, const ParseContext& context) 
 }
 
 void addStat(std::string_view code, QuerySlots* slots) {
+  // "allows the fewest points": "allows" turns the points into points allowed.
+  auto& stats = slots->stats;
+  const bool allowed = std::find(stats.begin(), stats.end(), "OPP_PTS") != stats.end();
+  if (code == "PTS" && allowed) return;
+  if (code == "OPP_PTS") stats.erase(std::remove(stats.begin(), stats.end(), "PTS"), stats.end());
   if (std::find(slots->stats.begin(), slots->stats.end(), code) == slots->stats.end()) {
     slots->stats.emplace_back(code);
   }
@@ -320,6 +355,9 @@ void applyHit(const SlotHit& h, const ParseContext& context, QuerySlots* slots) 
     case HitKind::kDate:
       if (slots->date.empty()) slots->date = pastDate(h.a, h.b, h.c, context);
       break;
+    case HitKind::kMonth:
+      if (slots->date.empty()) monthRange(h.a, h.b, context, slots);
+      break;
     case HitKind::kDateRel:
       if (slots->date.empty()) {
         slots->date = isoDate(std::chrono::sys_days{context.today} + std::chrono::days{h.a});
@@ -345,6 +383,10 @@ void applyHit(const SlotHit& h, const ParseContext& context, QuerySlots* slots) 
       break;
     case HitKind::kLowest:
       slots->lowest = true;
+      slots->worst = slots->worst || h.a == 0;
+      break;
+    case HitKind::kHighest:
+      slots->highest = true;
       break;
   }
 }

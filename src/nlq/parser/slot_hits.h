@@ -40,7 +40,9 @@ enum class HitKind {
   kAway,
   kAward,
   kAdvanced,
-  kLowest,
+  kLowest,   // a = 0 for "worst", 1 for low values ("fewest")
+  kHighest,  // high values: "most", "highest", "fastest"
+  kMonth,    // a whole month: a = year (0 = unsaid), b = month
 };
 
 // One fact found at word `pos`. Values by kind: kLimit/kLastN/kSeasonRange a = n; kSeason

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "nba/tools/team_measures.h"
+
 namespace nba::nlq {
 namespace {
 
@@ -38,6 +40,28 @@ std::vector<std::string_view> examplesFor(IntentKind kind) {
     default:
       return kGeneralExamples;
   }
+}
+
+// Which way `stat` is better for teams (W_PCT, PTS: higher; DEF_RATING, TOV: lower).
+tools::teams::Better betterOf(std::string_view stat) {
+  using tools::teams::TeamMeasure;
+  for (TeamMeasure measure : {TeamMeasure::kBase, TeamMeasure::kAdvanced}) {
+    for (const tools::teams::TeamStat& s : tools::teams::teamStats(measure)) {
+      if (stat == s.code) return s.better;
+    }
+  }
+  return tools::teams::Better::kHigher;
+}
+
+// Whether to rank teams from the worst end: "worst" always; "fewest"/"lowest" unless lower
+// is better ("fewest turnovers" is the best); "most"/"highest" when lower is better ("most
+// turnovers", "highest defensive rating" are the worst).
+bool fromWorst(const QuerySlots& s, std::string_view stat) {
+  using tools::teams::Better;
+  if (s.worst) return true;
+  if (s.lowest) return betterOf(stat) != Better::kLower;
+  if (s.highest) return betterOf(stat) == Better::kLower;
+  return false;
 }
 
 void suggest(Plan* plan, std::string_view example) {
@@ -117,6 +141,9 @@ class IntentPlanner {
       (*args)["per_mode"] = std::string(stats::perModeName(*s_.per_mode));
     }
   }
+  // The end of the dates asked about: the range's last day, or the one date.
+  const std::string& lastDay() const { return s_.date_to.empty() ? s_.date : s_.date_to; }
+
   void noteRange() {
     if (s_.season && s_.season->count > 1) {
       note("Only " + s_.season->last.label() + " is shown; ask for a career to see every season.");
@@ -128,6 +155,10 @@ class IntentPlanner {
       return missing("which stat to rank by (points, rebounds, assists, …)?");
     }
     noteRange();
+    if (s_.lowest) {
+      // get_league_leaders ranks from the top only: say so rather than answer the opposite.
+      note("Player leaders are ranked from the top only; the fewest or worst are not listed.");
+    }
     for (const std::string& stat : s_.stats) {
       json args = {{"stat", stat}, {"limit", s_.limit.value_or(Planner::kDefaultLimit)}};
       addSeason(&args);
@@ -141,13 +172,14 @@ class IntentPlanner {
 
   // "best defensive team in the West": one ranking by the first stat named (else record).
   void teamLeaders() {
-    json args = {{"stat", s_.stats.empty() ? std::string("W_PCT") : s_.stats.front()}};
+    const std::string stat = s_.stats.empty() ? std::string("W_PCT") : s_.stats.front();
+    json args = {{"stat", stat}};
     if (!s_.division.empty()) {
       args["division"] = s_.division;
     } else if (!s_.conference.empty()) {
       args["conference"] = s_.conference;
     }
-    if (s_.lowest) args["lowest"] = true;
+    if (fromWorst(s_, stat)) args["lowest"] = true;
     addSeason(&args);
     addSeasonType(&args);
     call("get_team_rankings", std::move(args));
@@ -181,7 +213,7 @@ class IntentPlanner {
       addSeason(&args);
       if (!s_.date.empty()) {
         args["date_from"] = s_.date;
-        args["date_to"] = s_.date;
+        args["date_to"] = lastDay();
       } else {
         args["last_n"] = s_.last_n.value_or(Planner::kDefaultGames);
       }
@@ -226,6 +258,11 @@ class IntentPlanner {
   }
 
   void compareTeams() {
+    if (s_.teams.size() < 2) {
+      if (s_.teams.empty()) return missing("which teams to compare (2 to 4)?");
+      missing("a second team to compare " + nameFor(s_.teams.front()) + " with");
+      return teamStats();
+    }
     json names = json::array();
     for (const TeamMention& team : s_.teams) {
       if (names.size() < Planner::kMaxCompared) names.push_back(nameFor(team));
@@ -285,7 +322,10 @@ class IntentPlanner {
     if (!s_.teams.empty()) args["team"] = nameFor(s_.teams.front());
     if (!s_.date.empty()) {
       args["date_from"] = s_.date;
-      if (!s_.upcoming) args["date_to"] = s_.date;
+      if (!s_.upcoming) args["date_to"] = lastDay();
+    }
+    if (s_.home_away != HomeAway::kAny) {
+      note("get_schedule cannot keep only home or road games; all games are shown.");
     }
     if (s_.upcoming || s_.last_n) {
       args["limit"] = s_.last_n.value_or(s_.upcoming ? 1 : Planner::kDefaultGames);

@@ -1,0 +1,108 @@
+// Phrasings the golden questions found misparsed or misplanned: which end of a team ranking
+// "fewest"/"most"/"worst" mean, points allowed, a team's game on a date, a month of games,
+// "X vs Y and …", one team to compare, lower-case second names.
+#include <doctest/doctest.h>
+
+#include "nlq/nlq_fixture.h"
+
+namespace nba::nlq::testing {
+namespace {
+
+using nlohmann::json;
+
+json one(std::string_view tool, json arguments) {
+  return json::array({call(tool, std::move(arguments))});
+}
+
+TEST_CASE("'fewest' and 'most' rank teams by the stat's better direction, 'worst' always low") {
+  // Lower is better for defensive rating and turnovers: the fewest is the best end.
+  CHECK(callsOf("which team has the lowest defensive rating") ==
+        one("get_team_rankings", {{"stat", "DEF_RATING"}}));
+  CHECK(callsOf("team with the fewest turnovers") == one("get_team_rankings", {{"stat", "TOV"}}));
+  CHECK(callsOf("team with the most turnovers") ==
+        one("get_team_rankings", {{"stat", "TOV"}, {"lowest", true}}));
+  CHECK(
+      callsOf("highest defensive rating in the west") ==
+      one("get_team_rankings", {{"stat", "DEF_RATING"}, {"conference", "West"}, {"lowest", true}}));
+  // Higher is better for points; pace has no better side, so "slowest" is the low end.
+  CHECK(callsOf("team with the fewest points per game") ==
+        one("get_team_rankings", {{"stat", "PTS"}, {"lowest", true}}));
+  CHECK(callsOf("slowest pace in the west") ==
+        one("get_team_rankings", {{"stat", "PACE"}, {"conference", "West"}, {"lowest", true}}));
+  CHECK(callsOf("fastest pace in the NBA") == one("get_team_rankings", {{"stat", "PACE"}}));
+  CHECK(callsOf("which team has the worst defense") ==
+        one("get_team_rankings", {{"stat", "DEF_RATING"}, {"lowest", true}}));
+}
+
+TEST_CASE("points a team allows are OPP_PTS, ranked among teams") {
+  CHECK(callsOf("which team gives up the fewest points") ==
+        one("get_team_rankings", {{"stat", "OPP_PTS"}}));
+  CHECK(callsOf("fewest points allowed") == one("get_team_rankings", {{"stat", "OPP_PTS"}}));
+  CHECK(parse("which team allows the most points").slots.stats ==
+        std::vector<std::string>{"OPP_PTS"});
+}
+
+TEST_CASE("the worst record ranks teams from the bottom; a team's record is its standing") {
+  CHECK(callsOf("worst record in the east") ==
+        one("get_team_rankings", {{"stat", "W_PCT"}, {"conference", "East"}, {"lowest", true}}));
+  CHECK(callsOf("sixers record") == one("get_team_standings", {{"team", "Philadelphia 76ers"}}));
+}
+
+TEST_CASE("a team's game on a date is its result from the schedule; 'box score' asks lines") {
+  CHECK(callsOf("did the lakers win last night") ==
+        one("get_schedule", {{"team", "Los Angeles Lakers"},
+                             {"date_from", "2026-02-21"},
+                             {"date_to", "2026-02-21"}}));
+  CHECK(callsOf("Lakers box score on March 8") ==
+        one("get_box_score", {{"team", "Los Angeles Lakers"}, {"date", "2025-03-08"}}));
+}
+
+TEST_CASE("a month is a range of dates; a team's games are its schedule") {
+  CHECK(callsOf("warriors games in january 2025") ==
+        one("get_schedule", {{"team", "Golden State Warriors"},
+                             {"date_from", "2025-01-01"},
+                             {"date_to", "2025-01-31"}}));
+  // Without a year: the latest such month that has begun (today is 2026-02-22).
+  CHECK(callsOf("Knicks games in march") ==
+        one("get_schedule",
+            {{"team", "New York Knicks"}, {"date_from", "2025-03-01"}, {"date_to", "2025-03-31"}}));
+  const Plan home = planFor("lakers home games");
+  REQUIRE(home.calls.size() == 1);
+  CHECK(home.calls[0].tool == "get_schedule");
+  CHECK(home.notes.size() == 1);
+  // "may" stays a word unless a year follows it.
+  CHECK(parse("who may win MVP").slots.date.empty());
+}
+
+TEST_CASE("'X vs Y and the East standings' is two questions") {
+  CHECK(callsOf("celtics vs knicks and east standings") ==
+        json::array({call("get_head_to_head",
+                          {{"team_a", "Boston Celtics"}, {"team_b", "New York Knicks"}}),
+                     call("get_team_standings", {{"conference", "East"}})}));
+  // A comparison still takes its "and": one part.
+  CHECK(parse("compare the Celtics and the Knicks").intents.size() == 1);
+}
+
+TEST_CASE("one team to compare asks for the second and shows the first") {
+  const Plan plan = planFor("compare the lakers");
+  CHECK(parse("compare the lakers").intents[0].kind == IntentKind::kCompareTeams);
+  REQUIRE(plan.missing.size() == 1);
+  CHECK(plan.missing[0] == "a second team to compare Los Angeles Lakers with");
+  CHECK(callsOf("compare the lakers") == one("get_team_stats", {{"team", "Los Angeles Lakers"}}));
+}
+
+TEST_CASE("a lower-case common surname after a player and a joining word is a name") {
+  CHECK(callsOf("compare tatum to brown last season") ==
+        one("compare_players",
+            {{"players", {"Jayson Tatum", "Jaylen Brown"}}, {"season", "2024-25"}}));
+  // Alone it is still a word.
+  CHECK(parse("best young players").slots.players.empty());
+}
+
+TEST_CASE("'shooting from three' is 3-point percentage") {
+  CHECK(parse("whats steph curry shooting from three").slots.stats ==
+        std::vector<std::string>{"FG3_PCT"});
+}
+
+}  // namespace
+}  // namespace nba::nlq::testing
