@@ -55,7 +55,8 @@ struct GamesRequest {
 // Per-game and totals are both on every line; tools derive Per36 etc. from the totals.
 //
 // Thread safety: implementations are safe for any number of concurrent callers; every
-// method is const and returns values the caller owns.
+// method is const. Returned tables may refer into the source's own immutable storage
+// (Rows): they stay valid while the source lives, which is the whole life of the server.
 class DataSource {
  public:
   virtual ~DataSource() = default;

@@ -12,7 +12,8 @@ namespace {
 
 using testing::embeddedSnapshot;
 
-const StandingRow& rowOf(const std::vector<StandingRow>& rows, const std::string& team) {
+template <typename RowList>  // a table's Rows or deriveStandings' vector
+const StandingRow& rowOf(const RowList& rows, const std::string& team) {
   auto it =
       std::find_if(rows.begin(), rows.end(), [&](const StandingRow& r) { return r.team == team; });
   REQUIRE(it != rows.end());

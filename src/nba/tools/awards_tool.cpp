@@ -22,7 +22,7 @@ struct AwardsQuery {
   std::vector<std::string> notes;
 };
 
-std::vector<Season> seasonsWithAwards(const std::vector<AwardEntry>& entries) {
+std::vector<Season> seasonsWithAwards(const Rows<AwardEntry>& entries) {
   std::vector<Season> seasons;
   for (const AwardEntry& entry : entries) {
     if (std::find(seasons.begin(), seasons.end(), entry.season) == seasons.end()) {
@@ -93,8 +93,9 @@ bool wanted(const AwardsQuery& query, const AwardEntry& entry) {
   return query.player || entry.winner;
 }
 
-std::vector<AwardEntry> selectEntries(const AwardsQuery& query, std::vector<AwardEntry> all) {
-  std::erase_if(all, [&](const AwardEntry& entry) { return !wanted(query, entry); });
+std::vector<AwardEntry> selectEntries(const AwardsQuery& query, Rows<AwardEntry> rows) {
+  rows.dropIf([&](const AwardEntry& entry) { return !wanted(query, entry); });
+  std::vector<AwardEntry> all = rows.copy();
   std::stable_sort(all.begin(), all.end(), [](const AwardEntry& a, const AwardEntry& b) {
     if (a.season != b.season) {
       return a.season < b.season;

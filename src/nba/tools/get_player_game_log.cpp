@@ -70,15 +70,18 @@ std::string errorText(const Player& player, Season season, const Status& status)
 }
 
 // Newest first, filtered by dates, then the most recent last_n.
-std::vector<GameLogRow> selectRows(std::vector<GameLogRow> rows, const Filters& filters) {
-  std::erase_if(rows, [&](const GameLogRow& row) {
+// Copies only the rows shown.
+std::vector<GameLogRow> selectRows(Rows<GameLogRow> log, const Filters& filters) {
+  log.dropIf([&](const GameLogRow& row) {
     return (filters.date_from && row.date < *filters.date_from) ||
            (filters.date_to && row.date > *filters.date_to);
   });
-  std::reverse(rows.begin(), rows.end());  // the DataSource gives them oldest first
-  if (filters.last_n && rows.size() > static_cast<std::size_t>(*filters.last_n)) {
-    rows.resize(*filters.last_n);
-  }
+  std::size_t shown = log.size();
+  if (filters.last_n) shown = std::min(shown, static_cast<std::size_t>(*filters.last_n));
+  std::vector<GameLogRow> rows;
+  rows.reserve(shown);
+  // The DataSource gives them oldest first.
+  for (auto it = log.end(); rows.size() < shown;) rows.push_back(*--it);
   return rows;
 }
 
@@ -187,7 +190,7 @@ std::string answerSentence(const Player& player, const std::vector<GameLogRow>& 
          formatFixed(averages["min"].get<double>(), 1) + " minutes.\n\n";
 }
 
-json logSummary(const std::vector<GameLogRow>& all) {
+json logSummary(const Rows<GameLogRow>& all) {
   long long pts = 0, reb = 0, ast = 0;
   for (const auto& r : all) {
     pts += r.pts, reb += r.reb, ast += r.ast;

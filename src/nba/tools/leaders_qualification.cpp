@@ -121,9 +121,8 @@ int madeCount(const PlayerSeasonLine& line, const std::string& made_code) {
   return 0;
 }
 
-std::vector<QualifiedLine> qualifiedLines(const std::vector<PlayerSeasonLine>& lines,
-                                          const StatDef& stat, PerMode mode,
-                                          const QualificationRule& rule) {
+std::vector<QualifiedLine> qualifiedLines(const Rows<PlayerSeasonLine>& lines, const StatDef& stat,
+                                          PerMode mode, const QualificationRule& rule) {
   std::vector<QualifiedLine> out;
   std::vector<QualifiedLine> short_of_games;  // candidates for the "would still lead" rule
   out.reserve(lines.size());

@@ -6,6 +6,7 @@
 
 #include "nba/stats/stat_catalog.h"
 #include "origin/domain/player_season_line.h"
+#include "origin/domain/rows.h"
 
 namespace nba::tools {
 
@@ -44,7 +45,7 @@ struct QualifiedLine {
 
 // The lines of `lines` that qualify under `rule` and have a value for `stat`, unsorted.
 // Pointers refer into `lines`. Pure; thread-safe.
-std::vector<QualifiedLine> qualifiedLines(const std::vector<PlayerSeasonLine>& lines,
+std::vector<QualifiedLine> qualifiedLines(const Rows<PlayerSeasonLine>& lines,
                                           const stats::StatDef& stat, stats::PerMode mode,
                                           const QualificationRule& rule);
 

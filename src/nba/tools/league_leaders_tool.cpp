@@ -100,7 +100,7 @@ Result<Table<PlayerSeasonLine>> fetchLines(const LeadersQuery& query, const Tool
 }
 
 // Keeps the season lines whose player's last team is in `conference`.
-void keepConference(std::vector<PlayerSeasonLine>& lines, const std::string& conference,
+void keepConference(Rows<PlayerSeasonLine>& lines, const std::string& conference,
                     const ToolEnv& env) {
   auto teams = env.data.teams();
   if (!teams.ok()) {
@@ -112,7 +112,7 @@ void keepConference(std::vector<PlayerSeasonLine>& lines, const std::string& con
       members.push_back(team.abbr);
     }
   }
-  std::erase_if(lines, [&](const PlayerSeasonLine& line) {
+  lines.dropIf([&](const PlayerSeasonLine& line) {
     return std::find(members.begin(), members.end(), line.lastTeam()) == members.end();
   });
 }

@@ -133,7 +133,7 @@ std::string formatTeamStat(const TeamStat& stat, const TeamSeasonLine& line) {
 }
 
 int teamStatRank(const TeamStat& stat, const TeamSeasonLine& line,
-                 const std::vector<TeamSeasonLine>& lines) {
+                 const Rows<TeamSeasonLine>& lines) {
   double value = stat.value(line);
   int rank = 1;
   for (const auto& other : lines) {

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "origin/domain/rows.h"
 #include "origin/domain/team_season_line.h"
 
 namespace nba::tools::teams {
@@ -48,6 +49,6 @@ std::string formatTeamStat(const TeamStat& stat, const TeamSeasonLine& line);
 
 // 1 + the number of lines strictly better than `line` on `stat` (ties share a rank).
 int teamStatRank(const TeamStat& stat, const TeamSeasonLine& line,
-                 const std::vector<TeamSeasonLine>& lines);
+                 const Rows<TeamSeasonLine>& lines);
 
 }  // namespace nba::tools::teams

@@ -132,8 +132,7 @@ double gamesBehind(const StandingRow& leader, const StandingRow& row) {
 
 // Rows come ordered by conference then conference rank, so the first row seen of a
 // division is its leader.
-Result<std::vector<Placed>> placeRows(const std::vector<StandingRow>& rows,
-                                      const std::vector<Team>& teams) {
+Result<std::vector<Placed>> placeRows(const Rows<StandingRow>& rows, const Rows<Team>& teams) {
   std::vector<Placed> placed;
   std::map<std::string, const StandingRow*> leaders;
   std::map<std::string, int> counts;

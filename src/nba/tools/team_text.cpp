@@ -50,7 +50,7 @@ std::string coverageName(Coverage coverage) {
   return coverage == Coverage::kPartial ? "partial" : "complete";
 }
 
-Result<Team> teamByAbbr(const std::vector<Team>& teams, const std::string& abbr) {
+Result<Team> teamByAbbr(const Rows<Team>& teams, const std::string& abbr) {
   for (const auto& team : teams) {
     if (team.abbr == abbr) {
       return team;

@@ -28,7 +28,7 @@ std::string formatGamesBack(double games_back);
 std::string coverageName(Coverage coverage);
 
 // The team with NBA.com abbreviation `abbr` among `teams`; kNotFound when absent.
-Result<Team> teamByAbbr(const std::vector<Team>& teams, const std::string& abbr);
+Result<Team> teamByAbbr(const Rows<Team>& teams, const std::string& abbr);
 
 // Notes as markdown paragraphs ("Note: …" each, escaped); "" for none.
 std::string notesMarkdown(const std::vector<std::string>& notes);

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "origin/domain/rows.h"
 #include "origin/domain/season.h"
 
 namespace nba {
@@ -20,11 +21,12 @@ struct TableMeta {
   std::string origin;  // the upstream figures: "basketball-reference", "NBA.com ..."
 };
 
-// A typed table: rows plus their provenance. Value type.
+// A typed table: rows plus their provenance. Value type; the rows are read-only and may
+// refer into the source's storage (see Rows).
 template <typename Row>
 struct Table {
   TableMeta meta;
-  std::vector<Row> rows;
+  Rows<Row> rows;
 };
 
 }  // namespace nba

@@ -33,11 +33,11 @@ class SnapshotSource final : public DataSource {
   std::vector<SeasonCoverage> seasons() const override { return seasons_; }
 
   Result<Table<Team>> teams() const override {
-    return Table<Team>{seasonlessMeta("derived/teams.csv (NBA.com + bbref)"), t_.teams};
+    return Table<Team>{seasonlessMeta("derived/teams.csv (NBA.com + bbref)"), borrowAll(t_.teams)};
   }
 
   Result<Table<Player>> players() const override {
-    return Table<Player>{seasonlessMeta("basketball-reference + NBA.com"), t_.players};
+    return Table<Player>{seasonlessMeta("basketball-reference + NBA.com"), borrowAll(t_.players)};
   }
 
   Result<Player> player(const std::string& player_id) const override {
@@ -65,7 +65,7 @@ class SnapshotSource final : public DataSource {
     for (std::size_t i = range->second.first; i < range->second.second; ++i) {
       const PlayerSeasonLine& line = t_.player_lines[i];
       if (wanted(request, line)) {
-        table.rows.push_back(line);
+        table.rows.borrow(line);
       }
     }
     return table;
@@ -78,7 +78,7 @@ class SnapshotSource final : public DataSource {
     Table<PlayerSeasonLine> table{seasonlessMeta("basketball-reference + NBA.com"), {}};
     if (auto it = lines_by_player_.find(player_id); it != lines_by_player_.end()) {
       for (std::size_t i : it->second) {
-        table.rows.push_back(t_.player_lines[i]);
+        table.rows.borrow(t_.player_lines[i]);
       }
     }
     return table;
@@ -96,7 +96,7 @@ class SnapshotSource final : public DataSource {
     Table<TeamSeasonLine> table{*meta, {}};
     for (const TeamSeasonLine& line : t_.team_lines) {
       if (line.season == season) {
-        table.rows.push_back(line);
+        table.rows.borrow(line);
       }
     }
     return table;
@@ -113,7 +113,7 @@ class SnapshotSource final : public DataSource {
     Table<Game> table{*meta, {}};
     for (const Game& game : t_.games) {
       if (game.season == request.season && wanted(request, game)) {
-        table.rows.push_back(game);
+        table.rows.borrow(game);
       }
     }
     return table;
@@ -125,8 +125,9 @@ class SnapshotSource final : public DataSource {
       return meta.status();
     }
     auto it = standings_.find(season.start_year);
-    return Table<StandingRow>{*meta,
-                              it == standings_.end() ? std::vector<StandingRow>{} : it->second};
+    Table<StandingRow> table{*meta, {}};
+    if (it != standings_.end()) table.rows = borrowAll(it->second);
+    return table;
   }
 
   Result<Table<AwardEntry>> awards(std::optional<Season> season) const override {
@@ -140,7 +141,7 @@ class SnapshotSource final : public DataSource {
     }
     for (const AwardEntry& entry : t_.awards) {
       if (!season || entry.season == *season) {
-        table.rows.push_back(entry);
+        table.rows.borrow(entry);
       }
     }
     return table;
@@ -159,12 +160,21 @@ class SnapshotSource final : public DataSource {
     }
     Table<GameLogRow> table{*meta, {}};
     for (std::size_t i = it->second.first; i < it->second.second; ++i) {
-      table.rows.push_back(t_.game_logs[i]);
+      table.rows.borrow(t_.game_logs[i]);
     }
     return table;
   }
 
  private:
+  // Every row of one of the source's own tables, by reference (they never change).
+  template <typename Row>
+  static Rows<Row> borrowAll(const std::vector<Row>& rows) {
+    Rows<Row> out;
+    out.reserve(rows.size());
+    for (const Row& row : rows) out.borrow(row);
+    return out;
+  }
+
   static bool wanted(const PlayerSeasonStatsRequest& request, const PlayerSeasonLine& line) {
     if (request.player_id && line.player_id != *request.player_id) {
       return false;

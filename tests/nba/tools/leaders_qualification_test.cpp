@@ -61,10 +61,10 @@ TEST_CASE("qualification: min_games replaces the games rule and filters the othe
 }
 
 TEST_CASE("qualification: a short player qualifies only when his total over the minimum leads") {
-  std::vector<PlayerSeasonLine> lines = {line("a", 60, 1800),  // 30.0, qualified
-                                         line("b", 50, 1750),  // 35.0; 1750/58 = 30.2 leads
-                                         line("c", 40, 1400),  // 35.0; 1400/58 = 24.1 no
-                                         line("d", 0, 0)};     // no games: never listed
+  const nba::Rows<PlayerSeasonLine> lines(std::vector{line("a", 60, 1800),  // 30.0, qualified
+                                                      line("b", 50, 1750),  // 35.0; 1750/58 = 30.2
+                                                      line("c", 40, 1400),  // 35.0; 1400/58 = 24.1
+                                                      line("d", 0, 0)});  // no games: never listed
   auto rule = qualificationFor(*findStat("PTS"), PerMode::kPerGame, 82, std::nullopt);
   auto qualified = nba::tools::qualifiedLines(lines, *findStat("PTS"), PerMode::kPerGame, rule);
   REQUIRE(qualified.size() == 2);
