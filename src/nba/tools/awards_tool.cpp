@@ -125,17 +125,15 @@ std::map<std::pair<int, std::string>, std::string> entryTeams(
     }
     return teams;
   }
+  // One career lookup per player covers all his seasons' entries.
   for (const AwardEntry& entry : entries) {
     if (teams.count({entry.season.start_year, entry.player_id})) {
       continue;
     }
-    PlayerSeasonStatsRequest request;
-    request.season = entry.season;
-    request.player_id = entry.player_id;
-    request.season_lines_only = true;
-    if (auto lines = env.data.playerSeasonStats(request); lines.ok()) {
-      remember(*lines);
+    if (auto career = env.data.playerCareer(entry.player_id); career.ok()) {
+      remember(*career);
     }
+    teams.try_emplace({entry.season.start_year, entry.player_id});  // no line: no team
   }
   return teams;
 }
@@ -259,7 +257,7 @@ std::string markdownTable(const std::vector<AwardEntry>& entries,
     auto team = teams.find({entry.season.start_year, entry.player_id});
     table.addRow({entry.season.label(), awardName(entry.award),
                   entry.rank > 0 ? std::to_string(entry.rank) : "—", entry.player_name,
-                  team == teams.end() ? "—" : team->second, optionalInt(entry.first_place_votes),
+                  team == teams.end() || team->second.empty() ? "—" : team->second, optionalInt(entry.first_place_votes),
                   entry.points_won && entry.points_max
                       ? formatCount(*entry.points_won) + " / " + formatCount(*entry.points_max)
                       : "—",

@@ -5,14 +5,20 @@
 
 namespace nba::tools {
 
-std::string escapeMarkdown(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+namespace {
+
+constexpr std::string_view kSpecial = "\n\r|\\`*_<>[]";
+
+void appendEscaped(std::string_view text, std::string* out) {
+  if (text.find_first_of(kSpecial) == std::string_view::npos) {
+    out->append(text);  // the common case: a number, a date, a plain name
+    return;
+  }
   for (char c : text) {
     switch (c) {
       case '\n':
       case '\r':
-        out += ' ';
+        *out += ' ';
         break;
       case '|':
       case '\\':
@@ -23,53 +29,62 @@ std::string escapeMarkdown(std::string_view text) {
       case '>':
       case '[':
       case ']':
-        out += '\\';
-        out += c;
+        *out += '\\';
+        *out += c;
         break;
       default:
-        out += c;
+        *out += c;
     }
   }
+}
+
+}  // namespace
+
+std::string escapeMarkdown(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  appendEscaped(text, &out);
   return out;
 }
 
 MarkdownTable::MarkdownTable(std::vector<std::string> headers, std::vector<bool> right_aligned)
-    : headers_(std::move(headers)), right_aligned_(std::move(right_aligned)) {
-  right_aligned_.resize(headers_.size(), false);
+    : columns_(headers.size()) {
+  right_aligned.resize(columns_, false);
+  appendRow(headers);
+  head_ = std::move(body_);
+  head_ += '|';
+  for (bool right : right_aligned) {
+    head_ += right ? "---:|" : "---|";
+  }
+  head_ += '\n';
+  body_.clear();
+}
+
+template <typename Cells>
+void MarkdownTable::appendRow(const Cells& cells) {
+  body_ += '|';
+  std::size_t i = 0;
+  for (std::string_view cell : cells) {
+    if (i++ == columns_) break;
+    body_ += ' ';
+    appendEscaped(cell, &body_);
+    body_ += " |";
+  }
+  for (; i < columns_; ++i) body_ += "  |";
+  body_ += '\n';
+}
+
+void MarkdownTable::addRow(std::initializer_list<std::string_view> cells) {
+  appendRow(cells);
+  ++row_count_;
 }
 
 void MarkdownTable::addRow(const std::vector<std::string>& cells) {
-  std::vector<std::string> row;
-  row.reserve(headers_.size());
-  for (std::size_t i = 0; i < headers_.size(); ++i) {
-    row.push_back(i < cells.size() ? escapeMarkdown(cells[i]) : "");
-  }
-  rows_.push_back(std::move(row));
+  appendRow(cells);
+  ++row_count_;
 }
 
-std::string MarkdownTable::render() const {
-  auto line = [](const std::vector<std::string>& cells) {
-    std::string out = "|";
-    for (const auto& cell : cells) {
-      out += " " + cell + " |";
-    }
-    return out + "\n";
-  };
-  std::vector<std::string> escaped_headers;
-  escaped_headers.reserve(headers_.size());
-  for (const auto& header : headers_) {
-    escaped_headers.push_back(escapeMarkdown(header));
-  }
-  std::string out = line(escaped_headers) + "|";
-  for (bool right : right_aligned_) {
-    out += right ? "---:|" : "---|";
-  }
-  out += "\n";
-  for (const auto& row : rows_) {
-    out += line(row);
-  }
-  return out;
-}
+std::string MarkdownTable::render() const { return head_ + body_; }
 
 std::string formatFixed(double value, int decimals) {
   if (!std::isfinite(value)) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,19 +13,27 @@ namespace nba::tools {
 // spaces, so names or user input can never break the table. Pure.
 std::string escapeMarkdown(std::string_view text);
 
-// A GitHub-flavoured markdown table. Cells are escaped on the way in. Value type.
+// A GitHub-flavoured markdown table. Cells are escaped on the way in and each row is
+// written out as it is added, so a 100-row table is one growing string, not 1,400 cells
+// kept for later. Value type.
 class MarkdownTable {
  public:
   // `right_aligned[i]` aligns column i right (numbers); missing entries mean left.
   explicit MarkdownTable(std::vector<std::string> headers, std::vector<bool> right_aligned = {});
+  // Missing cells are empty; cells past the last header are dropped.
+  void addRow(std::initializer_list<std::string_view> cells);
   void addRow(const std::vector<std::string>& cells);
-  std::size_t rowCount() const { return rows_.size(); }
+  std::size_t rowCount() const { return row_count_; }
   std::string render() const;
 
  private:
-  std::vector<std::string> headers_;
-  std::vector<bool> right_aligned_;
-  std::vector<std::vector<std::string>> rows_;
+  template <typename Cells>
+  void appendRow(const Cells& cells);
+
+  std::size_t columns_;
+  std::string head_;  // the header and alignment lines
+  std::string body_;  // the rows so far
+  std::size_t row_count_ = 0;
 };
 
 // Number formatting used in every answer: fixed decimals; "—" for a missing value.

@@ -58,10 +58,21 @@ class SnapshotSource final : public DataSource {
       return meta.status();
     }
     Table<PlayerSeasonLine> table{*meta, {}};
+    if (request.player_id) {
+      // One player's lines through his index, not a scan of the season.
+      if (auto it = lines_by_player_.find(*request.player_id); it != lines_by_player_.end()) {
+        for (std::size_t i : it->second) {
+          const PlayerSeasonLine& line = t_.player_lines[i];
+          if (line.season == request.season && wanted(request, line)) table.rows.borrow(line);
+        }
+      }
+      return table;
+    }
     auto range = lines_by_season_.find(request.season.start_year);
     if (range == lines_by_season_.end()) {
       return table;
     }
+    table.rows.reserve(range->second.second - range->second.first);
     for (std::size_t i = range->second.first; i < range->second.second; ++i) {
       const PlayerSeasonLine& line = t_.player_lines[i];
       if (wanted(request, line)) {
