@@ -145,18 +145,20 @@ std::string optionalInt(const std::optional<int>& value) {
 json optionalJson(const std::optional<int>& value) { return value ? json(*value) : json(nullptr); }
 
 json entryJson(const AwardEntry& entry, const std::string& team) {
-  return {{"season", entry.season.label()},
-          {"award", entry.award},
-          {"award_name", awardName(entry.award)},
-          {"rank", entry.rank},
-          {"player_id", entry.player_id},
-          {"player", entry.player_name},
-          {"team", team},
-          {"first_place_votes", optionalJson(entry.first_place_votes)},
-          {"points_won", optionalJson(entry.points_won)},
-          {"points_max", optionalJson(entry.points_max)},
-          {"share", entry.share ? json(*entry.share) : json(nullptr)},
-          {"winner", entry.winner}};
+  json out = json::object();
+  out["season"] = entry.season.label();
+  out["award"] = entry.award;
+  out["award_name"] = awardName(entry.award);
+  out["rank"] = entry.rank;
+  out["player_id"] = entry.player_id;
+  out["player"] = entry.player_name;
+  out["team"] = team;
+  out["first_place_votes"] = optionalJson(entry.first_place_votes);
+  out["points_won"] = optionalJson(entry.points_won);
+  out["points_max"] = optionalJson(entry.points_max);
+  out["share"] = entry.share ? json(*entry.share) : json(nullptr);
+  out["winner"] = entry.winner;
+  return out;
 }
 
 std::string joinNames(const std::vector<std::string>& names) {

@@ -163,25 +163,27 @@ std::string shots(int made, int attempts) {
 
 json lineJson(const PlayerLine& line) {
   const GameLogRow& r = line.row;
-  return {{"player_id", r.player_id},
-          {"name", line.name},
-          {"min", r.min},
-          {"pts", r.pts},
-          {"reb", r.reb},
-          {"oreb", r.oreb},
-          {"dreb", r.dreb},
-          {"ast", r.ast},
-          {"stl", r.stl},
-          {"blk", r.blk},
-          {"tov", r.tov},
-          {"pf", r.pf},
-          {"fgm", r.fgm},
-          {"fga", r.fga},
-          {"fg3m", r.fg3m},
-          {"fg3a", r.fg3a},
-          {"ftm", r.ftm},
-          {"fta", r.fta},
-          {"plus_minus", r.plus_minus ? json(*r.plus_minus) : json(nullptr)}};
+  json out = json::object();
+  out["player_id"] = r.player_id;
+  out["name"] = line.name;
+  out["min"] = r.min;
+  out["pts"] = r.pts;
+  out["reb"] = r.reb;
+  out["oreb"] = r.oreb;
+  out["dreb"] = r.dreb;
+  out["ast"] = r.ast;
+  out["stl"] = r.stl;
+  out["blk"] = r.blk;
+  out["tov"] = r.tov;
+  out["pf"] = r.pf;
+  out["fgm"] = r.fgm;
+  out["fga"] = r.fga;
+  out["fg3m"] = r.fg3m;
+  out["fg3a"] = r.fg3a;
+  out["ftm"] = r.ftm;
+  out["fta"] = r.fta;
+  out["plus_minus"] = r.plus_minus ? json(*r.plus_minus) : json(nullptr);
+  return out;
 }
 
 // One team's section: its table (markdown) and its JSON.

@@ -5,15 +5,17 @@ namespace nba::tools {
 using nlohmann::json;
 
 json gameJson(const Game& game) {
-  return {{"date", game.date},
-          {"game_id", game.game_id.empty() ? json(nullptr) : json(game.game_id)},
-          {"away", game.away},
-          {"home", game.home},
-          {"away_pts", game.away_pts},
-          {"home_pts", game.home_pts},
-          {"winner", game.winner()},
-          {"status", "Final"},
-          {"kind", gameKindName(game.kind)}};
+  json out = json::object();
+  out["date"] = game.date;
+  out["game_id"] = game.game_id.empty() ? json(nullptr) : json(game.game_id);
+  out["away"] = game.away;
+  out["home"] = game.home;
+  out["away_pts"] = game.away_pts;
+  out["home_pts"] = game.home_pts;
+  out["winner"] = game.winner();
+  out["status"] = "Final";
+  out["kind"] = gameKindName(game.kind);
+  return out;
 }
 
 std::string winnerFirstScore(const Game& game) {

@@ -221,24 +221,26 @@ std::optional<std::string> tiebreakNote(const std::vector<Placed>& shown) {
 
 json rowJson(const Placed& placed) {
   const StandingRow& row = placed.row;
-  return {{"team", row.team},
-          {"name", placed.team.name},
-          {"conference", row.conference},
-          {"division", row.division},
-          {"conference_rank", row.conference_rank},
-          {"division_rank", placed.division_rank},
-          {"league_rank", row.league_rank},
-          {"w", row.w},
-          {"l", row.l},
-          {"pct", std::round(row.pct * 1000) / 1000},
-          {"games_back", row.games_back},
-          {"division_games_back", placed.division_games_back},
-          {"home", row.home},
-          {"road", row.road},
-          {"last10", row.last10},
-          {"streak", row.streak},
-          {"conference_record", row.conference_record},
-          {"division_record", row.division_record}};
+  json out = json::object();
+  out["team"] = row.team;
+  out["name"] = placed.team.name;
+  out["conference"] = row.conference;
+  out["division"] = row.division;
+  out["conference_rank"] = row.conference_rank;
+  out["division_rank"] = placed.division_rank;
+  out["league_rank"] = row.league_rank;
+  out["w"] = row.w;
+  out["l"] = row.l;
+  out["pct"] = std::round(row.pct * 1000) / 1000;
+  out["games_back"] = row.games_back;
+  out["division_games_back"] = placed.division_games_back;
+  out["home"] = row.home;
+  out["road"] = row.road;
+  out["last10"] = row.last10;
+  out["streak"] = row.streak;
+  out["conference_record"] = row.conference_record;
+  out["division_record"] = row.division_record;
+  return out;
 }
 
 std::string standingsTable(const std::vector<Placed>& rows, bool by_division) {
