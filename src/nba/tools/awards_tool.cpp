@@ -6,6 +6,7 @@
 #include "nba/tools/arguments.h"
 #include "nba/tools/award_names.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/sorted_json_object.h"
 #include "origin/season_resolver.h"
 
 namespace nba::tools {
@@ -145,20 +146,20 @@ std::string optionalInt(const std::optional<int>& value) {
 json optionalJson(const std::optional<int>& value) { return value ? json(*value) : json(nullptr); }
 
 json entryJson(const AwardEntry& entry, const std::string& team) {
-  json out = json::object();
-  out["season"] = entry.season.label();
-  out["award"] = entry.award;
-  out["award_name"] = awardName(entry.award);
-  out["rank"] = entry.rank;
-  out["player_id"] = entry.player_id;
-  out["player"] = entry.player_name;
-  out["team"] = team;
-  out["first_place_votes"] = optionalJson(entry.first_place_votes);
-  out["points_won"] = optionalJson(entry.points_won);
-  out["points_max"] = optionalJson(entry.points_max);
-  out["share"] = entry.share ? json(*entry.share) : json(nullptr);
-  out["winner"] = entry.winner;
-  return out;
+  SortedJsonObject out;  // keys in alphabetical order
+  out.add("award", entry.award);
+  out.add("award_name", awardName(entry.award));
+  out.add("first_place_votes", optionalJson(entry.first_place_votes));
+  out.add("player", entry.player_name);
+  out.add("player_id", entry.player_id);
+  out.add("points_max", optionalJson(entry.points_max));
+  out.add("points_won", optionalJson(entry.points_won));
+  out.add("rank", entry.rank);
+  out.add("season", entry.season.label());
+  out.add("share", entry.share ? json(*entry.share) : json(nullptr));
+  out.add("team", team);
+  out.add("winner", entry.winner);
+  return out.release();
 }
 
 std::string joinNames(const std::vector<std::string>& names) {
@@ -259,7 +260,8 @@ std::string markdownTable(const std::vector<AwardEntry>& entries,
     auto team = teams.find({entry.season.start_year, entry.player_id});
     table.addRow({entry.season.label(), awardName(entry.award),
                   entry.rank > 0 ? std::to_string(entry.rank) : "—", entry.player_name,
-                  team == teams.end() || team->second.empty() ? "—" : team->second, optionalInt(entry.first_place_votes),
+                  team == teams.end() || team->second.empty() ? "—" : team->second,
+                  optionalInt(entry.first_place_votes),
                   entry.points_won && entry.points_max
                       ? formatCount(*entry.points_won) + " / " + formatCount(*entry.points_max)
                       : "—",

@@ -7,6 +7,7 @@
 #include "nba/tools/game_rows.h"
 #include "nba/tools/game_tools.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/sorted_json_object.h"
 
 namespace nba::tools {
 namespace {
@@ -163,27 +164,27 @@ std::string shots(int made, int attempts) {
 
 json lineJson(const PlayerLine& line) {
   const GameLogRow& r = line.row;
-  json out = json::object();
-  out["player_id"] = r.player_id;
-  out["name"] = line.name;
-  out["min"] = r.min;
-  out["pts"] = r.pts;
-  out["reb"] = r.reb;
-  out["oreb"] = r.oreb;
-  out["dreb"] = r.dreb;
-  out["ast"] = r.ast;
-  out["stl"] = r.stl;
-  out["blk"] = r.blk;
-  out["tov"] = r.tov;
-  out["pf"] = r.pf;
-  out["fgm"] = r.fgm;
-  out["fga"] = r.fga;
-  out["fg3m"] = r.fg3m;
-  out["fg3a"] = r.fg3a;
-  out["ftm"] = r.ftm;
-  out["fta"] = r.fta;
-  out["plus_minus"] = r.plus_minus ? json(*r.plus_minus) : json(nullptr);
-  return out;
+  SortedJsonObject out;  // keys in alphabetical order
+  out.add("ast", r.ast);
+  out.add("blk", r.blk);
+  out.add("dreb", r.dreb);
+  out.add("fg3a", r.fg3a);
+  out.add("fg3m", r.fg3m);
+  out.add("fga", r.fga);
+  out.add("fgm", r.fgm);
+  out.add("fta", r.fta);
+  out.add("ftm", r.ftm);
+  out.add("min", r.min);
+  out.add("name", line.name);
+  out.add("oreb", r.oreb);
+  out.add("pf", r.pf);
+  out.add("player_id", r.player_id);
+  out.add("plus_minus", r.plus_minus ? json(*r.plus_minus) : json(nullptr));
+  out.add("pts", r.pts);
+  out.add("reb", r.reb);
+  out.add("stl", r.stl);
+  out.add("tov", r.tov);
+  return out.release();
 }
 
 // One team's section: its table (markdown) and its JSON.

@@ -1,21 +1,23 @@
 #include "nba/tools/game_rows.h"
 
+#include "nba/tools/sorted_json_object.h"
+
 namespace nba::tools {
 
 using nlohmann::json;
 
 json gameJson(const Game& game) {
-  json out = json::object();
-  out["date"] = game.date;
-  out["game_id"] = game.game_id.empty() ? json(nullptr) : json(game.game_id);
-  out["away"] = game.away;
-  out["home"] = game.home;
-  out["away_pts"] = game.away_pts;
-  out["home_pts"] = game.home_pts;
-  out["winner"] = game.winner();
-  out["status"] = "Final";
-  out["kind"] = gameKindName(game.kind);
-  return out;
+  SortedJsonObject out;  // keys in alphabetical order
+  out.add("away", game.away);
+  out.add("away_pts", game.away_pts);
+  out.add("date", game.date);
+  out.add("game_id", game.game_id.empty() ? json(nullptr) : json(game.game_id));
+  out.add("home", game.home);
+  out.add("home_pts", game.home_pts);
+  out.add("kind", gameKindName(game.kind));
+  out.add("status", "Final");
+  out.add("winner", game.winner());
+  return out.release();
 }
 
 std::string winnerFirstScore(const Game& game) {

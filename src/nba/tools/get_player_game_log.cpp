@@ -5,6 +5,7 @@
 #include "nba/tools/markdown.h"
 #include "nba/tools/player_lines.h"
 #include "nba/tools/player_tools.h"
+#include "nba/tools/sorted_json_object.h"
 
 namespace nba::tools {
 namespace {
@@ -70,18 +71,17 @@ std::string errorText(const Player& player, Season season, const Status& status)
 }
 
 // Newest first, filtered by dates, then the most recent last_n.
-// Copies only the rows shown.
-std::vector<GameLogRow> selectRows(Rows<GameLogRow> log, const Filters& filters) {
+Rows<GameLogRow> selectRows(Rows<GameLogRow> log, const Filters& filters) {
   log.dropIf([&](const GameLogRow& row) {
     return (filters.date_from && row.date < *filters.date_from) ||
            (filters.date_to && row.date > *filters.date_to);
   });
   std::size_t shown = log.size();
   if (filters.last_n) shown = std::min(shown, static_cast<std::size_t>(*filters.last_n));
-  std::vector<GameLogRow> rows;
+  Rows<GameLogRow> rows;
   rows.reserve(shown);
-  // The DataSource gives them oldest first.
-  for (auto it = log.end(); rows.size() < shown;) rows.push_back(*--it);
+  // The DataSource gives them oldest first; the rows stay the source's.
+  for (auto it = log.end(); rows.size() < shown;) rows.borrow(*--it);
   return rows;
 }
 
@@ -93,7 +93,7 @@ json avg(long long total, std::size_t games) {
   return std::round(10.0 * static_cast<double>(total) / static_cast<double>(games)) / 10.0;
 }
 
-json averagesJson(const std::vector<GameLogRow>& rows) {
+json averagesJson(const Rows<GameLogRow>& rows) {
   GameLogRow sum;
   int pm_games = 0, pm_total = 0;
   for (const auto& r : rows) {
@@ -129,28 +129,20 @@ json averagesJson(const std::vector<GameLogRow>& rows) {
 // Member by member rather than from an initializer list: a log of 82 rows builds ~2,000
 // members and the list form costs two extra allocations per member.
 json rowJson(const GameLogRow& r) {
-  json out = json::object();
-  out["date"] = r.date;
-  out["game_id"] = r.game_id;
-  out["team"] = r.team;
-  out["opponent"] = r.opponent;
-  out["home"] = r.home;
-  out["wl"] = r.wl;
-  const std::pair<const char*, int> counts[] = {
-      {"min", r.min},   {"pts", r.pts},   {"reb", r.reb}, {"oreb", r.oreb},
-      {"dreb", r.dreb}, {"ast", r.ast},   {"stl", r.stl}, {"blk", r.blk},
-      {"tov", r.tov},   {"pf", r.pf},     {"fgm", r.fgm}, {"fga", r.fga},
-      {"fg3m", r.fg3m}, {"fg3a", r.fg3a}, {"ftm", r.ftm}, {"fta", r.fta}};
-  for (const auto& [key, value] : counts) {
-    out[key] = value;
-  }
-  out["plus_minus"] = r.plus_minus ? json(*r.plus_minus) : json(nullptr);
-  return out;
+  SortedJsonObject out;  // keys in alphabetical order
+  out.add("ast", r.ast).add("blk", r.blk).add("date", r.date).add("dreb", r.dreb);
+  out.add("fg3a", r.fg3a).add("fg3m", r.fg3m).add("fga", r.fga).add("fgm", r.fgm);
+  out.add("fta", r.fta).add("ftm", r.ftm).add("game_id", r.game_id).add("home", r.home);
+  out.add("min", r.min).add("opponent", r.opponent).add("oreb", r.oreb).add("pf", r.pf);
+  out.add("plus_minus", r.plus_minus ? json(*r.plus_minus) : json(nullptr));
+  out.add("pts", r.pts).add("reb", r.reb).add("stl", r.stl).add("team", r.team);
+  out.add("tov", r.tov).add("wl", r.wl);
+  return out.release();
 }
 
 std::string made(int m, int a) { return std::to_string(m) + "-" + std::to_string(a); }
 
-std::string logTable(const std::vector<GameLogRow>& rows, const json& averages) {
+std::string logTable(const Rows<GameLogRow>& rows, const json& averages) {
   MarkdownTable table(
       {"Date", "Opp", "W/L", "MIN", "PTS", "REB", "AST", "STL", "BLK", "TOV", "FG", "3P", "FT",
        "+/-"},
@@ -175,8 +167,8 @@ std::string logTable(const std::vector<GameLogRow>& rows, const json& averages) 
   return table.render();
 }
 
-std::string answerSentence(const Player& player, const std::vector<GameLogRow>& rows,
-                           const json& averages, Season season) {
+std::string answerSentence(const Player& player, const Rows<GameLogRow>& rows, const json& averages,
+                           Season season) {
   int wins = static_cast<int>(
       std::count_if(rows.begin(), rows.end(), [](const GameLogRow& r) { return r.wl == "W"; }));
   std::string span = rows.size() == 1 ? "on " + rows.front().date
@@ -232,7 +224,7 @@ ToolAnswer getPlayerGameLog(const json& arguments, const ToolEnv& env) {
     return ToolAnswer::error(errorText(player->player, season->season, log.status()));
   }
   json summary = logSummary(log->rows);
-  std::vector<GameLogRow> rows = selectRows(std::move(log->rows), filters);
+  Rows<GameLogRow> rows = selectRows(std::move(log->rows), filters);
   if (rows.empty()) {
     return ToolAnswer::error("No games for " + player->player.name + " between " +
                              filters.date_from.value_or("the start of the season") + " and " +

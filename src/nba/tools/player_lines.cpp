@@ -6,6 +6,7 @@
 
 #include "nba/tools/arguments.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/sorted_json_object.h"
 #include "origin/season_resolver.h"
 
 namespace nba::tools {
@@ -89,31 +90,37 @@ std::vector<std::string> lineTeams(const PlayerSeasonLine& line) {
 }
 
 json statLineJson(const PlayerSeasonLine& line, stats::PerMode mode) {
-  // Keys computed once: this runs for every line of every answer (the latency budget).
-  static const auto* keys = [] {
-    auto* out = new std::vector<std::string>();
-    for (const stats::StatDef* stat : playerLineStats()) {
-      out->push_back(statKey(*stat));
+  // Members in key order, worked out once: this runs for every line of every answer.
+  static constexpr int kTeam = -1, kTeams = -2;
+  static const auto* members = [] {
+    auto* out = new std::vector<std::pair<std::string, int>>{{"team", kTeam}, {"teams", kTeams}};
+    const auto& stats_list = playerLineStats();
+    for (std::size_t i = 0; i < stats_list.size(); ++i) {
+      out->emplace_back(statKey(*stats_list[i]), static_cast<int>(i));
     }
+    std::sort(out->begin(), out->end());
     return out;
   }();
-  json out = json::object();
-  out["team"] = line.lastTeam();
-  out["teams"] = lineTeams(line);
   const auto& stats_list = playerLineStats();
-  for (std::size_t i = 0; i < stats_list.size(); ++i) {
-    const stats::StatDef& stat = *stats_list[i];
-    std::optional<double> value = shownStatValue(line, stat, mode);
-    json& slot = out[(*keys)[i]];
-    if (!value) {
-      slot = nullptr;
-    } else if (shownDecimals(stat, mode) == 0) {
-      slot = static_cast<long long>(*value);
+  SortedJsonObject out;
+  for (const auto& [key, index] : *members) {
+    if (index == kTeam) {
+      out.add(key, line.lastTeam());
+    } else if (index == kTeams) {
+      out.add(key, lineTeams(line));
     } else {
-      slot = *value;
+      const stats::StatDef& stat = *stats_list[static_cast<std::size_t>(index)];
+      std::optional<double> value = shownStatValue(line, stat, mode);
+      if (!value) {
+        out.add(key, nullptr);
+      } else if (shownDecimals(stat, mode) == 0) {
+        out.add(key, static_cast<long long>(*value));
+      } else {
+        out.add(key, *value);
+      }
     }
   }
-  return out;
+  return out.release();
 }
 
 json playerJson(const Player& player) {

@@ -10,6 +10,7 @@
 
 #include "nba/tools/arguments.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/sorted_json_object.h"
 #include "nba/tools/team_text.h"
 #include "nba/tools/team_tools.h"
 
@@ -221,26 +222,26 @@ std::optional<std::string> tiebreakNote(const std::vector<Placed>& shown) {
 
 json rowJson(const Placed& placed) {
   const StandingRow& row = placed.row;
-  json out = json::object();
-  out["team"] = row.team;
-  out["name"] = placed.team.name;
-  out["conference"] = row.conference;
-  out["division"] = row.division;
-  out["conference_rank"] = row.conference_rank;
-  out["division_rank"] = placed.division_rank;
-  out["league_rank"] = row.league_rank;
-  out["w"] = row.w;
-  out["l"] = row.l;
-  out["pct"] = std::round(row.pct * 1000) / 1000;
-  out["games_back"] = row.games_back;
-  out["division_games_back"] = placed.division_games_back;
-  out["home"] = row.home;
-  out["road"] = row.road;
-  out["last10"] = row.last10;
-  out["streak"] = row.streak;
-  out["conference_record"] = row.conference_record;
-  out["division_record"] = row.division_record;
-  return out;
+  SortedJsonObject out;  // keys in alphabetical order
+  out.add("conference", row.conference);
+  out.add("conference_rank", row.conference_rank);
+  out.add("conference_record", row.conference_record);
+  out.add("division", row.division);
+  out.add("division_games_back", placed.division_games_back);
+  out.add("division_rank", placed.division_rank);
+  out.add("division_record", row.division_record);
+  out.add("games_back", row.games_back);
+  out.add("home", row.home);
+  out.add("l", row.l);
+  out.add("last10", row.last10);
+  out.add("league_rank", row.league_rank);
+  out.add("name", placed.team.name);
+  out.add("pct", std::round(row.pct * 1000) / 1000);
+  out.add("road", row.road);
+  out.add("streak", row.streak);
+  out.add("team", row.team);
+  out.add("w", row.w);
+  return out.release();
 }
 
 std::string standingsTable(const std::vector<Placed>& rows, bool by_division) {
