@@ -181,39 +181,73 @@ std::string statCodeList() {
   return out;
 }
 
+namespace {
+
+// A counting stat in any mode, from its total and its published per-game value.
+template <int PlayerSeasonLine::*kTotal, double PlayerSeasonLine::*kPerGame>
+std::optional<double> counting(const PlayerSeasonLine& l, PerMode mode) {
+  return scaled(l.*kTotal, l.*kPerGame, l.min, mode);
+}
+
+// A rate the source publishes, the same in every mode (percentages, PER, WS, BPM).
+template <std::optional<double> PlayerSeasonLine::*kField>
+std::optional<double> field(const PlayerSeasonLine& l, PerMode /*mode*/) {
+  return l.*kField;
+}
+
+}  // namespace
+
+PlayerStatGetter playerStatGetter(const StatDef& stat) {
+  struct Entry {
+    const char* code;
+    PlayerStatGetter get;
+  };
+  static constexpr Entry kGetters[] = {
+      {"PTS", counting<&PlayerSeasonLine::pts, &PlayerSeasonLine::pts_pg>},
+      {"REB", counting<&PlayerSeasonLine::reb, &PlayerSeasonLine::reb_pg>},
+      {"AST", counting<&PlayerSeasonLine::ast, &PlayerSeasonLine::ast_pg>},
+      {"STL", counting<&PlayerSeasonLine::stl, &PlayerSeasonLine::stl_pg>},
+      {"BLK", counting<&PlayerSeasonLine::blk, &PlayerSeasonLine::blk_pg>},
+      {"FG3M", counting<&PlayerSeasonLine::fg3m, &PlayerSeasonLine::fg3m_pg>},
+      {"TOV", counting<&PlayerSeasonLine::tov, &PlayerSeasonLine::tov_pg>},
+      {"MIN",
+       [](const PlayerSeasonLine& l, PerMode mode) -> std::optional<double> {
+         return scaled(l.min, l.min_pg, l.min, mode == PerMode::kPer36 ? PerMode::kPerGame : mode);
+       }},
+      {"OREB", counting<&PlayerSeasonLine::oreb, &PlayerSeasonLine::oreb_pg>},
+      {"DREB", counting<&PlayerSeasonLine::dreb, &PlayerSeasonLine::dreb_pg>},
+      {"FGM", counting<&PlayerSeasonLine::fgm, &PlayerSeasonLine::fgm_pg>},
+      {"FGA", counting<&PlayerSeasonLine::fga, &PlayerSeasonLine::fga_pg>},
+      {"FG3A", counting<&PlayerSeasonLine::fg3a, &PlayerSeasonLine::fg3a_pg>},
+      {"FTM", counting<&PlayerSeasonLine::ftm, &PlayerSeasonLine::ftm_pg>},
+      {"FTA", counting<&PlayerSeasonLine::fta, &PlayerSeasonLine::fta_pg>},
+      {"PF", counting<&PlayerSeasonLine::pf, &PlayerSeasonLine::pf_pg>},
+      {"GP", [](const PlayerSeasonLine& l, PerMode) -> std::optional<double> { return l.gp; }},
+      {"GS",
+       [](const PlayerSeasonLine& l, PerMode) -> std::optional<double> {
+         return l.gs ? std::optional<double>(*l.gs) : std::nullopt;
+       }},
+      {"FG_PCT", field<&PlayerSeasonLine::fg_pct>},
+      {"FG3_PCT", field<&PlayerSeasonLine::fg3_pct>},
+      {"FT_PCT", field<&PlayerSeasonLine::ft_pct>},
+      {"EFG_PCT", field<&PlayerSeasonLine::efg_pct>},
+      {"TS_PCT", field<&PlayerSeasonLine::ts_pct>},
+      {"USG_PCT", field<&PlayerSeasonLine::usg_pct>},
+      {"PER", field<&PlayerSeasonLine::per>},
+      {"WS", field<&PlayerSeasonLine::ws>},
+      {"BPM", field<&PlayerSeasonLine::bpm>},
+      {"EFF",
+       [](const PlayerSeasonLine& l, PerMode) -> std::optional<double> { return efficiency(l); }},
+  };
+  for (const Entry& entry : kGetters) {
+    if (stat.code == entry.code) return entry.get;
+  }
+  return [](const PlayerSeasonLine&, PerMode) -> std::optional<double> { return std::nullopt; };
+}
+
 std::optional<double> playerStatValue(const PlayerSeasonLine& l, const StatDef& stat,
                                       PerMode mode) {
-  const std::string& c = stat.code;
-  if (c == "PTS") return scaled(l.pts, l.pts_pg, l.min, mode);
-  if (c == "REB") return scaled(l.reb, l.reb_pg, l.min, mode);
-  if (c == "AST") return scaled(l.ast, l.ast_pg, l.min, mode);
-  if (c == "STL") return scaled(l.stl, l.stl_pg, l.min, mode);
-  if (c == "BLK") return scaled(l.blk, l.blk_pg, l.min, mode);
-  if (c == "FG3M") return scaled(l.fg3m, l.fg3m_pg, l.min, mode);
-  if (c == "TOV") return scaled(l.tov, l.tov_pg, l.min, mode);
-  if (c == "MIN")
-    return scaled(l.min, l.min_pg, l.min, mode == PerMode::kPer36 ? PerMode::kPerGame : mode);
-  if (c == "OREB") return scaled(l.oreb, l.oreb_pg, l.min, mode);
-  if (c == "DREB") return scaled(l.dreb, l.dreb_pg, l.min, mode);
-  if (c == "FGM") return scaled(l.fgm, l.fgm_pg, l.min, mode);
-  if (c == "FGA") return scaled(l.fga, l.fga_pg, l.min, mode);
-  if (c == "FG3A") return scaled(l.fg3a, l.fg3a_pg, l.min, mode);
-  if (c == "FTM") return scaled(l.ftm, l.ftm_pg, l.min, mode);
-  if (c == "FTA") return scaled(l.fta, l.fta_pg, l.min, mode);
-  if (c == "PF") return scaled(l.pf, l.pf_pg, l.min, mode);
-  if (c == "GP") return l.gp;
-  if (c == "GS") return l.gs ? std::optional<double>(*l.gs) : std::nullopt;
-  if (c == "FG_PCT") return l.fg_pct;
-  if (c == "FG3_PCT") return l.fg3_pct;
-  if (c == "FT_PCT") return l.ft_pct;
-  if (c == "EFG_PCT") return l.efg_pct;
-  if (c == "TS_PCT") return l.ts_pct;
-  if (c == "USG_PCT") return l.usg_pct;
-  if (c == "PER") return l.per;
-  if (c == "WS") return l.ws;
-  if (c == "BPM") return l.bpm;
-  if (c == "EFF") return efficiency(l);
-  return std::nullopt;
+  return playerStatGetter(stat)(l, mode);
 }
 
 std::optional<double> teamStatValue(const TeamSeasonLine& l, const StatDef& stat) {

@@ -42,6 +42,11 @@ const StatDef* findStat(std::string_view text);
 // "PTS, REB, AST, …" for error messages listing the valid stats.
 std::string statCodeList();
 
+// The value getter of `stat` for player lines: look it up once for a loop over many lines
+// (the lookup compares codes; the getter does not).
+using PlayerStatGetter = std::optional<double> (*)(const PlayerSeasonLine& line, PerMode mode);
+PlayerStatGetter playerStatGetter(const StatDef& stat);
+
 // The value of `stat` on a player's line in `mode`; nullopt when undefined (no
 // attempts) or not in the source (PER before 2024-25). Percentages are fractions.
 std::optional<double> playerStatValue(const PlayerSeasonLine& line, const StatDef& stat,

@@ -126,8 +126,9 @@ std::vector<QualifiedLine> qualifiedLines(const Rows<PlayerSeasonLine>& lines, c
   std::vector<QualifiedLine> out;
   std::vector<QualifiedLine> short_of_games;  // candidates for the "would still lead" rule
   out.reserve(lines.size());
+  const stats::PlayerStatGetter value_of = stats::playerStatGetter(stat);
   for (const PlayerSeasonLine& line : lines) {
-    std::optional<double> value = stats::playerStatValue(line, stat, mode);
+    std::optional<double> value = value_of(line, mode);
     if (!value || line.gp == 0) {
       continue;
     }
