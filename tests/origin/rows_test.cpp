@@ -57,6 +57,23 @@ TEST_CASE("dropIf keeps the order of the rest; copy gives values; iterators are 
   CHECK(rows.empty());
 }
 
+TEST_CASE("append keeps the other list's owned rows alive; keepFirst trims") {
+  const std::vector<Row> storage = {{"borrowed", 1}};
+  Rows<Row> all;
+  all.borrow(storage[0]);
+  {
+    Rows<Row> owned(std::vector<Row>{{"owned-1", 2}, {"owned-2", 3}});
+    all.append(owned);
+  }
+  REQUIRE(all.size() == 3);
+  CHECK(all[2].name == "owned-2");
+  all.keepFirst(2);
+  CHECK(all.size() == 2);
+  CHECK(all.back().name == "owned-1");
+  all.keepFirst(10);
+  CHECK(all.size() == 2);
+}
+
 TEST_CASE("the snapshot lends the same rows to every call instead of copying them") {
   auto source = newEmbeddedSnapshotSource();
   REQUIRE(source.ok());

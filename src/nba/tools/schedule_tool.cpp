@@ -140,7 +140,7 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
   if (query->team) {
     team_abbr = query->team->abbr;
   }
-  std::vector<Game> games;
+  Rows<Game> games;  // lent by the source, not copied
   TableMeta meta;
   for (Season season : query->seasons) {
     auto table = seasonGames(env, season, team_abbr, query->date_from, query->date_to);
@@ -148,7 +148,7 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
       return errorAnswer(table.status());
     }
     meta = table->meta;
-    games.insert(games.end(), table->rows.begin(), table->rows.end());
+    games.append(table->rows);
   }
   if (query->date_from && *query->date_from > meta.as_of) {
     return ToolAnswer::error("The data holds played games only, up to " + meta.as_of +
@@ -156,9 +156,7 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
                              " on (the upcoming schedule) need the live NBA.com origin.");
   }
   std::size_t total = games.size();
-  if (games.size() > static_cast<std::size_t>(query->limit)) {
-    games.resize(static_cast<std::size_t>(query->limit));
-  }
+  games.keepFirst(static_cast<std::size_t>(query->limit));
   std::string who = query->team ? "The " + query->team->name + " played " : "There were ";
   std::string label = seasonLabel(*query);
 

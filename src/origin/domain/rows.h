@@ -57,15 +57,27 @@ class Rows {
   Rows() = default;
   // Owned rows. Explicit, so a vector never turns silently into a temporary Rows whose
   // rows a caller would then point into after it is gone.
-  explicit Rows(std::vector<Row> owned)
-      : owned_(std::make_shared<const std::vector<Row>>(std::move(owned))) {
-    refs_.reserve(owned_->size());
-    for (const Row& row : *owned_) refs_.push_back(&row);
+  explicit Rows(std::vector<Row> owned) {
+    auto storage = std::make_shared<const std::vector<Row>>(std::move(owned));
+    refs_.reserve(storage->size());
+    for (const Row& row : *storage) refs_.push_back(&row);
+    owners_.push_back(std::move(storage));
   }
 
   // Adds a reference to a row in storage that outlives this list (see the class comment).
   void borrow(const Row& row) { refs_.push_back(&row); }
   void reserve(std::size_t n) { refs_.reserve(n); }
+
+  // Adds another list's rows after these, keeping whatever keeps them alive.
+  void append(const Rows& other) {
+    refs_.insert(refs_.end(), other.refs_.begin(), other.refs_.end());
+    owners_.insert(owners_.end(), other.owners_.begin(), other.owners_.end());
+  }
+
+  // Keeps the first `n` rows.
+  void keepFirst(std::size_t n) {
+    if (refs_.size() > n) refs_.resize(n);
+  }
 
   // Drops the rows `drop` says so of, keeping the order of the rest.
   template <typename Predicate>
@@ -90,7 +102,8 @@ class Rows {
   const_iterator end() const { return const_iterator(refs_.end()); }
 
  private:
-  std::shared_ptr<const std::vector<Row>> owned_;  // null when every row is borrowed
+  // What keeps owned rows alive; empty when every row is borrowed.
+  std::vector<std::shared_ptr<const std::vector<Row>>> owners_;
   std::vector<const Row*> refs_;
 };
 

@@ -122,10 +122,19 @@ class SnapshotSource final : public DataSource {
       return meta.status();
     }
     Table<Game> table{*meta, {}};
-    for (const Game& game : t_.games) {
-      if (game.season == request.season && wanted(request, game)) {
-        table.rows.borrow(game);
-      }
+    // A team's games through its index; else the season's.
+    const std::vector<std::size_t>* candidates = nullptr;
+    if (request.team) {
+      auto it = games_by_team_season_.find({*request.team, request.season.start_year});
+      if (it != games_by_team_season_.end()) candidates = &it->second;
+    } else if (auto it = games_by_season_.find(request.season.start_year);
+               it != games_by_season_.end()) {
+      candidates = &it->second;
+    }
+    if (candidates == nullptr) return table;
+    for (std::size_t i : *candidates) {
+      const Game& game = t_.games[i];
+      if (wanted(request, game)) table.rows.borrow(game);
     }
     return table;
   }
@@ -281,6 +290,12 @@ class SnapshotSource final : public DataSource {
           std::pair{row.player_id, row.season.start_year}, i, i + 1);
       it->second.second = i + 1;
     }
+    for (std::size_t i = 0; i < t_.games.size(); ++i) {
+      const Game& game = t_.games[i];
+      games_by_season_[game.season.start_year].push_back(i);
+      games_by_team_season_[{game.home, game.season.start_year}].push_back(i);
+      games_by_team_season_[{game.away, game.season.start_year}].push_back(i);
+    }
     for (const SeasonCoverage& c : seasons_) {
       standings_[c.season.start_year] = deriveStandings(c.season, t_.games, t_.teams);
     }
@@ -294,6 +309,9 @@ class SnapshotSource final : public DataSource {
   std::unordered_map<std::string, std::vector<std::size_t>> lines_by_player_;
   std::map<std::pair<std::string, int>, std::pair<std::size_t, std::size_t>> logs_by_player_season_;
   std::map<int, std::vector<StandingRow>> standings_;
+  // Indexes into t_.games in table order (date, then game id).
+  std::map<int, std::vector<std::size_t>> games_by_season_;
+  std::map<std::pair<std::string, int>, std::vector<std::size_t>> games_by_team_season_;
 };
 
 }  // namespace
