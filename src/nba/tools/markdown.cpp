@@ -47,7 +47,8 @@ std::string escapeMarkdown(std::string_view text) {
   return out;
 }
 
-MarkdownTable::MarkdownTable(std::vector<std::string> headers, std::vector<bool> right_aligned)
+MarkdownTable::MarkdownTable(const std::vector<std::string>& headers,
+                             std::vector<bool> right_aligned)
     : columns_(headers.size()) {
   right_aligned.resize(columns_, false);
   appendRow(headers);

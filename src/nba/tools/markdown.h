@@ -19,7 +19,8 @@ std::string escapeMarkdown(std::string_view text);
 class MarkdownTable {
  public:
   // `right_aligned[i]` aligns column i right (numbers); missing entries mean left.
-  explicit MarkdownTable(std::vector<std::string> headers, std::vector<bool> right_aligned = {});
+  explicit MarkdownTable(const std::vector<std::string>& headers,
+                         std::vector<bool> right_aligned = {});
   // Missing cells are empty; cells past the last header are dropped.
   void addRow(std::initializer_list<std::string_view> cells);
   void addRow(const std::vector<std::string>& cells);

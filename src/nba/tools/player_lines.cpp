@@ -150,10 +150,10 @@ Result<PlayerSeason> playerSeason(const Player& player, Season season, SeasonTyp
   bool found = false;
   for (auto& line : table->rows) {
     if (line.stint == 0) {
-      out.line = std::move(line);
+      out.line = line;
       found = true;
     } else {
-      out.stints.push_back(std::move(line));
+      out.stints.push_back(line);
     }
   }
   if (!found) {
