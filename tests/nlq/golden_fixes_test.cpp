@@ -66,10 +66,18 @@ TEST_CASE("a month is a range of dates; a team's games are its schedule") {
   CHECK(callsOf("Knicks games in march") ==
         one("get_schedule",
             {{"team", "New York Knicks"}, {"date_from", "2025-03-01"}, {"date_to", "2025-03-31"}}));
-  const Plan home = planFor("lakers home games");
-  REQUIRE(home.calls.size() == 1);
-  CHECK(home.calls[0].tool == "get_schedule");
-  CHECK(home.notes.size() == 1);
+  CHECK(callsOf("lakers home games") ==
+        one("get_schedule", {{"team", "Los Angeles Lakers"}, {"home_away", "home"}}));
+  CHECK(callsOf("celtics road games in march 2025") ==
+        one("get_schedule", {{"team", "Boston Celtics"},
+                             {"date_from", "2025-03-01"},
+                             {"date_to", "2025-03-31"},
+                             {"home_away", "away"}}));
+  // Without a team there is nothing to be home or away for: a note, all games.
+  const Plan any = planFor("home games in january 2025");
+  REQUIRE(any.calls.size() == 1);
+  CHECK_FALSE(any.calls[0].arguments.contains("home_away"));
+  CHECK(any.notes.size() == 1);
   // "may" stays a word unless a year follows it.
   CHECK(parse("who may win MVP").slots.date.empty());
 }

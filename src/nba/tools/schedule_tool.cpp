@@ -17,6 +17,7 @@ struct ScheduleQuery {
   std::vector<Season> seasons;  // oldest first
   std::string season_note;
   std::string team_note;
+  std::optional<std::string> home_away;  // "home" | "away": only the team's games there
   int limit = kDefaultLimit;
 };
 
@@ -74,6 +75,14 @@ Result<ScheduleQuery> readQuery(const json& arguments, const ToolEnv& env) {
     }
     query.team = team->team;
     query.team_note = team->note;
+  }
+  query.home_away = optionalString(arguments, "home_away");
+  if (query.home_away && *query.home_away != "home" && *query.home_away != "away") {
+    return invalidArgument("home_away must be \"home\" or \"away\", not \"" + *query.home_away +
+                           "\".");
+  }
+  if (query.home_away && !query.team) {
+    return invalidArgument("home_away needs a team: home or road games of which team?");
   }
   auto from = dateMember(arguments, "date_from");
   if (!from.ok()) {
@@ -150,6 +159,10 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
     meta = table->meta;
     games.append(table->rows);
   }
+  if (query->home_away) {
+    const bool home = *query->home_away == "home";
+    games.dropIf([&](const Game& game) { return (game.home == *team_abbr) != home; });
+  }
   if (query->date_from && *query->date_from > meta.as_of) {
     return ToolAnswer::error("The data holds played games only, up to " + meta.as_of +
                              "; games from " + *query->date_from +
@@ -158,6 +171,9 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
   std::size_t total = games.size();
   games.keepFirst(static_cast<std::size_t>(query->limit));
   std::string who = query->team ? "The " + query->team->name + " played " : "There were ";
+  std::string where = !query->home_away             ? ""
+                      : *query->home_away == "home" ? " at home"
+                                                    : " on the road";
   std::string label = seasonLabel(*query);
 
   ToolAnswer answer;
@@ -184,8 +200,8 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
     }
     rows.push_back(scheduleRow(game, query->team));
   }
-  std::string sentence = who + std::to_string(total) + (total == 1 ? " game" : " games") + " in " +
-                         label + rangeText(*query);
+  std::string sentence = who + std::to_string(total) + (total == 1 ? " game" : " games") + where +
+                         " in " + label + rangeText(*query);
   if (query->team && !games.empty()) {
     sentence += "; the " + std::to_string(games.size()) + " shown went " + std::to_string(wins) +
                 "-" + std::to_string(static_cast<int>(games.size()) - wins);
@@ -212,6 +228,7 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
                        {"as_of", meta.as_of},
                        {"source", meta.source},
                        {"team", query->team ? json(query->team->abbr) : json(nullptr)},
+                       {"home_away", query->home_away ? json(*query->home_away) : json(nullptr)},
                        {"date_from", query->date_from ? json(*query->date_from) : json(nullptr)},
                        {"date_to", query->date_to ? json(*query->date_to) : json(nullptr)},
                        {"total", total},

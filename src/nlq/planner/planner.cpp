@@ -325,7 +325,11 @@ class IntentPlanner {
       if (!s_.upcoming) args["date_to"] = lastDay();
     }
     if (s_.home_away != HomeAway::kAny) {
-      note("get_schedule cannot keep only home or road games; all games are shown.");
+      if (s_.teams.empty()) {
+        note("Home or road games are a team's: name the team to keep only those.");
+      } else {
+        args["home_away"] = s_.home_away == HomeAway::kHome ? "home" : "away";
+      }
     }
     if (s_.upcoming || s_.last_n) {
       args["limit"] = s_.last_n.value_or(s_.upcoming ? 1 : Planner::kDefaultGames);

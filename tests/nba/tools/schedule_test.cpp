@@ -73,7 +73,43 @@ TEST_CASE("get_schedule: this season by default, from its first game") {
   CHECK(answer.structured["games"][0]["date"] == "2025-10-21");
 }
 
+TEST_CASE("get_schedule: home_away keeps a team's home or road games") {
+  // Lakers 2024-25: 31-10 at home, 19-22 on the road (derived games, bbref splits).
+  auto home =
+      schedule({{"team", "Lakers"}, {"season", "2024-25"}, {"home_away", "home"}, {"limit", 100}});
+  REQUIRE_FALSE(home.is_error);
+  CHECK(home.structured["home_away"] == "home");
+  CHECK(home.structured["total"] == 41);
+  const json& games = home.structured["games"];
+  REQUIRE(games.size() == 41);
+  CHECK(games[0]["date"] == "2024-10-22");
+  CHECK(games[0]["opponent"] == "MIN");
+  CHECK(games[1]["date"] == "2024-10-25");
+  for (const json& game : games) CHECK(game["home_game"] == true);
+  CHECK(contains(home.markdown,
+                 "The Los Angeles Lakers played 41 games at home in 2024-25; the 41 shown "
+                 "went 31-10."));
+
+  auto road =
+      schedule({{"team", "LAL"}, {"season", "2024-25"}, {"home_away", "away"}, {"limit", 100}});
+  REQUIRE_FALSE(road.is_error);
+  CHECK(road.structured["total"] == 41);
+  CHECK(road.structured["games"][0]["date"] == "2024-10-28");
+  CHECK(road.structured["games"][0]["opponent"] == "PHX");
+  CHECK(contains(road.markdown, "41 games on the road in 2024-25; the 41 shown went 19-22."));
+
+  auto all = schedule({{"team", "LAL"}, {"season", "2024-25"}});
+  CHECK(all.structured["home_away"].is_null());
+  CHECK(all.structured["total"] == 82);
+}
+
 TEST_CASE("get_schedule: errors a person can act on") {
+  auto no_team = schedule({{"home_away", "home"}});
+  REQUIRE(no_team.is_error);
+  CHECK(contains(no_team.markdown, "home_away needs a team"));
+  auto neither = schedule({{"team", "LAL"}, {"home_away", "neutral"}});
+  REQUIRE(neither.is_error);
+  CHECK(contains(neither.markdown, "home_away must be \"home\" or \"away\""));
   auto reversed = schedule({{"date_from", "2025-02-01"}, {"date_to", "2025-01-01"}});
   REQUIRE(reversed.is_error);
   CHECK(contains(reversed.markdown, "date_from 2025-02-01 is after date_to 2025-01-01"));
@@ -101,4 +137,8 @@ TEST_CASE("get_schedule: the input schema") {
   }
   CHECK(contains(inputViolations("get_schedule", {{"team", json::array({"BOS"})}}), "team"));
   CHECK(contains(inputViolations("get_schedule", {{"teams", "BOS"}}), "teams"));
+  CHECK(contains(inputViolations("get_schedule", {{"team", "BOS"}, {"home_away", "road"}}),
+                 "home_away"));
+  CHECK(contains(inputViolations("get_schedule", {{"team", "BOS"}, {"home_away", true}}),
+                 "home_away"));
 }
