@@ -128,9 +128,9 @@ ToolAnswer getPlayerCareer(const json& arguments, const ToolEnv& env) {
     return errorAnswer(table.status());
   }
   std::vector<PlayerSeasonLine> seasons;
-  for (auto& line : table->rows) {
+  for (const PlayerSeasonLine& line : table->rows) {
     if (line.stint == 0) {
-      seasons.push_back(std::move(line));
+      seasons.push_back(line);  // a few seasons: copied, the source's rows stay as they are
     }
   }
   if (seasons.empty()) {

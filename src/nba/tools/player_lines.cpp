@@ -148,7 +148,7 @@ Result<PlayerSeason> playerSeason(const Player& player, Season season, SeasonTyp
   }
   PlayerSeason out{table->meta, {}, {}};
   bool found = false;
-  for (auto& line : table->rows) {
+  for (const PlayerSeasonLine& line : table->rows) {
     if (line.stint == 0) {
       out.line = line;
       found = true;
