@@ -79,7 +79,7 @@ class Rows {
     if (refs_.size() > n) refs_.resize(n);
   }
 
-  // Drops the rows `drop` says so of, keeping the order of the rest.
+  // Drops the rows for which `drop` is true, keeping the order of the rest.
   template <typename Predicate>
   void dropIf(Predicate drop) {
     std::erase_if(refs_, [&](const Row* row) { return drop(*row); });
