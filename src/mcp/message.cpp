@@ -1,6 +1,7 @@
 #include "mcp/message.h"
 
 #include <cctype>
+#include <cstring>
 #include <type_traits>
 
 namespace nba::mcp {
@@ -8,33 +9,67 @@ namespace {
 
 using nlohmann::json;
 
-// Captures the parser's own error text; used only after a parse failed, so the
-// success path pays nothing for it.
-class ErrorCapture : public nlohmann::json_sax<json> {
+// Builds the tree as nlohmann's own parser does (its DOM builder, driven by the same
+// iterative SAX parser), but refuses to go deeper than the limit and keeps the
+// parser's error text. Statically dispatched: no cost over json::parse.
+class BoundedDomBuilder {
  public:
-  std::string reason;
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t position, const std::string& last_token,
-                   const nlohmann::detail::exception& ex) override {
-    (void)last_token;
+  using number_integer_t = json::number_integer_t;
+  using number_unsigned_t = json::number_unsigned_t;
+  using number_float_t = json::number_float_t;
+  using string_t = json::string_t;
+  using binary_t = json::binary_t;
+
+  BoundedDomBuilder(json& result, int max_depth)
+      : dom_(result, /*allow_exceptions_=*/false), max_depth_(max_depth) {}
+
+  bool null() { return dom_.null(); }
+  bool boolean(bool value) { return dom_.boolean(value); }
+  bool number_integer(number_integer_t value) { return dom_.number_integer(value); }
+  bool number_unsigned(number_unsigned_t value) { return dom_.number_unsigned(value); }
+  bool number_float(number_float_t value, const string_t& text) {
+    return dom_.number_float(value, text);
+  }
+  bool string(string_t& value) { return dom_.string(value); }
+  bool binary(binary_t& value) { return dom_.binary(value); }
+  bool start_object(std::size_t size) { return enter() && dom_.start_object(size); }
+  bool key(string_t& value) { return dom_.key(value); }
+  bool end_object() {
+    --depth_;
+    return dom_.end_object();
+  }
+  bool start_array(std::size_t size) { return enter() && dom_.start_array(size); }
+  bool end_array() {
+    --depth_;
+    return dom_.end_array();
+  }
+  bool parse_error(std::size_t position, const std::string& /*last_token*/,
+                   const nlohmann::detail::exception& ex) {
     std::string what = ex.what();
     // nlohmann prefixes "[json.exception.parse_error.101] "; keep the readable part.
     auto bracket = what.find("] ");
-    reason = "invalid JSON at byte " + std::to_string(position) + ": " +
-             (bracket == std::string::npos ? what : what.substr(bracket + 2));
+    reason_ = "invalid JSON at byte " + std::to_string(position) + ": " +
+              (bracket == std::string::npos ? what : what.substr(bracket + 2));
     return false;
   }
+
+  bool tooDeep() const { return too_deep_; }
+  const std::string& reason() const { return reason_; }
+
+ private:
+  bool enter() {
+    if (++depth_ > max_depth_) {
+      too_deep_ = true;
+      return false;
+    }
+    return true;
+  }
+
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  int max_depth_;
+  int depth_ = 0;
+  bool too_deep_ = false;
+  std::string reason_;
 };
 
 size_t skipSpace(std::string_view s, size_t i) {
@@ -103,20 +138,20 @@ bool isIntegerLiteral(std::string_view text) {
   return true;
 }
 
-// The id's exact text, or an error when it is not a string or an integer.
-std::variant<RequestId, RpcError> readId(const json& id, std::string_view raw) {
+// The id as written (`written`: its raw text, when known) with its canonical key, or an
+// error when it is not a string or an integer.
+std::variant<RequestId, RpcError> readId(const json& id, std::optional<std::string_view> written) {
   if (id.is_string() || id.is_number_integer()) {
-    return RequestId(dumpJson(id));
+    std::string key = dumpJson(id);
+    return written ? RequestId(std::string(*written), std::move(key)) : RequestId(std::move(key));
   }
-  if (id.is_number_float()) {
-    // An integer too large for 64 bits parses as a double; recover its exact digits.
-    auto text = topLevelMemberText(raw, "id");
-    if (text && isIntegerLiteral(*text)) {
-      return RequestId(std::string(*text));
-    }
+  if (id.is_number_float() && written && isIntegerLiteral(*written)) {
+    // An integer too large for 64 bits parses as a double; its digits are the id.
+    return RequestId(std::string(*written));
   }
-  return invalidRequest("Invalid Request: \"id\" must be a string or an integer, got " +
-                        std::string(id.type_name()));
+  return invalidRequest(
+      "Invalid Request: \"id\" must be a string or an integer, got " +
+      std::string(id.is_number_float() ? "a number with a fraction or exponent" : id.type_name()));
 }
 
 }  // namespace
@@ -125,20 +160,41 @@ std::string dumpJson(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::variant<json, std::string> parseJson(std::string_view text) {
-  json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!value.is_discarded()) {
+std::variant<json, JsonError> parseJsonBounded(std::string_view text, int max_depth) {
+  if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
+    // nlohmann's lexer takes a NUL for the end of input, which would accept
+    // `{"a":1}\0garbage`; JSON text can never contain one raw.
+    auto position = static_cast<const char*>(nul) - text.data();
+    return JsonError{JsonError::Kind::kSyntax,
+                     "invalid JSON at byte " + std::to_string(position + 1) +
+                         ": a raw NUL byte (control characters must be escaped as \\u0000)"};
+  }
+  json value;
+  BoundedDomBuilder builder(value, max_depth);
+  bool ok = json::sax_parse(text, &builder, json::input_format_t::json, /*strict=*/true);
+  if (ok) {
     return value;
   }
-  ErrorCapture capture;
-  json::sax_parse(text, &capture, json::input_format_t::json, /*strict=*/true);
-  if (capture.reason.empty()) {
-    capture.reason = "invalid JSON";
+  if (builder.tooDeep()) {
+    return JsonError{JsonError::Kind::kTooDeep,
+                     "JSON nested deeper than " + std::to_string(max_depth) +
+                         " levels of arrays and objects (the limit for any JSON this server "
+                         "reads; MCP messages need far fewer)"};
   }
-  return capture.reason;
+  return JsonError{JsonError::Kind::kSyntax,
+                   builder.reason().empty() ? "invalid JSON" : builder.reason()};
+}
+
+std::variant<json, std::string> parseJson(std::string_view text) {
+  auto parsed = parseJsonBounded(text);
+  if (auto* error = std::get_if<JsonError>(&parsed)) {
+    return std::move(error->reason);
+  }
+  return std::get<json>(std::move(parsed));
 }
 
 std::optional<std::string_view> topLevelMemberText(std::string_view raw, std::string_view key) {
+  std::optional<std::string_view> found;
   size_t i = skipSpace(raw, 0);
   if (i >= raw.size() || raw[i] != '{') {
     return std::nullopt;
@@ -147,25 +203,59 @@ std::optional<std::string_view> topLevelMemberText(std::string_view raw, std::st
   while (true) {
     i = skipSpace(raw, i);
     if (i >= raw.size() || raw[i] != '"') {
-      return std::nullopt;
+      return found;
     }
     size_t key_end = skipString(raw, i);
     std::string_view this_key = raw.substr(i + 1, key_end - i - 2);
     i = skipSpace(raw, key_end);
     if (i >= raw.size() || raw[i] != ':') {
-      return std::nullopt;
+      return found;
     }
     i = skipSpace(raw, i + 1);
     size_t value_end = skipValue(raw, i);
     if (this_key == key) {
-      return raw.substr(i, value_end - i);
+      found = raw.substr(i, value_end - i);  // keep going: the parser keeps the last
     }
     i = skipSpace(raw, value_end);
     if (i >= raw.size() || raw[i] != ',') {
-      return std::nullopt;
+      return found;
     }
     ++i;
   }
+}
+
+std::vector<std::string_view> topLevelArrayElements(std::string_view raw) {
+  std::vector<std::string_view> elements;
+  size_t i = skipSpace(raw, 0);
+  if (i >= raw.size() || raw[i] != '[') {
+    return elements;
+  }
+  i = skipSpace(raw, i + 1);
+  while (i < raw.size() && raw[i] != ']') {
+    size_t end = skipValue(raw, i);
+    elements.push_back(raw.substr(i, end - i));
+    i = skipSpace(raw, end);
+    if (i >= raw.size() || raw[i] != ',') {
+      break;
+    }
+    i = skipSpace(raw, i + 1);
+  }
+  return elements;
+}
+
+std::optional<RequestId> recoverRequestId(std::string_view raw) {
+  auto text = topLevelMemberText(raw, "id");
+  if (!text) {
+    return std::nullopt;
+  }
+  auto parsed = parseJsonBounded(*text, 1);
+  if (auto* id = std::get_if<json>(&parsed)) {
+    auto read = readId(*id, *text);
+    if (auto* request_id = std::get_if<RequestId>(&read)) {
+      return *request_id;
+    }
+  }
+  return std::nullopt;
 }
 
 namespace {
@@ -181,8 +271,13 @@ std::variant<Message, DecodeFailure> decode(Json& value, std::string_view raw) {
   Message message;
   auto id_it = value.find("id");
   bool has_id = id_it != value.end();
+  auto method = value.find("method");
+  // Without an id, only what reads as a notification (a string method) stays
+  // unanswered when broken; anything else is an invalid request, answered with a
+  // null (or, from 2025-11-25, no) id as JSON-RPC 2.0 asks.
+  bool answer = has_id || method == value.end() || !method->is_string();
   if (has_id && !id_it->is_null()) {
-    auto id = readId(*id_it, raw);
+    auto id = readId(*id_it, topLevelMemberText(raw, "id"));
     if (auto* error = std::get_if<RpcError>(&id)) {
       return DecodeFailure{*error, std::nullopt, true};
     }
@@ -191,19 +286,18 @@ std::variant<Message, DecodeFailure> decode(Json& value, std::string_view raw) {
   auto jsonrpc = value.find("jsonrpc");
   if (jsonrpc == value.end() || !jsonrpc->is_string() || *jsonrpc != "2.0") {
     return DecodeFailure{invalidRequest("Invalid Request: \"jsonrpc\" must be \"2.0\""), message.id,
-                         has_id};
+                         answer};
   }
-  auto method = value.find("method");
   if (method == value.end()) {
     if (has_id && (value.contains("result") || value.contains("error"))) {
       message.kind = MessageKind::kResponse;
       return message;
     }
-    return DecodeFailure{invalidRequest("Invalid Request: missing \"method\""), message.id, has_id};
+    return DecodeFailure{invalidRequest("Invalid Request: missing \"method\""), message.id, answer};
   }
   if (!method->is_string()) {
     return DecodeFailure{invalidRequest("Invalid Request: \"method\" must be a string"), message.id,
-                         has_id};
+                         answer};
   }
   message.method = method->template get<std::string>();
   if (has_id && id_it->is_null()) {
@@ -217,7 +311,7 @@ std::variant<Message, DecodeFailure> decode(Json& value, std::string_view raw) {
     if (!params->is_object()) {
       return DecodeFailure{invalidParams("Invalid params: \"params\" must be an object, got " +
                                          std::string(params->type_name())),
-                           message.id, has_id};
+                           message.id, answer};
     }
     if constexpr (std::is_const_v<Json>) {
       message.params = *params;

@@ -39,7 +39,12 @@ TEST_CASE("every legal id kind is kept exactly") {
         "18446744073709551615");
   CHECK(idOf(R"({"jsonrpc":"2.0","method":"ping","id":123456789012345678901234567890})") ==
         "123456789012345678901234567890");
-  CHECK(idOf(R"({"jsonrpc":"2.0","id":"\u00e9\"x","method":"ping"})") == "\"\xC3\xA9\\\"x\"");
+  // As written, escapes and all; the key is the canonical form a cancellation matches.
+  CHECK(idOf(R"({"jsonrpc":"2.0","id":"\u00e9\"x","method":"ping"})") == R"("\u00e9\"x")");
+  CHECK(idOf(R"({"jsonrpc":"2.0","id":-0,"method":"ping"})") == "-0");
+  auto escaped = std::get<Message>(decodeText(R"({"jsonrpc":"2.0","id":"\u0041","method":"x"})"));
+  CHECK(escaped.id->key() == R"("A")");
+  CHECK(*escaped.id == nba::mcp::RequestId(R"("A")"));
 }
 
 TEST_CASE("envelope errors are Invalid Request, with the id when it is readable") {
@@ -103,4 +108,59 @@ TEST_CASE("error lines: id echoed, null, or omitted by revision") {
 TEST_CASE("serialization never throws on invalid UTF-8") {
   json value = std::string("bad \xff byte");
   CHECK(nba::mcp::dumpJson(value) == "\"bad \xEF\xBF\xBD byte\"");
+}
+
+TEST_CASE("nesting is bounded while parsing: 64 levels pass, 65 are refused by name") {
+  auto at_limit = nba::mcp::parseJsonBounded(std::string(64, '[') + std::string(64, ']'));
+  CHECK(std::holds_alternative<json>(at_limit));
+  for (std::size_t depth : {65u, 1000u, 1000000u}) {
+    auto deep = nba::mcp::parseJsonBounded(std::string(depth, '[') + std::string(depth, ']'));
+    REQUIRE(std::holds_alternative<nba::mcp::JsonError>(deep));
+    const auto& error = std::get<nba::mcp::JsonError>(deep);
+    CHECK(error.kind == nba::mcp::JsonError::Kind::kTooDeep);
+    CHECK(error.reason.find("deeper than 64 levels") != std::string::npos);
+  }
+  // Objects count like arrays; a lower limit applies where asked.
+  auto objects = nba::mcp::parseJsonBounded(R"({"a":{"b":{"c":1}}})", 2);
+  CHECK(std::get<nba::mcp::JsonError>(objects).kind == nba::mcp::JsonError::Kind::kTooDeep);
+  CHECK(std::holds_alternative<json>(nba::mcp::parseJsonBounded(R"({"a":{"b":1}})", 2)));
+  // Deep but broken: still refused for depth, never parsed further.
+  auto broken = nba::mcp::parseJsonBounded(std::string(100, '[') + "x");
+  CHECK(std::get<nba::mcp::JsonError>(broken).kind == nba::mcp::JsonError::Kind::kTooDeep);
+}
+
+TEST_CASE("a raw NUL byte is a syntax error at its position") {
+  auto parsed = nba::mcp::parseJsonBounded(std::string("{\"a\":1}") + '\0' + "garbage");
+  REQUIRE(std::holds_alternative<nba::mcp::JsonError>(parsed));
+  const auto& error = std::get<nba::mcp::JsonError>(parsed);
+  CHECK(error.kind == nba::mcp::JsonError::Kind::kSyntax);
+  CHECK(error.reason.find("byte 8") != std::string::npos);
+  CHECK(error.reason.find("NUL") != std::string::npos);
+}
+
+TEST_CASE("the id of a message too deep to parse is read from its text") {
+  std::string deep = std::string(100, '[') + std::string(100, ']');
+  auto id =
+      nba::mcp::recoverRequestId(R"({"jsonrpc":"2.0","params":{"x":)" + deep + R"(},"id":"r-1"})");
+  REQUIRE(id.has_value());
+  CHECK(id->text() == R"("r-1")");
+  CHECK(nba::mcp::recoverRequestId(R"({"id":)" + deep + "}") == std::nullopt);
+  CHECK(nba::mcp::recoverRequestId(R"({"id":1.5})") == std::nullopt);
+  CHECK(nba::mcp::recoverRequestId("[1]") == std::nullopt);
+  CHECK(nba::mcp::recoverRequestId(R"({"id":18446744073709551616})")->text() ==
+        "18446744073709551616");
+}
+
+TEST_CASE("batch elements are found as written, nested content skipped") {
+  auto elements = nba::mcp::topLevelArrayElements(R"( [ {"id":-0,"s":"],["} , [1,[2]] ,"x" ] )");
+  REQUIRE(elements.size() == 3);
+  CHECK(elements[0] == R"({"id":-0,"s":"],["})");
+  CHECK(elements[1] == "[1,[2]]");
+  CHECK(elements[2] == R"("x")");
+  CHECK(nba::mcp::topLevelArrayElements("[]").empty());
+  CHECK(nba::mcp::topLevelArrayElements(R"({"a":1})").empty());
+}
+
+TEST_CASE("a repeated top-level key: the text of the last one, as the parser keeps") {
+  CHECK(*nba::mcp::topLevelMemberText(R"({"id":1,"x":{"id":3},"id":2})", "id") == "2");
 }
