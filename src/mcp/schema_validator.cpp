@@ -1,12 +1,17 @@
 #include "mcp/schema_validator.h"
 
 #include <cmath>
+#include <cstdint>
 #include <set>
+
+#include "core/user_text.h"
 
 namespace nba::mcp {
 namespace {
 
 using nlohmann::json;
+
+constexpr std::size_t kPreviewChars = 60;
 
 std::size_t countCodePoints(const std::string& text) {
   std::size_t count = 0;
@@ -46,13 +51,16 @@ std::string typeOf(const json& value) {
   return value.type_name();
 }
 
-// A short rendering of a bad value for error messages (long strings cut).
+// A short rendering of a bad value for error messages: long values cut, markup and
+// control characters neutralised (the value is the client's).
 std::string preview(const json& value) {
-  std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
-  if (text.size() > 60) {
-    text = text.substr(0, 57) + "...";
+  if (value.is_string() && value.get_ref<const std::string&>().size() > 4 * kPreviewChars) {
+    // Dumping a megabyte to show sixty characters of it: cut first.
+    return echoUserText(
+        "\"" + value.get_ref<const std::string&>().substr(0, 4 * kPreviewChars) + "\"",
+        kPreviewChars);
   }
-  return text;
+  return echoUserText(value.dump(-1, ' ', false, json::error_handler_t::replace), kPreviewChars);
 }
 
 bool isDate(const std::string& text) {
@@ -204,14 +212,17 @@ class Validator {
     }
     auto items = schema.find("items");
     if (items != schema.end() && items->is_object()) {
-      for (std::size_t i = 0; i < value.size(); ++i) {
-        validate(value[i], *items, path + "[" + std::to_string(i) + "]");
+      std::size_t i = 0;
+      for (const auto& item : value) {
+        validate(item, *items, path + "[" + std::to_string(i++) + "]");
       }
     }
   }
 
+  // Keys come from the client: echoed safely, like any user text.
   static std::string child(const std::string& path, const std::string& key) {
-    return path.empty() ? key : path + "." + key;
+    std::string safe_key = echoUserText(key, 40);
+    return path.empty() ? safe_key : path + "." + safe_key;
   }
 
   void checkObject(const json& value, const json& schema, const std::string& path) {
@@ -226,8 +237,9 @@ class Validator {
     auto properties = schema.find("properties");
     auto additional = schema.find("additionalProperties");
     for (const auto& [key, member] : value.items()) {
-      if (properties != schema.end() && properties->contains(key)) {
-        validate(member, (*properties)[key], child(path, key));
+      auto property = properties != schema.end() ? properties->find(key) : schema.end();
+      if (properties != schema.end() && property != properties->end()) {
+        validate(member, *property, child(path, key));
       } else if (additional != schema.end()) {
         if (additional->is_boolean() && !additional->get<bool>()) {
           add(child(path, key), "is not a known argument" + knownNames(properties, schema));
@@ -285,6 +297,55 @@ std::vector<SchemaViolation> validateAgainstSchema(const json& value, const json
   Validator validator(max_violations);
   validator.validate(value, schema, "");
   return std::move(validator.violations);
+}
+
+namespace {
+
+constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53
+
+bool isConvertibleFloat(const json& value) {
+  if (!value.is_number_float()) {
+    return false;
+  }
+  double d = value.get<double>();
+  return std::isfinite(d) && std::floor(d) == d && std::fabs(d) <= kMaxExactInteger;
+}
+
+bool hasConvertibleFloat(const json& value) {
+  if (isConvertibleFloat(value)) {
+    return true;
+  }
+  if (value.is_structured()) {
+    for (const auto& child : value) {
+      if (hasConvertibleFloat(child)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+void convertFloats(json& value) {
+  if (isConvertibleFloat(value)) {
+    value = static_cast<std::int64_t>(value.get<double>());
+    return;
+  }
+  if (value.is_structured()) {
+    for (auto& child : value) {
+      convertFloats(child);
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<json> withIntegralFloatsAsIntegers(const json& value) {
+  if (!hasConvertibleFloat(value)) {
+    return std::nullopt;
+  }
+  json converted = value;
+  convertFloats(converted);
+  return converted;
 }
 
 std::string describeViolations(const std::vector<SchemaViolation>& violations,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,12 @@ struct SchemaViolation {
 std::vector<SchemaViolation> validateAgainstSchema(const nlohmann::json& value,
                                                    const nlohmann::json& schema,
                                                    std::size_t max_violations = 5);
+
+// JSON Schema counts 2024.0 as an integer, so a value that passed validation may
+// still be a float where the handler reads an integer. Returns `value` with every
+// float that is a whole number within ±2^53 turned into an integer, or nullopt when it
+// has none (the common case: no copy). Bounded by the parser's nesting limit.
+std::optional<nlohmann::json> withIntegralFloatsAsIntegers(const nlohmann::json& value);
 
 // "limit: must be at most 50 (got 1000000000)" style, joined with "; ".
 std::string describeViolations(const std::vector<SchemaViolation>& violations,

@@ -3,6 +3,7 @@
 #include <regex>
 #include <set>
 
+#include "core/user_text.h"
 #include "mcp/server_impl.h"
 #include "mcp/wire_format.h"
 
@@ -25,6 +26,14 @@ const json* metaOf(const json& params) {
   }
   auto it = params.find("_meta");
   return (it != params.end() && it->is_object()) ? &*it : nullptr;
+}
+
+bool isInitializeRequest(const json& element) {
+  if (!element.is_object() || !element.contains("id")) {
+    return false;
+  }
+  auto method = element.find("method");
+  return method != element.end() && method->is_string() && *method == "initialize";
 }
 
 bool validToolName(const std::string& name) {
@@ -159,10 +168,16 @@ void McpServer::Impl::handleLine(const std::string& line) {
   }
   ++messages_;
   Responder direct = directResponder();
-  auto parsed = parseJson(line);
-  if (auto* reason = std::get_if<std::string>(&parsed)) {
+  auto parsed = parseJsonBounded(line);
+  if (auto* failure = std::get_if<JsonError>(&parsed)) {
+    if (failure->kind == JsonError::Kind::kTooDeep) {
+      // Valid JSON we refuse to build: answer the request by its id when it has one.
+      respondError(direct, recoverRequestId(line),
+                   invalidRequest("Invalid Request: " + failure->reason));
+      return;
+    }
     respondError(direct, std::nullopt,
-                 {error_code::kParseError, "Parse error: " + *reason, nullptr});
+                 {error_code::kParseError, "Parse error: " + failure->reason, nullptr});
     return;
   }
   json& value = std::get<json>(parsed);
@@ -173,7 +188,7 @@ void McpServer::Impl::handleLine(const std::string& line) {
   handleValue(std::move(value), line, direct);
 }
 
-void McpServer::Impl::handleBatch(const json& batch, std::string_view raw) {
+void McpServer::Impl::handleBatch(json& batch, std::string_view raw) {
   Responder direct = directResponder();
   auto version = legacyVersion();
   if (!version || !acceptsBatches(*version)) {
@@ -213,21 +228,27 @@ void McpServer::Impl::handleBatch(const json& batch, std::string_view raw) {
     }
     out_->push(std::move(joined));
   };
-  (void)raw;  // each element is re-serialized below for huge-id recovery
-  for (const auto& element : batch) {
+  // Each element's own text, so its id is echoed as written.
+  std::vector<std::string_view> texts = topLevelArrayElements(raw);
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    json& element = batch[i];
+    std::string fallback;
+    if (i >= texts.size()) {
+      fallback = dumpJson(element);  // cannot happen for text that parsed; stay safe
+    }
+    std::string_view text = i < texts.size() ? texts[i] : std::string_view(fallback);
     {
       std::lock_guard lock(collector->mutex);
       ++collector->pending;  // handleValue answers every element exactly once
     }
-    if (element.is_object() && element.value("method", "") == "initialize" &&
-        element.contains("id")) {
-      auto id = decodeMessage(element, dumpJson(element));
+    if (isInitializeRequest(element)) {
+      auto id = decodeMessage(element, text);
       auto* message = std::get_if<Message>(&id);
       respondError(finish_one, message ? message->id : std::nullopt,
                    invalidRequest("Invalid Request: initialize must not be part of a batch"));
       continue;
     }
-    handleValue(element, dumpJson(element), finish_one);
+    handleValue(std::move(element), text, finish_one);
   }
   finish_one(std::nullopt);
 }
@@ -262,8 +283,15 @@ void McpServer::Impl::handleValue(json value, std::string_view raw, const Respon
 
 void McpServer::Impl::handleNotification(const Message& message) {
   if (message.method == "notifications/cancelled") {
-    const json* id = message.params.is_object() ? &message.params["requestId"] : nullptr;
+    // params may be absent, {} or carry anything: read it with checked access only.
+    const json* id = nullptr;
+    if (message.params.is_object()) {
+      if (auto it = message.params.find("requestId"); it != message.params.end()) {
+        id = &*it;
+      }
+    }
     if (id == nullptr || !(id->is_string() || id->is_number_integer())) {
+      spdlog::debug("notifications/cancelled without a string or integer requestId; ignored");
       return;  // nothing to cancel; notifications are never answered
     }
     std::string key = dumpJson(*id);
@@ -292,8 +320,14 @@ std::variant<std::shared_ptr<RequestState>, RpcError> McpServer::Impl::makeReque
   const json* meta = metaOf(message.params);
   ProtocolVersion version = kNewestLegacyVersion;
   std::optional<LogLevel> log_level;
-  if (meta != nullptr && meta->contains(kProtocolVersionKey)) {
-    const json& requested = (*meta)[kProtocolVersionKey];
+  const json* requested_version = nullptr;
+  if (meta != nullptr) {
+    if (auto it = meta->find(kProtocolVersionKey); it != meta->end()) {
+      requested_version = &*it;
+    }
+  }
+  if (requested_version != nullptr) {
+    const json& requested = *requested_version;
     if (!requested.is_string()) {
       return invalidParams("Invalid params: _meta[\"" + std::string(kProtocolVersionKey) +
                            "\"] must be a string");
@@ -301,7 +335,8 @@ std::variant<std::shared_ptr<RequestState>, RpcError> McpServer::Impl::makeReque
     auto parsed = parseProtocolVersion(requested.get<std::string>());
     if (!parsed || !isModern(*parsed)) {
       return RpcError{error_code::kUnsupportedProtocolVersion,
-                      "Unsupported protocol version '" + requested.get<std::string>() +
+                      "Unsupported protocol version '" +
+                          echoUserText(requested.get<std::string>()) +
                           "' in _meta; per-request versions must be 2026-07-28 (older versions "
                           "use the initialize handshake)",
                       {{"supported", supportedProtocolVersionNames()}, {"requested", requested}}};
@@ -349,8 +384,8 @@ void McpServer::Impl::handleRequest(Message message, const Responder& respond) {
   auto state = std::get<std::shared_ptr<RequestState>>(std::move(made));
   {
     std::lock_guard lock(inflight_mutex_);
-    if (!inflight_.emplace(state->id.text(), state).second ||
-        subscriptions_.count(state->id.text()) != 0) {
+    if (!inflight_.emplace(state->id.key(), state).second ||
+        subscriptions_.count(state->id.key()) != 0) {
       respondError(respond, state->id,
                    invalidRequest("Invalid Request: id " + state->id.text() +
                                   " is already used by a request in flight"));
@@ -391,9 +426,9 @@ void McpServer::Impl::runRequest(const std::shared_ptr<RequestState>& state, con
                    std::holds_alternative<json>(outcome) && !state->cancelled;
   {
     std::lock_guard lock(inflight_mutex_);
-    inflight_.erase(state->id.text());
+    inflight_.erase(state->id.key());
     if (keep_open) {
-      subscriptions_.emplace(state->id.text(), std::make_pair(state, respond));
+      subscriptions_.emplace(state->id.key(), std::make_pair(state, respond));
     }
   }
   --in_flight_;
@@ -416,7 +451,9 @@ void McpServer::Impl::runRequest(const std::shared_ptr<RequestState>& state, con
 void McpServer::Impl::closeSubscriptions() {
   std::lock_guard lock(inflight_mutex_);
   for (auto& [key, entry] : subscriptions_) {
-    json result = {{"_meta", {{"io.modelcontextprotocol/subscriptionId", json::parse(key)}}}};
+    json result = {{"_meta",
+                    {{"io.modelcontextprotocol/subscriptionId",
+                      json::parse(entry.first->id.text(), nullptr, /*allow_exceptions=*/false)}}}};
     finishResult(*entry.first, result);
     entry.second(resultLine(entry.first->id, result));
   }

@@ -29,7 +29,7 @@ class McpServer::Impl {
   bool serve(Transport& transport);
   void handleLine(const std::string& line);
   void handleValue(nlohmann::json value, std::string_view raw, const Responder& respond);
-  void handleBatch(const nlohmann::json& batch, std::string_view raw);
+  void handleBatch(nlohmann::json& batch, std::string_view raw);
   void handleNotification(const Message& message);
   void handleRequest(Message message, const Responder& respond);
   std::variant<std::shared_ptr<RequestState>, RpcError> makeRequestState(const Message& message);

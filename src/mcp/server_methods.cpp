@@ -1,5 +1,6 @@
 #include <spdlog/spdlog.h>
 
+#include "core/user_text.h"
 #include "mcp/schema_validator.h"
 #include "mcp/server_impl.h"
 #include "mcp/wire_format.h"
@@ -159,8 +160,10 @@ RpcOutcome McpServer::Impl::initialize(RequestState& state, const json& params) 
   }
   state.version = chosen;
   if (auto client = params.find("clientInfo"); client != params.end() && client->is_object()) {
-    spdlog::info("client {} {} initialized with protocol {}", client->value("name", "?"),
-                 client->value("version", "?"), protocolVersionName(chosen));
+    spdlog::info("client {} {} initialized with protocol {}",
+                 echoUserText(stringParam(*client, "name").value_or("?")),
+                 echoUserText(stringParam(*client, "version").value_or("?")),
+                 protocolVersionName(chosen));
   }
   json result = {{"protocolVersion", protocolVersionName(chosen)},
                  {"capabilities", serverCapabilitiesJson(chosen)},
@@ -187,8 +190,8 @@ template <typename Definition, typename ToJson>
 RpcOutcome McpServer::Impl::listPage(const std::vector<Definition>& items, const char* field,
                                      const json& params, ToJson to_json) const {
   std::size_t offset = 0;
-  if (params.is_object() && params.contains("cursor")) {
-    const json& cursor = params["cursor"];
+  if (auto cursor_it = params.find("cursor"); cursor_it != params.end()) {
+    const json& cursor = *cursor_it;
     auto decoded = cursor.is_string() ? decodeCursor(cursor.get<std::string>()) : std::nullopt;
     if (!decoded || *decoded > items.size()) {
       return invalidParams(
@@ -231,6 +234,9 @@ ToolResult McpServer::Impl::invokeTool(const ToolDefinition& tool, const json& a
         return ToolResult::error("Invalid arguments for " + tool.name + ": " +
                                  describeViolations(violations, "arguments"));
       }
+      if (auto converted = withIntegralFloatsAsIntegers(arguments)) {
+        return tool.handler(*converted, context);  // "season": 2024.0 reads as 2024
+      }
       return tool.handler(arguments, context);
     }
     return middleware_[index](call, context, [&] { return run_from(index + 1); });
@@ -258,7 +264,7 @@ RpcOutcome McpServer::Impl::callTool(RequestState& state, const json& params) {
     for (const auto& t : tools_.all()) {
       known += (known.empty() ? "" : ", ") + t.name;
     }
-    return invalidParams("Unknown tool '" + *name + "'. Available tools: " + known);
+    return invalidParams("Unknown tool '" + echoUserText(*name) + "'. Available tools: " + known);
   }
   static const json kNoArguments = json::object();
   const json* arguments = &kNoArguments;
@@ -323,7 +329,7 @@ RpcOutcome McpServer::Impl::readResource(RequestState& state, const json& params
   if (!matched || (!contents.ok() && contents.status().code() == StatusCode::kNotFound)) {
     std::string reason = matched ? contents.status().message() : "no resource has this URI";
     return RpcError{resourceNotFoundCode(state.version),
-                    "Resource not found: " + *uri + " (" + reason + ")",
+                    "Resource not found: " + echoUserText(*uri, 200) + " (" + reason + ")",
                     {{"uri", *uri}}};
   }
   if (!contents.ok()) {
@@ -350,7 +356,7 @@ RpcOutcome McpServer::Impl::getPrompt(RequestState&, const json& params) {
   }
   const PromptDefinition* prompt = prompts_.find(*name);
   if (prompt == nullptr) {
-    return invalidParams("Unknown prompt '" + *name + "'");
+    return invalidParams("Unknown prompt '" + echoUserText(*name) + "'");
   }
   PromptArguments arguments;
   if (auto it = params.find("arguments"); it != params.end() && !it->is_null()) {
@@ -359,7 +365,8 @@ RpcOutcome McpServer::Impl::getPrompt(RequestState&, const json& params) {
     }
     for (const auto& [key, value] : it->items()) {
       if (!value.is_string()) {
-        return invalidParams("Invalid params: prompt argument '" + key + "' must be a string");
+        return invalidParams("Invalid params: prompt argument '" + echoUserText(key) +
+                             "' must be a string");
       }
       arguments[key] = value.get<std::string>();
     }
@@ -378,28 +385,56 @@ RpcOutcome McpServer::Impl::getPrompt(RequestState&, const json& params) {
 }
 
 RpcOutcome McpServer::Impl::complete(RequestState&, const json& params) {
-  if (!params.is_object() || !params.contains("ref") || !params["ref"].is_object() ||
-      !params.contains("argument") || !params["argument"].is_object()) {
-    return invalidParams("Invalid params: completion/complete needs \"ref\" and \"argument\"");
+  auto ref_it = params.find("ref");
+  auto argument_it = params.find("argument");
+  if (ref_it == params.end() || !ref_it->is_object() || argument_it == params.end() ||
+      !argument_it->is_object()) {
+    return invalidParams(
+        "Invalid params: completion/complete needs \"ref\" and \"argument\" objects");
   }
-  const json& ref = params["ref"];
+  const json& ref = *ref_it;
   CompletionRequest request;
-  request.ref_type = ref.value("type", "");
-  request.ref = request.ref_type == "ref/prompt" ? ref.value("name", "") : ref.value("uri", "");
-  request.argument = params["argument"].value("name", "");
-  request.value = params["argument"].value("value", "");
+  // Every field the client sends must be a string when present; a wrong type is the
+  // client's mistake (-32602), never an internal error.
+  std::string field_error;
+  auto text_field = [&field_error](const json& object, const char* name, const char* where) {
+    auto it = object.find(name);
+    if (it == object.end()) {
+      return std::string();
+    }
+    if (!it->is_string()) {
+      if (field_error.empty()) {
+        field_error = std::string("Invalid params: ") + where + "." + name +
+                      " must be a string, got " + it->type_name();
+      }
+      return std::string();
+    }
+    return it->get<std::string>();
+  };
+  request.ref_type = text_field(ref, "type", "ref");
+  std::string ref_name = text_field(ref, "name", "ref");
+  std::string ref_uri = text_field(ref, "uri", "ref");
+  request.ref = request.ref_type == "ref/prompt" ? ref_name : ref_uri;
+  request.argument = text_field(*argument_it, "name", "argument");
+  request.value = text_field(*argument_it, "value", "argument");
+  if (!field_error.empty()) {
+    return invalidParams(field_error);
+  }
   if (auto context = params.find("context"); context != params.end() && context->is_object()) {
-    json context_arguments = context->value("arguments", json::object());
-    for (const auto& [key, value] : context_arguments.items()) {
-      if (value.is_string()) {
-        request.context[key] = value.get<std::string>();
+    if (auto arguments = context->find("arguments");
+        arguments != context->end() && arguments->is_object()) {
+      for (const auto& [key, value] : arguments->items()) {
+        if (value.is_string()) {
+          request.context[key] = value.get<std::string>();
+        }
       }
     }
   }
   bool known_ref = (request.ref_type == "ref/prompt" && prompts_.find(request.ref)) ||
                    (request.ref_type == "ref/resource" && templates_.find(request.ref));
   if (!known_ref) {
-    return invalidParams("Invalid params: unknown completion reference " + ref.dump());
+    return invalidParams("Invalid params: unknown completion reference " +
+                         echoUserText(dumpJson(ref), 200));
   }
   json values = json::array();
   std::size_t total = 0;
@@ -428,7 +463,7 @@ RpcOutcome McpServer::Impl::setLogLevel(RequestState&, const json& params) {
 }
 
 RpcOutcome McpServer::Impl::listenSubscriptions(RequestState& state, const json& params) {
-  if (!params.contains("notifications") || !params["notifications"].is_object()) {
+  if (auto it = params.find("notifications"); it == params.end() || !it->is_object()) {
     return invalidParams("Invalid params: subscriptions/listen needs a \"notifications\" object");
   }
   // Our lists and resources never change while the process runs, so we honour no
@@ -443,7 +478,7 @@ RpcOutcome McpServer::Impl::listenSubscriptions(RequestState& state, const json&
 ToolResult McpServer::callTool(const std::string& name, const nlohmann::json& arguments) {
   const ToolDefinition* tool = impl_->tools_.find(name);
   if (tool == nullptr) {
-    return ToolResult::error("Unknown tool '" + name + "'");
+    return ToolResult::error("Unknown tool '" + echoUserText(name) + "'");
   }
   DetachedToolContext context;
   return impl_->invokeTool(*tool, arguments, context);

@@ -117,6 +117,34 @@ TEST_CASE("binary: a 10 MB line is rejected with bounded memory and the next lin
 #endif
 }
 
+TEST_CASE("binary: one deeply nested line cannot crash the server (issue 17)") {
+  // Before the nesting limit, 100,000 levels in a tool's arguments killed the release
+  // binary with SIGSEGV, and a 2025-03-26 batch did the same on the main thread.
+  Subprocess server({kBinary});
+  server.writeLine(initializeLine("2025-03-26"));
+  (void)server.readLine();
+  const std::string deep = std::string(1000000, '[') + std::string(1000000, ']');
+  std::thread writer([&] {
+    server.writeLine(
+        R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_server_stats","arguments":{"x":)" +
+        deep + "}}}");
+    server.writeLine(R"([{"jsonrpc":"2.0","id":2,"method":"ping","params":{"x":)" + deep + "}}]");
+    server.writeLine(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{}})");
+    server.writeLine(R"({"jsonrpc":"2.0","method":"notifications/cancelled"})");
+    server.writeLine(pingLine("alive"));
+  });
+  json deep_call = server.readJson(std::chrono::seconds(20));
+  json deep_batch = server.readJson(std::chrono::seconds(20));
+  writer.join();
+  CHECK(deep_call["id"] == 1);
+  CHECK(deep_call["error"]["code"] == -32600);
+  CHECK(deep_call["error"]["message"].get<std::string>().find("64 levels") != std::string::npos);
+  CHECK(deep_batch["error"]["code"] == -32600);
+  CHECK(server.readJson()["id"] == "alive");
+  server.closeStdin();
+  CHECK(server.wait() == 0);
+}
+
 TEST_CASE("binary: 1,000 requests written before reading any reply do not deadlock") {
   Subprocess server({kBinary});
   server.writeLine(initializeLine());
