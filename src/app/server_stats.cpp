@@ -47,18 +47,18 @@ std::string ServerStats::markdown(const json& s) const {
       line, sizeof line,
       "## nba-mcp server stats\n\nUp %.1f s; %llu requests, %llu protocol errors, "
       "%lld in flight.\n\n",
-      s["uptime_s"].get<double>(),
-      static_cast<unsigned long long>(s["requests"]["requests"].get<std::uint64_t>()),
-      static_cast<unsigned long long>(s["requests"]["protocol_errors"].get<std::uint64_t>()),
-      static_cast<long long>(s["requests"]["in_flight"].get<std::int64_t>()));
+      s.at("uptime_s").get<double>(),
+      static_cast<unsigned long long>(s.at("requests").at("requests").get<std::uint64_t>()),
+      static_cast<unsigned long long>(s.at("requests").at("protocol_errors").get<std::uint64_t>()),
+      static_cast<long long>(s.at("requests").at("in_flight").get<std::int64_t>()));
   std::string text = line;
   text += "| tool | calls | errors | mean ms |\n|---|---:|---:|---:|\n";
-  for (const auto& row : s["tools"]) {
+  for (const auto& row : s.at("tools")) {
     std::snprintf(line, sizeof line, "| %s | %llu | %llu | %.3f |\n",
-                  row["tool"].get<std::string>().c_str(),
-                  static_cast<unsigned long long>(row["calls"].get<std::uint64_t>()),
-                  static_cast<unsigned long long>(row["errors"].get<std::uint64_t>()),
-                  row["mean_ms"].get<double>());
+                  row.at("tool").get<std::string>().c_str(),
+                  static_cast<unsigned long long>(row.at("calls").get<std::uint64_t>()),
+                  static_cast<unsigned long long>(row.at("errors").get<std::uint64_t>()),
+                  row.at("mean_ms").get<double>());
     text += line;
   }
   return text;

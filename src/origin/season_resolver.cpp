@@ -4,6 +4,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "core/user_text.h"
+
 namespace nba {
 namespace {
 
@@ -37,7 +39,7 @@ int toInt(std::string_view digits) {
 }
 
 Status notASeason(std::string_view text) {
-  return invalidArgument("'" + std::string(text) +
+  return invalidArgument("'" + echoUserText(text) +
                          "' is not a season; use a season like 2024-25, a year like 2025 (the "
                          "season ending in 2025), 'this season' or 'last season'");
 }

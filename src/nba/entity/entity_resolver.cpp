@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "core/user_text.h"
 #include "nba/entity/name_query.h"
 #include "nba/entity/player_index.h"
 #include "nba/entity/resolution_builder.h"
@@ -59,7 +60,7 @@ class IndexedEntityResolver final : public EntityResolver {
     }
     NameQuery name_query = makeNameQuery(query);
     if (name_query.tokens.empty()) {
-      return invalidArgument("'" + name_query.text +
+      return invalidArgument("'" + echoUserText(name_query.text) +
                              "' has no letters or digits to match; give a player or team name");
     }
     const bool want_teams = !kind || *kind == EntityKind::kTeam;
@@ -142,7 +143,7 @@ Result<EntityKind> parseEntityKind(std::string_view text) {
   if (lower == "team") {
     return EntityKind::kTeam;
   }
-  return invalidArgument("kind must be 'player' or 'team', got '" + std::string(text) + "'");
+  return invalidArgument("kind must be 'player' or 'team', got '" + echoUserText(text) + "'");
 }
 
 }  // namespace nba::entity

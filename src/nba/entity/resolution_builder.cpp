@@ -2,10 +2,12 @@
 
 #include <algorithm>
 
+#include "core/user_text.h"
+
 namespace nba::entity {
 namespace {
 
-std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+std::string quoted(std::string_view text) { return "'" + echoUserText(text) + "'"; }
 
 std::string describe(const Candidate& candidate) {
   std::string text = candidate.display_name;

@@ -1,5 +1,6 @@
 #include "nba/tools/arguments.h"
 
+#include "core/user_text.h"
 #include "nba/tools/tool_answer.h"
 #include "origin/season_resolver.h"
 
@@ -42,12 +43,12 @@ Result<entity::Candidate> chooseCandidate(const Result<entity::Resolution>& reso
     return resolution.status();
   }
   if (resolution->ambiguous) {
-    return invalidArgument("'" + query + "' could mean several " + what +
+    return invalidArgument("'" + echoUserText(query) + "' could mean several " + what +
                            "s: " + candidateList(*resolution) + ". Say which one.");
   }
   const entity::Candidate* best = resolution->best();
   if (best == nullptr) {
-    return notFound("No " + std::string(what) + " matches '" + query + "'." +
+    return notFound("No " + std::string(what) + " matches '" + echoUserText(query) + "'." +
                     didYouMean(*resolution));
   }
   return *best;
@@ -58,7 +59,16 @@ Result<entity::Candidate> chooseCandidate(const Result<entity::Resolution>& reso
 Result<SeasonChoice> seasonArgument(const json& arguments, const ToolEnv& env, const char* key) {
   std::string text;
   if (auto it = arguments.find(key); it != arguments.end() && !it->is_null()) {
-    text = it->is_number_integer() ? std::to_string(it->get<long long>()) : it->get<std::string>();
+    if (it->is_string()) {
+      text = it->get<std::string>();
+    } else if (it->is_number_integer()) {
+      text = std::to_string(it->get<long long>());
+    } else {
+      // Anything else (a fraction, a huge number, an object) reads as no season word.
+      return invalidArgument("\"" + std::string(key) + "\" must be a season like \"2024-25\", a " +
+                             "year like 2025 (the season ending in 2025), \"this season\" or " +
+                             "\"last season\"; got " + echoUserText(it->dump(), 40));
+    }
   }
   std::vector<Season> available;
   for (const auto& coverage : env.data.seasons()) {
@@ -120,10 +130,16 @@ stats::PerMode perModeArgument(const json& arguments) {
 Result<const stats::StatDef*> statArgument(const std::string& text) {
   const stats::StatDef* stat = stats::findStat(text);
   if (stat == nullptr) {
-    return invalidArgument("Unknown stat '" + text + "'. Valid stats: " + stats::statCodeList() +
+    return invalidArgument("Unknown stat '" + echoUserText(text) +
+                           "'. Valid stats: " + stats::statCodeList() +
                            " (common words work too: points, rebounds, threes, 3P%).");
   }
   return stat;
+}
+
+bool hasValue(const json& arguments, const char* key) {
+  auto it = arguments.find(key);
+  return it != arguments.end() && !it->is_null();
 }
 
 std::optional<std::string> optionalString(const json& arguments, const char* key) {

@@ -58,6 +58,9 @@ stats::PerMode perModeArgument(const nlohmann::json& arguments);
 // A stat named by code or common words; unknown → kInvalidArgument listing valid codes.
 Result<const stats::StatDef*> statArgument(const std::string& text);
 
+// True when `key` is present and not null (an argument the caller gave).
+bool hasValue(const nlohmann::json& arguments, const char* key);
+
 // An optional string argument; nullopt when absent or null.
 std::optional<std::string> optionalString(const nlohmann::json& arguments, const char* key);
 

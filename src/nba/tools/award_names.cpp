@@ -4,6 +4,8 @@
 #include <cctype>
 #include <sstream>
 
+#include "core/user_text.h"
+
 namespace nba::tools {
 namespace {
 
@@ -161,7 +163,7 @@ Result<AwardChoice> parseAward(std::string_view text) {
   if (auto codes = selectionCodes(parts, label); !codes.empty()) {
     return AwardChoice{std::move(codes), label};
   }
-  return invalidArgument("Unknown award '" + std::string(text) +
+  return invalidArgument("Unknown award '" + echoUserText(text) +
                          "'. Accepted: MVP, DPOY, ROY, 6MOY, MIP, CLUTCH, ALL_NBA (or ALL_NBA_1, "
                          "_2, _3), ALL_DEFENSE (or ALL_DEF_1, _2), ALL_ROOKIE (or ALL_ROOKIE_1, "
                          "_2); words work too: \"most valuable player\", \"sixth man\", "

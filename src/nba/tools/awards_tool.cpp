@@ -44,7 +44,7 @@ Result<AwardsQuery> decodeArguments(const json& arguments, const ToolEnv& env,
     }
     query.award = *award;
   }
-  if (arguments.contains("player") && arguments["player"].is_string()) {
+  if (optionalString(arguments, "player")) {
     auto player = playerArgument(arguments, env);
     if (!player.ok()) {
       return player.status();
@@ -54,7 +54,7 @@ Result<AwardsQuery> decodeArguments(const json& arguments, const ToolEnv& env,
       query.notes.push_back(player->note);
     }
   }
-  bool season_given = arguments.contains("season") && !arguments["season"].is_null();
+  bool season_given = hasValue(arguments, "season");
   if (season_given) {
     auto season = seasonArgument(arguments, env);
     if (!season.ok()) {

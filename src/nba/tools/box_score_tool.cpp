@@ -25,11 +25,11 @@ constexpr const char* kWhereBoxScoresAre =
 std::string coverageNote(const nlohmann::json& teams, bool& partial) {
   std::string missing;
   for (const auto& team : teams) {
-    int listed = team["listed_pts"].get<int>();
-    int pts = team["pts"].get<int>();
+    int listed = team.at("listed_pts").get<int>();
+    int pts = team.at("pts").get<int>();
     if (listed < pts) {
       missing += (missing.empty() ? "" : "; ") + std::to_string(listed) + " of " +
-                 team["team"].get<std::string>() + "'s " + std::to_string(pts) + " points";
+                 team.at("team").get<std::string>() + "'s " + std::to_string(pts) + " points";
     }
   }
   partial = !missing.empty();
@@ -267,7 +267,7 @@ ToolAnswer boxScore(const json& arguments, const ToolEnv& env) {
   if (!game.ok()) {
     return errorAnswer(game.status());
   }
-  if (arguments.contains("season") && !arguments["season"].is_null()) {
+  if (hasValue(arguments, "season")) {
     auto chosen = seasonArgument(arguments, env);
     if (chosen.ok() && chosen->season != game->season) {
       return ToolAnswer::error("That game is in " + game->season.label() + ", not " +

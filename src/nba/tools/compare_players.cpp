@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/user_text.h"
 #include "nba/tools/arguments.h"
 #include "nba/tools/markdown.h"
 #include "nba/tools/player_lines.h"
@@ -60,17 +61,18 @@ Result<std::vector<Side>> resolveSides(const json& names, Season season, SeasonT
                                        const ToolEnv& env) {
   std::vector<Side> sides;
   for (std::size_t i = 0; i < names.size(); ++i) {
-    std::string name = names[i].get<std::string>();
+    std::string name = names.at(i).get<std::string>();
     auto player = resolvePlayerName(name, env);
     if (!player.ok()) {
-      return Status(player.status().code(), "Player " + std::to_string(i + 1) + " ('" + name +
+      return Status(player.status().code(), "Player " + std::to_string(i + 1) + " ('" +
+                                                echoUserText(name) +
                                                 "'): " + player.status().message());
     }
     for (std::size_t j = 0; j < sides.size(); ++j) {
       if (sides[j].player.player.player_id == player->player.player_id) {
-        return invalidArgument("'" + names[j].get<std::string>() + "' and '" + name +
-                               "' are the same player (" + player->player.name +
-                               "); name 2-4 different players.");
+        return invalidArgument("'" + echoUserText(names.at(j).get<std::string>()) + "' and '" +
+                               echoUserText(name) + "' are the same player (" +
+                               player->player.name + "); name 2-4 different players.");
       }
     }
     auto lines = playerSeason(player->player, season, type, env);

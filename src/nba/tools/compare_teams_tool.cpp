@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "core/user_text.h"
 #include "nba/tools/arguments.h"
 #include "nba/tools/markdown.h"
 #include "nba/tools/team_lines.h"
@@ -35,8 +36,9 @@ Result<std::vector<Side>> sidesArgument(const json& arguments, const ToolEnv& en
     }
     for (std::size_t i = 0; i < sides.size(); ++i) {
       if (sides[i].team.abbr == team->team.abbr) {
-        return invalidArgument("'" + names[i] + "' and '" + name + "' both name the " +
-                               team->team.name + "; name 2-4 different teams.");
+        return invalidArgument("'" + echoUserText(names[i]) + "' and '" + echoUserText(name) +
+                               "' both name the " + team->team.name +
+                               "; name 2-4 different teams.");
       }
     }
     auto line = teamLine(lines, team->team);

@@ -5,6 +5,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/user_text.h"
+
 namespace nba::tools {
 
 namespace {
@@ -76,7 +78,7 @@ Result<std::string> dateArgumentText(std::string_view text, const Clock& clock) 
   if (auto date = parseCalendarDate(word)) {
     return *date;
   }
-  return invalidArgument("'" + std::string(text.substr(0, 40)) +
+  return invalidArgument("'" + echoUserText(text, 40) +
                          "' is not a date I can read. Use YYYY-MM-DD (a real calendar date, "
                          "e.g. 2025-01-23), \"today\" or \"yesterday\" (US/Eastern).");
 }

@@ -156,10 +156,10 @@ std::string logTable(const Rows<GameLogRow>& rows, const json& averages) {
                   made(r.fgm, r.fga), made(r.fg3m, r.fg3a), made(r.ftm, r.fta), pm});
   }
   auto f = [&](const char* key) {
-    return averages[key].is_null() ? "—" : formatFixed(averages[key].get<double>(), 1);
+    return averages.at(key).is_null() ? "—" : formatFixed(averages.at(key).get<double>(), 1);
   };
   auto p = [&](const char* key) {
-    return averages[key].is_null() ? "—" : formatPercent(averages[key].get<double>());
+    return averages.at(key).is_null() ? "—" : formatPercent(averages.at(key).get<double>());
   };
   table.addRow({"Average", std::to_string(rows.size()) + " games", "", f("min"), f("pts"), f("reb"),
                 f("ast"), f("stl"), f("blk"), f("tov"), p("fg_pct"), p("fg3_pct"), p("ft_pct"),
@@ -176,10 +176,10 @@ std::string answerSentence(const Player& player, const Rows<GameLogRow>& rows, c
   return "Over " + std::to_string(rows.size()) + (rows.size() == 1 ? " game" : " games") + " of " +
          season.label() + " (" + span + ", " + std::to_string(wins) + "-" +
          std::to_string(rows.size() - wins) + "), " + escapeMarkdown(player.name) + " averaged " +
-         formatFixed(averages["pts"].get<double>(), 1) + " points, " +
-         formatFixed(averages["reb"].get<double>(), 1) + " rebounds and " +
-         formatFixed(averages["ast"].get<double>(), 1) + " assists in " +
-         formatFixed(averages["min"].get<double>(), 1) + " minutes.\n\n";
+         formatFixed(averages.at("pts").get<double>(), 1) + " points, " +
+         formatFixed(averages.at("reb").get<double>(), 1) + " rebounds and " +
+         formatFixed(averages.at("ast").get<double>(), 1) + " assists in " +
+         formatFixed(averages.at("min").get<double>(), 1) + " minutes.\n\n";
 }
 
 json logSummary(const Rows<GameLogRow>& all) {
@@ -217,8 +217,7 @@ ToolAnswer getPlayerGameLog(const json& arguments, const ToolEnv& env) {
     return errorAnswer(season.status());
   }
   // A season named or implied by dates is what the user asked for: no fallback.
-  bool explicit_season = (arguments.contains("season") && !arguments["season"].is_null()) ||
-                         filters.date_from || filters.date_to;
+  bool explicit_season = hasValue(arguments, "season") || filters.date_from || filters.date_to;
   auto log = findLog(player->player, *season, explicit_season, env);
   if (!log.ok()) {
     return ToolAnswer::error(errorText(player->player, season->season, log.status()));

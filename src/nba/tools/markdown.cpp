@@ -7,17 +7,43 @@ namespace nba::tools {
 
 namespace {
 
-constexpr std::string_view kSpecial = "\n\r|\\`*_<>[]";
+// \xE2 and \xD8 lead the UTF-8 of the bidirectional controls (see bidiControlLength).
+constexpr std::string_view kSpecial = "\n\r\t|\\`*_<>[]\xE2\xD8";
+
+// Bytes of a bidirectional control character (U+200E, U+200F, U+202A–U+202E,
+// U+2066–U+2069, U+061C) starting at text[i], or 0. They can make text read backwards.
+std::size_t bidiControlLength(std::string_view text, std::size_t i) {
+  auto at = [&](std::size_t k) {
+    return k < text.size() ? static_cast<unsigned char>(text[k]) : 0;
+  };
+  if (at(i) == 0xD8 && at(i + 1) == 0x9C) {
+    return 2;
+  }
+  if (at(i) != 0xE2) {
+    return 0;
+  }
+  unsigned char b1 = at(i + 1);
+  unsigned char b2 = at(i + 2);
+  bool bidi = (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) ||
+              (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+  return bidi ? 3 : 0;
+}
 
 void appendEscaped(std::string_view text, std::string* out) {
   if (text.find_first_of(kSpecial) == std::string_view::npos) {
     out->append(text);  // the common case: a number, a date, a plain name
     return;
   }
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (std::size_t skip = bidiControlLength(text, i)) {
+      i += skip - 1;
+      continue;
+    }
     switch (c) {
       case '\n':
       case '\r':
+      case '\t':
         *out += ' ';
         break;
       case '|':

@@ -37,7 +37,7 @@ Result<std::optional<std::string>> dateMember(const json& arguments, const char*
 // The seasons to read: the `season` argument, or — when only dates are given — every season
 // with data that the date range touches.
 Status chooseSeasons(const json& arguments, const ToolEnv& env, ScheduleQuery& query) {
-  bool has_season = arguments.contains("season") && !arguments["season"].is_null();
+  bool has_season = hasValue(arguments, "season");
   if (has_season || (!query.date_from && !query.date_to)) {
     auto season = seasonArgument(arguments, env);
     if (!season.ok()) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/user_text.h"
 #include "nba/tools/arguments.h"
 #include "nba/tools/markdown.h"
 #include "nba/tools/team_lines.h"
@@ -78,7 +79,8 @@ ToolAnswer getTeamRankings(const json& arguments, const ToolEnv& env) {
   const std::string code = arguments.value("stat", std::string("W_PCT"));
   const TeamStat* stat = findTeamStat(code);
   if (stat == nullptr) {
-    return ToolAnswer::error("No team stat '" + code + "'. Team stats: " + statCodes() + ".");
+    return ToolAnswer::error("No team stat '" + echoUserText(code) +
+                             "'. Team stats: " + statCodes() + ".");
   }
   const std::string conference = optionalString(arguments, "conference").value_or("");
   const std::string division = optionalString(arguments, "division").value_or("");

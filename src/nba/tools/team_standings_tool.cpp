@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/user_text.h"
 #include "nba/tools/arguments.h"
 #include "nba/tools/markdown.h"
 #include "nba/tools/sorted_json_object.h"
@@ -51,7 +52,7 @@ Result<std::string> parseConference(const std::string& text) {
   if (key == "west" || key == "western" || key == "w") {
     return std::string("West");
   }
-  return invalidArgument("Unknown conference '" + text + "'. Use East or West.");
+  return invalidArgument("Unknown conference '" + echoUserText(text) + "'. Use East or West.");
 }
 
 Result<std::string> parseDivision(const std::string& text) {
@@ -63,7 +64,8 @@ Result<std::string> parseDivision(const std::string& text) {
     }
     valid += (valid.empty() ? "" : ", ") + std::string(division);
   }
-  return invalidArgument("Unknown division '" + text + "'. Valid divisions: " + valid + ".");
+  return invalidArgument("Unknown division '" + echoUserText(text) +
+                         "'. Valid divisions: " + valid + ".");
 }
 
 // What the caller asked for, after names were resolved and checked against each other.

@@ -36,11 +36,11 @@ json resultsJson(const std::vector<CallResult>& results, std::string* season, st
     } else {
       item["result"] = result.outcome.structured;
       const json& s = result.outcome.structured;
-      if (season->empty() && s.contains("season") && s["season"].is_string()) {
-        *season = s["season"].get<std::string>();
+      if (auto it = s.find("season"); season->empty() && it != s.end() && it->is_string()) {
+        *season = it->get<std::string>();
       }
-      if (s.contains("as_of") && s["as_of"].is_string()) {
-        *as_of = std::max(*as_of, s["as_of"].get<std::string>());
+      if (auto it = s.find("as_of"); it != s.end() && it->is_string()) {
+        *as_of = std::max(*as_of, it->get<std::string>());
       }
     }
     out.push_back(std::move(item));

@@ -82,10 +82,11 @@ std::optional<std::string> playerStatSentence(const QuerySlots& slots, const jso
   for (const std::string& code : slots.stats) {
     const stats::StatDef* stat = stats::findStat(code);
     const std::string key = lowerKey(code);
-    if (stat == nullptr || !line.contains(key) || !line[key].is_number() || key == "gp") {
+    auto it = line.find(key);
+    if (stat == nullptr || it == line.end() || !it->is_number() || key == "gp") {
       continue;
     }
-    const std::string value = valueText(*stat, mode, line[key].get<double>());
+    const std::string value = valueText(*stat, mode, it->get<double>());
     if (stat->kind == stats::StatKind::kCounting) {
       counting.push_back(value + " " + statPhrase(stat->label));
     } else {
@@ -114,8 +115,8 @@ std::optional<std::string> playerStatSentence(const QuerySlots& slots, const jso
     sentence += joinAnd(rates);
   }
   sentence += " in " + structured.value("season", "");
-  if (line.contains("gp") && line["gp"].is_number_integer()) {
-    sentence += " (" + std::to_string(line["gp"].get<int>()) + " games)";
+  if (auto gp = line.find("gp"); gp != line.end() && gp->is_number_integer()) {
+    sentence += " (" + std::to_string(gp->get<int>()) + " games)";
   }
   return sentence + ".";
 }
@@ -133,8 +134,8 @@ std::optional<std::string> teamStatSentence(const QuerySlots& slots, const json&
       }
       const std::string phrase = statPhrase(row.value("label", code));
       std::string part = articleFor(phrase) + phrase + " of " + row.value("display", "");
-      if (row.contains("league_rank") && row["league_rank"].is_number_integer()) {
-        part += " (" + tools::teams::ordinal(row["league_rank"].get<int>()) + " in the NBA)";
+      if (auto rank = row.find("league_rank"); rank != row.end() && rank->is_number_integer()) {
+        part += " (" + tools::teams::ordinal(rank->get<int>()) + " in the NBA)";
       }
       parts.push_back(part);
     }

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "core/user_text.h"
 #include "origin/embedded_snapshot.h"
 #include "origin/season_resolver.h"
 #include "origin/snapshot/snapshot_schema.h"
@@ -43,7 +44,7 @@ class SnapshotSource final : public DataSource {
   Result<Player> player(const std::string& player_id) const override {
     auto it = player_index_.find(player_id);
     if (it == player_index_.end()) {
-      return notFound("no player with id '" + player_id + "' in the snapshot");
+      return notFound("no player with id '" + echoUserText(player_id) + "' in the snapshot");
     }
     return t_.players[it->second];
   }
@@ -84,7 +85,7 @@ class SnapshotSource final : public DataSource {
 
   Result<Table<PlayerSeasonLine>> playerCareer(const std::string& player_id) const override {
     if (!player_index_.count(player_id)) {
-      return notFound("no player with id '" + player_id + "' in the snapshot");
+      return notFound("no player with id '" + echoUserText(player_id) + "' in the snapshot");
     }
     Table<PlayerSeasonLine> table{seasonlessMeta("basketball-reference + NBA.com"), {}};
     if (auto it = lines_by_player_.find(player_id); it != lines_by_player_.end()) {
