@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
   nlohmann-json3-dev libspdlog-dev libcli11-dev doctest-dev
-  clang-format clang-tidy gcovr
+  clang-format clang-tidy clang-tools gcovr
   nodejs npm
 )
 
