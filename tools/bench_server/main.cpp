@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "report.h"
+#include "soak.h"
 
 namespace nba::bench {
 namespace {
@@ -40,6 +41,31 @@ void benchServer(const BenchOptions& o, BenchReport& r) {
   if (!session->child().finish(std::chrono::milliseconds(5000))) {
     r.error = "the server did not exit cleanly after stdin closed";
   }
+}
+
+// RSS of a fresh server over a long mixed run of every tool (issue 17's figure).
+bool benchSoak(const BenchOptions& o) {
+  std::string error;
+  auto session = startSession(o.server, error);
+  if (!session || !session->initialize(0) || !session->notifyInitialized()) {
+    std::printf("soak: could not start %s %s\n", o.server[0].c_str(), error.c_str());
+    return false;
+  }
+  std::int64_t next_id = 1;
+  SoakResult soak = measureSoak(*session, o.soak, std::max(1, o.soak / 10), next_id);
+  std::printf("\nsoak: %d mixed tools/call (16 kinds, answers and errors) in %.1f s\n", o.soak,
+              soak.seconds);
+  for (const auto& sample : soak.samples) {
+    std::printf("  after %7d replies: RSS %7.1f MiB\n", sample.replies,
+                static_cast<double>(sample.rss_kb) / 1024.0);
+  }
+  std::printf("  peak RSS (VmHWM) %.1f MiB; missing %llu, JSON-RPC errors %llu, mismatches %llu\n",
+              static_cast<double>(soak.hwm_kb) / 1024.0,
+              static_cast<unsigned long long>(soak.missing),
+              static_cast<unsigned long long>(soak.checks.errors),
+              static_cast<unsigned long long>(soak.checks.mismatches));
+  session->child().finish(std::chrono::milliseconds(5000));
+  return soak.ok && soak.checks.errors == 0 && soak.checks.mismatches == 0;
 }
 
 // The same framing and reading code over a child that echoes each line back.
@@ -78,6 +104,10 @@ void addOptions(CLI::App& app, BenchOptions& o, std::string& server,
   app.add_option("--spawn-warmup", o.spawn_warmup, "Spawns before timing")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--soak", o.soak,
+                 "Mixed tool calls for a memory soak (RSS every tenth); 0 skips it")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
 }
 
 }  // namespace
@@ -105,6 +135,9 @@ int main(int argc, char** argv) {
     std::printf("startup: %s\n", report.startup.error.c_str());
   }
   bool passed = reportPassed(report);
+  if (options.soak > 0) {
+    passed = benchSoak(options) && passed;
+  }
   std::printf("%s\n", passed ? "all replies checked" : "FAILED");
   return passed ? 0 : 1;
 }

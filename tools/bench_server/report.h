@@ -15,6 +15,7 @@ struct BenchOptions {
   int iterations = 20'000;
   int warmup = 2'000;
   int pipelined = 200'000;
+  int soak = 0;  // mixed tool calls for the memory soak; 0 skips it
 };
 
 // Everything one run measured; a part that failed has ok == false.
