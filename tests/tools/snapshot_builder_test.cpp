@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "name_key.h"
+#include "support/shared_data.h"
 
 namespace nba::builder {
 namespace {
@@ -34,8 +35,7 @@ TEST_CASE("name keys ignore accents, case, punctuation and suffixes") {
 
 TEST_CASE("the committed golden/snapshot is what the builder makes from ../shared/data") {
   const std::filesystem::path data = NBA_MCP_SHARED_DATA_DIR;
-  if (!std::filesystem::is_directory(data)) {
-    MESSAGE("skipped: reference data not found at " << data.string());
+  if (!nba::testing::sharedDataAvailable(data.string())) {
     return;
   }
   const std::filesystem::path out =
