@@ -450,7 +450,7 @@ export async function checkCompletionContent(complete) {
 export async function checkResourceContent(readResource) {
   const teams = JSON.parse((await readResource({ uri: 'nba://teams' })).contents[0].text);
   assert.equal(teams.teams.length, 30);
-  const bos = teams.teams.find((t) => t.abbr === 'BOS');
+  const bos = teams.teams.find((t) => t.abbreviation === 'BOS');
   assert.equal(bos?.name, 'Boston Celtics', JSON.stringify(bos));
   assert.equal(bos?.conference, 'East');
   assert.equal(bos?.division, 'Atlantic');
