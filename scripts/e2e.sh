@@ -12,7 +12,8 @@
 #
 # Environment: NBA_MCP_BIN is set to BINARY for the tests; any other NBA_MCP_* variable is passed
 # through to the spawned server (e.g. NBA_MCP_LOG_LEVEL=debug). E2E_TEST_TIMEOUT_MS caps each test
-# (default 30000).
+# (default 120000: node applies it to each test file too, and a loaded 2-core machine running
+# the sanitizer build needs more than 30 s for the v2 file).
 set -euo pipefail
 
 die() {
@@ -71,5 +72,5 @@ fi
 export NBA_MCP_BIN=$bin
 cd "$repo"
 status=0
-node --test --test-reporter=spec --test-timeout="${E2E_TEST_TIMEOUT_MS:-30000}" "$@" tests/e2e/ || status=$?
+node --test --test-reporter=spec --test-timeout="${E2E_TEST_TIMEOUT_MS:-120000}" "$@" tests/e2e/ || status=$?
 exit "$status"

@@ -2,8 +2,31 @@
 # Installs the Debian 12 packages nba-mcp needs to build and test. Idempotent: installs
 # only what is missing; uses sudo only when not root.
 #
-#   scripts/setup.sh          build + test dependencies
+#   scripts/setup.sh              build + test dependencies; warns when Node.js is too old
+#   scripts/setup.sh --for-tests  the same, but a Node.js older than 20 is an error
+#
+# The end-to-end tests use the MCP TypeScript SDK v2 client, which needs Node.js >= 20;
+# Debian 12's own nodejs is 18. The server builds and runs without Node.js at all.
 set -euo pipefail
+
+for_tests=false
+[[ ${1:-} == --for-tests ]] && for_tests=true
+
+# One clear line, before anything is built, when Node.js cannot run the e2e tests.
+check_node() {
+  local major=0
+  if command -v node >/dev/null; then
+    major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  fi
+  ((major >= 20)) && return 0
+  local found="no Node.js"
+  command -v node >/dev/null && found="Node.js $(node --version)"
+  echo "setup: $found, but the e2e tests need Node.js >= 20 (SDK v2): install Node 20+" \
+    "(e.g. 'nvm install 20' or the NodeSource nodejs 20 package), then rerun;" \
+    "the server itself builds and runs without it" >&2
+  $for_tests && exit 1
+  return 0
+}
 
 packages=(
   build-essential cmake pkg-config git
@@ -30,6 +53,7 @@ fi
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "setup: all packages present"
+  check_node
   exit 0
 fi
 
@@ -41,3 +65,4 @@ echo "setup: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+check_node

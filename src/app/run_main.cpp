@@ -223,7 +223,9 @@ int runMain(int argc, char** argv) {
   auto* golden_check = golden_cmd->add_subcommand(
       "check", "Run golden/questions.json and replay golden/transcripts; exit 1 on a difference");
   auto* golden_record = golden_cmd->add_subcommand(
-      "record", "Check the questions and rewrite every transcript's expected.jsonl");
+      "record",
+      "Rewrite every transcript's expected.jsonl (refused when CI is set); the questions "
+      "and transcript facts are still checked");
   std::string golden_dir = "golden";
   golden_cmd->add_option("--dir", golden_dir, "The golden directory")->capture_default_str();
   try {
@@ -244,7 +246,7 @@ int runMain(int argc, char** argv) {
   }
   if (*golden_cmd) {
     (void)golden_check;
-    return runGolden(config, golden_dir, static_cast<bool>(*golden_record));
+    return runGolden(config, golden_dir, *golden_record ? GoldenMode::kRecord : GoldenMode::kCheck);
   }
   if (*ask_cmd) {
     return ask(config, question, ask_json);

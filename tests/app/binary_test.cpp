@@ -311,18 +311,14 @@ TEST_CASE("cli: ask prints the markdown answer, --json the structured one") {
   CHECK(runCommand({kBinary, "ask", std::string(600, 'x')}).first == 1);
 }
 
-TEST_CASE("cli: golden check passes on the committed golden files and fails on a changed one") {
-  const std::string golden = std::string(NBA_MCP_SOURCE_DIR) + "/golden";
-  auto [code, out] = runCommand({kBinary, "golden", "check", "--dir", golden});
-  CHECK(code == 0);
-  CHECK(out.find("golden transcripts: ") != std::string::npos);
-  CHECK(out.find("FAIL") == std::string::npos);
-
-  // A copy with one expected value changed must fail, naming the transcript and the line.
+// The committed golden files themselves are checked once per build by ctest's own `golden`
+// test (tests/CMakeLists.txt); here only the command's behaviour on a tiny golden directory.
+TEST_CASE("cli: golden check fails on a changed case and never rewrites; record refuses CI") {
   const std::filesystem::path copy =
       std::filesystem::temp_directory_path() / ("nba-golden-" + std::to_string(::getpid()));
   std::filesystem::remove_all(copy);
   std::filesystem::create_directories(copy / "transcripts" / "one");
+  const std::string expected_ping = R"({"jsonrpc":"2.0","id":1,"result":{"pong":true}})";
   {
     const json questions = {
         {"fixed_time", "2025-04-14T12:00:00Z"},
@@ -335,14 +331,48 @@ TEST_CASE("cli: golden check passes on the committed golden files and fails on a
     std::ofstream(copy / "transcripts" / "one" / "in.jsonl")
         << R"({"jsonrpc":"2.0","id":1,"method":"ping"})"
         << "\n";
-    std::ofstream(copy / "transcripts" / "one" / "expected.jsonl")
-        << R"({"jsonrpc":"2.0","id":1,"result":{"pong":true}})"
-        << "\n";
+    std::ofstream(copy / "transcripts" / "one" / "expected.jsonl") << expected_ping << "\n";
+    // ping answers {}: the fact below is wrong on purpose and must be reported.
+    std::ofstream(copy / "transcripts" / "one" / "facts.json")
+        << R"({"facts":[{"id":1,"pointer":"/result/pong","equals":true}]})";
   }
-  auto [bad_code, bad_out] = runCommand({kBinary, "golden", "check", "--dir", copy.string()});
+  auto read_expected = [&] {
+    std::ifstream in(copy / "transcripts" / "one" / "expected.jsonl");
+    std::string line;
+    std::getline(in, line);
+    return line;
+  };
+  // NBA_MCP_RECORD_GOLDEN used to turn `check` into a recorder; now it is ignored.
+  auto [bad_code, bad_out] = runCommand({"/usr/bin/env", "NBA_MCP_RECORD_GOLDEN=1", kBinary,
+                                         "golden", "check", "--dir", copy.string()});
   CHECK(bad_code == 1);
   CHECK(bad_out.find("missing fact: Chris Paul led") != std::string::npos);
   CHECK(bad_out.find("FAIL transcript one: line 1") != std::string::npos);
+  CHECK(bad_out.find("FAIL transcript fact one: id 1 /result/pong: not in the response "
+                     "(expected true)") != std::string::npos);
+  CHECK(bad_out.find("golden transcript facts: 0/1 pass") != std::string::npos);
   CHECK(bad_out.find("golden questions: 0/1 pass") != std::string::npos);
+  CHECK(read_expected() == expected_ping);
+
+  auto [ci_code, ci_out] =
+      runCommand({"/usr/bin/env", "CI=true", kBinary, "golden", "record", "--dir", copy.string()});
+  CHECK(ci_code == 2);
+  CHECK(read_expected() == expected_ping);
+
+  // Recording rewrites expected.jsonl but still fails on the wrong fact: a recording cannot
+  // accept a wrong value silently.
+  auto [record_code, record_out] =
+      runCommand({"/usr/bin/env", "CI=", kBinary, "golden", "record", "--dir", copy.string()});
+  CHECK(record_code == 1);
+  CHECK(record_out.find("recorded one") != std::string::npos);
+  CHECK(record_out.find("FAIL transcript fact one: id 1 /result/pong") != std::string::npos);
+  CHECK(read_expected() == R"({"jsonrpc":"2.0","id":1,"result":{}})");
+
+  // Without facts.json a transcript fails: its recorded output alone is no oracle.
+  std::filesystem::remove(copy / "transcripts" / "one" / "facts.json");
+  auto [nofacts_code, nofacts_out] =
+      runCommand({kBinary, "golden", "check", "--dir", copy.string()});
+  CHECK(nofacts_code == 1);
+  CHECK(nofacts_out.find("FAIL transcript fact one: no facts.json") != std::string::npos);
   std::filesystem::remove_all(copy);
 }

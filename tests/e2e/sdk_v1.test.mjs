@@ -14,7 +14,10 @@ import {
   callAndValidateEveryTool,
   captureStderr,
   checkBadArgumentsEveryTool,
+  checkCompletionContent,
   checkCompletions,
+  checkPromptsWithRealArguments,
+  checkResourceContent,
   checkToolDefinition,
   closeAndExpectCleanExit,
   compileSchema,
@@ -206,16 +209,9 @@ describe('nba-mcp via @modelcontextprotocol/sdk v1 (stdio, legacy handshake)', (
     await expectRpcError(client.readResource({ uri: 'nba://e2e/no-such-resource' }), -32002, 'unknown resource', wire);
   });
 
-  it('prompts: list, and get every prompt that needs no arguments', async () => {
+  it('prompts: list, get each with real arguments and check the message, unknown is -32602', async () => {
     const prompts = await listAll((p) => client.listPrompts(p), 'prompts');
-    assert.ok(Array.isArray(prompts));
-    for (const p of prompts) {
-      assert.equal(typeof p.name, 'string');
-      if ((p.arguments ?? []).some((a) => a.required)) continue;
-      const got = await client.getPrompt({ name: p.name });
-      assert.ok(got.messages.length > 0, `${p.name}: no messages`);
-      for (const m of got.messages) assert.ok(['user', 'assistant'].includes(m.role), `${p.name}: role ${m.role}`);
-    }
+    await checkPromptsWithRealArguments(prompts, (params) => client.getPrompt(params));
     await expectRpcError(client.getPrompt({ name: 'e2e_no_such_prompt' }), -32602, 'unknown prompt', wire);
   });
 
@@ -223,6 +219,11 @@ describe('nba-mcp via @modelcontextprotocol/sdk v1 (stdio, legacy handshake)', (
     const prompts = await listAll((p) => client.listPrompts(p), 'prompts');
     const templates = await listAll((p) => client.listResourceTemplates(p), 'resourceTemplates');
     await checkCompletions(prompts, templates, (params) => client.complete(params), wire);
+    await checkCompletionContent((params) => client.complete(params));
+  });
+
+  it('resources: nba://teams and nba://players/{id} say what the data says', async () => {
+    await checkResourceContent((params) => client.readResource(params));
   });
 
   it('logging/setLevel is accepted (logging is declared in the legacy era)', async () => {

@@ -16,7 +16,10 @@ import {
   callAndValidateEveryTool,
   captureStderr,
   checkBadArgumentsEveryTool,
+  checkCompletionContent,
   checkCompletions,
+  checkPromptsWithRealArguments,
+  checkResourceContent,
   checkToolDefinition,
   closeAndExpectCleanExit,
   compileSchema,
@@ -147,6 +150,22 @@ describe(`nba-mcp via @modelcontextprotocol/client v2, pinned to ${MODERN} (stat
     assert.ok(await checkBadArgumentsEveryTool(tools, (name, args) => s.client.callTool({ name, arguments: args })) >= 1);
   });
 
+  it('answer_nba_question answers a plain-English question with real values', async () => {
+    // bbref 2024-25 per game: Gilgeous-Alexander 32.7 points over 76 games.
+    const result = await s.client.callTool({
+      name: 'answer_nba_question',
+      arguments: { question: 'Who led the NBA in points in 2024-25?' },
+    });
+    assert.notEqual(result.isError, true, JSON.stringify(result));
+    assert.match(resultText(result), /Shai Gilgeous-Alexander led the NBA with 32\.7 points per game in 2024-25/);
+    const answer = result.structuredContent;
+    assert.equal(answer.status, 'answered');
+    assert.equal(answer.season, '2024-25');
+    assert.equal(answer.results[0].result.leaders[0].player, 'Shai Gilgeous-Alexander');
+    assert.equal(answer.results[0].result.leaders[0].value, 32.7);
+    assert.equal(answer.results[0].result.leaders[0].gp, 76);
+  });
+
   it('an unknown tool is a JSON-RPC invalid-params error', async () => {
     await expectRpcError(s.client.callTool({ name: 'e2e_no_such_tool', arguments: {} }), -32602, 'unknown tool', s.wire);
   });
@@ -176,13 +195,9 @@ describe(`nba-mcp via @modelcontextprotocol/client v2, pinned to ${MODERN} (stat
       s.wire);
   });
 
-  it('prompts: list, and get every prompt that needs no arguments', async () => {
+  it('prompts: list, get each with real arguments and check the message, unknown is -32602', async () => {
     const { prompts } = await s.client.listPrompts();
-    for (const p of prompts) {
-      if ((p.arguments ?? []).some((a) => a.required)) continue;
-      const got = await s.client.getPrompt({ name: p.name });
-      assert.ok(got.messages.length > 0, `${p.name}: no messages`);
-    }
+    await checkPromptsWithRealArguments(prompts, (params) => s.client.getPrompt(params));
     await expectRpcError(s.client.getPrompt({ name: 'e2e_no_such_prompt' }), -32602, 'unknown prompt', s.wire);
   });
 
@@ -190,6 +205,11 @@ describe(`nba-mcp via @modelcontextprotocol/client v2, pinned to ${MODERN} (stat
     const { prompts } = await s.client.listPrompts();
     const { resourceTemplates } = await s.client.listResourceTemplates();
     await checkCompletions(prompts, resourceTemplates, (params) => s.client.complete(params), s.wire);
+    await checkCompletionContent((params) => s.client.complete(params));
+  });
+
+  it('resources: nba://teams and nba://players/{id} say what the data says', async () => {
+    await checkResourceContent((params) => s.client.readResource(params, { cacheMode: 'bypass' }));
   });
 
   it('subscriptions/listen is acknowledged with a subset of the filter, and cancel ends it', async () => {

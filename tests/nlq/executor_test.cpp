@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <mutex>
 #include <set>
 #include <stdexcept>
@@ -67,6 +68,32 @@ TEST_CASE("a group's calls share the threads, each call runs once") {
   CHECK(threads.size() <= 3);
   CHECK(most.load() <= 3);
   for (const auto& result : results) CHECK(result.outcome.text == "ok");
+}
+
+TEST_CASE("two calls of one group run at the same time") {
+  // Each call waits until both have started. Run one after the other, the first would wait
+  // for a second that never comes and give up after the timeout, so both meeting proves the
+  // calls overlapped (the timeout only bounds a failing run).
+  std::mutex mutex;
+  std::condition_variable arrived;
+  int started = 0;
+  std::atomic<int> met{0};
+  Executor executor(
+      [&](const std::string&, const json&) {
+        std::unique_lock lock(mutex);
+        ++started;
+        arrived.notify_all();
+        if (arrived.wait_for(lock, std::chrono::seconds(10), [&] { return started == 2; })) {
+          ++met;
+        }
+        return ToolOutcome{"ok", json::object(), false};
+      },
+      2);
+  Plan plan;
+  plan.calls = {planned("a", 0), planned("b", 0)};
+  const auto results = executor.run(plan);
+  CHECK(results.size() == 2);
+  CHECK(met.load() == 2);
 }
 
 TEST_CASE("a failing or throwing call does not stop the others") {

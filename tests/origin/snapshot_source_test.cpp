@@ -95,7 +95,10 @@ TEST_CASE("2025-26 lines come from NBA.com totals, partial, with their as-of dat
   CHECK(table->meta.source == "snapshot");
   REQUIRE(table->rows.size() == 1);
   CHECK_FALSE(table->rows[0].gs.has_value());
-  CHECK(table->rows[0].gp > 0);
+  // statsnba-samples/leaguedashplayerstats__2025-26…: PLAYER_ID 1628983, GP 49, PTS 1558.
+  CHECK(table->rows[0].gp == 49);
+  CHECK(table->rows[0].pts == 1558);
+  CHECK(table->rows[0].pts_pg == doctest::Approx(31.8));
 }
 
 TEST_CASE("team lines: Boston 2024-25 ORtg 120.6, NetRtg 9.5, pace 95.7") {

@@ -45,6 +45,14 @@ int checkQuestions(const Config& config, const std::string& path) {
   return report->failures.empty() ? 0 : 1;
 }
 
+// True when the environment says this is a CI run (GitHub Actions, GitLab, … set CI=true).
+bool runningInCi() {
+  const char* ci = std::getenv("CI");
+  if (ci == nullptr) return false;
+  const std::string value(ci);
+  return !value.empty() && value != "0" && value != "false";
+}
+
 int checkTranscripts(const std::string& dir, const std::string& fixed_time, bool record) {
   auto self = selfExecutable();
   if (!self.ok()) {
@@ -57,7 +65,14 @@ int checkTranscripts(const std::string& dir, const std::string& fixed_time, bool
     return 2;
   }
   int passed = 0;
+  int facts = 0;
+  int facts_failed = 0;
   for (const TranscriptOutcome& outcome : outcomes.value()) {
+    facts += outcome.facts_checked;
+    facts_failed += static_cast<int>(outcome.fact_failures.size());
+    for (const std::string& failure : outcome.fact_failures) {
+      std::cout << "FAIL transcript fact " << outcome.name << ": " << failure << "\n";
+    }
     if (outcome.recorded) {
       std::cout << "recorded " << outcome.name << "\n";
     } else if (outcome.passed) {
@@ -66,19 +81,28 @@ int checkTranscripts(const std::string& dir, const std::string& fixed_time, bool
       std::cout << "FAIL transcript " << outcome.name << ": " << outcome.difference << "\n";
     }
   }
+  std::cout << "golden transcript facts: " << facts - facts_failed << "/" << facts << " pass\n";
   if (record) {
     std::cout << "golden transcripts: " << outcomes->size() << " recorded; review the diff\n";
-    return 0;
+    return facts_failed == 0 ? 0 : 1;
   }
   std::cout << "golden transcripts: " << passed << "/" << outcomes->size() << " pass\n";
-  return passed == static_cast<int>(outcomes->size()) ? 0 : 1;
+  return passed == static_cast<int>(outcomes->size()) && facts_failed == 0 ? 0 : 1;
 }
 
 }  // namespace
 
-int runGolden(const Config& config, const std::string& dir, bool record) {
-  const char* env = std::getenv("NBA_MCP_RECORD_GOLDEN");
-  record = record || (env != nullptr && std::string(env) == "1");
+int runGolden(const Config& config, const std::string& dir, GoldenMode mode) {
+  const bool record = mode == GoldenMode::kRecord;
+  if (record && runningInCi()) {
+    std::cerr << "golden: refusing to record under CI (CI is set); record on a workstation with "
+                 "`nba-mcp golden record` and commit the reviewed diff\n";
+    return 2;
+  }
+  if (!record && std::getenv("NBA_MCP_RECORD_GOLDEN") != nullptr) {
+    std::cerr << "golden: NBA_MCP_RECORD_GOLDEN is ignored by `golden check`, which never "
+                 "writes; use `nba-mcp golden record`\n";
+  }
   const std::string questions = dir + "/questions.json";
   const int questions_code = checkQuestions(config, questions);
   const int transcripts_code =

@@ -6,12 +6,18 @@
 
 namespace nba::app {
 
+enum class GoldenMode { kCheck, kRecord };
+
 // `nba-mcp golden check|record`: the golden questions (golden/questions.json, facts each
 // answer must contain) and the JSON-RPC transcripts (golden/transcripts/*/in.jsonl →
-// expected.jsonl, replayed through this binary). `record` (or NBA_MCP_RECORD_GOLDEN=1 with
-// check) rewrites the transcripts' expected outputs; question facts are written by hand and
-// only checked. Prints a report; returns the exit code: 0 all pass, 1 a case failed, 2 the
-// golden files or the binary could not be used.
-int runGolden(const Config& config, const std::string& dir, bool record);
+// expected.jsonl, replayed through this binary, plus each transcript's hand-written value
+// facts in facts.json). kCheck never writes a file, whatever the environment says (a check
+// that could rewrite its expectations would pass on anything). kRecord rewrites the
+// transcripts' expected outputs and still checks the questions and the value facts, so a
+// recording that breaks a known value fails; it is refused when CI is set (a CI run must
+// not record). Question facts and transcript facts are written by hand and only checked.
+// Prints a report; returns the exit code: 0 all pass, 1 a case or fact failed, 2 the golden
+// files or the binary could not be used, or recording was refused.
+int runGolden(const Config& config, const std::string& dir, GoldenMode mode);
 
 }  // namespace nba::app

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
@@ -129,6 +130,64 @@ std::string firstDifference(const std::string& expected, const std::string& got)
 
 }  // namespace
 
+std::vector<std::string> checkTranscriptFacts(const std::string& facts_text,
+                                              const std::string& output, int* checked) {
+  *checked = 0;
+  const json file = json::parse(facts_text, nullptr, /*allow_exceptions=*/false);
+  if (!file.is_object() || !file.contains("facts") || !file["facts"].is_array() ||
+      file["facts"].empty()) {
+    return {
+        "facts.json must be {\"facts\": [{\"id\", \"pointer\", \"equals\"}, …]} "
+        "with at least one fact"};
+  }
+  std::map<std::string, json> responses;  // id (dumped) → response
+  std::istringstream in(output);
+  std::string line;
+  while (std::getline(in, line)) {
+    json message = json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (message.is_object() && message.contains("id") && !message.contains("method")) {
+      responses.emplace(message["id"].dump(), std::move(message));
+    }
+  }
+  std::vector<std::string> failures;
+  for (const json& fact : file["facts"]) {
+    ++*checked;
+    if (!fact.is_object() || !fact.contains("id") || !fact.contains("equals") ||
+        !fact.contains("pointer") || !fact["pointer"].is_string()) {
+      failures.push_back("malformed fact " + fact.dump());
+      continue;
+    }
+    const std::string id = fact["id"].dump();
+    const std::string where = "id " + id + " " + fact["pointer"].get<std::string>();
+    auto response = responses.find(id);
+    if (response == responses.end()) {
+      failures.push_back(where + ": no response with this id");
+      continue;
+    }
+    const std::string pointer_text = fact["pointer"].get<std::string>();
+    if (!pointer_text.empty() && pointer_text.front() != '/') {
+      failures.push_back(where + ": a JSON Pointer starts with /");
+      continue;
+    }
+    // nlohmann reports a malformed pointer (a bad ~ escape, a non-numeric array index) only
+    // by throwing; facts.json is hand-written, so say which fact is malformed.
+    const json* got = nullptr;
+    try {
+      const json::json_pointer pointer(pointer_text);
+      if (response->second.contains(pointer)) got = &response->second.at(pointer);
+    } catch (const json::exception& e) {
+      failures.push_back(where + ": malformed pointer (" + e.what() + ")");
+      continue;
+    }
+    if (got == nullptr) {
+      failures.push_back(where + ": not in the response (expected " + fact["equals"].dump() + ")");
+    } else if (*got != fact["equals"]) {
+      failures.push_back(where + ": expected " + fact["equals"].dump() + ", got " + got->dump());
+    }
+  }
+  return failures;
+}
+
 std::string normaliseTranscript(const std::string& output) {
   std::vector<std::string> notifications;
   std::vector<std::pair<std::string, std::string>> responses;  // (id, line)
@@ -188,7 +247,15 @@ Result<std::vector<TranscriptOutcome>> replayTranscripts(const std::string& dir,
         {binary, "--fixed-time", fixed_time, "--workers", "1", "--log-level", "off", "serve"},
         input.value());
     if (!output.ok()) return output.status();
-    TranscriptOutcome outcome{path.filename().string(), true, record, ""};
+    TranscriptOutcome outcome{path.filename().string(), true, record, "", 0, {}};
+    if (auto facts = readFile(path / "facts.json"); facts.ok()) {
+      outcome.fact_failures =
+          checkTranscriptFacts(facts.value(), output.value(), &outcome.facts_checked);
+    } else {
+      outcome.fact_failures.push_back(
+          "no facts.json: the recorded output is no oracle, so each transcript needs value "
+          "facts checked from the reference data");
+    }
     const std::string got = normaliseTranscript(output.value());
     if (record) {
       std::ofstream(path / "expected.jsonl", std::ios::binary) << got;

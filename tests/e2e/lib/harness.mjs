@@ -187,6 +187,53 @@ export const KNOWN_ARGS = Object.fromEntries(
 );
 if (!Object.hasOwn(KNOWN_ARGS, 'get_server_stats')) KNOWN_ARGS.get_server_stats = {};
 
+/**
+ * Real values each tool's known_args call must answer: tests/e2e/known_values/<tool>.json is
+ * {"source": where in /work/shared/data the values were read, "expect": {path: value}}. A path
+ * walks structuredContent: `leaders[0].player`, `stats[code=PTS].values` (the array element
+ * whose `code` is "PTS"), `rows[season=2023-24].pts`. Every tool the suite calls must have one.
+ */
+const knownValuesDir = new URL('../known_values/', import.meta.url);
+export const KNOWN_VALUES = Object.fromEntries(
+  (fs.existsSync(knownValuesDir) ? fs.readdirSync(knownValuesDir) : [])
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => [name.slice(0, -5), JSON.parse(fs.readFileSync(new URL(name, knownValuesDir), 'utf8'))]),
+);
+
+/** The value at `path` (see KNOWN_VALUES) in `value`, or undefined when the path is absent. */
+export function valueAt(value, path) {
+  let here = value;
+  for (const segment of path.split('.')) {
+    const m = /^([^[\]]*)((?:\[[^\]]+\])*)$/.exec(segment);
+    assert.ok(m, `bad path segment ${JSON.stringify(segment)} in ${path}`);
+    if (m[1] !== '') here = here?.[m[1]];
+    for (const [, index] of m[2].matchAll(/\[([^\]]+)\]/g)) {
+      if (!Array.isArray(here)) return undefined;
+      const eq = index.indexOf('=');
+      if (eq < 0) {
+        here = here[Number(index)];
+      } else {
+        const [key, want] = [index.slice(0, eq), index.slice(eq + 1)];
+        here = here.find((item) => item !== null && typeof item === 'object' && String(item[key]) === want);
+      }
+    }
+    if (here === undefined) return undefined;
+  }
+  return here;
+}
+
+/** Asserts the known values of `toolName` in its structuredContent. Returns how many were checked. */
+export function checkKnownValues(toolName, structured) {
+  const known = KNOWN_VALUES[toolName];
+  assert.ok(known && Object.keys(known.expect ?? {}).length > 0,
+    `${toolName}: no expected values; add tests/e2e/known_values/${toolName}.json with values read from the data`);
+  for (const [path, want] of Object.entries(known.expect)) {
+    assert.deepEqual(valueAt(structured, path), want,
+      `${toolName}(${JSON.stringify(KNOWN_ARGS[toolName])}): structuredContent.${path} (source: ${known.source})`);
+  }
+  return Object.keys(known.expect).length;
+}
+
 export function requiredArgs(tool) {
   const req = tool.inputSchema?.required;
   return Array.isArray(req) ? req : [];
@@ -228,8 +275,9 @@ export function checkToolDefinition(tool, ajv) {
 }
 
 /**
- * Calls every tool the suite can call and validates each result: not an error, has content, and
- * structuredContent (when an outputSchema is declared) matches it under 2020-12 rules.
+ * Calls every tool the suite can call and validates each result: not an error, has content,
+ * structuredContent (when an outputSchema is declared) matches it under 2020-12 rules, and holds
+ * the tool's known values (KNOWN_VALUES).
  * `call(name, args)` is the SDK's callTool. Returns the names of the tools that were called.
  */
 export async function callAndValidateEveryTool(tools, call, ajv, { requireObjectRoot }) {
@@ -252,6 +300,7 @@ export async function callAndValidateEveryTool(tools, call, ajv, { requireObject
       }
       const validate = compileSchema(ajv, tool.outputSchema, `${tool.name}.outputSchema`);
       assertValid(validate, result.structuredContent, `${tool.name}.structuredContent`);
+      checkKnownValues(tool.name, result.structuredContent);
     }
     called.push(tool.name);
   }
@@ -334,4 +383,83 @@ export async function checkCompletions(prompts, templates, complete, wire) {
   await expectRpcError(complete({ ref: { type: 'ref/prompt', name: 'e2e_no_such_prompt' }, argument: { name: 'x', value: '' } }),
     -32602, 'completion for an unknown prompt', wire);
   return refs.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prompts, completions and resource templates: content, not only shape
+
+/**
+ * Real arguments for every prompt (both have required arguments, so without these no prompt is
+ * ever fetched) and what the one user message must name. SGA is NBA.com person 1628983 and
+ * plays for OKC (/work/shared/data README and bbref 2024-25 per game).
+ */
+export const PROMPT_CALLS = {
+  scouting_report: {
+    arguments: { player: 'SGA' },
+    description: 'Scouting report on Shai Gilgeous-Alexander',
+    says: ['Write a scouting report on Shai Gilgeous-Alexander (player id 1628983, OKC)'],
+  },
+  matchup_preview: {
+    arguments: { team_a: 'Celtics', team_b: 'Knicks' },
+    description: 'Matchup preview: BOS vs NYK',
+    says: ['the Boston Celtics (BOS) and the New York Knicks (NYK)'],
+  },
+};
+
+/** Gets every listed prompt with PROMPT_CALLS' arguments and checks its message. */
+export async function checkPromptsWithRealArguments(prompts, getPrompt) {
+  const names = prompts.map((p) => p.name);
+  assert.deepEqual([...names].sort(), Object.keys(PROMPT_CALLS).sort(),
+    'every prompt needs real arguments in PROMPT_CALLS (tests/e2e/lib/harness.mjs)');
+  for (const [name, call] of Object.entries(PROMPT_CALLS)) {
+    const got = await getPrompt({ name, arguments: call.arguments });
+    assert.equal(got.description, call.description, `${name} description`);
+    assert.equal(got.messages.length, 1, `${name}: ${JSON.stringify(got.messages)}`);
+    const [message] = got.messages;
+    assert.equal(message.role, 'user');
+    assert.equal(message.content.type, 'text');
+    for (const text of call.says) assert.ok(message.content.text.includes(text), `${name}: ${JSON.stringify(message.content.text)} lacks ${JSON.stringify(text)}`);
+  }
+}
+
+/**
+ * What completion must offer for a typed prefix (names from bbref / NBA.com; 1628983 is SGA's
+ * NBA.com id), accent-insensitively.
+ */
+export const COMPLETIONS = [
+  { ref: { type: 'ref/prompt', name: 'scouting_report' }, argument: 'player', value: 'Gian', offers: 'Giannis Antetokounmpo' },
+  { ref: { type: 'ref/prompt', name: 'scouting_report' }, argument: 'player', value: 'jokic', offers: 'Nikola Jokić' },
+  { ref: { type: 'ref/prompt', name: 'matchup_preview' }, argument: 'team_a', value: 'Cel', offers: 'Boston Celtics', only: true },
+  { ref: { type: 'ref/prompt', name: 'matchup_preview' }, argument: 'team_b', value: 'Knick', offers: 'New York Knicks', only: true },
+  { ref: { type: 'ref/resource', uri: 'nba://players/{id}' }, argument: 'id', value: '162898', offers: '1628983' },
+];
+
+export async function checkCompletionContent(complete) {
+  for (const c of COMPLETIONS) {
+    const { completion } = await complete({ ref: c.ref, argument: { name: c.argument, value: c.value } });
+    const what = `completing ${c.argument}=${JSON.stringify(c.value)} for ${JSON.stringify(c.ref)}`;
+    assert.ok(completion.values.includes(c.offers), `${what} offers ${JSON.stringify(completion.values)}, not ${c.offers}`);
+    if (c.only) assert.deepEqual(completion.values, [c.offers], what);
+  }
+  // A prefix nobody has offers nothing.
+  const none = await complete({ ref: COMPLETIONS[0].ref, argument: { name: 'player', value: 'Zzzzq' } });
+  assert.deepEqual(none.completion.values, []);
+}
+
+/** Reads nba://teams and nba://players/1628983 and checks what they say. */
+export async function checkResourceContent(readResource) {
+  const teams = JSON.parse((await readResource({ uri: 'nba://teams' })).contents[0].text);
+  assert.equal(teams.teams.length, 30);
+  const bos = teams.teams.find((t) => t.abbreviation === 'BOS');
+  assert.equal(bos?.name, 'Boston Celtics', JSON.stringify(bos));
+  assert.equal(bos?.conference, 'East');
+  assert.equal(bos?.division, 'Atlantic');
+  const read = await readResource({ uri: 'nba://players/1628983' });
+  assert.equal(read.contents[0].uri, 'nba://players/1628983');
+  const sga = JSON.parse(read.contents[0].text);
+  assert.equal(sga.name, 'Shai Gilgeous-Alexander');
+  // bbref 2024-25 per game: 76 games, 32.7 points.
+  const line = sga.seasons.find((s) => s.season === '2024-25');
+  assert.equal(line?.gp, 76, JSON.stringify(sga.seasons));
+  assert.equal(line?.pts_pg, 32.7);
 }

@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "core/clock.h"
 #include "mcp/schema_validator.h"
 #include "nba/tools/league_leaders_tool.h"
 #include "support/nba_env.h"
@@ -194,9 +195,25 @@ TEST_CASE("leaders: a season in progress pro-rates the minimums") {
 }
 
 TEST_CASE("leaders: 'this season' on the clock falls back and says so") {
+  // On the test clock (2026-02-22) this season is 2025-26, which has data: no fallback.
   auto answer = leaders({{"stat", "PTS"}, {"limit", 1}});
   REQUIRE_FALSE(answer.is_error);
   CHECK(answer.structured["season"] == "2025-26");
+  CHECK(answer.structured["leaders"][0]["player"] == "Luka Dončić");  // 33.0, golden leaders-15
+  CHECK_FALSE(contains(answer.markdown, "has no data at this source"));
+
+  // On 2026-11-01 this season is 2026-27, which the snapshot lacks: 2025-26 is used instead,
+  // and the answer says so.
+  const nba::FakeClock november{std::chrono::system_clock::from_time_t(1793534400)};
+  const nba::tools::ToolEnv& env = snapshotEnv();
+  const nba::tools::ToolEnv later{env.data, env.resolver, november};
+  static const nba::tools::NbaTool tool = nba::tools::leagueLeadersTool();
+  auto fallback = tool.run({{"stat", "PTS"}, {"limit", 1}}, later);
+  REQUIRE_FALSE(fallback.is_error);
+  CHECK(fallback.structured["season"] == "2025-26");
+  CHECK(fallback.structured["leaders"][0]["player"] == "Luka Dončić");
+  CHECK(contains(fallback.markdown,
+                 "2026-27 has no data at this source; using 2025-26, the latest season with data"));
 }
 
 TEST_CASE("leaders: errors a person can act on") {
