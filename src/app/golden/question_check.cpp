@@ -44,7 +44,7 @@ std::string listText(const std::vector<std::string>& items) {
 
 std::vector<std::string> plannedTools(const json& structured) {
   std::vector<std::string> tools;
-  for (const json& call : structured["plan"]["calls"]) {
+  for (const json& call : structured.at("plan").at("calls")) {
     std::string tool = call.value("tool", "");
     if (tools.empty() || tools.back() != tool) tools.push_back(tool);
   }
@@ -59,16 +59,17 @@ std::vector<std::string> problemsWith(const json& test, const mcp::ToolResult& r
   }
   const json& answer = *result.structured;
   const std::string status = answer.value("status", "");
-  if (test.contains("status") && test["status"] != status) {
-    problems.push_back("status is " + status + ", expected " + test["status"].get<std::string>());
+  if (test.contains("status") && test.at("status") != status) {
+    problems.push_back("status is " + status + ", expected " +
+                       test.at("status").get<std::string>());
   }
-  if (test.contains("intents") && strings(test["intents"]) != strings(answer["intents"])) {
-    problems.push_back("intents are " + listText(strings(answer["intents"])) + ", expected " +
-                       listText(strings(test["intents"])));
+  if (test.contains("intents") && strings(test.at("intents")) != strings(answer.at("intents"))) {
+    problems.push_back("intents are " + listText(strings(answer.at("intents"))) + ", expected " +
+                       listText(strings(test.at("intents"))));
   }
-  if (test.contains("tools") && strings(test["tools"]) != plannedTools(answer)) {
+  if (test.contains("tools") && strings(test.at("tools")) != plannedTools(answer)) {
     problems.push_back("tools are " + listText(plannedTools(answer)) + ", expected " +
-                       listText(strings(test["tools"])));
+                       listText(strings(test.at("tools"))));
   }
   for (const std::string& fact : strings(test.value("facts", json::array()))) {
     if (result.text.find(fact) == std::string::npos) problems.push_back("missing fact: " + fact);
@@ -87,7 +88,7 @@ Result<QuestionReport> checkGoldenQuestions(const std::string& path, const Confi
     return file.status();
   }
   const json& golden = file.value();
-  if (!golden.is_object() || !golden.contains("cases") || !golden["cases"].is_array()) {
+  if (!golden.is_object() || !golden.contains("cases") || !golden.at("cases").is_array()) {
     return invalidArgument(path + ": expected {\"fixed_time\": …, \"cases\": [ … ]}");
   }
   const std::string default_time = golden.value("fixed_time", std::string());
@@ -95,8 +96,8 @@ Result<QuestionReport> checkGoldenQuestions(const std::string& path, const Confi
   // progress is asked on a date inside it).
   std::map<std::string, ServerBundle> servers;
   QuestionReport report;
-  for (const json& test : golden["cases"]) {
-    if (!test.is_object() || !test.contains("question") || !test["question"].is_string()) {
+  for (const json& test : golden.at("cases")) {
+    if (!test.is_object() || !test.contains("question") || !test.at("question").is_string()) {
       return invalidArgument(path + ": every case needs a \"question\" string");
     }
     const std::string time = test.value("fixed_time", default_time);
@@ -111,7 +112,7 @@ Result<QuestionReport> checkGoldenQuestions(const std::string& path, const Confi
       server = servers.emplace(time, std::move(bundle).value()).first;
     }
     ++report.cases;
-    const std::string question = test["question"].get<std::string>();
+    const std::string question = test.at("question").get<std::string>();
     mcp::ToolResult result =
         server->second.server->callTool("answer_nba_question", {{"question", question}});
     std::vector<std::string> problems = problemsWith(test, result);

@@ -134,8 +134,8 @@ std::vector<std::string> checkTranscriptFacts(const std::string& facts_text,
                                               const std::string& output, int* checked) {
   *checked = 0;
   const json file = json::parse(facts_text, nullptr, /*allow_exceptions=*/false);
-  if (!file.is_object() || !file.contains("facts") || !file["facts"].is_array() ||
-      file["facts"].empty()) {
+  if (!file.is_object() || !file.contains("facts") || !file.at("facts").is_array() ||
+      file.at("facts").empty()) {
     return {
         "facts.json must be {\"facts\": [{\"id\", \"pointer\", \"equals\"}, …]} "
         "with at least one fact"};
@@ -150,21 +150,21 @@ std::vector<std::string> checkTranscriptFacts(const std::string& facts_text,
     }
   }
   std::vector<std::string> failures;
-  for (const json& fact : file["facts"]) {
+  for (const json& fact : file.at("facts")) {
     ++*checked;
     if (!fact.is_object() || !fact.contains("id") || !fact.contains("equals") ||
-        !fact.contains("pointer") || !fact["pointer"].is_string()) {
+        !fact.contains("pointer") || !fact.at("pointer").is_string()) {
       failures.push_back("malformed fact " + fact.dump());
       continue;
     }
-    const std::string id = fact["id"].dump();
-    const std::string where = "id " + id + " " + fact["pointer"].get<std::string>();
+    const std::string id = fact.at("id").dump();
+    const std::string where = "id " + id + " " + fact.at("pointer").get<std::string>();
     auto response = responses.find(id);
     if (response == responses.end()) {
       failures.push_back(where + ": no response with this id");
       continue;
     }
-    const std::string pointer_text = fact["pointer"].get<std::string>();
+    const std::string pointer_text = fact.at("pointer").get<std::string>();
     if (!pointer_text.empty() && pointer_text.front() != '/') {
       failures.push_back(where + ": a JSON Pointer starts with /");
       continue;
@@ -180,9 +180,10 @@ std::vector<std::string> checkTranscriptFacts(const std::string& facts_text,
       continue;
     }
     if (got == nullptr) {
-      failures.push_back(where + ": not in the response (expected " + fact["equals"].dump() + ")");
-    } else if (*got != fact["equals"]) {
-      failures.push_back(where + ": expected " + fact["equals"].dump() + ", got " + got->dump());
+      failures.push_back(where + ": not in the response (expected " + fact.at("equals").dump() +
+                         ")");
+    } else if (*got != fact.at("equals")) {
+      failures.push_back(where + ": expected " + fact.at("equals").dump() + ", got " + got->dump());
     }
   }
   return failures;
