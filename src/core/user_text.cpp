@@ -41,6 +41,17 @@ std::size_t decodeOne(std::string_view text, std::size_t i, std::uint32_t* cp) {
   return length;
 }
 
+bool isAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// An underscore between two letters or digits (game_id) never starts emphasis in
+// CommonMark or GFM, so identifiers are echoed as typed.
+bool isIntrawordUnderscore(std::string_view text, std::size_t at) {
+  return text[at] == '_' && at > 0 && at + 1 < text.size() && isAsciiAlnum(text[at - 1]) &&
+         isAsciiAlnum(text[at + 1]);
+}
+
 }  // namespace
 
 std::string echoUserText(std::string_view text, std::size_t max_chars) {
@@ -69,7 +80,8 @@ std::string echoUserText(std::string_view text, std::size_t max_chars) {
       ++chars;
       pending_space = false;
     }
-    if (length == 1 && kMarkupChars.find(piece[0]) != std::string_view::npos) {
+    if (length == 1 && kMarkupChars.find(piece[0]) != std::string_view::npos &&
+        !isIntrawordUnderscore(text, i - 1)) {
       out += '\\';
     }
     out += piece;

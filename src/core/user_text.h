@@ -14,7 +14,8 @@ inline constexpr std::size_t kMaxEchoedChars = 80;
 // - line breaks, tabs and other control characters become spaces, runs of spaces one;
 // - bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C),
 //   which can make a message read backwards, are removed;
-// - markdown and HTML syntax (\ ` * _ [ ] ( ) < > | ! # ~ &) is backslash-escaped, so
+// - markdown and HTML syntax (\ ` * _ [ ] ( ) < > | ! # ~ &) is backslash-escaped (but
+//   not an underscore inside a word, as in game_id, which cannot start emphasis), so
 //   `![x](https://…)` cannot make a host fetch an image, `<script>` is not a tag and
 //   `| a | b |` is not a table;
 // - invalid UTF-8 becomes U+FFFD;

@@ -63,6 +63,15 @@ std::string preview(const json& value) {
   return echoUserText(value.dump(-1, ' ', false, json::error_handler_t::replace), kPreviewChars);
 }
 
+// The schema's own values (enums, constants), ours and trusted: shown as written.
+std::string schemaText(const json& value) {
+  std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (text.size() > 4 * kPreviewChars) {
+    text = text.substr(0, 4 * kPreviewChars - 3) + "...";
+  }
+  return text;
+}
+
 bool isDate(const std::string& text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
     return false;
@@ -140,12 +149,12 @@ class Validator {
         found = found || option == value;
       }
       if (!found) {
-        add(path, "must be one of " + preview(*allowed) + " (got " + preview(value) + ")");
+        add(path, "must be one of " + schemaText(*allowed) + " (got " + preview(value) + ")");
       }
     }
     auto constant = schema.find("const");
     if (constant != schema.end() && *constant != value) {
-      add(path, "must be " + preview(*constant) + " (got " + preview(value) + ")");
+      add(path, "must be " + schemaText(*constant) + " (got " + preview(value) + ")");
     }
   }
 
@@ -154,8 +163,8 @@ class Validator {
     auto bound = [&](const char* key, auto fails, const char* words) {
       auto it = schema.find(key);
       if (it != schema.end() && it->is_number() && fails(v, it->get<double>())) {
-        add(path,
-            std::string("must be ") + words + " " + preview(*it) + " (got " + preview(value) + ")");
+        add(path, std::string("must be ") + words + " " + schemaText(*it) + " (got " +
+                      preview(value) + ")");
       }
     };
     bound(
@@ -219,7 +228,12 @@ class Validator {
     }
   }
 
-  // Keys come from the client: echoed safely, like any user text.
+  // A key the schema defines: ours, shown as written.
+  static std::string knownChild(const std::string& path, const std::string& key) {
+    return path.empty() ? key : path + "." + key;
+  }
+
+  // Any other key comes from the client: echoed safely, like any user text.
   static std::string child(const std::string& path, const std::string& key) {
     std::string safe_key = echoUserText(key, 40);
     return path.empty() ? safe_key : path + "." + safe_key;
@@ -230,7 +244,7 @@ class Validator {
     if (required != schema.end() && required->is_array()) {
       for (const auto& name : *required) {
         if (name.is_string() && !value.contains(name.get<std::string>())) {
-          add(child(path, name.get<std::string>()), "is required");
+          add(knownChild(path, name.get<std::string>()), "is required");
         }
       }
     }
@@ -239,7 +253,7 @@ class Validator {
     for (const auto& [key, member] : value.items()) {
       auto property = properties != schema.end() ? properties->find(key) : schema.end();
       if (properties != schema.end() && property != properties->end()) {
-        validate(member, *property, child(path, key));
+        validate(member, *property, knownChild(path, key));
       } else if (additional != schema.end()) {
         if (additional->is_boolean() && !additional->get<bool>()) {
           add(child(path, key), "is not a known argument" + knownNames(properties, schema));

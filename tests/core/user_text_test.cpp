@@ -29,6 +29,9 @@ TEST_CASE("markdown and HTML syntax is escaped so a host renders it as text") {
   CHECK(echoUserText("**bold** _it_ `code` # h ~s~ &amp;") ==
         "\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\# h \\~s\\~ \\&amp;");
   CHECK(echoUserText("a\\b") == "a\\\\b");
+  // Inside a word an underscore cannot start emphasis: identifiers stay as typed.
+  CHECK(echoUserText("no_such_tool") == "no_such_tool");
+  CHECK(echoUserText("_x_ a_ _b") == "\\_x\\_ a\\_ \\_b");
 }
 
 TEST_CASE("bidirectional controls are removed") {
