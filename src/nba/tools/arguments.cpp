@@ -1,7 +1,7 @@
 #include "nba/tools/arguments.h"
 
+#include "domain/season_resolver.h"
 #include "nba/tools/tool_answer.h"
-#include "origin/season_resolver.h"
 
 namespace nba::tools {
 
