@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "fixtures/question_corpus.h"
 #include "nba/entity/resolver_from_data.h"
 #include "nlq/parser/parsed_query_json.h"
 #include "nlq/parser/question_parser.h"
 #include "nlq/planner/plan_json.h"
 #include "nlq/planner/planner.h"
-#include "nlq/question_corpus.h"
 #include "origin/snapshot/snapshot_source.h"
 
 namespace {
