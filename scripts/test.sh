@@ -17,6 +17,9 @@ scripts/setup.sh
 step "format"
 scripts/format.sh --check
 
+step "layering (includes against STYLE.md's graph)"
+scripts/check_layering.sh
+
 step "build (RelWithDebInfo, -Werror)"
 scripts/build.sh build
 
