@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <map>
 
-#include "snapshot_fixture.h"
+#include "origin/snapshot_fixture.h"
 
 namespace nba {
 namespace {
