@@ -46,6 +46,7 @@ coverage_report() {
 
 step "dependencies" scripts/setup.sh --for-tests
 step "format" scripts/format.sh --check
+step "layering (includes against STYLE.md's graph)" scripts/check_layering.sh
 step "build (RelWithDebInfo, -Werror; the server only)" \
   env BUILD_TARGETS=nba-mcp scripts/build.sh build
 step "clang-tidy" scripts/lint.sh build

@@ -34,12 +34,16 @@ class LazyPipeline {
         return nlq::ToolOutcome{std::move(result.text), result.structured.value_or(json::object()),
                                 result.is_error};
       };
-      auto built =
-          nlq::newQuestionPipeline(env_.resolver, env_.data, std::move(caller), parallelism_);
-      if (built.ok()) {
-        pipeline_ = std::move(built).value();
+      // nlq sees no DataSource (STYLE.md §Layout): it gets the lists its names come from.
+      auto players = env_.data.players();
+      auto teams = env_.data.teams();
+      if (!players.ok()) {
+        error_ = players.status();
+      } else if (!teams.ok()) {
+        error_ = teams.status();
       } else {
-        error_ = built.status();
+        pipeline_ = nlq::newQuestionPipeline(env_.resolver, players->rows, teams->rows,
+                                             std::move(caller), parallelism_);
       }
     });
     if (pipeline_ == nullptr) {

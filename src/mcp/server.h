@@ -10,23 +10,11 @@
 #include "core/status.h"
 #include "mcp/prompt.h"
 #include "mcp/resource.h"
+#include "mcp/server_identity.h"
 #include "mcp/tool.h"
 #include "mcp/transport.h"
 
 namespace nba::mcp {
-
-struct ServerIdentity {
-  std::string name;
-  std::string title;
-  std::string version;
-  std::string description;
-  std::string website_url;
-  std::string instructions;  // tells a host what the server is good for
-};
-
-// How tool results carry their structured data in `content` (the spec's SHOULD about
-// also sending the JSON as text): markdown only, JSON only, or both blocks.
-enum class TextFormat { kMarkdown, kJson, kBoth };
 
 struct ServerOptions {
   std::size_t worker_threads = 4;

@@ -7,7 +7,7 @@
 #include "mcp/prompt.h"
 #include "mcp/protocol_version.h"
 #include "mcp/resource.h"
-#include "mcp/server.h"
+#include "mcp/server_identity.h"
 #include "mcp/tool.h"
 
 namespace nba::mcp {

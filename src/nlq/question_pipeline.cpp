@@ -34,18 +34,12 @@ Answer QuestionPipeline::answer(std::string_view question, const ParseContext& c
   return answer;
 }
 
-Result<std::unique_ptr<QuestionPipeline>> newQuestionPipeline(
-    const entity::EntityResolver& resolver, const DataSource& data, ToolCaller caller,
-    unsigned parallelism) {
-  auto parser = newQuestionParser(resolver, data);
-  if (!parser.ok()) {
-    return parser.status();
-  }
-  auto planner = newPlanner(data);
-  if (!planner.ok()) {
-    return planner.status();
-  }
-  return std::make_unique<QuestionPipeline>(std::move(parser).value(), std::move(planner).value(),
+std::unique_ptr<QuestionPipeline> newQuestionPipeline(const entity::EntityResolver& resolver,
+                                                      const Rows<Player>& players,
+                                                      const Rows<Team>& teams, ToolCaller caller,
+                                                      unsigned parallelism) {
+  return std::make_unique<QuestionPipeline>(newQuestionParser(resolver, players, teams),
+                                            newPlanner(teams),
                                             Executor(std::move(caller), parallelism));
 }
 

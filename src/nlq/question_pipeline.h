@@ -3,13 +3,14 @@
 #include <memory>
 #include <string_view>
 
-#include "core/status.h"
+#include "domain/player.h"
+#include "domain/rows.h"
+#include "domain/team.h"
 #include "nba/entity/entity_resolver.h"
 #include "nlq/executor/executor.h"
 #include "nlq/parser/question_parser.h"
 #include "nlq/planner/planner.h"
 #include "nlq/synthesizer/answer.h"
-#include "origin/data_source.h"
 
 namespace nba::nlq {
 
@@ -41,10 +42,11 @@ class QuestionPipeline {
   Executor executor_;
 };
 
-// A pipeline over the players and teams of `data` (resolver borrowed) whose calls go to
-// `caller`, with up to `parallelism` threads per group of independent calls.
-Result<std::unique_ptr<QuestionPipeline>> newQuestionPipeline(
-    const entity::EntityResolver& resolver, const DataSource& data, ToolCaller caller,
-    unsigned parallelism);
+// A pipeline over `players` and `teams` (a source's full lists; resolver borrowed) whose
+// calls go to `caller`, with up to `parallelism` threads per group of independent calls.
+std::unique_ptr<QuestionPipeline> newQuestionPipeline(const entity::EntityResolver& resolver,
+                                                      const Rows<Player>& players,
+                                                      const Rows<Team>& teams, ToolCaller caller,
+                                                      unsigned parallelism);
 
 }  // namespace nba::nlq

@@ -1,9 +1,9 @@
 // The JSON shape of a resolution, as the resolve_entity tool returns it.
 #include <doctest/doctest.h>
 
+#include "fixtures/entity_fixture.h"
 #include "nba/entity/entity_resolver.h"
 #include "nba/entity/resolution_json.h"
-#include "support/entity_fixture.h"
 
 namespace nba::entity {
 namespace {

@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-#include "support/entity_fixture.h"
+#include "fixtures/entity_fixture.h"
 
 namespace nba::entity {
 namespace {

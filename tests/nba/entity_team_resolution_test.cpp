@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "fixtures/entity_fixture.h"
 #include "nba/entity/entity_resolver.h"
-#include "support/entity_fixture.h"
 
 namespace nba::entity {
 namespace {

@@ -3,8 +3,8 @@
 
 #include <string>
 
+#include "fixtures/question_corpus.h"
 #include "nlq/nlq_fixture.h"
-#include "nlq/question_corpus.h"
 
 namespace nba::nlq::testing {
 namespace {

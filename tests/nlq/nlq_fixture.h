@@ -21,18 +21,19 @@ inline ParseContext snapshotContext() {
 inline const QuestionParser& snapshotParser() {
   static const auto parser = [] {
     const auto& env = nba::testing::snapshotEnv();
-    auto built = newQuestionParser(env.resolver, env.data);
-    if (!built.ok()) throw std::runtime_error(built.status().toString());
-    return std::move(built).value();
+    auto players = env.data.players();
+    auto teams = env.data.teams();
+    if (!players.ok() || !teams.ok()) throw std::runtime_error("snapshot lists no names");
+    return newQuestionParser(env.resolver, players->rows, teams->rows);
   }();
   return *parser;
 }
 
 inline const Planner& snapshotPlanner() {
   static const Planner planner = [] {
-    auto built = newPlanner(nba::testing::snapshotEnv().data);
-    if (!built.ok()) throw std::runtime_error(built.status().toString());
-    return std::move(built).value();
+    auto teams = nba::testing::snapshotEnv().data.teams();
+    if (!teams.ok()) throw std::runtime_error(teams.status().toString());
+    return newPlanner(teams->rows);
   }();
   return planner;
 }

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "origin/embedded_snapshot.h"
+#include "origin/snapshot/embedded_snapshot.h"
 #include "origin/snapshot/snapshot_source.h"
 
 namespace nba {

@@ -81,18 +81,20 @@ int main(int argc, char** argv) {
     return 2;
   }
   nba::mcp::McpServer& server = *bundle->server;
+  auto players = bundle->data->players();
+  auto teams = bundle->data->teams();
+  if (!players.ok() || !teams.ok()) {
+    std::fprintf(stderr, "the source lists no players or teams\n");
+    return 2;
+  }
   auto pipeline = nba::nlq::newQuestionPipeline(
-      *bundle->resolver, *bundle->data,
+      *bundle->resolver, players->rows, teams->rows,
       [&server](const std::string& tool, const json& args) {
         auto result = server.callTool(tool, args);
         return nba::nlq::ToolOutcome{std::move(result.text),
                                      result.structured.value_or(json::object()), result.is_error};
       },
       static_cast<unsigned>(workers));
-  if (!pipeline.ok()) {
-    std::fprintf(stderr, "%s\n", pipeline.status().message().c_str());
-    return 2;
-  }
   const auto context = nba::nlq::parseContextAt(bundle->clock->wallNow());
   // Warm up: loads the snapshot, builds the resolver and the tool's own pipeline.
   for (const std::string& question : questions) {
@@ -106,7 +108,7 @@ int main(int argc, char** argv) {
     for (std::size_t q = 0; q < questions.size(); ++q) {
       const std::string& question = questions[q];
       nba::nlq::StageTimes times;
-      (void)(*pipeline)->answer(question, context, &times);
+      (void)pipeline->answer(question, context, &times);
       parse.us.push_back(times.parse_us);
       plan.us.push_back(times.plan_us);
       execute.us.push_back(times.execute_us);

@@ -7,11 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "fixtures/question_corpus.h"
 #include "nba/entity/resolver_from_data.h"
 #include "nlq/parser/parsed_query_json.h"
 #include "nlq/parser/question_parser.h"
+#include "nlq/planner/plan_json.h"
 #include "nlq/planner/planner.h"
-#include "nlq/question_corpus.h"
 #include "origin/snapshot/snapshot_source.h"
 
 namespace {
@@ -37,20 +38,22 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", resolver.status().toString().c_str());
     return 1;
   }
-  auto parser = nba::nlq::newQuestionParser(**resolver, **data);
-  auto planner = nba::nlq::newPlanner(**data);
-  if (!parser.ok() || !planner.ok()) {
+  auto players = (*data)->players();
+  auto teams = (*data)->teams();
+  if (!players.ok() || !teams.ok()) {
     std::fprintf(stderr, "set-up failed\n");
     return 1;
   }
+  auto parser = nba::nlq::newQuestionParser(**resolver, players->rows, teams->rows);
+  auto planner = nba::nlq::newPlanner(teams->rows);
   // The snapshot's fixed "now" used by the tests: 2026-02-22 12:00 UTC.
   const auto context = nba::nlq::parseContextAt(std::chrono::system_clock::from_time_t(1771761600));
   if (argc > 1 && std::strcmp(argv[1], "--show") == 0) {
     for (int i = 2; i < argc; ++i) {
-      const auto query = (*parser)->parse(argv[i], context);
+      const auto query = parser->parse(argv[i], context);
       nlohmann::json out = {{"question", argv[i]},
                             {"parse", nba::nlq::toJson(query)},
-                            {"plan", nba::nlq::toJson(planner->plan(query))}};
+                            {"plan", nba::nlq::toJson(planner.plan(query))}};
       std::printf("%s\n", out.dump(2).c_str());
     }
     return 0;
@@ -65,9 +68,9 @@ int main(int argc, char** argv) {
     for (std::size_t q = 0; q < corpus; ++q) {
       std::string_view question = nba::nlq::testing::kQuestionCorpus[q];
       const auto t0 = Clock::now();
-      const auto query = (*parser)->parse(question, context);
+      const auto query = parser->parse(question, context);
       const auto t1 = Clock::now();
-      const auto plan = planner->plan(query);
+      const auto plan = planner.plan(query);
       const auto t2 = Clock::now();
       calls += plan.calls.size();
       parse_us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());

@@ -15,9 +15,9 @@
 #include <string_view>
 #include <vector>
 
+#include "fixtures/entity_fixture.h"
 #include "nba/entity/entity_resolver.h"
 #include "nba/entity/name_normalize.h"
-#include "support/entity_fixture.h"
 
 namespace {
 

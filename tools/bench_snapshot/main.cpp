@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "origin/embedded_snapshot.h"
+#include "origin/snapshot/embedded_snapshot.h"
 #include "origin/snapshot/snapshot_source.h"
 
 namespace {

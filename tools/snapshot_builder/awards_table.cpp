@@ -1,6 +1,6 @@
 #include <algorithm>
 
-#include "origin/domain/season.h"
+#include "domain/season.h"
 #include "origin/snapshot/snapshot_schema.h"
 #include "row_builder.h"
 #include "tables.h"

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <optional>
 
+#include "domain/season.h"
 #include "name_key.h"
-#include "origin/domain/season.h"
 #include "origin/snapshot/snapshot_schema.h"
 #include "row_builder.h"
 

@@ -11,7 +11,7 @@ deterministic (same inputs, same bytes); a unit test rebuilds it when `../shared
 and fails if these files are out of date. The files are the project's own normalized tables,
 derived from the reference data; none of the shared source files is copied here.
 
-The binary embeds every `*.tsv` here (src/origin/CMakeLists.txt); `--snapshot DIR` loads a
+The binary embeds every `*.tsv` here (src/origin/snapshot/CMakeLists.txt); `--snapshot DIR` loads a
 directory in the same format instead. The loader is `newSnapshotSource` (src/origin/snapshot/).
 
 ## Format
@@ -114,7 +114,7 @@ Standings are not stored: the loader derives them from the counting games (W, L,
 conference rank, home, road, last 10, streak), and they equal bbref's W-L for all 30 teams in
 2023-24 and 2024-25 (a test checks it). Ties on percentage use the NBA tiebreakers the games
 can decide (division leader, head-to-head among the tied teams, division and conference
-record; see src/origin/standings.h), which gives the official 2024-25 West seeds for the
+record; see src/domain/standings.h), which gives the official 2024-25 West seeds for the
 50-32 trio: LAL 3 (Pacific leader over LAC on head-to-head), DEN 4, LAC 5. Record against
 playoff teams, the NBA's next criterion, is not encoded.
 

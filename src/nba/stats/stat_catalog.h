@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "origin/domain/player_season_line.h"
-#include "origin/domain/team_season_line.h"
+#include "domain/player_season_line.h"
+#include "domain/team_season_line.h"
 
 namespace nba::stats {
 

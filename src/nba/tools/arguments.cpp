@@ -1,8 +1,8 @@
 #include "nba/tools/arguments.h"
 
 #include "core/user_text.h"
+#include "domain/season_resolver.h"
 #include "nba/tools/tool_answer.h"
-#include "origin/season_resolver.h"
 
 namespace nba::tools {
 

@@ -6,12 +6,12 @@
 #include <vector>
 
 #include "core/status.h"
+#include "domain/player.h"
+#include "domain/season.h"
+#include "domain/team.h"
 #include "nba/stats/stat_catalog.h"
 #include "nba/tools/tool_answer.h"
 #include "nba/tools/tool_env.h"
-#include "origin/domain/player.h"
-#include "origin/domain/season.h"
-#include "origin/domain/team.h"
 
 namespace nba::tools {
 

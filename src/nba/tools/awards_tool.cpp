@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <map>
 
+#include "domain/season_resolver.h"
 #include "nba/tools/arguments.h"
 #include "nba/tools/award_names.h"
 #include "nba/tools/markdown.h"
 #include "nba/tools/sorted_json_object.h"
-#include "origin/season_resolver.h"
 
 namespace nba::tools {
 namespace {

@@ -6,7 +6,7 @@
 
 #include "core/clock.h"
 #include "core/status.h"
-#include "origin/domain/season.h"
+#include "domain/season.h"
 
 namespace nba::tools {
 

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "domain/game.h"
+#include "domain/table.h"
 #include "nba/tools/tool_env.h"
-#include "origin/domain/game.h"
-#include "origin/domain/table.h"
 
 namespace nba::tools {
 

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "domain/player_season_line.h"
+#include "domain/rows.h"
 #include "nba/stats/stat_catalog.h"
-#include "origin/domain/player_season_line.h"
-#include "origin/domain/rows.h"
 
 namespace nba::tools {
 

@@ -4,10 +4,10 @@
 #include <cctype>
 #include <cmath>
 
+#include "domain/season_resolver.h"
 #include "nba/tools/arguments.h"
 #include "nba/tools/markdown.h"
 #include "nba/tools/sorted_json_object.h"
-#include "origin/season_resolver.h"
 
 namespace nba::tools {
 

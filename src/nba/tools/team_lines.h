@@ -5,11 +5,11 @@
 #include <vector>
 
 #include "core/status.h"
+#include "domain/table.h"
+#include "domain/team_season_line.h"
 #include "nba/tools/arguments.h"
 #include "nba/tools/team_measures.h"
 #include "nba/tools/tool_env.h"
-#include "origin/domain/table.h"
-#include "origin/domain/team_season_line.h"
 
 namespace nba::tools::teams {
 

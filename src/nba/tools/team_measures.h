@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "origin/domain/rows.h"
-#include "origin/domain/team_season_line.h"
+#include "domain/rows.h"
+#include "domain/team_season_line.h"
 
 namespace nba::tools::teams {
 

@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "core/status.h"
-#include "origin/domain/table.h"
-#include "origin/domain/team.h"
+#include "domain/table.h"
+#include "domain/team.h"
 
 namespace nba::tools::teams {
 

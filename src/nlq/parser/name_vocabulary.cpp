@@ -18,21 +18,13 @@ void NameVocabulary::addName(std::string_view name) {
   }
 }
 
-Result<NameVocabulary> vocabularyFromData(const DataSource& data) {
-  auto players = data.players();
-  if (!players.ok()) {
-    return players.status();
-  }
-  auto teams = data.teams();
-  if (!teams.ok()) {
-    return teams.status();
-  }
+NameVocabulary vocabularyFrom(const Rows<Player>& players, const Rows<Team>& teams) {
   NameVocabulary vocabulary;
-  for (const Player& player : players->rows) {
+  for (const Player& player : players) {
     vocabulary.addName(player.name);
     vocabulary.addName(player.nba_name);
   }
-  for (const Team& team : teams->rows) {
+  for (const Team& team : teams) {
     vocabulary.addName(team.abbr);
     vocabulary.addName(team.bbref_abbr);
     vocabulary.addName(team.city);

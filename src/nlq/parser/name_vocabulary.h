@@ -5,8 +5,9 @@
 #include <string_view>
 #include <unordered_set>
 
-#include "core/status.h"
-#include "origin/data_source.h"
+#include "domain/player.h"
+#include "domain/rows.h"
+#include "domain/team.h"
 
 namespace nba::nlq {
 
@@ -27,8 +28,8 @@ class NameVocabulary {
   std::unordered_set<std::string_view> words_;
 };
 
-// The vocabulary of every player and team of `data`, plus the resolver's built-in player
-// nicknames, team slang and city aliases. Fails when the source cannot list them.
-Result<NameVocabulary> vocabularyFromData(const DataSource& data);
+// The vocabulary of `players` and `teams` (a source's full lists), plus the resolver's
+// built-in player nicknames, team slang and city aliases.
+NameVocabulary vocabularyFrom(const Rows<Player>& players, const Rows<Team>& teams);
 
 }  // namespace nba::nlq

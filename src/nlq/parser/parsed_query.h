@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/season.h"
 #include "nba/stats/stat_catalog.h"
-#include "origin/domain/season.h"
 
 namespace nba::nlq {
 

@@ -114,13 +114,10 @@ std::unique_ptr<QuestionParser> newQuestionParser(const entity::EntityResolver& 
   return std::make_unique<Parser>(resolver, std::move(vocabulary));
 }
 
-Result<std::unique_ptr<QuestionParser>> newQuestionParser(const entity::EntityResolver& resolver,
-                                                          const DataSource& data) {
-  auto vocabulary = vocabularyFromData(data);
-  if (!vocabulary.ok()) {
-    return vocabulary.status();
-  }
-  return newQuestionParser(resolver, std::move(vocabulary).value());
+std::unique_ptr<QuestionParser> newQuestionParser(const entity::EntityResolver& resolver,
+                                                  const Rows<Player>& players,
+                                                  const Rows<Team>& teams) {
+  return newQuestionParser(resolver, vocabularyFrom(players, teams));
 }
 
 }  // namespace nba::nlq

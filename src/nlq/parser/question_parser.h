@@ -3,12 +3,13 @@
 #include <memory>
 #include <string_view>
 
-#include "core/status.h"
+#include "domain/player.h"
+#include "domain/rows.h"
+#include "domain/team.h"
 #include "nba/entity/entity_resolver.h"
 #include "nlq/parser/name_vocabulary.h"
 #include "nlq/parser/parsed_query.h"
 #include "nlq/parser/slot_hits.h"
-#include "origin/data_source.h"
 
 namespace nba::nlq {
 
@@ -38,8 +39,10 @@ class QuestionParser {
 std::unique_ptr<QuestionParser> newQuestionParser(const entity::EntityResolver& resolver,
                                                   NameVocabulary vocabulary);
 
-// A parser whose vocabulary is every player and team of `data` (resolver borrowed).
-Result<std::unique_ptr<QuestionParser>> newQuestionParser(const entity::EntityResolver& resolver,
-                                                          const DataSource& data);
+// A parser whose vocabulary is `players` and `teams` (a source's full lists; resolver
+// borrowed).
+std::unique_ptr<QuestionParser> newQuestionParser(const entity::EntityResolver& resolver,
+                                                  const Rows<Player>& players,
+                                                  const Rows<Team>& teams);
 
 }  // namespace nba::nlq

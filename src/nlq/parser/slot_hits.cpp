@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "origin/season_resolver.h"
+#include "domain/season_resolver.h"
 
 namespace nba::nlq {
 namespace {

@@ -397,13 +397,9 @@ Plan Planner::plan(const ParsedQuery& query) const {
   return plan;
 }
 
-Result<Planner> newPlanner(const DataSource& data) {
-  auto teams = data.teams();
-  if (!teams.ok()) {
-    return teams.status();
-  }
+Planner newPlanner(const Rows<Team>& teams) {
   std::vector<TeamRef> refs;
-  for (const Team& team : teams->rows) {
+  for (const Team& team : teams) {
     refs.push_back({team.name, team.conference, team.division});
   }
   return Planner(std::move(refs));

@@ -3,10 +3,10 @@
 #include <string>
 #include <vector>
 
-#include "core/status.h"
+#include "domain/rows.h"
+#include "domain/team.h"
 #include "nlq/parser/parsed_query.h"
 #include "nlq/planner/plan.h"
-#include "origin/data_source.h"
 
 namespace nba::nlq {
 
@@ -41,7 +41,7 @@ class Planner {
   std::vector<TeamRef> teams_;
 };
 
-// A planner over the 30 teams of `data`.
-Result<Planner> newPlanner(const DataSource& data);
+// A planner over `teams` (a source's 30 teams).
+Planner newPlanner(const Rows<Team>& teams);
 
 }  // namespace nba::nlq

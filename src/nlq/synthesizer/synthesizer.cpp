@@ -2,6 +2,7 @@
 
 #include "nba/tools/markdown.h"
 #include "nlq/parser/parsed_query_json.h"
+#include "nlq/planner/plan_json.h"
 #include "nlq/synthesizer/answer_json.h"
 #include "nlq/synthesizer/clarification.h"
 #include "nlq/synthesizer/focus_sentence.h"

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/status.h"
-#include "origin/domain/season.h"
+#include "domain/season.h"
 
 namespace nba::snapshot {
 

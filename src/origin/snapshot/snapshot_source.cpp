@@ -8,11 +8,11 @@
 #include <unordered_map>
 
 #include "core/user_text.h"
-#include "origin/embedded_snapshot.h"
-#include "origin/season_resolver.h"
+#include "domain/season_resolver.h"
+#include "domain/standings.h"
+#include "origin/snapshot/embedded_snapshot.h"
 #include "origin/snapshot/snapshot_schema.h"
 #include "origin/snapshot/snapshot_tables.h"
-#include "origin/standings.h"
 
 namespace nba {
 namespace {

@@ -6,14 +6,14 @@
 #include <vector>
 
 #include "core/status.h"
-#include "origin/domain/award_entry.h"
-#include "origin/domain/game.h"
-#include "origin/domain/game_log_row.h"
-#include "origin/domain/player.h"
-#include "origin/domain/player_season_line.h"
-#include "origin/domain/table.h"
-#include "origin/domain/team.h"
-#include "origin/domain/team_season_line.h"
+#include "domain/award_entry.h"
+#include "domain/game.h"
+#include "domain/game_log_row.h"
+#include "domain/player.h"
+#include "domain/player_season_line.h"
+#include "domain/table.h"
+#include "domain/team.h"
+#include "domain/team_season_line.h"
 
 namespace nba::snapshot {
 

@@ -1,4 +1,4 @@
-#include "origin/standings.h"
+#include "domain/standings.h"
 
 #include <algorithm>
 #include <map>

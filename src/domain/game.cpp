@@ -1,4 +1,4 @@
-#include "origin/domain/game.h"
+#include "domain/game.h"
 
 namespace nba {
 

@@ -1,11 +1,11 @@
-#include "origin/standings.h"
+#include "domain/standings.h"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <map>
 
-#include "snapshot_fixture.h"
+#include "origin/snapshot_fixture.h"
 
 namespace nba {
 namespace {

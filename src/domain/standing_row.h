@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "origin/domain/season.h"
+#include "domain/season.h"
 
 namespace nba {
 

@@ -1,4 +1,4 @@
-#include "origin/season_resolver.h"
+#include "domain/season_resolver.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "origin/domain/season.h"
+#include "domain/season.h"
 
 #include <cstdio>
 

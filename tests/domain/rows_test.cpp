@@ -1,5 +1,5 @@
 // Rows: borrowed references into a source's storage, or owned rows kept alive by the list.
-#include "origin/domain/rows.h"
+#include "domain/rows.h"
 
 #include <doctest/doctest.h>
 

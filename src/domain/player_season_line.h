@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "origin/domain/season.h"
+#include "domain/season.h"
 
 namespace nba {
 

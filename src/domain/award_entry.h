@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "origin/domain/season.h"
+#include "domain/season.h"
 
 namespace nba {
 

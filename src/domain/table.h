@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "origin/domain/rows.h"
-#include "origin/domain/season.h"
+#include "domain/rows.h"
+#include "domain/season.h"
 
 namespace nba {
 

@@ -2,10 +2,10 @@
 
 #include <vector>
 
-#include "origin/domain/game.h"
-#include "origin/domain/season.h"
-#include "origin/domain/standing_row.h"
-#include "origin/domain/team.h"
+#include "domain/game.h"
+#include "domain/season.h"
+#include "domain/standing_row.h"
+#include "domain/team.h"
 
 namespace nba {
 
