@@ -34,7 +34,8 @@ Result<std::shared_ptr<Clock>> makeClock(const Config& config) {
   if (!time.ok()) {
     return time.status();
   }
-  return std::shared_ptr<Clock>(std::make_shared<FakeClock>(time.value()));
+  // The date is fixed; monotonic time still runs, so durations, TTLs and backoffs do.
+  return newFixedDateClock(time.value());
 }
 
 // Threads per group of a question's independent calls: no more than the workers the user
