@@ -34,8 +34,8 @@ class LazyPipeline {
         return nlq::ToolOutcome{std::move(result.text), result.structured.value_or(json::object()),
                                 result.is_error};
       };
-      auto built =
-          nlq::newQuestionPipeline(env_.resolver, env_.data, std::move(caller), parallelism_);
+      auto built = nlq::newQuestionPipeline(env_.resolver, env_.data, std::move(caller),
+                                            parallelism_, env_.clock);
       if (built.ok()) {
         pipeline_ = std::move(built).value();
       } else {

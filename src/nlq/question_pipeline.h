@@ -3,6 +3,7 @@
 #include <memory>
 #include <string_view>
 
+#include "core/clock.h"
 #include "core/status.h"
 #include "nba/entity/entity_resolver.h"
 #include "nlq/executor/executor.h"
@@ -13,7 +14,8 @@
 
 namespace nba::nlq {
 
-// Time spent in each stage of one question, for benchmarks and logs.
+// Time spent in each stage of one question, for benchmarks and logs, measured on the
+// pipeline's Clock (monotonic time, which runs even under --fixed-time).
 struct StageTimes {
   double parse_us = 0;
   double plan_us = 0;
@@ -23,11 +25,16 @@ struct StageTimes {
 
 // The whole of DESIGN §4: parser → planner → executor → synthesizer.
 //
-// Thread safety: immutable after construction; answer() may run concurrently.
+// Thread safety: immutable after construction; answer() may run concurrently. `clock` must
+// outlive the pipeline.
 class QuestionPipeline {
  public:
-  QuestionPipeline(std::unique_ptr<QuestionParser> parser, Planner planner, Executor executor)
-      : parser_(std::move(parser)), planner_(std::move(planner)), executor_(std::move(executor)) {}
+  QuestionPipeline(std::unique_ptr<QuestionParser> parser, Planner planner, Executor executor,
+                   const Clock& clock)
+      : parser_(std::move(parser)),
+        planner_(std::move(planner)),
+        executor_(std::move(executor)),
+        clock_(clock) {}
 
   Answer answer(std::string_view question, const ParseContext& context,
                 StageTimes* times = nullptr) const;
@@ -39,12 +46,14 @@ class QuestionPipeline {
   std::unique_ptr<QuestionParser> parser_;
   Planner planner_;
   Executor executor_;
+  const Clock& clock_;
 };
 
 // A pipeline over the players and teams of `data` (resolver borrowed) whose calls go to
-// `caller`, with up to `parallelism` threads per group of independent calls.
+// `caller`, with up to `parallelism` threads per group of independent calls, timed on
+// `clock`. All three borrowed objects must outlive the pipeline.
 Result<std::unique_ptr<QuestionPipeline>> newQuestionPipeline(
     const entity::EntityResolver& resolver, const DataSource& data, ToolCaller caller,
-    unsigned parallelism);
+    unsigned parallelism, const Clock& clock);
 
 }  // namespace nba::nlq

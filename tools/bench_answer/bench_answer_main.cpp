@@ -88,7 +88,7 @@ int main(int argc, char** argv) {
         return nba::nlq::ToolOutcome{std::move(result.text),
                                      result.structured.value_or(json::object()), result.is_error};
       },
-      static_cast<unsigned>(workers));
+      static_cast<unsigned>(workers), *bundle->clock);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "%s\n", pipeline.status().message().c_str());
     return 2;
