@@ -1,8 +1,8 @@
 #include "app/answer_tool.h"
 
 #include <memory>
-#include <mutex>
 
+#include "app/lazy.h"
 #include "app/schema_catalog.h"
 #include "nlq/parser/slot_hits.h"
 #include "nlq/question_pipeline.h"
@@ -21,41 +21,21 @@ constexpr char kDescription[] =
     "parsed question, the tool calls made and their results. Unclear questions get what is "
     "missing and example phrasings.";
 
-// Builds the pipeline on first use; a failed build is reported by every call.
-class LazyPipeline {
- public:
-  LazyPipeline(mcp::McpServer& server, const tools::ToolEnv& env, unsigned parallelism)
-      : server_(server), env_(env), parallelism_(parallelism) {}
-
-  Result<const nlq::QuestionPipeline*> get() {
-    std::call_once(once_, [this] {
-      nlq::ToolCaller caller = [server = &server_](const std::string& tool, const json& args) {
-        mcp::ToolResult result = server->callTool(tool, args);
-        return nlq::ToolOutcome{std::move(result.text), result.structured.value_or(json::object()),
-                                result.is_error};
-      };
-      auto built = nlq::newQuestionPipeline(env_.resolver, env_.data, std::move(caller),
-                                            parallelism_, env_.clock);
-      if (built.ok()) {
-        pipeline_ = std::move(built).value();
-      } else {
-        error_ = built.status();
-      }
-    });
-    if (pipeline_ == nullptr) {
-      return error_;
-    }
-    return pipeline_.get();
-  }
-
- private:
-  mcp::McpServer& server_;
-  const tools::ToolEnv& env_;
-  unsigned parallelism_;
-  std::once_flag once_;
-  std::unique_ptr<nlq::QuestionPipeline> pipeline_;
-  Status error_ = Status::ok();
-};
+// Builds the pipeline; run lazily on the first call. A failed build (the data did not
+// load) is reported to calls within a backoff and tried again after it (app/lazy.h).
+Lazy<nlq::QuestionPipeline>::Factory pipelineFactory(mcp::McpServer& server,
+                                                     const tools::ToolEnv& env,
+                                                     unsigned parallelism) {
+  return [&server, &env, parallelism] {
+    nlq::ToolCaller caller = [&server](const std::string& tool, const json& args) {
+      mcp::ToolResult result = server.callTool(tool, args);
+      return nlq::ToolOutcome{std::move(result.text), result.structured.value_or(json::object()),
+                              result.is_error};
+    };
+    return nlq::newQuestionPipeline(env.resolver, env.data, std::move(caller), parallelism,
+                                    env.clock);
+  };
+}
 
 }  // namespace
 
@@ -71,7 +51,8 @@ Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env, uns
   tool.input_schema = input.value();
   tool.output_schema = output.value();
   tool.annotations = {{"title", tool.title}, {"readOnlyHint", true}, {"openWorldHint", false}};
-  auto pipeline = std::make_shared<LazyPipeline>(server, env, parallelism);
+  auto pipeline = std::make_shared<Lazy<nlq::QuestionPipeline>>(
+      pipelineFactory(server, env, parallelism), env.clock);
   tool.handler = [pipeline, &env](const json& arguments, mcp::ToolContext&) {
     auto ready = pipeline->get();
     if (!ready.ok()) {

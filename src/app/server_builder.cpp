@@ -102,9 +102,9 @@ Result<ServerBundle> buildServer(const Config& config) {
     bundle.data = std::move(data).value();
   } else {
     // The embedded snapshot is checked by the build's tests; load it on first use.
-    bundle.data = newLazyDataSource([] { return newEmbeddedSnapshotSource(); });
+    bundle.data = newLazyDataSource([] { return newEmbeddedSnapshotSource(); }, *bundle.clock);
   }
-  bundle.resolver = newLazyResolver(*bundle.data);
+  bundle.resolver = newLazyResolver(*bundle.data, *bundle.clock);
   bundle.env = std::make_unique<tools::ToolEnv>(
       tools::ToolEnv{*bundle.data, *bundle.resolver, *bundle.clock});
   bundle.usage = std::make_unique<ToolUsage>();
