@@ -1,8 +1,8 @@
 #include "app/answer_tool.h"
 
 #include <memory>
-#include <mutex>
 
+#include "app/lazy.h"
 #include "app/schema_catalog.h"
 #include "nlq/parser/slot_hits.h"
 #include "nlq/question_pipeline.h"
@@ -21,45 +21,30 @@ constexpr char kDescription[] =
     "parsed question, the tool calls made and their results. Unclear questions get what is "
     "missing and example phrasings.";
 
-// Builds the pipeline on first use; a failed build is reported by every call.
-class LazyPipeline {
- public:
-  LazyPipeline(mcp::McpServer& server, const tools::ToolEnv& env, unsigned parallelism)
-      : server_(server), env_(env), parallelism_(parallelism) {}
-
-  Result<const nlq::QuestionPipeline*> get() {
-    std::call_once(once_, [this] {
-      nlq::ToolCaller caller = [server = &server_](const std::string& tool, const json& args) {
-        mcp::ToolResult result = server->callTool(tool, args);
-        return nlq::ToolOutcome{std::move(result.text), result.structured.value_or(json::object()),
-                                result.is_error};
-      };
-      // nlq sees no DataSource (STYLE.md §Layout): it gets the lists its names come from.
-      auto players = env_.data.players();
-      auto teams = env_.data.teams();
-      if (!players.ok()) {
-        error_ = players.status();
-      } else if (!teams.ok()) {
-        error_ = teams.status();
-      } else {
-        pipeline_ = nlq::newQuestionPipeline(env_.resolver, players->rows, teams->rows,
-                                             std::move(caller), parallelism_);
-      }
-    });
-    if (pipeline_ == nullptr) {
-      return error_;
+// Builds the pipeline; run lazily on the first call. A failed build (the data did not
+// load) is reported to calls within a backoff and tried again after it (app/lazy.h).
+Lazy<nlq::QuestionPipeline>::Factory pipelineFactory(mcp::McpServer& server,
+                                                     const tools::ToolEnv& env,
+                                                     unsigned parallelism) {
+  return [&server, &env, parallelism] {
+    nlq::ToolCaller caller = [&server](const std::string& tool, const json& args) {
+      mcp::ToolResult result = server.callTool(tool, args);
+      return nlq::ToolOutcome{std::move(result.text), result.structured.value_or(json::object()),
+                              result.is_error};
+    };
+    // nlq sees no DataSource (STYLE.md §Layout): it gets the lists its names come from.
+    auto players = env.data.players();
+    if (!players.ok()) {
+      return Result<std::unique_ptr<nlq::QuestionPipeline>>(players.status());
     }
-    return pipeline_.get();
-  }
-
- private:
-  mcp::McpServer& server_;
-  const tools::ToolEnv& env_;
-  unsigned parallelism_;
-  std::once_flag once_;
-  std::unique_ptr<nlq::QuestionPipeline> pipeline_;
-  Status error_ = Status::ok();
-};
+    auto teams = env.data.teams();
+    if (!teams.ok()) {
+      return Result<std::unique_ptr<nlq::QuestionPipeline>>(teams.status());
+    }
+    return Result<std::unique_ptr<nlq::QuestionPipeline>>(nlq::newQuestionPipeline(
+        env.resolver, players->rows, teams->rows, std::move(caller), parallelism, env.clock));
+  };
+}
 
 }  // namespace
 
@@ -75,7 +60,8 @@ Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env, uns
   tool.input_schema = input.value();
   tool.output_schema = output.value();
   tool.annotations = {{"title", tool.title}, {"readOnlyHint", true}, {"openWorldHint", false}};
-  auto pipeline = std::make_shared<LazyPipeline>(server, env, parallelism);
+  auto pipeline = std::make_shared<Lazy<nlq::QuestionPipeline>>(
+      pipelineFactory(server, env, parallelism), env.clock);
   tool.handler = [pipeline, &env](const json& arguments, mcp::ToolContext&) {
     auto ready = pipeline->get();
     if (!ready.ok()) {

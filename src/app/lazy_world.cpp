@@ -1,47 +1,19 @@
 #include "app/lazy_world.h"
 
-#include <mutex>
-
+#include "app/lazy.h"
 #include "nba/entity/resolver_from_data.h"
 
 namespace nba::app {
 namespace {
 
-// Holds a lazily built T or the Status of its failed build.
-template <typename T>
-class Lazy {
- public:
-  explicit Lazy(std::function<Result<std::unique_ptr<T>>()> factory)
-      : factory_(std::move(factory)) {}
-  // The built object, or nullptr with `status()` telling why.
-  const T* get() const {
-    std::call_once(once_, [this] {
-      auto built = factory_();
-      if (built.ok()) {
-        value_ = std::move(built).value();
-      } else {
-        status_ = built.status();
-      }
-    });
-    return value_.get();
-  }
-  const Status& status() const { return status_; }
-
- private:
-  std::function<Result<std::unique_ptr<T>>()> factory_;
-  mutable std::once_flag once_;
-  mutable std::unique_ptr<T> value_;
-  mutable Status status_;
-};
-
 class LazyDataSource : public DataSource {
  public:
-  explicit LazyDataSource(std::function<Result<std::unique_ptr<DataSource>>()> factory)
-      : lazy_(std::move(factory)) {}
+  LazyDataSource(std::function<Result<std::unique_ptr<DataSource>>()> factory, const Clock& clock)
+      : lazy_(std::move(factory), clock) {}
 
   std::vector<SeasonCoverage> seasons() const override {
-    const DataSource* data = lazy_.get();
-    return data ? data->seasons() : std::vector<SeasonCoverage>{};
+    auto data = lazy_.get();
+    return data.ok() ? data.value()->seasons() : std::vector<SeasonCoverage>{};
   }
   Result<Table<Team>> teams() const override { return call(&DataSource::teams); }
   Result<Table<Player>> players() const override { return call(&DataSource::players); }
@@ -74,11 +46,11 @@ class LazyDataSource : public DataSource {
  private:
   template <typename R, typename... Params, typename... Args>
   R call(R (DataSource::*method)(Params...) const, Args&&... args) const {
-    const DataSource* data = lazy_.get();
-    if (data == nullptr) {
-      return lazy_.status();
+    auto data = lazy_.get();
+    if (!data.ok()) {
+      return data.status();
     }
-    return (data->*method)(std::forward<Args>(args)...);
+    return (data.value()->*method)(std::forward<Args>(args)...);
   }
 
   Lazy<DataSource> lazy_;
@@ -86,40 +58,40 @@ class LazyDataSource : public DataSource {
 
 class LazyResolver : public entity::EntityResolver {
  public:
-  explicit LazyResolver(const DataSource& data)
-      : lazy_([&data] { return entity::newResolverFromData(data); }) {}
+  LazyResolver(const DataSource& data, const Clock& clock)
+      : lazy_([&data] { return entity::newResolverFromData(data); }, clock) {}
 
   Result<entity::Resolution> resolvePlayer(std::string_view query,
                                            std::size_t limit) const override {
-    const auto* resolver = lazy_.get();
-    return resolver ? resolver->resolvePlayer(query, limit)
-                    : Result<entity::Resolution>(lazy_.status());
+    auto resolver = lazy_.get();
+    return resolver.ok() ? resolver.value()->resolvePlayer(query, limit)
+                         : Result<entity::Resolution>(resolver.status());
   }
   Result<entity::Resolution> resolveTeam(std::string_view query, std::size_t limit) const override {
-    const auto* resolver = lazy_.get();
-    return resolver ? resolver->resolveTeam(query, limit)
-                    : Result<entity::Resolution>(lazy_.status());
+    auto resolver = lazy_.get();
+    return resolver.ok() ? resolver.value()->resolveTeam(query, limit)
+                         : Result<entity::Resolution>(resolver.status());
   }
   Result<entity::Resolution> resolve(std::string_view query, std::optional<entity::EntityKind> kind,
                                      std::size_t limit) const override {
-    const auto* resolver = lazy_.get();
-    return resolver ? resolver->resolve(query, kind, limit)
-                    : Result<entity::Resolution>(lazy_.status());
+    auto resolver = lazy_.get();
+    return resolver.ok() ? resolver.value()->resolve(query, kind, limit)
+                         : Result<entity::Resolution>(resolver.status());
   }
   Result<entity::Resolution> resolveWithoutSuggestions(std::string_view query,
                                                        std::optional<entity::EntityKind> kind,
                                                        std::size_t limit) const override {
-    const auto* resolver = lazy_.get();
-    return resolver ? resolver->resolveWithoutSuggestions(query, kind, limit)
-                    : Result<entity::Resolution>(lazy_.status());
+    auto resolver = lazy_.get();
+    return resolver.ok() ? resolver.value()->resolveWithoutSuggestions(query, kind, limit)
+                         : Result<entity::Resolution>(resolver.status());
   }
   std::size_t playerCount() const override {
-    const auto* resolver = lazy_.get();
-    return resolver ? resolver->playerCount() : 0;
+    auto resolver = lazy_.get();
+    return resolver.ok() ? resolver.value()->playerCount() : 0;
   }
   std::size_t teamCount() const override {
-    const auto* resolver = lazy_.get();
-    return resolver ? resolver->teamCount() : 0;
+    auto resolver = lazy_.get();
+    return resolver.ok() ? resolver.value()->teamCount() : 0;
   }
 
  private:
@@ -129,12 +101,13 @@ class LazyResolver : public entity::EntityResolver {
 }  // namespace
 
 std::unique_ptr<DataSource> newLazyDataSource(
-    std::function<Result<std::unique_ptr<DataSource>>()> factory) {
-  return std::make_unique<LazyDataSource>(std::move(factory));
+    std::function<Result<std::unique_ptr<DataSource>>()> factory, const Clock& clock) {
+  return std::make_unique<LazyDataSource>(std::move(factory), clock);
 }
 
-std::unique_ptr<entity::EntityResolver> newLazyResolver(const DataSource& data) {
-  return std::make_unique<LazyResolver>(data);
+std::unique_ptr<entity::EntityResolver> newLazyResolver(const DataSource& data,
+                                                        const Clock& clock) {
+  return std::make_unique<LazyResolver>(data, clock);
 }
 
 }  // namespace nba::app

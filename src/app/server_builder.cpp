@@ -34,7 +34,8 @@ Result<std::shared_ptr<Clock>> makeClock(const Config& config) {
   if (!time.ok()) {
     return time.status();
   }
-  return std::shared_ptr<Clock>(std::make_shared<FakeClock>(time.value()));
+  // The date is fixed; monotonic time still runs, so durations, TTLs and backoffs do.
+  return newFixedDateClock(time.value());
 }
 
 // Threads per group of a question's independent calls: no more than the workers the user
@@ -101,9 +102,9 @@ Result<ServerBundle> buildServer(const Config& config) {
     bundle.data = std::move(data).value();
   } else {
     // The embedded snapshot is checked by the build's tests; load it on first use.
-    bundle.data = newLazyDataSource([] { return newEmbeddedSnapshotSource(); });
+    bundle.data = newLazyDataSource([] { return newEmbeddedSnapshotSource(); }, *bundle.clock);
   }
-  bundle.resolver = newLazyResolver(*bundle.data);
+  bundle.resolver = newLazyResolver(*bundle.data, *bundle.clock);
   bundle.env = std::make_unique<tools::ToolEnv>(
       tools::ToolEnv{*bundle.data, *bundle.resolver, *bundle.clock});
   bundle.usage = std::make_unique<ToolUsage>();

@@ -60,6 +60,10 @@ bool WorkerPool::drain(std::chrono::milliseconds timeout) {
   return idle_.wait_for(lock, timeout, [this] { return queue_.empty() && busy_ == 0; });
 }
 
+// Reads steady_clock itself rather than an injected Clock (the one exception outside core
+// and app): the bound is CPU scheduling, not a time the server reports or reasons about,
+// and must not follow a test clock — a FakeClock that never advances would spin a worker
+// for ever — nor pay a virtual call per poll of a 50 µs hand-off.
 bool WorkerPool::spinForWork() const {
   const auto until = std::chrono::steady_clock::now() + kSpin;
   do {

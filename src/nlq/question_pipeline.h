@@ -3,6 +3,7 @@
 #include <memory>
 #include <string_view>
 
+#include "core/clock.h"
 #include "domain/player.h"
 #include "domain/rows.h"
 #include "domain/team.h"
@@ -14,7 +15,8 @@
 
 namespace nba::nlq {
 
-// Time spent in each stage of one question, for benchmarks and logs.
+// Time spent in each stage of one question, for benchmarks and logs, measured on the
+// pipeline's Clock (monotonic time, which runs even under --fixed-time).
 struct StageTimes {
   double parse_us = 0;
   double plan_us = 0;
@@ -24,11 +26,16 @@ struct StageTimes {
 
 // The whole of DESIGN §4: parser → planner → executor → synthesizer.
 //
-// Thread safety: immutable after construction; answer() may run concurrently.
+// Thread safety: immutable after construction; answer() may run concurrently. `clock` must
+// outlive the pipeline.
 class QuestionPipeline {
  public:
-  QuestionPipeline(std::unique_ptr<QuestionParser> parser, Planner planner, Executor executor)
-      : parser_(std::move(parser)), planner_(std::move(planner)), executor_(std::move(executor)) {}
+  QuestionPipeline(std::unique_ptr<QuestionParser> parser, Planner planner, Executor executor,
+                   const Clock& clock)
+      : parser_(std::move(parser)),
+        planner_(std::move(planner)),
+        executor_(std::move(executor)),
+        clock_(clock) {}
 
   Answer answer(std::string_view question, const ParseContext& context,
                 StageTimes* times = nullptr) const;
@@ -40,13 +47,15 @@ class QuestionPipeline {
   std::unique_ptr<QuestionParser> parser_;
   Planner planner_;
   Executor executor_;
+  const Clock& clock_;
 };
 
 // A pipeline over `players` and `teams` (a source's full lists; resolver borrowed) whose
-// calls go to `caller`, with up to `parallelism` threads per group of independent calls.
+// calls go to `caller`, with up to `parallelism` threads per group of independent calls,
+// timed on `clock`. The resolver and the clock must outlive the pipeline.
 std::unique_ptr<QuestionPipeline> newQuestionPipeline(const entity::EntityResolver& resolver,
                                                       const Rows<Player>& players,
                                                       const Rows<Team>& teams, ToolCaller caller,
-                                                      unsigned parallelism);
+                                                      unsigned parallelism, const Clock& clock);
 
 }  // namespace nba::nlq

@@ -6,6 +6,8 @@
 #include <doctest/doctest.h>
 
 #include "app/server_builder.h"
+#include "nlq/parser/slot_hits.h"
+#include "nlq/question_pipeline.h"
 
 namespace nba::app {
 namespace {
@@ -183,6 +185,34 @@ TEST_CASE("markdown, HTML and JSON in a question cannot break the answer") {
   // Every table row has the header's column count: nothing from the question got inside.
   CHECK(contains(result.text,
                  "\n| # | Team | W | L | PCT | GB | Home | Road | L10 | Streak | Conf |\n"));
+}
+
+TEST_CASE("under --fixed-time the date stays fixed but the stages' durations are measured") {
+  ServerBundle& bundle = goldenServer();
+  const auto fixed = parseFixedTime("2025-04-14T12:00:00Z");
+  REQUIRE(fixed.ok());
+  mcp::McpServer& server = *bundle.server;
+  auto players = bundle.data->players();
+  auto teams = bundle.data->teams();
+  REQUIRE(players.ok());
+  REQUIRE(teams.ok());
+  auto pipeline = nlq::newQuestionPipeline(
+      *bundle.resolver, players->rows, teams->rows,
+      [&server](const std::string& tool, const json& args) {
+        auto result = server.callTool(tool, args);
+        return nlq::ToolOutcome{std::move(result.text), result.structured.value_or(json::object()),
+                                result.is_error};
+      },
+      1, *bundle.clock);
+  REQUIRE(pipeline != nullptr);
+  nlq::StageTimes times;
+  const auto answer = pipeline->answer("Who leads the NBA in points?",
+                                       nlq::parseContextAt(bundle.clock->wallNow()), &times);
+  CHECK(answer.structured["season"] == "2024-25");
+  // Real work took real (monotonic) time: a frozen clock would report 0 for every stage.
+  CHECK(times.parse_us + times.plan_us + times.execute_us + times.synthesize_us > 0);
+  CHECK(times.execute_us > 0);  // at least one tool call through the server
+  CHECK(bundle.clock->wallNow() == fixed.value());
 }
 
 }  // namespace

@@ -15,6 +15,10 @@ namespace {
 
 using nlohmann::json;
 
+// The executor times each call on this clock; these tests do not look at the times (the
+// fake clock stands still, so each is 0).
+FakeClock test_clock{std::chrono::system_clock::time_point{}};
+
 PlannedCall planned(std::string tool, int group, json arguments = json::object()) {
   return {std::move(tool), std::move(arguments), group, 0};
 }
@@ -28,7 +32,7 @@ TEST_CASE("calls run group by group and results keep plan order") {
         order.push_back(tool);
         return ToolOutcome{tool + " " + args.dump(), json{{"n", args.value("n", 0)}}, false};
       },
-      1);
+      1, test_clock);
   Plan plan;
   plan.calls = {planned("second", 1, {{"n", 2}}), planned("first", 0, {{"n", 1}})};
   const auto results = executor.run(plan);
@@ -58,7 +62,7 @@ TEST_CASE("a group's calls share the threads, each call runs once") {
         --running;
         return ToolOutcome{"ok", json::object(), false};
       },
-      3);
+      3, test_clock);
   Plan plan;
   for (int n = 0; n < 12; ++n) plan.calls.push_back(planned("t", 0, {{"n", n}}));
   const auto results = executor.run(plan);
@@ -103,7 +107,7 @@ TEST_CASE("a failing or throwing call does not stop the others") {
         if (tool == "fails") return {"No player named 'Zorblax'", json::object(), true};
         return {"fine", json{{"value", 1}}, false};
       },
-      2);
+      2, test_clock);
   Plan plan;
   plan.calls = {planned("throws", 0), planned("fails", 0), planned("works", 0)};
   const auto results = executor.run(plan);
@@ -123,7 +127,7 @@ TEST_CASE("an empty plan runs nothing") {
         ++calls;
         return ToolOutcome{};
       },
-      4);
+      4, test_clock);
   CHECK(executor.run(Plan{}).empty());
   CHECK(calls == 0);
 }

@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
         return nba::nlq::ToolOutcome{std::move(result.text),
                                      result.structured.value_or(json::object()), result.is_error};
       },
-      static_cast<unsigned>(workers));
+      static_cast<unsigned>(workers), *bundle->clock);
   const auto context = nba::nlq::parseContextAt(bundle->clock->wallNow());
   // Warm up: loads the snapshot, builds the resolver and the tool's own pipeline.
   for (const std::string& question : questions) {

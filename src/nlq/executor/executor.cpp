@@ -2,15 +2,16 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <exception>
 #include <map>
 #include <thread>
 
+#include "core/stopwatch.h"
+
 namespace nba::nlq {
 
-Executor::Executor(ToolCaller caller, unsigned parallelism)
-    : caller_(std::move(caller)), parallelism_(std::max(1U, parallelism)) {}
+Executor::Executor(ToolCaller caller, unsigned parallelism, const Clock& clock)
+    : caller_(std::move(caller)), parallelism_(std::max(1U, parallelism)), clock_(&clock) {}
 
 std::vector<CallResult> Executor::run(const Plan& plan) const {
   std::vector<CallResult> results;
@@ -32,15 +33,14 @@ std::vector<CallResult> Executor::run(const Plan& plan) const {
 }
 
 void Executor::runOne(CallResult* result) const {
-  const auto start = std::chrono::steady_clock::now();
+  const Stopwatch stopwatch(*clock_);
   try {
     result->outcome = caller_(result->call.tool, result->call.arguments);
   } catch (const std::exception& e) {
     result->outcome = {std::string("internal error in ") + result->call.tool + ": " + e.what(),
                        nlohmann::json::object(), true};
   }
-  result->elapsed_ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  result->elapsed_ms = millis(stopwatch.elapsed());
 }
 
 void Executor::runGroup(std::vector<CallResult*>& group) const {

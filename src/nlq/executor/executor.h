@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"
 #include "nlq/planner/plan.h"
 
 namespace nba::nlq {
@@ -31,12 +32,13 @@ struct CallResult {
 // Runs a Plan group by group (a group may use the results of earlier ones); the calls of a
 // group run in parallel on up to `parallelism` threads (the calling thread included). A call
 // that fails, or throws, becomes an is_error outcome and the others go on: partial answers
-// beat none.
+// beat none. Each call's elapsed_ms is measured on `clock`'s monotonic time; `clock` must
+// outlive the Executor.
 //
 // Thread safety: immutable; run() is const and may run concurrently.
 class Executor {
  public:
-  Executor(ToolCaller caller, unsigned parallelism);
+  Executor(ToolCaller caller, unsigned parallelism, const Clock& clock);
 
   std::vector<CallResult> run(const Plan& plan) const;
 
@@ -46,6 +48,7 @@ class Executor {
 
   ToolCaller caller_;
   unsigned parallelism_;
+  const Clock* clock_;
 };
 
 }  // namespace nba::nlq
