@@ -92,7 +92,7 @@ TEST_CASE("two calls of one group run at the same time") {
         }
         return ToolOutcome{"ok", json::object(), false};
       },
-      2);
+      2, test_clock);
   Plan plan;
   plan.calls = {planned("a", 0), planned("b", 0)};
   const auto results = executor.run(plan);
