@@ -8,6 +8,7 @@
 #include "app/lazy_world.h"
 #include "app/nba_catalog_features.h"
 #include "app/nba_tools.h"
+#include "origin/known_seasons_view.h"
 #include "origin/snapshot/snapshot_source.h"
 
 namespace nba::app {
@@ -104,9 +105,10 @@ Result<ServerBundle> buildServer(const Config& config) {
     // The embedded snapshot is checked by the build's tests; load it on first use.
     bundle.data = newLazyDataSource([] { return newEmbeddedSnapshotSource(); }, *bundle.clock);
   }
-  bundle.resolver = newLazyResolver(*bundle.data, *bundle.clock);
+  bundle.known = newKnownSeasonsView(*bundle.data, *bundle.clock);
+  bundle.resolver = newLazyResolver(*bundle.known, *bundle.clock);
   bundle.env = std::make_unique<tools::ToolEnv>(
-      tools::ToolEnv{*bundle.data, *bundle.resolver, *bundle.clock});
+      tools::ToolEnv{*bundle.known, *bundle.resolver, *bundle.clock});
   bundle.usage = std::make_unique<ToolUsage>();
   bundle.server = std::make_unique<mcp::McpServer>(identity, options);
   bundle.server->addToolMiddleware(bundle.usage->middleware());

@@ -19,6 +19,9 @@ namespace nba::app {
 struct ServerBundle {
   std::shared_ptr<Clock> clock;
   std::unique_ptr<DataSource> data;
+  // `data` as the tools see it: only the seasons begun by the clock's date
+  // (newKnownSeasonsView), so a fixed clock never shows a later season's figures.
+  std::unique_ptr<DataSource> known;
   std::unique_ptr<entity::EntityResolver> resolver;
   std::unique_ptr<tools::ToolEnv> env;
   std::unique_ptr<ToolUsage> usage;

@@ -73,6 +73,15 @@ Season seasonAt(std::chrono::system_clock::time_point now) {
   return Season{static_cast<unsigned>(date.month()) >= 10 ? year : year - 1};
 }
 
+bool seasonKnownAt(Season season, std::chrono::system_clock::time_point now) {
+  return season <= seasonAt(now);
+}
+
+Status seasonNotStarted(Season season, std::chrono::system_clock::time_point now) {
+  return invalidArgument(season.label() + " has not started yet; the current season is " +
+                         seasonAt(now).label());
+}
+
 std::string seasonList(const std::vector<Season>& seasons) {
   std::vector<Season> sorted = seasons;
   std::sort(sorted.begin(), sorted.end());
@@ -110,7 +119,8 @@ Result<Season> parseSeasonText(std::string_view raw) {
 Result<SeasonResolution> resolveSeason(std::string_view raw, const Clock& clock,
                                        const std::vector<Season>& available) {
   const std::string text = normalize(raw);
-  const Season current = seasonAt(clock.wallNow());
+  const std::chrono::system_clock::time_point now = clock.wallNow();
+  const Season current = seasonAt(now);
   if (text.empty() || text == "this season" || text == "current" || text == "current season" ||
       text == "this year" || text == "now") {
     return withFallback(current, available);
@@ -126,9 +136,8 @@ Result<SeasonResolution> resolveSeason(std::string_view raw, const Clock& clock,
   if (season.start_year < kFirstSeason) {
     return invalidArgument(season.label() + " is before the first NBA season, 1946-47");
   }
-  if (season > current) {
-    return invalidArgument(season.label() + " has not started yet; the current season is " +
-                           current.label());
+  if (!seasonKnownAt(season, now)) {
+    return seasonNotStarted(season, now);
   }
   if (season == current) {
     return withFallback(season, available);

@@ -15,6 +15,17 @@ namespace nba {
 // calendar year from October on, else the one that started last year. Uses UTC dates.
 Season seasonAt(std::chrono::system_clock::time_point now);
 
+// Whether `season` has begun by `now`: true for seasonAt(now) and every earlier season. A
+// season that begins later has no figures yet at that date, so wherever a tool lists seasons
+// the caller did not name (careers, award histories, fallbacks), it must leave it out, even
+// when a source holds data for it (an offline snapshot recorded later than a fixed clock).
+// seasonKnownAt(2025-26, 2025-04-14) is false; seasonKnownAt(2025-26, 2025-10-01) is true.
+bool seasonKnownAt(Season season, std::chrono::system_clock::time_point now);
+
+// "2026-27 has not started yet; the current season is 2025-26": the answer to a request that
+// names a season after seasonAt(now).
+Status seasonNotStarted(Season season, std::chrono::system_clock::time_point now);
+
 // Parses an explicit season: "2024-25", "2024-2025", "2024/25", or a single year meaning the
 // season that ends in it ("2025" -> 2024-25). Only the shape is checked here.
 // kInvalidArgument with a message a person can act on: "'abc' is not a season; ...",

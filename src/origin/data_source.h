@@ -61,7 +61,8 @@ class DataSource {
  public:
   virtual ~DataSource() = default;
 
-  // Seasons with data, oldest first. Never empty for a loaded source.
+  // Seasons with data, oldest first. Never empty for a loaded source (but empty through
+  // newKnownSeasonsView at a date before its first season).
   virtual std::vector<SeasonCoverage> seasons() const = 0;
 
   // All 30 teams, ordered by abbr.

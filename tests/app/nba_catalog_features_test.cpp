@@ -52,6 +52,23 @@ TEST_CASE("nba://players/{id} gives the bio and season lines") {
   CHECK(templates["result"]["resourceTemplates"][0]["uriTemplate"] == "nba://players/{id}");
 }
 
+TEST_CASE("nba://players/{id} at 2025-04-14 lists only the seasons begun by then") {
+  ServerHarness h([](nba::mcp::McpServer& server) {
+    REQUIRE(
+        nba::app::registerNbaResources(server, nba::testing::snapshotEnvAtGoldenClock()).isOk());
+  });
+  h.initialize();
+  json read = h.call("resources/read", {{"uri", "nba://players/1641705"}});
+  json body = json::parse(read["result"]["contents"][0]["text"].get<std::string>());
+  CHECK(body["name"] == "Victor Wembanyama");
+  REQUIRE(body["seasons"].size() == 2);  // not the snapshot's 2025-26 line
+  CHECK(body["seasons"][0]["season"] == "2023-24");
+  CHECK(body["seasons"][0]["pts"] == 1522);
+  CHECK(body["seasons"][1]["season"] == "2024-25");
+  CHECK(body["seasons"][1]["gp"] == 46);
+  CHECK(body["as_of"] == "2025-04-13");
+}
+
 TEST_CASE("prompts resolve names and refuse unknown ones") {
   ServerHarness h(registerNbaFeatures);
   h.initialize();

@@ -23,6 +23,16 @@ TEST_CASE("seasonAt: October starts a new season") {
   CHECK(seasonAt(date(2025, 10, 1)).label() == "2025-26");
 }
 
+TEST_CASE("seasonKnownAt: a season is known from the day it becomes this season") {
+  CHECK(seasonKnownAt(Season{2024}, date(2025, 4, 14)));
+  CHECK(seasonKnownAt(Season{2023}, date(2025, 4, 14)));
+  CHECK_FALSE(seasonKnownAt(Season{2025}, date(2025, 4, 14)));
+  CHECK_FALSE(seasonKnownAt(Season{2025}, date(2025, 9, 30)));
+  CHECK(seasonKnownAt(Season{2025}, date(2025, 10, 1)));
+  CHECK(seasonNotStarted(Season{2025}, date(2025, 4, 14)).message() ==
+        "2025-26 has not started yet; the current season is 2024-25");
+}
+
 TEST_CASE("explicit forms") {
   CHECK(parseSeasonText("2024-25")->label() == "2024-25");
   CHECK(parseSeasonText("2024-2025")->label() == "2024-25");

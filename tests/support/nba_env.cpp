@@ -1,26 +1,37 @@
 #include "support/nba_env.h"
 
+#include <ctime>
 #include <stdexcept>
 
 #include "nba/entity/resolver_from_data.h"
+#include "origin/known_seasons_view.h"
 #include "origin/snapshot/snapshot_source.h"
 
 namespace nba::testing {
 
 namespace {
 
-struct SnapshotWorld {
-  std::unique_ptr<DataSource> data;
-  std::unique_ptr<entity::EntityResolver> resolver;
-  FakeClock clock{std::chrono::system_clock::from_time_t(1771761600)};  // 2026-02-22 12:00Z
-  std::unique_ptr<tools::ToolEnv> env;
-
-  SnapshotWorld() {
+const DataSource& embeddedSnapshot() {
+  static const std::unique_ptr<DataSource> data = [] {
     auto loaded = newEmbeddedSnapshotSource();
     if (!loaded.ok()) {
       throw std::runtime_error(loaded.status().toString());
     }
-    data = std::move(loaded).value();
+    return std::move(loaded).value();
+  }();
+  return *data;
+}
+
+// The snapshot as the server wires it: seen through the known-seasons view at `clock`.
+struct SnapshotWorld {
+  FakeClock clock;
+  std::unique_ptr<DataSource> data;
+  std::unique_ptr<entity::EntityResolver> resolver;
+  std::unique_ptr<tools::ToolEnv> env;
+
+  explicit SnapshotWorld(std::time_t wall)
+      : clock(std::chrono::system_clock::from_time_t(wall)),
+        data(newKnownSeasonsView(embeddedSnapshot(), clock)) {
     auto built = entity::newResolverFromData(*data);
     if (!built.ok()) {
       throw std::runtime_error(built.status().toString());
@@ -33,7 +44,12 @@ struct SnapshotWorld {
 }  // namespace
 
 const tools::ToolEnv& snapshotEnv() {
-  static const SnapshotWorld world;
+  static const SnapshotWorld world(1771761600);  // 2026-02-22T12:00:00Z
+  return *world.env;
+}
+
+const tools::ToolEnv& snapshotEnvAtGoldenClock() {
+  static const SnapshotWorld world(1744632000);  // 2025-04-14T12:00:00Z
   return *world.env;
 }
 

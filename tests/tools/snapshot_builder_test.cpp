@@ -7,8 +7,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "build_inputs.h"
+#include "meta_facts.h"
 #include "name_key.h"
+#include "source_dates.h"
 #include "support/shared_data.h"
+#include "team_directory.h"
 
 namespace nba::builder {
 namespace {
@@ -71,6 +75,43 @@ TEST_CASE("the committed golden/snapshot is what the builder makes from ../share
   CHECK(slurp(again / "players.tsv") == slurp(out / "players.tsv"));
   std::filesystem::remove_all(out);
   std::filesystem::remove_all(again);
+}
+
+TEST_CASE("source dates: NBA.com month text and day arithmetic across months") {
+  CHECK(isoDateFromNbaText("APR 09, 2024") == "2024-04-09");
+  CHECK(isoDateFromNbaText("Feb 20, 2026") == "2026-02-20");
+  CHECK(isoDateFromNbaText("2026-02-20") == "");
+  CHECK(addDays("2026-02-21", 4) == "2026-02-25");
+  CHECK(addDays("2026-03-01", -1) == "2026-02-28");
+  CHECK(addDays("2024-02-28", 1) == "2024-02-29");
+  CHECK(addDays("not a date", 1) == "");
+}
+
+TEST_CASE("meta dates and counts are derived from the reference data, not written by hand") {
+  const std::string data = NBA_MCP_SHARED_DATA_DIR;
+  if (!nba::testing::sharedDataAvailable(data)) {
+    return;
+  }
+  Result<BuildInputs> in = loadBuildInputs(data);
+  REQUIRE(in.ok());
+  Result<TeamDirectory> teams = TeamDirectory::fromCsv(in->teams);
+  REQUIRE(teams.ok());
+  Result<MetaFacts> facts = deriveMetaFacts(*in, *teams);
+  REQUIRE_MESSAGE(facts.ok(), facts.status().message());
+  CHECK(facts->last_game_date.at(2023) == "2024-04-14");
+  CHECK(facts->last_game_date.at(2024) == "2025-04-13");
+  CHECK(facts->last_game_date.at(2025) == "2026-02-21");
+  CHECK(facts->game_log_players == 522);       // distinct Player_ID in the StatsChef logs
+  CHECK(facts->neutral_site_games_2025 == 5);  // game_type regular_season_neutral_site
+  // PHI-MEM 2024-11-02, BKN-SAS 2024-12-27, BKN-PHX 2025-01-22, MEM-UTA 2025-01-25.
+  CHECK(facts->corrected_scores_2024 == 4);
+  // bbref's 2025-26 lines count 2 (LAC: 58 vs 56) to 4 (e.g. CLE: 61 vs 57) games more than
+  // the games table; CLE's next games (playernextngames) are 02-22, 02-24, 02-25, 02-27 and
+  // 03-01, so its line runs through 02-27 and stops before 03-01.
+  CHECK(facts->team_lines_as_of_2025 == "2026-02-27");
+  CHECK(facts->team_lines_note_2025.find("2 to 4 more games") != std::string::npos);
+  CHECK(facts->team_lines_note_2025.find("at least 2026-02-27 and at most 2026-02-28") !=
+        std::string::npos);
 }
 
 TEST_CASE("a missing data dir fails with the file it needed") {

@@ -73,6 +73,7 @@ Result<BuildInputs> loadBuildInputs(const std::string& data_dir) {
       {&in.games_2023, "derived/games_2023-24.csv", false},
       {&in.games_2024, "derived/games_2024-25.csv", false},
       {&in.games_2025, "derived/games_2025-26_partial_to_2026-02-21.csv", false},
+      {&in.schedule_2024, "schedule/fixturedownload_nba-2024-UTC.csv", false},
       {&in.per_game_2024, "bbref/season_2024-25/player_per_game_2024-25.csv", false},
       {&in.totals_2024, "bbref/season_2024-25/player_totals_2024-25.csv", false},
       {&in.advanced_2024, "bbref/season_2024-25/player_advanced_2024-25.csv", false},
@@ -93,6 +94,8 @@ Result<BuildInputs> loadBuildInputs(const std::string& data_dir) {
       {&in.league_dash_2025,
        "statsnba-samples/leaguedashplayerstats__2025-26__RegularSeason__Totals__Base__0.json",
        true},
+      {&in.next_games_2025,
+       "statsnba-samples/playernextngames__2025-26__RegularSeason__1628378.json", true},
   };
   for (const Entry& entry : entries) {
     const std::string path = data_dir + "/" + entry.relative;

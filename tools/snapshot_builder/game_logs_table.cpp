@@ -2,30 +2,10 @@
 
 #include "origin/snapshot/snapshot_schema.h"
 #include "row_builder.h"
+#include "source_dates.h"
 #include "tables.h"
 
 namespace nba::builder {
-namespace {
-
-// "APR 09, 2024" -> "2024-04-09"; "" when malformed.
-std::string isoDate(const std::string& text) {
-  static constexpr const char* kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
-                                            "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
-  if (text.size() != 12) {
-    return "";
-  }
-  for (int m = 0; m < 12; ++m) {
-    if (text.compare(0, 3, kMonths[m]) == 0) {
-      char buffer[16];
-      std::snprintf(buffer, sizeof(buffer), "%s-%02d-%s", text.substr(8, 4).c_str(), m + 1,
-                    text.substr(4, 2).c_str());
-      return buffer;
-    }
-  }
-  return "";
-}
-
-}  // namespace
 
 Result<TsvTable> buildGameLogs(const BuildInputs& in, const TeamDirectory& teams,
                                const PlayerRegistry& registry) {
@@ -34,7 +14,7 @@ Result<TsvTable> buildGameLogs(const BuildInputs& in, const TeamDirectory& teams
   for (const auto& row : logs.rows()) {
     const auto nba_id = parseWhole(logs.cell(row, "Player_ID"));
     const PlayerIdentity* identity = nba_id ? registry.byNbaId(*nba_id) : nullptr;
-    const std::string date = isoDate(logs.cell(row, "GAME_DATE"));
+    const std::string date = isoDateFromNbaText(logs.cell(row, "GAME_DATE"));
     const std::string& matchup = logs.cell(row, "MATCHUP");  // "ATL vs. MIA" | "ATL @ MIA"
     if (identity == nullptr || date.empty() || matchup.size() < 9) {
       return dataLoss("game logs: unreadable row for player " + logs.cell(row, "Player_ID"));

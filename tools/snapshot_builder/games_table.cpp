@@ -6,11 +6,9 @@
 
 namespace nba::builder {
 
-Result<TsvTable> buildGames(const BuildInputs& in, std::map<int, std::string>& last_date) {
+Result<TsvTable> buildGames(const BuildInputs& in) {
   TsvTable table{toStrings(snapshot::kGamesColumns), {}};
-  const std::pair<int, const CsvFile*> files[] = {
-      {2023, &in.games_2023}, {2024, &in.games_2024}, {2025, &in.games_2025}};
-  for (const auto& [start_year, file] : files) {
+  for (const CsvFile* file : {&in.games_2023, &in.games_2024, &in.games_2025}) {
     for (const auto& row : file->rows()) {
       const std::string& type = file->cell(row, "game_type");
       std::string kind;
@@ -34,8 +32,6 @@ Result<TsvTable> buildGames(const BuildInputs& in, std::map<int, std::string>& l
       if (!assembled.ok()) {
         return assembled.status();
       }
-      std::string& last = last_date[start_year];
-      last = std::max(last, file->cell(row, "game_date_et"));
       table.rows.push_back(std::move(assembled).value());
     }
   }

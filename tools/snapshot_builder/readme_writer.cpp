@@ -39,9 +39,9 @@ directory in the same format instead. The loader is `newSnapshotSource` (src/ori
 
 | season | games | player lines | team lines | awards | game logs |
 |---|---|---|---|---|---|
-| 2023-24 | complete (1230, NBA.com ids) | complete (bbref) | complete (bbref) | yes | partial (NBA.com playergamelog, 522 players) |
+| 2023-24 | complete (1230, NBA.com ids) | complete (bbref) | complete (bbref) | yes | partial (NBA.com playergamelog, {game_log_players} players) |
 | 2024-25 | complete (1230 + NBA Cup final, no ids) | complete (bbref, with advanced) | complete (bbref) | yes | none |
-| 2025-26 | partial, to 2026-02-21 | partial (NBA.com, same date) | partial (bbref, about 2026-03-01) | no | none |
+| 2025-26 | partial, to {games_end_2025} | partial (NBA.com, same date) | partial (bbref, through at least {team_lines_as_of_2025}) | no | none |
 
 `meta.tsv` gives the exact `as_of` (last date the figures include) of every season and table.
 Regular season only; there are no playoff tables.
@@ -88,7 +88,7 @@ dreb_pg, reb_pg, ast_pg, stl_pg, blk_pg, tov_pg, pf_pg, pts_pg`.
   `efg_pct`, `fg_pct`, `fg3_pct`, `ft_pct` as bbref prints them. `ts_pct`, `usg_pct`, `per`,
   `ws`, `bpm`: bbref advanced, **2024-25 only**; for 2023-24 `ts_pct` is computed with bbref's
   formula PTS / (2 × (FGA + 0.44 × FTA)) and the others are empty.
-* 2025-26: NBA.com `leaguedashplayerstats` (Totals, recorded with the games to 2026-02-21):
+* 2025-26: NBA.com `leaguedashplayerstats` (Totals, recorded with the games to {games_end_2025}):
   one line per player with his team at the time (no per-team split for traded players), no
   `gs`, no position; `min` is NBA.com's fractional minutes rounded; per-game values are
   total / GP rounded to one decimal; eFG% and TS% computed; FG% as NBA.com gives it.
@@ -100,15 +100,16 @@ fg_pct, fg3m_pg, fg3a_pg, fg3_pct, ftm_pg, fta_pg, ft_pct, oreb_pg, dreb_pg, reb
 stl_pg, blk_pg, tov_pg, pf_pg, pts, opp_pts`.
 Source: bbref via sumitrodatta `team_summaries` (W, L, MOV, SRS, ratings per 100 possessions,
 pace per 48 minutes, the four factors for offense and defense), `team_stats_per_game`,
-`opponent_stats_per_game`, `team_totals`, `opponent_totals`. 2025-26 is bbref's partial table
-(about 2026-03-01), a week newer than the 2025-26 games, so its W-L can exceed the standings'.
+`opponent_stats_per_game`, `team_totals`, `opponent_totals`. 2025-26 is bbref's partial table,
+newer than the 2025-26 games, so its W-L can exceed the standings'. Its `as_of` in meta.tsv is
+derived from the data: {team_lines_note_2025}.
 
 ### games.tsv (sorted by season, date, game_id, home)
 `season, date (US/Eastern), game_id (NBA.com, empty for 2024-25), home, away, home_pts,
 away_pts, kind`. `kind`: `regular`; `neutral_site` (2025-26, home/away alphabetical);
 `cup_final` (the 2024-12-17 NBA Cup final MIL–OKC: kept, but it does not count in standings or
 stats). Source: derived/games_*.csv (NBA.com leaguegamefinder/leaguegamelog; 2024-25 from
-fixturedownload.com with four corrected scores).
+fixturedownload.com with {corrected_scores_2024} corrected scores).
 
 Standings are not stored: the loader derives them from the counting games (W, L, PCT, GB,
 conference rank, home, road, last 10, streak), and they equal bbref's W-L for all 30 teams in
@@ -128,7 +129,7 @@ points_won / points_max. Selections (`ALL_NBA_1..3`, `ALL_DEF_1..2`, `ALL_ROOKIE
 ### player_game_logs.tsv (sorted by player_id, date)
 `season, player_id, date, game_id, team, opponent, home (1|0), wl, min, pts, reb, oreb, dreb, ast,
 stl, blk, tov, pf, fgm, fga, fg3m, fg3a, ftm, fta, plus_minus`. 2023-24 only, **partial**: the
-StatsChef NBA.com playergamelog rows (522 players; some players are missing entirely, but a
+StatsChef NBA.com playergamelog rows ({game_log_players} players; some players are missing entirely, but a
 player who is present has all his games: LeBron 71 G / 1822 PTS).
 
 ## Player id matching
@@ -144,10 +145,32 @@ unmatched are then matched by the same last name and a first name that is a pref
 the same season with the same last or first name (e.g. Nicolas/Nic Claxton).
 )";
 
+// kIntro with every {name} replaced by the build's derived fact of that name.
+std::string introWithFacts(const MetaFacts& facts) {
+  auto date = [&](int start_year) {
+    auto it = facts.last_game_date.find(start_year);
+    return it == facts.last_game_date.end() ? std::string() : it->second;
+  };
+  const std::pair<std::string, std::string> values[] = {
+      {"{game_log_players}", std::to_string(facts.game_log_players)},
+      {"{games_end_2025}", date(2025)},
+      {"{team_lines_as_of_2025}", facts.team_lines_as_of_2025},
+      {"{team_lines_note_2025}", facts.team_lines_note_2025},
+      {"{corrected_scores_2024}", std::to_string(facts.corrected_scores_2024)}};
+  std::string text = kIntro;
+  for (const auto& [name, value] : values) {
+    for (std::size_t at = text.find(name); at != std::string::npos;
+         at = text.find(name, at + value.size())) {
+      text.replace(at, name.size(), value);
+    }
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string snapshotReadme(const BuildReport& report) {
-  std::string text = kIntro;
+  std::string text = introWithFacts(report.facts);
   const std::size_t matched =
       report.matched_by_name + report.matched_by_short_name + report.matched_by_team;
   text += "\n**Result of this build**: " + std::to_string(report.bbref_players) +

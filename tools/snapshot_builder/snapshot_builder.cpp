@@ -48,16 +48,19 @@ Result<BuildReport> buildSnapshot(const std::string& data_dir, const std::string
   if (!lines.ok()) {
     return lines.status();
   }
-  std::map<int, std::string> last_game_date;
+  Result<MetaFacts> facts = deriveMetaFacts(*in, *teams);
+  if (!facts.ok()) {
+    return facts.status();
+  }
   std::vector<std::pair<std::string_view, Result<TsvTable>>> tables;
   tables.emplace_back(snapshot::kTeamsFile, teams->table());
   tables.emplace_back(snapshot::kPlayersFile, buildPlayers(*in, *teams, registry, *lines));
   tables.emplace_back(snapshot::kPlayerLinesFile, lines->table);
   tables.emplace_back(snapshot::kTeamLinesFile, buildTeamLines(*in, *teams));
-  tables.emplace_back(snapshot::kGamesFile, buildGames(*in, last_game_date));
+  tables.emplace_back(snapshot::kGamesFile, buildGames(*in));
   tables.emplace_back(snapshot::kAwardsFile, buildAwards(*in, registry));
   tables.emplace_back(snapshot::kGameLogsFile, buildGameLogs(*in, *teams, registry));
-  tables.emplace_back(snapshot::kMetaFile, buildMeta(last_game_date));
+  tables.emplace_back(snapshot::kMetaFile, buildMeta(*facts));
 
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
@@ -65,6 +68,7 @@ Result<BuildReport> buildSnapshot(const std::string& data_dir, const std::string
     return unavailable("cannot create " + out_dir + ": " + ec.message());
   }
   BuildReport report;
+  report.facts = *facts;
   for (const auto& [file, table] : tables) {
     if (!table.ok()) {
       return table.status();

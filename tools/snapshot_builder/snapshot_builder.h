@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "meta_facts.h"
 
 namespace nba::builder {
 
@@ -17,6 +18,7 @@ struct BuildReport {
   std::size_t matched_by_team = 0;     // ... given an NBA.com id by team-season + name
   std::size_t nba_only = 0;            // players only in NBA.com sources
   std::vector<std::string> unmatched;  // "Name (slug, last season, team)"
+  MetaFacts facts;                     // the derived dates and counts meta.tsv states
 };
 
 // Reads the reference data under `data_dir` (../shared/data) and writes the snapshot

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "build_inputs.h"
+#include "meta_facts.h"
 #include "player_lines.h"
 #include "player_registry.h"
 #include "team_directory.h"
@@ -17,8 +18,8 @@ namespace nba::builder {
 // team_season_lines.tsv from bbref team_summaries + team/opponent per game and totals.
 Result<TsvTable> buildTeamLines(const BuildInputs& in, const TeamDirectory& teams);
 
-// games.tsv from derived/games_*.csv. Also reports the last game date per season.
-Result<TsvTable> buildGames(const BuildInputs& in, std::map<int, std::string>& last_date);
+// games.tsv from derived/games_*.csv.
+Result<TsvTable> buildGames(const BuildInputs& in);
 
 // awards.tsv from player_award_shares + end_of_season_teams.
 Result<TsvTable> buildAwards(const BuildInputs& in, const PlayerRegistry& registry);
@@ -32,7 +33,7 @@ Result<TsvTable> buildGameLogs(const BuildInputs& in, const TeamDirectory& teams
 Result<TsvTable> buildPlayers(const BuildInputs& in, const TeamDirectory& teams,
                               const PlayerRegistry& registry, const PlayerLinesOutput& lines);
 
-// meta.tsv: as_of, coverage and origin of every (season, table).
-TsvTable buildMeta(const std::map<int, std::string>& last_game_date);
+// meta.tsv: as_of, coverage and origin of every (season, table), dates and counts from `facts`.
+TsvTable buildMeta(const MetaFacts& facts);
 
 }  // namespace nba::builder

@@ -68,6 +68,39 @@ TEST_CASE("get_player_career: a rookie's career is whole and says so") {
   CHECK(contains(flagg.markdown, "2025-26 is in progress"));
 }
 
+TEST_CASE("get_player_career at 2025-04-14 shows only the seasons begun by then") {
+  // Wembanyama, bbref totals: 2023-24 71 G / 1522 PTS, 2024-25 46 G / 1116 PTS. The snapshot
+  // also holds 2025-26 (42 G / 1021 PTS to 2026-02-21), which at this clock has not started.
+  auto answer = nba::testing::runPlayerTool(
+      "get_player_career", {{"player", "Victor Wembanyama"}, {"per_mode", "Totals"}},
+      nba::testing::snapshotEnvAtGoldenClock());
+  REQUIRE_FALSE(answer.is_error);
+  const json& s = answer.structured;
+  REQUIRE(s["rows"].size() == 2);
+  CHECK(s["rows"][0]["season"] == "2023-24");
+  CHECK(s["rows"][0]["gp"] == 71);
+  CHECK(s["rows"][0]["pts"] == 1522);
+  CHECK(s["rows"][1]["season"] == "2024-25");
+  CHECK(s["rows"][1]["gp"] == 46);
+  CHECK(s["rows"][1]["pts"] == 1116);
+  CHECK(s["career"]["seasons"] == 2);
+  CHECK(s["career"]["gp"] == 117);    // 71 + 46
+  CHECK(s["career"]["pts"] == 2638);  // 1522 + 1116
+  CHECK(s["seasons_in_data"] == json::array({"2023-24", "2024-25"}));
+  CHECK(s["as_of"] == "2025-04-13");
+  CHECK(contains(answer.markdown, "2 seasons in the data (2023-24 to 2024-25)"));
+  CHECK(contains(answer.markdown, "117 games and 2,638 points, 22.5 points per game"));
+  CHECK_FALSE(contains(answer.markdown, "2025-26"));
+
+  // At 2026-02-22 the 2025-26 row is there.
+  auto later = career({{"player", "Victor Wembanyama"}, {"per_mode", "Totals"}});
+  REQUIRE(later.structured["rows"].size() == 3);
+  CHECK(later.structured["rows"][2]["season"] == "2025-26");
+  CHECK(later.structured["rows"][2]["gp"] == 42);
+  CHECK(later.structured["rows"][2]["pts"] == 1021);
+  CHECK(later.structured["career"]["pts"] == 2638 + 1021);
+}
+
 TEST_CASE("get_player_career: errors and schema") {
   CHECK(career({{"player", "Zzyzx Qwerty"}}).is_error);
   const std::string tool = "get_player_career";

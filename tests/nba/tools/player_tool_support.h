@@ -15,10 +15,11 @@
 // check arguments against the tool's input schema the way the server does before the handler.
 namespace nba::testing {
 
-inline tools::ToolAnswer runPlayerTool(const std::string& name, const nlohmann::json& arguments) {
+inline tools::ToolAnswer runPlayerTool(const std::string& name, const nlohmann::json& arguments,
+                                       const tools::ToolEnv& env = snapshotEnv()) {
   for (const auto& tool : tools::playerTools()) {
     if (tool.name == name) {
-      return tool.run(arguments, snapshotEnv());
+      return tool.run(arguments, env);
     }
   }
   FAIL("tool " << name << " is not registered");

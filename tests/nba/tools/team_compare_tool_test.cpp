@@ -74,8 +74,8 @@ TEST_CASE("compare_teams: four teams, and this season falls back to the partial 
   CHECK(answer.structured["teams"].size() == 4);
   CHECK(answer.structured["season"] == "2025-26");
   CHECK(answer.structured["coverage"] == "partial");
-  // bbref/sumitrodatta 2026 rows (as of about 2026-03-01): team_summaries w-l and
-  // team_stats_per_game pts_per_game for OKC, DET, SAS, DEN.
+  // bbref/sumitrodatta 2026 rows (through at least 2026-02-27, see meta.tsv): team_summaries w-l
+  // and team_stats_per_game pts_per_game for OKC, DET, SAS, DEN.
   CHECK(statOf(answer, "W_PCT")["display"] == json({"46-15", "44-14", "43-16", "37-23"}));
   CHECK(statOf(answer, "PTS")["values"] == json({119.5, 117.5, 118.5, 120.5}));
   CHECK(statOf(answer, "PTS")["best"] == json({"DEN"}));
