@@ -38,6 +38,7 @@ struct Options {
   int reply_timeout_ms = 5000;
   std::size_t max_message_bytes = std::size_t{4} * 1024 * 1024;
   bool avoid_known_crashes = false;
+  std::size_t max_depth = 200000;
   std::string transcripts;
 };
 
@@ -74,6 +75,8 @@ int main(int argc, char** argv) {
   cli.add_flag("--avoid-known-crashes", options.avoid_known_crashes,
                "Nest at most 1000 deep and never cancel without a requestId (the crashes being "
                "fixed on main)");
+  cli.add_option("--max-depth", options.max_depth, "Deepest JSON nesting to send")
+      ->capture_default_str();
   cli.add_option("--transcripts", options.transcripts,
                  "Directory for what each session sent (replay: nba-mcp < FILE)");
   cli.add_option("server-args", options.server_args, "Extra arguments for the server (after --)");
@@ -116,9 +119,9 @@ int main(int argc, char** argv) {
   factory_options.avoid_known_crashes = options.avoid_known_crashes;
   factory_options.max_line_bytes = options.max_message_bytes;
   factory_options.limits.max_string_bytes = 1024 * 1024;
-  if (options.avoid_known_crashes) {
-    factory_options.limits.max_depth = 1000;
-  }
+  factory_options.limits.max_depth = options.avoid_known_crashes
+                                         ? std::min<std::size_t>(options.max_depth, 1000)
+                                         : options.max_depth;
   factory_options.batches = false;
   LineFactory lines_a(a.tools(), choices, factory_options, "a");
   factory_options.batches = true;
@@ -168,7 +171,11 @@ int main(int argc, char** argv) {
         std::cout << "  what was sent: " << session->transcriptPath()
                   << " (replay: " << options.server << " < " << session->transcriptPath() << ")\n";
       }
-      std::cout << "  server stderr (tail):\n" << session->stderrTail(60) << "\n";
+      std::cout << "  the last lines sent:\n";
+      for (const std::string& line : session->recent()) {
+        std::cout << "    " << line << "\n";
+      }
+      std::cout << "  server stderr:\n" << session->stderrExcerpt(16);
     }
   }
   std::cout << "findings: " << findings << " (seed " << options.seed << ")" << std::endl;

@@ -77,6 +77,10 @@ void ServerSession::send(const Line& line) {
   ++lines_sent_;
   bytes_sent_ += bytes.size();
   ++sent_by_kind_[line.kind];
+  recent_.push_back(line.kind + ": " + excerpt(line.text, 200));
+  if (recent_.size() > 8) {
+    recent_.pop_front();
+  }
   // What the reader sees: the text up to '\n' (the transport strips one '\r' itself).
   const std::string seen = line.text + line.ending.substr(0, line.ending.size() - 1);
   const Expectation expected =
@@ -204,17 +208,40 @@ std::string ServerSession::summary() const {
   return out.str();
 }
 
-std::string ServerSession::stderrTail(std::size_t lines) const {
-  const std::string text = process_->stderrText();
-  std::size_t start = text.size();
-  for (std::size_t n = 0; n <= lines && start > 0; ++n) {
-    start = text.rfind('\n', start - 1);
-    if (start == std::string::npos) {
-      start = 0;
-      break;
+std::string ServerSession::stderrExcerpt(std::size_t max_lines) const {
+  // A sanitizer report's headline, summary and stack, with the frames of a deep recursion
+  // folded into one; otherwise the last lines.
+  std::istringstream in(process_->stderrText());
+  std::vector<std::string> all;
+  std::vector<std::string> kept;
+  std::string last_frame;
+  for (std::string line; std::getline(in, line);) {
+    all.push_back(line);
+    const std::size_t hash = line.find('#');
+    const bool frame = hash != std::string::npos && line.find_first_not_of(' ') == hash;
+    if (frame) {
+      const std::size_t in_at = line.find(" in ");
+      std::string function = in_at == std::string::npos ? line : line.substr(in_at);
+      if (function == last_frame || kept.size() >= max_lines) {
+        continue;
+      }
+      last_frame = function;
+    }
+    if (frame || line.find("ERROR") != std::string::npos ||
+        line.find("SUMMARY") != std::string::npos || line.find("Assertion") != std::string::npos ||
+        line.find("runtime error") != std::string::npos) {
+      kept.push_back(excerpt(line, 240));
     }
   }
-  return text.substr(start);
+  if (kept.empty()) {
+    const std::size_t from = all.size() > max_lines ? all.size() - max_lines : 0;
+    kept.assign(all.begin() + static_cast<std::ptrdiff_t>(from), all.end());
+  }
+  std::string text;
+  for (const std::string& line : kept) {
+    text += "    " + line + "\n";
+  }
+  return text;
 }
 
 }  // namespace nba::fuzz

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <deque>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -50,7 +51,10 @@ class ServerSession {
   std::vector<std::string> findings() const;
   std::string summary() const;
   const std::string& transcriptPath() const { return options_.transcript_path; }
-  std::string stderrTail(std::size_t lines) const;
+  // The last lines sent (kind and excerpt), oldest first.
+  const std::deque<std::string>& recent() const { return recent_; }
+  // What the server wrote to stderr that explains a death (a sanitizer report, folded).
+  std::string stderrExcerpt(std::size_t max_lines) const;
 
  private:
   // Reads one line within `wait` and hands it to the tracker; returns its reply key.
@@ -66,6 +70,7 @@ class ServerSession {
   std::vector<ToolSchema> tools_;
   std::vector<std::string> lifecycle_findings_;
   std::map<std::string, std::size_t> sent_by_kind_;
+  std::deque<std::string> recent_;
   std::size_t lines_sent_ = 0;
   std::size_t bytes_sent_ = 0;
   bool alive_ = true;
