@@ -1,9 +1,11 @@
 // libFuzzer target: the input is what a client writes to the server's stdin (usually one
-// line, possibly several). Each line goes through nba::mcp::parseJson + decodeMessage, and
-// the whole input is then served by a fresh, fully wired McpServer through the real fd
-// transport (memfds for stdin and stdout), so framing, dispatch, validation, the tools
-// and error rendering are fuzzed together. Beyond "no crash" it checks what the server
-// promises: stdout holds only JSON-RPC messages, and every request gets exactly one reply.
+// line, possibly several); a first byte 0x01 or 0x02 stands for an initialize line (see
+// withSession), so mutations spend themselves on the request, not on the handshake. Each line goes
+// through nba::mcp::parseJson + decodeMessage, and the whole input is then served by a fresh, fully
+// wired McpServer through the real fd transport (memfds for stdin and stdout), so framing,
+// dispatch, validation, the tools and error rendering are fuzzed together. Beyond "no crash" it
+// checks what the server promises: stdout holds only JSON-RPC messages, and every request gets
+// exactly one reply.
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -178,6 +180,25 @@ Expectation expect(std::string_view input) {
   return expected;
 }
 
+// 0x01 → a 2025-11-25 session, 0x02 → a 2025-03-26 one (the revision with batches); any
+// other first byte: the input as it is.
+std::string withSession(std::string_view input) {
+  const char* version = nullptr;
+  if (!input.empty() && input[0] == '\x01') {
+    version = "2025-11-25";
+  } else if (!input.empty() && input[0] == '\x02') {
+    version = "2025-03-26";
+  }
+  if (version == nullptr) {
+    return std::string(input);
+  }
+  return std::string(R"({"jsonrpc":"2.0","id":"init","method":"initialize","params":{)") +
+         R"("protocolVersion":")" + version +
+         R"(","capabilities":{},"clientInfo":{"name":"fuzz","version":"1"}}})" + "\n" +
+         R"({"jsonrpc":"2.0","method":"notifications/initialized"})" + "\n" +
+         std::string(input.substr(1));
+}
+
 bool skipKnownCrash(std::string_view input) {
   if (!nba::fuzz::avoidKnownCrashes()) {
     return false;
@@ -201,7 +222,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  const std::string input =
+      withSession(std::string_view(reinterpret_cast<const char*>(data), size));
   if (skipKnownCrash(input)) {
     return 0;
   }

@@ -72,6 +72,10 @@ json modernMeta() {
           {"io.modelcontextprotocol/clientCapabilities", json::object()}};
 }
 
+// fuzz_message's session bytes (fuzz_message.cpp): an initialize line in one byte.
+constexpr char kSession[] = "\x01";       // 2025-11-25
+constexpr char kBatchSession[] = "\x02";  // 2025-03-26
+
 void messageSeeds(const fs::path& source, SeedWriter& out) {
   // Golden sessions whole, and each line after the session's handshake.
   for (const auto& entry : fs::directory_iterator(source / "golden/transcripts")) {
@@ -81,49 +85,56 @@ void messageSeeds(const fs::path& source, SeedWriter& out) {
     const std::vector<std::string> session = lines(text);
     const bool handshake =
         !session.empty() && session[0].find("\"initialize\"") != std::string::npos;
-    for (std::size_t i = 0; i < session.size(); ++i) {
-      const std::string prefix = handshake && i > 0 ? session[0] + "\n" : "";
-      out.write("golden-" + name + "-" + std::to_string(i), prefix + session[i] + "\n");
+    for (std::size_t i = handshake ? 2 : 0; i < session.size(); ++i) {
+      out.write("golden-" + name + "-" + std::to_string(i),
+                (handshake ? kSession : "") + session[i] + "\n");
     }
   }
   // Every tool called with valid arguments, in a 2025-11-25 session and statelessly.
-  const std::string init = initializeLine("2025-11-25") + "\n";
   int n = 0;
   for (const auto& tool : nba::fuzz::appServer().server->tools()) {
     nba::fuzz::RandomChoices choices(static_cast<std::uint64_t>(++n));
     const json arguments = nba::fuzz::validArguments(tool.input_schema, choices);
-    out.write(
-        "call-" + tool.name,
-        init + request(n, "tools/call", {{"name", tool.name}, {"arguments", arguments}}) + "\n");
+    out.write("call-" + tool.name,
+              kSession + request(n, "tools/call", {{"name", tool.name}, {"arguments", arguments}}) +
+                  "\n");
     out.write("stateless-" + tool.name,
               request("s", "tools/call",
                       {{"name", tool.name}, {"arguments", arguments}, {"_meta", modernMeta()}}) +
                   "\n");
   }
-  // What the golden sessions lack: batches, cancellation, progress, odd ids and framing.
-  out.write("batch", initializeLine("2025-03-26") + "\n" + "[" + request(1, "ping", nullptr) + "," +
+  // What the golden sessions lack: a whole handshake in the input, batches, cancellation,
+  // progress, odd ids and framing.
+  out.write("handshake", initializeLine("2024-11-05") + "\n" + request(1, "tools/list", nullptr));
+  out.write("batch", kBatchSession + std::string("[") + request(1, "ping", nullptr) + "," +
                          request(2, "tools/list", nullptr) +
                          R"(,{"jsonrpc":"2.0","method":"notifications/initialized"}])" + "\n");
   out.write(
       "cancel",
-      init +
+      kSession +
           request(7, "tools/call",
                   {{"name", "get_league_leaders"}, {"arguments", {{"stat", "PTS"}}}}) +
           "\n" +
           R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":7,"reason":"x"}})" +
           "\n");
-  out.write("progress", init +
+  out.write(
+      "cancel-unknown",
+      kSession +
+          std::string(
+              R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"x"}})") +
+          "\n");
+  out.write("progress", kSession +
                             request("p", "tools/call",
                                     {{"name", "answer_nba_question"},
                                      {"arguments", {{"question", "Who won MVP in 2024?"}}},
                                      {"_meta", {{"progressToken", "t"}}}}) +
                             "\n");
-  out.write("ids", init + R"({"jsonrpc":"2.0","id":-0,"method":"ping"})" + "\n" +
+  out.write("ids", kSession + std::string(R"({"jsonrpc":"2.0","id":-0,"method":"ping"})") + "\n" +
                        R"({"jsonrpc":"2.0","id":18446744073709551616,"method":"ping"})" + "\n" +
                        R"({"jsonrpc":"2.0","id":"\u0000\"","method":"ping"})" + "\n" +
                        R"({"jsonrpc":"2.0","id":1.5,"method":"ping"})" + "\n");
-  out.write("crlf", init + request(3, "tools/list", {{"cursor", "x"}}) + "\r\n\r\n  \n");
-  out.write("logging", init + request(4, "logging/setLevel", {{"level", "debug"}}) + "\n" +
+  out.write("crlf", kSession + request(3, "tools/list", {{"cursor", "x"}}) + "\r\n\r\n  \n");
+  out.write("logging", kSession + request(4, "logging/setLevel", {{"level", "debug"}}) + "\n" +
                            request(5, "completion/complete",
                                    {{"ref", {{"type", "ref/prompt"}, {"name", "scouting_report"}}},
                                     {"argument", {{"name", "player"}, {"value", "jok"}}}}) +
