@@ -32,6 +32,7 @@ packages=(
   build-essential cmake pkg-config git
   nlohmann-json3-dev libspdlog-dev libcli11-dev doctest-dev
   clang-format clang-tidy clang-tools gcovr
+  clang-14 libclang-rt-14-dev  # the libFuzzer targets (scripts/fuzz.sh)
   nodejs npm
 )
 

@@ -10,6 +10,8 @@
 #   build-check/  Debug, ASan + UBSan, coverage, -Werror: everything is built, and every tier
 #                 runs once — unit (doctest), golden (questions + transcripts + their facts),
 #                 e2e (official SDK clients) — then the coverage report from that same run.
+#   build-fuzz/   clang 14, libFuzzer + ASan + UBSan: only the fuzz targets, each run 20 s,
+#                 then the protocol fuzzer 30 s over pipes against build-check's binary.
 # Each step prints its duration; a summary closes the run.
 # Environment: LINT_SCOPE (all | changed | auto, see scripts/lint.sh).
 set -euo pipefail
@@ -55,6 +57,11 @@ step "build (Debug, ASan + UBSan, coverage, -Werror; everything)" \
   scripts/build.sh build-check -DCMAKE_BUILD_TYPE=Debug -DNBA_MCP_SANITIZE=ON -DNBA_MCP_COVERAGE=ON
 step "unit + golden + e2e (ASan + UBSan)" sanitized_tests
 step "coverage report" coverage_report
+# Issue 17. After the coverage report, so the fuzzers' runs do not count as test coverage.
+step "fuzz: build the libFuzzer targets (clang-14, ASan + UBSan, build-fuzz)" scripts/fuzz.sh build
+step "fuzz: libFuzzer targets, 20 s each" scripts/fuzz.sh all 20
+step "fuzz: protocol fuzzer, 30 s against the sanitizer build's nba-mcp" \
+  scripts/fuzz.sh protocol 30 build-check/tools/nba-mcp
 
 echo
 echo "=== done in $((SECONDS - started)) s"

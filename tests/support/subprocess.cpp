@@ -15,13 +15,15 @@ namespace nba::testing {
 
 Subprocess::Subprocess(const std::vector<std::string>& argv,
                        const std::vector<std::string>& extra_env) {
+  // Close-on-exec, so a second child does not inherit this one's stdin: closeStdin() must
+  // give this child EOF. dup2 onto 0, 1 and 2 clears the flag for the child itself.
   int in_pipe[2];
   int out_pipe[2];
-  if (pipe(in_pipe) != 0 || pipe(out_pipe) != 0) {
+  if (pipe2(in_pipe, O_CLOEXEC) != 0 || pipe2(out_pipe, O_CLOEXEC) != 0) {
     throw std::runtime_error("pipe failed");
   }
   char path_template[] = "/tmp/nba-mcp-test-stderr-XXXXXX";
-  int err_fd = mkstemp(path_template);
+  int err_fd = mkostemp(path_template, O_CLOEXEC);
   stderr_path_ = path_template;
   ::signal(SIGPIPE, SIG_IGN);
   pid_ = fork();

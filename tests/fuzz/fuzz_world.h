@@ -1,0 +1,57 @@
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "app/server_builder.h"
+#include "app/server_stats.h"
+#include "app/tool_usage.h"
+#include "mcp/server.h"
+#include "nba/tools/tool_env.h"
+
+// What the libFuzzer targets share: the app's server, fresh servers wired the same way,
+// quiet logging and the switch that steers clear of crashes already being fixed.
+namespace nba::fuzz {
+
+// The golden tests' clock (golden/questions.json): "this season" is 2024-25.
+inline constexpr char kFixedTime[] = "2025-04-14T12:00:00Z";
+
+// app::buildServer's bundle — every tool, resource and prompt over the embedded snapshot —
+// with the clock fixed at kFixedTime, built on first use and kept for the process.
+// Aborts if it cannot be built. Thread-safe.
+app::ServerBundle& appServer();
+
+// A server wired like app::buildServer (usage middleware, NBA tools, answer_nba_question,
+// server stats, resources, prompts) but over one snapshot loaded for the whole process, so
+// a fuzz input can have a server of its own (a fresh session) without a snapshot load.
+// Members are destroyed in reverse order.
+struct FreshServer {
+  std::unique_ptr<app::ToolUsage> usage;
+  std::unique_ptr<mcp::McpServer> server;
+  std::shared_ptr<app::ServerStats> stats;
+};
+FreshServer newFreshServer(const mcp::ServerOptions& options);
+
+// Sends spdlog to a null sink at trace level: every log call still formats its arguments
+// (so the fuzzer covers them) but nothing floods the fuzzer's output. Call once, first.
+void quietLogging();
+
+// NBA_MCP_FUZZ_AVOID_KNOWN_CRASHES=1 (scripts/fuzz.sh --avoid-known-crashes) skips inputs
+// that reach the crashes being fixed on main, so CI stays green until the fixes land:
+// JSON nested deeper than kKnownSafeDepth, and notifications/cancelled without a requestId;
+// and the known bugs of tests/fuzz/regressions/ (the planner comparing a player with himself).
+bool avoidKnownCrashes();
+inline constexpr std::size_t kKnownSafeDepth = 1000;
+
+// The deepest nesting of [ and { in `text`, outside strings (for any text, JSON or not).
+std::size_t nestingDepth(std::string_view text);
+
+// True when `line` is a notifications/cancelled whose params object has no requestId
+// (or an array holding one).
+bool isCancelWithoutRequestId(std::string_view line);
+
+// Aborts (a finding for libFuzzer) with `what` on stderr when `ok` is false. For the
+// targets' oracles: properties the server promises beyond "does not crash".
+void check(bool ok, std::string_view what);
+
+}  // namespace nba::fuzz

@@ -1,0 +1,110 @@
+#include "fuzz/protocol/expectation.h"
+
+#include <nlohmann/json.hpp>
+
+namespace nba::fuzz {
+namespace {
+
+using nlohmann::json;
+
+std::string dumpKey(const json& id) {
+  return id.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+bool isBlank(std::string_view line) {
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+// One message of a line or of a batch.
+Expectation classifyObject(const json& message) {
+  const bool jsonrpc_ok = message.value("jsonrpc", json()) == "2.0";
+  const bool has_method = message.contains("method");
+  const json method = message.value("method", json());
+  const bool response_like = message.contains("result") || message.contains("error");
+  auto id = message.find("id");
+  if (id == message.end()) {
+    Expectation nothing;
+    auto params = message.find("params");
+    if (jsonrpc_ok && method == "notifications/cancelled" && params != message.end() &&
+        params->is_object() && params->contains("requestId")) {
+      nothing.cancels = dumpKey(params->at("requestId"));
+    }
+    return nothing;  // a notification, broken or not, is never answered
+  }
+  std::string key;
+  if (id->is_string() || id->is_number_integer()) {
+    key = dumpKey(*id);
+  } else if (id->is_number_float()) {
+    // An integer beyond 64 bits is recovered from the text and echoed; any other float is
+    // refused without an id. Which one it was is not visible in the parsed value.
+    return Expectation::anything();
+  } else if (!id->is_null()) {
+    return Expectation::reply("null");  // a boolean, object or array id
+  } else {
+    key = "null";
+  }
+  if (jsonrpc_ok && !has_method && response_like) {
+    return Expectation::nothing();  // the client answering a request of ours
+  }
+  Expectation expected = Expectation::reply(key);
+  if (key != "null" && jsonrpc_ok && method == "subscriptions/listen") {
+    expected.kind = Expectation::Kind::kAtClose;  // held open until shutdown, or refused
+  }
+  return expected;
+}
+
+}  // namespace
+
+std::string idKey(std::string_view id_json) {
+  const json id = json::parse(id_json, nullptr, /*allow_exceptions=*/false);
+  return id.is_discarded() ? std::string(id_json) : dumpKey(id);
+}
+
+Expectation classify(std::string_view line, bool batches, std::size_t max_line_bytes) {
+  if (line.size() > max_line_bytes) {
+    return Expectation::reply("null");  // discarded whole, answered once
+  }
+  if (!line.empty() && line.back() == '\r') {
+    line.remove_suffix(1);
+  }
+  if (isBlank(line)) {
+    return Expectation::nothing();
+  }
+  const json value = json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (value.is_discarded() || !(value.is_object() || value.is_array())) {
+    return Expectation::reply("null");
+  }
+  if (value.is_object()) {
+    return classifyObject(value);
+  }
+  if (!batches || value.empty()) {
+    return Expectation::reply("null");  // batches refused, or an empty one
+  }
+  Expectation batch;
+  batch.kind = Expectation::Kind::kBatch;
+  for (const json& element : value) {
+    if (!element.is_object()) {
+      batch.batch.push_back("null");
+      continue;
+    }
+    const Expectation one = classifyObject(element);
+    switch (one.kind) {
+      case Expectation::Kind::kNothing:
+        if (!one.cancels.empty()) {
+          return Expectation::anything();  // a cancel racing the batch's own requests
+        }
+        break;
+      case Expectation::Kind::kReply:
+        batch.batch.push_back(one.key);
+        break;
+      default:
+        return Expectation::anything();
+    }
+  }
+  if (batch.batch.empty()) {
+    return Expectation::nothing();  // only notifications: no reply at all
+  }
+  return batch;
+}
+
+}  // namespace nba::fuzz
