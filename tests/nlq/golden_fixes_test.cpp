@@ -34,6 +34,18 @@ TEST_CASE("'fewest' and 'most' rank teams by the stat's better direction, 'worst
         one("get_team_rankings", {{"stat", "DEF_RATING"}, {"lowest", true}}));
 }
 
+TEST_CASE("one player named twice is one player: no comparison with himself (fuzz finding)") {
+  // fuzz_question_parser: "KD" is Kevin Durant, so compare_players got him twice and the
+  // schema refused the repeat. The regression input is in tests/fuzz/regressions/.
+  CHECK(callsOf("compare Kevin Durant and KD") ==
+        one("get_player_stats", {{"player", "Kevin Durant"}}));
+  const Plan plan = planFor("compare Kevin Durant and KD");
+  REQUIRE(plan.missing.size() == 1);
+  CHECK(plan.missing[0] == "a second player to compare Kevin Durant with");
+  CHECK(callsOf("compare LeBron, KD and Kevin Durant") ==
+        one("compare_players", {{"players", {"LeBron James", "Kevin Durant"}}}));
+}
+
 TEST_CASE("points a team allows are OPP_PTS, ranked among teams") {
   CHECK(callsOf("which team gives up the fewest points") ==
         one("get_team_rankings", {{"stat", "OPP_PTS"}}));

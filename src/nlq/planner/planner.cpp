@@ -1,6 +1,8 @@
 #include "nlq/planner/planner.h"
 
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 #include "nba/tools/team_measures.h"
 
@@ -188,12 +190,28 @@ class IntentPlanner {
     }
   }
 
+  // The players named, each once: "Kevin Durant and KD" name one player twice, and a
+  // tool asked about him twice would answer twice (or, to compare, refuse the repeat).
+  std::vector<PlayerMention> distinctPlayers() const {
+    std::vector<PlayerMention> distinct;
+    for (const PlayerMention& player : s_.players) {
+      const bool seen =
+          std::any_of(distinct.begin(), distinct.end(), [&](const PlayerMention& other) {
+            return player.id.empty() ? nameFor(other) == nameFor(player) : other.id == player.id;
+          });
+      if (!seen) {
+        distinct.push_back(player);
+      }
+    }
+    return distinct;
+  }
+
   void perPlayer(const char* tool, bool seasonal) {
     if (s_.players.empty()) {
       return missing("which player?");
     }
     const bool ranged = s_.season && s_.season->count > 1;
-    for (const PlayerMention& player : s_.players) {
+    for (const PlayerMention& player : distinctPlayers()) {
       json args = {{"player", nameFor(player)}};
       if (seasonal && !ranged) {
         addSeason(&args);
@@ -222,20 +240,24 @@ class IntentPlanner {
   }
 
   void comparePlayers() {
-    if (s_.players.size() < 2) {
-      if (s_.players.size() == 1) {
-        missing("a second player to compare " + nameFor(s_.players.front()) + " with");
+    const std::vector<PlayerMention> players = distinctPlayers();
+    if (players.size() < s_.players.size()) {
+      note("The question names the same player more than once; each is compared once.");
+    }
+    if (players.size() < 2) {
+      if (players.size() == 1) {
+        missing("a second player to compare " + nameFor(players.front()) + " with");
         return perPlayer("get_player_stats", true);
       }
       return missing("which players to compare (2 to 4)?");
     }
     json names = json::array();
-    for (const PlayerMention& player : s_.players) {
+    for (const PlayerMention& player : players) {
       if (names.size() < Planner::kMaxCompared) names.push_back(nameFor(player));
     }
-    if (s_.players.size() > Planner::kMaxCompared) {
+    if (players.size() > Planner::kMaxCompared) {
       note("compare_players takes at most 4 players; compared the first 4 of " +
-           std::to_string(s_.players.size()) + ".");
+           std::to_string(players.size()) + ".");
     }
     json args = {{"players", std::move(names)}};
     addSeason(&args);
