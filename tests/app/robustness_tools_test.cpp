@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/server_builder.h"
+#include "support/injection.h"
 
 namespace nba::app {
 namespace {
@@ -39,26 +40,10 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-// True when `part` occurs without a backslash before it (an escaped "\<img" is text).
-bool hasUnescaped(const std::string& text, const std::string& part) {
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
-    if (at == 0 || text[at - 1] != '\\') {
-      return true;
-    }
-  }
-  return false;
-}
+bool hasInjection(const std::string& text) { return testing::hasInjectedMarkup(text); }
 
-bool hasInjection(const std::string& text) {
-  return hasUnescaped(text, "| fake |") || hasUnescaped(text, "![") ||
-         hasUnescaped(text, "<script") || hasUnescaped(text, "<img") ||
-         contains(text, "\xE2\x80\xAE");
-}
-
-const std::string kInjection =
-    "Le\nBron | fake | row |\n![x](https://evil.example/p.png)<script>alert(1)</script>"
-    "<img src=x onerror=alert(1)>\xE2\x80\xAE"
-    "evil";
+// As the protocol tests' injection, with a name's first word in front.
+const std::string kInjection = "Le" + testing::kInjection;
 
 const json& schemaProperties(const mcp::ToolDefinition& tool) {
   static const json kNone = json::object();
