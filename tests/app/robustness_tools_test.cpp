@@ -106,7 +106,9 @@ TEST_CASE("user text cannot inject markdown, HTML or bidi controls into any tool
   int fed = 0;
   for (const auto& tool : server().server->tools()) {
     json base = tool.name == "get_server_stats" ? json::object() : knownArguments(tool.name);
-    for (const auto& [name, property] : schemaProperties(tool).items()) {
+    for (const auto& item : schemaProperties(tool).items()) {
+      const std::string name = item.key();  // not a structured binding: CAPTURE takes it
+      const json& property = item.value();
       auto type = property.find("type");
       bool list = type != property.end() && *type == "array";
       bool not_text = type != property.end() && (*type == "integer" || *type == "boolean");

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "nba/entity/resolver_from_data.h"
-#include "origin/embedded_snapshot.h"
+#include "origin/snapshot/embedded_snapshot.h"
 #include "origin/snapshot/snapshot_schema.h"
 #include "origin/snapshot/snapshot_source.h"
 
