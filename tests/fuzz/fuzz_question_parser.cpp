@@ -16,6 +16,7 @@
 #include "mcp/schema_validator.h"
 #include "nlq/parser/parsed_query_json.h"
 #include "nlq/parser/question_parser.h"
+#include "nlq/planner/plan_json.h"
 #include "nlq/planner/planner.h"
 
 namespace {
@@ -35,11 +36,11 @@ const Pipeline& pipeline() {
   static const Pipeline built = [] {
     const nba::tools::ToolEnv& env = *nba::fuzz::appServer().env;
     Pipeline p;
-    auto parser = nba::nlq::newQuestionParser(env.resolver, env.data);
-    auto planner = nba::nlq::newPlanner(env.data);
-    check(parser.ok() && planner.ok(), "cannot build the parser or the planner");
-    p.parser = std::move(parser).value();
-    p.planner = std::make_unique<nba::nlq::Planner>(std::move(planner).value());
+    auto players = env.data.players();
+    auto teams = env.data.teams();
+    check(players.ok() && teams.ok(), "cannot read the players and teams");
+    p.parser = nba::nlq::newQuestionParser(env.resolver, players->rows, teams->rows);
+    p.planner = std::make_unique<nba::nlq::Planner>(nba::nlq::newPlanner(teams->rows));
     p.context = nba::nlq::parseContextAt(env.clock.wallNow());
     return p;
   }();
