@@ -1,5 +1,6 @@
 #include "fuzz/protocol/expectation.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace nba::fuzz {
@@ -53,7 +54,48 @@ Expectation classifyObject(const json& message) {
   return expected;
 }
 
+// The one reply owed to a line refused for its depth.
+Expectation tooDeep(const json& value) {
+  if (value.is_object()) {
+    auto id = value.find("id");
+    if (id != value.end() && (id->is_string() || id->is_number_integer())) {
+      return Expectation::reply(dumpKey(*id));
+    }
+    if (id != value.end() && id->is_number_float()) {
+      return Expectation::anything();  // as classifyObject: the text decides
+    }
+  }
+  return Expectation::reply("null");
+}
+
 }  // namespace
+
+std::size_t nestingDepth(std::string_view line) {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  bool in_string = false;
+  bool escaped = false;
+  for (const char c : line) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
 
 std::string idKey(std::string_view id_json) {
   const json id = json::parse(id_json, nullptr, /*allow_exceptions=*/false);
@@ -73,6 +115,9 @@ Expectation classify(std::string_view line, bool batches, std::size_t max_line_b
   const json value = json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (value.is_discarded() || !(value.is_object() || value.is_array())) {
     return Expectation::reply("null");
+  }
+  if (nestingDepth(line) > kServerMaxDepth) {
+    return tooDeep(value);
   }
   if (value.is_object()) {
     return classifyObject(value);

@@ -37,9 +37,19 @@ struct Expectation {
 // for a null or absent id.
 std::string idKey(std::string_view id_json);
 
+// The server's documented nesting limit (README "Protocol support", mcp::kMaxJsonDepth): a
+// line nesting arrays and objects deeper is refused whole, before it is read as a batch.
+inline constexpr std::size_t kServerMaxDepth = 64;
+
+// How deep `line` nests arrays and objects, read from its text (strings skipped), so that
+// a 200,000-deep line costs no recursion.
+std::size_t nestingDepth(std::string_view line);
+
 // Classifies one line as the server's reader sees it (after the transport strips one
 // trailing '\r'). `batches` is true in a 2025-03-26 session, the only one that accepts
-// them; `max_line_bytes` is the server's --max-message-bytes.
+// them; `max_line_bytes` is the server's --max-message-bytes. A line nested deeper than
+// kServerMaxDepth is owed one error: with the id of a top-level object's string or integer
+// id (the server recovers it from the text), else without one.
 Expectation classify(std::string_view line, bool batches, std::size_t max_line_bytes);
 
 }  // namespace nba::fuzz

@@ -72,3 +72,19 @@ TEST_CASE("batches: one array reply in 2025-03-26, one error elsewhere") {
   CHECK(classify("[]", true, kLimit).key == "null");
   CHECK(classify(R"([{"jsonrpc":"2.0","method":"n"}])", true, kLimit).kind == Kind::kNothing);
 }
+
+TEST_CASE("a line nested deeper than the server's limit is owed one error, never a batch") {
+  const std::string deep = std::string(65, '[') + std::string(65, ']');
+  CHECK(nba::fuzz::nestingDepth(deep) == 65);
+  CHECK(nba::fuzz::nestingDepth(R"({"a":"[[[[","b":[{}]})") == 3);  // brackets in strings
+  CHECK(nba::fuzz::nestingDepth(R"(["\"[[", {}])") == 2);           // an escaped quote
+  auto batch_of_deep = classify("[" + deep + "]", true, kLimit);
+  CHECK(batch_of_deep.kind == Kind::kReply);
+  CHECK(batch_of_deep.key == "null");
+  auto call =
+      single(R"({"jsonrpc":"2.0","id":"d-1","method":"tools/call","params":{"x":)" + deep + "}}");
+  CHECK(call.kind == Kind::kReply);
+  CHECK(call.key == R"("d-1")");
+  const std::string at_limit = std::string(64, '[') + std::string(64, ']');
+  CHECK(classify(at_limit, true, kLimit).kind == Kind::kBatch);  // 64 levels are read
+}

@@ -35,7 +35,7 @@ struct Options {
   int seconds = 30;
   std::uint64_t seed = 0;
   std::size_t max_lines = 1000000;
-  int reply_timeout_ms = 5000;
+  int reply_timeout_ms = 10000;
   std::size_t max_message_bytes = std::size_t{4} * 1024 * 1024;
   bool avoid_known_crashes = false;
   std::size_t max_depth = 200000;

@@ -28,13 +28,15 @@ class ServerSession {
     bool batches = false;
     std::size_t max_line_bytes = std::size_t{4} * 1024 * 1024;
     std::chrono::milliseconds reply_timeout{5000};
+    // For the first data call, which loads the snapshot (seconds under the sanitizers).
+    std::chrono::milliseconds warm_up_timeout{120000};
     std::string transcript_path;  // empty: none
   };
 
   explicit ServerSession(Options options);
 
-  // initialize, notifications/initialized, then every page of tools/list. False (with a
-  // finding) when the server does not answer.
+  // initialize, notifications/initialized, every page of tools/list, then one call that
+  // loads the data. False (with a finding) when the server does not answer.
   bool start();
   const std::vector<ToolSchema>& tools() const { return tools_; }
 
@@ -61,6 +63,9 @@ class ServerSession {
   std::optional<std::string> readOne(std::chrono::milliseconds wait, std::string* raw = nullptr);
   // Reads until the reply with `key`; its text, or empty on timeout (a finding).
   std::string awaitReply(const std::string& key);
+  std::string awaitReply(const std::string& key, std::chrono::milliseconds timeout);
+  // Makes the server load its data before fuzzing starts (see start()).
+  bool warmUp();
   void noteExit(const std::string& when);
 
   Options options_;
