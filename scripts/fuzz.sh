@@ -23,11 +23,17 @@
 # --avoid-known-crashes skips inputs that reach the crashes being fixed on main (JSON nested
 # over 1000 deep, notifications/cancelled without requestId); CI uses it until they land.
 #
+# NBA_MCP_FUZZ_BUILD=DIR uses DIR, a build already configured with -DNBA_MCP_FUZZ=ON, instead
+# of build-fuzz: CI fuzzes its check build (clang-14 -O0, ASan + UBSan), so one build serves
+# the tests and the fuzzers. build-fuzz (-O1, no coverage counters) runs more inputs a
+# second: use it for long runs.
+#
 # Exit status: 0 clean, 1 a crash or finding, 2 usage or build errors.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
-build="$repo/build-fuzz"
+build="${NBA_MCP_FUZZ_BUILD:-$repo/build-fuzz}"
+build="$(mkdir -p "$build" && cd "$build" && pwd)"
 targets=(fuzz_message fuzz_tool_arguments fuzz_question_parser fuzz_snapshot_tsv)
 
 usage() {
@@ -63,16 +69,24 @@ install_clang() {
   $sudo apt-get install -y -qq --no-install-recommends clang-14 libclang-rt-14-dev
 }
 
-# Configures build-fuzz and builds the fuzz targets and the seed writer (nothing else).
+# Configures build-fuzz (or checks NBA_MCP_FUZZ_BUILD) and builds the fuzz targets and the
+# seed writer (nothing else).
 build_fuzz() {
   install_clang
   if [[ -z ${CMAKE_CXX_COMPILER_LAUNCHER:-} ]] && command -v ccache >/dev/null; then
     export CMAKE_CXX_COMPILER_LAUNCHER=ccache
   fi
-  # -O1 -g without -DNDEBUG: fast enough to fuzz, and assertions (nlohmann's among them) on.
-  cmake -S "$repo" -B "$build" -DCMAKE_CXX_COMPILER=clang++-14 -DNBA_MCP_FUZZ=ON \
-    -DNBA_MCP_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" >/dev/null
+  if [[ -n ${NBA_MCP_FUZZ_BUILD:-} ]]; then
+    if ! grep -q '^NBA_MCP_FUZZ:BOOL=ON' "$build/CMakeCache.txt" 2>/dev/null; then
+      echo "fuzz: $build is not a build configured with -DNBA_MCP_FUZZ=ON" >&2
+      exit 2
+    fi
+  else
+    # -O1 -g without -DNDEBUG: fast enough to fuzz, and assertions (nlohmann's among them) on.
+    cmake -S "$repo" -B "$build" -DCMAKE_CXX_COMPILER=clang++-14 -DNBA_MCP_FUZZ=ON \
+      -DNBA_MCP_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" >/dev/null
+  fi
   mkdir -p "$build/logs"
   local log="$build/logs/build.log" started=$SECONDS
   if ! cmake --build "$build" --target fuzz -j"$(nproc)" >"$log" 2>&1; then

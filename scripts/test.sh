@@ -3,15 +3,15 @@
 #
 #   scripts/test.sh
 #
-# Two builds, each doing only what adds value on it (2 cores: CI must stay short):
-#   build/        RelWithDebInfo, -Werror: the server as shipped. Warnings that only show at
-#                 -O2, clang-tidy (its compile_commands.json), and the golden check of the
-#                 optimised binary. The test binary is not built here.
-#   build-check/  Debug, ASan + UBSan, coverage, -Werror: everything is built, and every tier
-#                 runs once — unit (doctest), golden (questions + transcripts + their facts),
-#                 e2e (official SDK clients) — then the coverage report from that same run.
-#   build-fuzz/   clang 14, libFuzzer + ASan + UBSan: only the fuzz targets, each run 20 s,
-#                 then the protocol fuzzer 30 s over pipes against build-check's binary.
+# One build, clang-14, every step on it (2 cores: CI must stay under 25 minutes):
+#   build-check/  Debug, ASan + UBSan, gcov coverage, libFuzzer edge instrumentation,
+#                 -Werror: everything — server, tests, tools, fuzz targets. clang's warnings
+#                 do not depend on the optimisation level, so this one -O0 build checks the
+#                 warnings of the -O2 build scripts/build.sh makes with the same compiler.
+#                 Then clang-tidy (its compile_commands.json); every test tier once — unit
+#                 (doctest), golden (questions + transcripts + their facts), e2e (official
+#                 SDK clients) — and the coverage report from that same run; then the fuzz
+#                 regressions, each libFuzzer target 20 s and the protocol fuzzer 30 s.
 # Each step prints its duration; a summary closes the run.
 # Environment: LINT_SCOPE (all | changed | auto, see scripts/lint.sh).
 set -euo pipefail
@@ -34,6 +34,8 @@ step() {
   summary+=("$(printf '%5d s  %s' "$took" "$name")")
 }
 
+export NBA_MCP_FUZZ_BUILD=build-check  # scripts/fuzz.sh fuzzes this build
+
 sanitized_tests() {
   find build-check -name '*.gcda' -delete
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
@@ -41,24 +43,24 @@ sanitized_tests() {
 }
 
 coverage_report() {
-  # Single-threaded and time-boxed: a gcov parse error in a gcovr worker thread can hang it.
-  timeout 600 gcovr --root "$repo" --filter "$repo/src/" --object-directory build-check \
+  # clang writes gcov's format; llvm-cov reads it. Single-threaded and time-boxed: a gcov
+  # parse error in a gcovr worker thread can hang it.
+  timeout 600 gcovr --gcov-executable "llvm-cov-14 gcov" --root "$repo" \
+    --filter "$repo/src/" --object-directory build-check \
     --print-summary --txt build-check/coverage.txt | tail -3
 }
 
 step "dependencies" scripts/setup.sh --for-tests
 step "format" scripts/format.sh --check
 step "layering (includes against STYLE.md's graph)" scripts/check_layering.sh
-step "build (RelWithDebInfo, -Werror; the server only)" \
-  env BUILD_TARGETS=nba-mcp scripts/build.sh build
-step "clang-tidy" scripts/lint.sh build
-step "golden (RelWithDebInfo binary)" ctest --test-dir build --output-on-failure -R '^golden$'
-step "build (Debug, ASan + UBSan, coverage, -Werror; everything)" \
-  scripts/build.sh build-check -DCMAKE_BUILD_TYPE=Debug -DNBA_MCP_SANITIZE=ON -DNBA_MCP_COVERAGE=ON
+step "build (clang-14, Debug, ASan + UBSan, coverage, libFuzzer, -Werror; everything)" \
+  env CXX=clang++-14 scripts/build.sh build-check -DCMAKE_BUILD_TYPE=Debug \
+  -DNBA_MCP_WERROR=ON -DNBA_MCP_SANITIZE=ON -DNBA_MCP_COVERAGE=ON -DNBA_MCP_FUZZ=ON
+step "clang-tidy and the JSON-index query" scripts/lint.sh build-check
 step "unit + golden + e2e (ASan + UBSan)" sanitized_tests
 step "coverage report" coverage_report
 # Issue 17. After the coverage report, so the fuzzers' runs do not count as test coverage.
-step "fuzz: build the libFuzzer targets (clang-14, ASan + UBSan, build-fuzz)" scripts/fuzz.sh build
+step "fuzz: regression inputs" scripts/fuzz.sh regressions
 step "fuzz: libFuzzer targets, 20 s each" scripts/fuzz.sh all 20
 step "fuzz: protocol fuzzer, 30 s against the sanitizer build's nba-mcp" \
   scripts/fuzz.sh protocol 30 build-check/tools/nba-mcp
