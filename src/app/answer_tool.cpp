@@ -23,14 +23,18 @@ constexpr char kDescription[] =
 
 // Builds the pipeline; run lazily on the first call. A failed build (the data did not
 // load) is reported to calls within a backoff and tried again after it (app/lazy.h).
+nlq::ToolOutcome toOutcome(mcp::ToolResult result) {
+  return nlq::ToolOutcome{std::move(result.text), result.structured.value_or(json::object()),
+                          result.is_error};
+}
+
 Lazy<nlq::QuestionPipeline>::Factory pipelineFactory(mcp::McpServer& server,
                                                      const tools::ToolEnv& env,
                                                      unsigned parallelism) {
   return [&server, &env, parallelism] {
+    // Only for answers asked without a call to answer for; the handler binds its own.
     nlq::ToolCaller caller = [&server](const std::string& tool, const json& args) {
-      mcp::ToolResult result = server.callTool(tool, args);
-      return nlq::ToolOutcome{std::move(result.text), result.structured.value_or(json::object()),
-                              result.is_error};
+      return toOutcome(server.callTool(tool, args, mcp::Caller::kPipeline));
     };
     // nlq sees no DataSource (STYLE.md §Layout): it gets the lists its names come from.
     auto players = env.data.players();
@@ -62,14 +66,20 @@ Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env, uns
   tool.annotations = {{"title", tool.title}, {"readOnlyHint", true}, {"openWorldHint", false}};
   auto pipeline = std::make_shared<Lazy<nlq::QuestionPipeline>>(
       pipelineFactory(server, env, parallelism), env.clock);
-  tool.handler = [pipeline, &env](const json& arguments, mcp::ToolContext&) {
+  tool.handler = [pipeline, &server, &env](const json& arguments, mcp::ToolContext& context) {
     auto ready = pipeline->get();
     if (!ready.ok()) {
       return mcp::ToolResult::error("The question pipeline is unavailable: " +
                                     ready.status().message());
     }
+    // The planned calls run on behalf of this one: a cancel of the question reaches them,
+    // and get_server_stats counts them as pipeline calls, not the client's.
+    const nlq::ToolCaller inner = [&server, &context](const std::string& name, const json& args) {
+      return toOutcome(server.callTool(name, args, context));
+    };
     const std::string question = arguments.at("question").get<std::string>();
-    nlq::Answer answer = ready.value()->answer(question, nlq::parseContextAt(env.clock.wallNow()));
+    nlq::Answer answer =
+        ready.value()->answer(question, nlq::parseContextAt(env.clock.wallNow()), inner);
     mcp::ToolResult result;
     result.text = std::move(answer.markdown);
     result.meta = {{"dev.nbamcp/status", answer.structured["status"]}};

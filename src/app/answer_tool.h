@@ -8,8 +8,9 @@ namespace nba::app {
 
 // Registers answer_nba_question on `server`. Its pipeline (nlq/question_pipeline.h) is built
 // on the first call, over env's data, and runs each planned call through
-// server.callTool — the same validation, middleware and handlers as a tools/call — with up
-// to `parallelism` threads per group of independent calls. `server` and `env` must outlive
+// server.callTool on behalf of the question's call — the same validation, middleware and
+// handlers as a tools/call, cancelled with the question, counted as pipeline calls — with
+// up to `parallelism` threads per group of independent calls. `server` and `env` must outlive
 // the tool.
 Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env, unsigned parallelism);
 

@@ -37,6 +37,8 @@ json ServerStats::snapshot() const {
     item["calls"] = row.calls;
     item["errors"] = row.errors;
     item["mean_ms"] = row.mean_ms;
+    item["pipeline_calls"] = row.pipeline_calls;
+    item["pipeline_errors"] = row.pipeline_errors;
   }
   return out;
 }
@@ -52,13 +54,16 @@ std::string ServerStats::markdown(const json& s) const {
       static_cast<unsigned long long>(s.at("requests").at("protocol_errors").get<std::uint64_t>()),
       static_cast<long long>(s.at("requests").at("in_flight").get<std::int64_t>()));
   std::string text = line;
-  text += "| tool | calls | errors | mean ms |\n|---|---:|---:|---:|\n";
+  text += "| tool | calls | errors | mean ms | pipeline calls | pipeline errors |\n";
+  text += "|---|---:|---:|---:|---:|---:|\n";
   for (const auto& row : s.at("tools")) {
-    std::snprintf(line, sizeof line, "| %s | %llu | %llu | %.3f |\n",
+    std::snprintf(line, sizeof line, "| %s | %llu | %llu | %.3f | %llu | %llu |\n",
                   row.at("tool").get<std::string>().c_str(),
                   static_cast<unsigned long long>(row.at("calls").get<std::uint64_t>()),
                   static_cast<unsigned long long>(row.at("errors").get<std::uint64_t>()),
-                  row.at("mean_ms").get<double>());
+                  row.at("mean_ms").get<double>(),
+                  static_cast<unsigned long long>(row.at("pipeline_calls").get<std::uint64_t>()),
+                  static_cast<unsigned long long>(row.at("pipeline_errors").get<std::uint64_t>()));
     text += line;
   }
   return text;
@@ -74,7 +79,8 @@ Status registerServerStats(mcp::McpServer& server, const std::shared_ptr<ServerS
   tool.title = "Server statistics";
   tool.description =
       "Health and usage of this nba-mcp server: uptime, request counts, protocol errors, "
-      "requests in flight, and per-tool calls, errors and mean handler time.";
+      "requests in flight, and per-tool calls, errors and mean handler time (the client's "
+      "own calls, and apart from them the calls answer_nba_question made to answer).";
   tool.input_schema = input.value();
   tool.output_schema = output.value();
   tool.annotations = {{"readOnlyHint", true}, {"openWorldHint", false}};

@@ -3,13 +3,18 @@
 namespace nba::app {
 
 mcp::ToolMiddleware ToolUsage::middleware() {
-  return [this](const mcp::ToolCall& call, mcp::ToolContext&,
+  return [this](const mcp::ToolCall& call, mcp::ToolContext& context,
                 const std::function<mcp::ToolResult()>& next) {
     auto start = std::chrono::steady_clock::now();
     mcp::ToolResult result = next();
     auto elapsed = std::chrono::steady_clock::now() - start;
     std::lock_guard lock(mutex_);
     Totals& totals = totals_[call.tool.name];
+    if (context.caller() == mcp::Caller::kPipeline) {
+      ++totals.pipeline_calls;
+      totals.pipeline_errors += result.is_error ? 1 : 0;
+      return result;
+    }
     ++totals.calls;
     totals.errors += result.is_error ? 1 : 0;
     totals.time += elapsed;
@@ -25,7 +30,8 @@ std::vector<ToolUsageRow> ToolUsage::rows() const {
                          ? 0.0
                          : std::chrono::duration<double, std::milli>(totals.time).count() /
                                static_cast<double>(totals.calls);
-    rows.push_back({tool, totals.calls, totals.errors, mean_ms});
+    rows.push_back({tool, totals.calls, totals.errors, mean_ms, totals.pipeline_calls,
+                    totals.pipeline_errors});
   }
   return rows;
 }

@@ -11,15 +11,19 @@
 
 namespace nba::app {
 
+// One tool's usage. calls, errors and mean_ms count what clients (and the command line)
+// asked for; pipeline_* the calls answer_nba_question made to answer them.
 struct ToolUsageRow {
   std::string tool;
   std::uint64_t calls = 0;
   std::uint64_t errors = 0;
   double mean_ms = 0;
+  std::uint64_t pipeline_calls = 0;
+  std::uint64_t pipeline_errors = 0;
 };
 
-// Counts calls, isError results and handler time per tool, as tools/call middleware.
-// Thread-safe.
+// Counts calls, isError results and handler time per tool and caller, as tools/call
+// middleware. Thread-safe.
 class ToolUsage {
  public:
   mcp::ToolMiddleware middleware();
@@ -30,6 +34,8 @@ class ToolUsage {
     std::uint64_t calls = 0;
     std::uint64_t errors = 0;
     std::chrono::nanoseconds time{0};
+    std::uint64_t pipeline_calls = 0;
+    std::uint64_t pipeline_errors = 0;
   };
   mutable std::mutex mutex_;  // guards totals_
   std::map<std::string, Totals> totals_;

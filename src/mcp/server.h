@@ -77,8 +77,15 @@ class McpServer {
   bool serve(Transport& transport);
 
   // Runs one tool the way tools/call does (validation, middleware, handler) without
-  // the protocol: the CLI's `call` and the question pipeline use it.
-  ToolResult callTool(const std::string& name, const nlohmann::json& arguments);
+  // the protocol, as `caller`: the CLI's `call`, the golden check, benchmarks.
+  ToolResult callTool(const std::string& name, const nlohmann::json& arguments,
+                      Caller caller = Caller::kCommandLine);
+  // Runs one tool on behalf of the call `parent` belongs to (the question pipeline's inner
+  // calls): cancelling the parent cancels it, its logs go to the parent's client, it
+  // carries the parent's trace, and middleware sees Caller::kPipeline. Progress stays the
+  // parent's own. Safe to call from several threads for one parent.
+  ToolResult callTool(const std::string& name, const nlohmann::json& arguments,
+                      ToolContext& parent);
 
   const std::vector<ToolDefinition>& tools() const;
   const std::vector<ResourceDefinition>& resources() const;

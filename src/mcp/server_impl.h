@@ -61,6 +61,9 @@ class McpServer::Impl {
   RpcOutcome listenSubscriptions(RequestState& state, const nlohmann::json& params);
   ToolResult invokeTool(const ToolDefinition& tool, const nlohmann::json& arguments,
                         ToolContext& context);
+  // invokeTool by name, for calls from outside the protocol; an unknown name is an isError.
+  ToolResult invokeNamedTool(const std::string& name, const nlohmann::json& arguments,
+                             ToolContext& context);
   void finishResult(RequestState& state, nlohmann::json& result) const;
   void addCacheHints(RequestState& state, nlohmann::json& result,
                      std::chrono::milliseconds ttl) const;

@@ -78,22 +78,44 @@ class RequestToolContext : public ToolContext {
     server_.sendNotification(&state_, "notifications/message", params);
   }
   const std::string& traceParent() const override { return state_.traceparent; }
+  Caller caller() const override { return Caller::kClient; }
 
  private:
   McpServer::Impl& server_;
   RequestState& state_;
 };
 
-// For calls made outside the protocol (CLI, question pipeline): nothing to notify.
+// For calls made outside the protocol (CLI, golden check, benchmarks): nothing to notify.
 class DetachedToolContext : public ToolContext {
  public:
+  explicit DetachedToolContext(Caller caller) : caller_(caller) {}
   bool cancelled() const override { return false; }
   void progress(double, std::optional<double>, const std::string&) override {}
   void log(LogLevel, const std::string&, const json&) override {}
   const std::string& traceParent() const override { return trace_; }
+  Caller caller() const override { return caller_; }
 
  private:
+  Caller caller_;
   std::string trace_;
+};
+
+// An inner call made for another call (the question pipeline's): it shares the parent's
+// cancellation, client log and trace. Progress is dropped: the parent's progress token
+// counts the parent's own steps, and an inner call's steps would run it backwards.
+class ChildToolContext : public ToolContext {
+ public:
+  explicit ChildToolContext(ToolContext& parent) : parent_(parent) {}
+  bool cancelled() const override { return parent_.cancelled(); }
+  void progress(double, std::optional<double>, const std::string&) override {}
+  void log(LogLevel level, const std::string& logger, const json& data) override {
+    parent_.log(level, logger, data);
+  }
+  const std::string& traceParent() const override { return parent_.traceParent(); }
+  Caller caller() const override { return Caller::kPipeline; }
+
+ private:
+  ToolContext& parent_;
 };
 
 std::optional<std::string> stringParam(const json& params, const char* name) {
@@ -227,6 +249,10 @@ ToolResult McpServer::Impl::invokeTool(const ToolDefinition& tool, const json& a
   ToolCall call{tool, arguments};
   std::function<ToolResult(std::size_t)> run_from = [&](std::size_t index) -> ToolResult {
     if (index == middleware_.size()) {
+      if (context.cancelled()) {
+        // Nobody waits for the answer (an inner call of a cancelled question): skip the work.
+        return ToolResult::error("Cancelled: " + tool.name + " was not run.");
+      }
       // Validation sits innermost, so middleware (usage counts, rate limits, metrics)
       // sees calls with bad arguments like any other failed call.
       auto violations = validateAgainstSchema(arguments, tool.input_schema);
@@ -475,13 +501,25 @@ RpcOutcome McpServer::Impl::listenSubscriptions(RequestState& state, const json&
   return json::object();
 }
 
-ToolResult McpServer::callTool(const std::string& name, const nlohmann::json& arguments) {
-  const ToolDefinition* tool = impl_->tools_.find(name);
+ToolResult McpServer::callTool(const std::string& name, const nlohmann::json& arguments,
+                               Caller caller) {
+  DetachedToolContext context(caller);
+  return impl_->invokeNamedTool(name, arguments, context);
+}
+
+ToolResult McpServer::callTool(const std::string& name, const nlohmann::json& arguments,
+                               ToolContext& parent) {
+  ChildToolContext context(parent);
+  return impl_->invokeNamedTool(name, arguments, context);
+}
+
+ToolResult McpServer::Impl::invokeNamedTool(const std::string& name, const json& arguments,
+                                            ToolContext& context) {
+  const ToolDefinition* tool = tools_.find(name);
   if (tool == nullptr) {
     return ToolResult::error("Unknown tool '" + echoUserText(name) + "'");
   }
-  DetachedToolContext context;
-  return impl_->invokeTool(*tool, arguments, context);
+  return invokeTool(*tool, arguments, context);
 }
 
 }  // namespace nba::mcp

@@ -9,6 +9,13 @@
 
 namespace nba::mcp {
 
+// Who made a tool call. Middleware counts (and, with issue 12, limits) by it.
+enum class Caller {
+  kClient,       // tools/call from the MCP client
+  kPipeline,     // a call answer_nba_question's pipeline made to answer a client's question
+  kCommandLine,  // nba-mcp call / ask, the golden check, benchmarks
+};
+
 // What a tool handler may do besides computing its result. One per call; used only
 // on the calling thread (thread-compatible), but cancelled() may flip at any time.
 class ToolContext {
@@ -25,6 +32,7 @@ class ToolContext {
   virtual void log(LogLevel level, const std::string& logger, const nlohmann::json& data) = 0;
   // The W3C traceparent the caller sent in params._meta, or empty.
   virtual const std::string& traceParent() const = 0;
+  virtual Caller caller() const = 0;
 };
 
 // A tool's answer. Failures a person can act on are results with is_error (MCP

@@ -7,6 +7,11 @@ namespace nba::nlq {
 
 Answer QuestionPipeline::answer(std::string_view question, const ParseContext& context,
                                 StageTimes* times) const {
+  return answer(question, context, executor_.caller(), times);
+}
+
+Answer QuestionPipeline::answer(std::string_view question, const ParseContext& context,
+                                const ToolCaller& caller, StageTimes* times) const {
   StageTimes local;
   StageTimes& t = times != nullptr ? *times : local;
   Stopwatch stopwatch(clock_);
@@ -14,7 +19,7 @@ Answer QuestionPipeline::answer(std::string_view question, const ParseContext& c
   t.parse_us = micros(stopwatch.lap());
   const Plan plan = planner_.plan(query);
   t.plan_us = micros(stopwatch.lap());
-  const std::vector<CallResult> results = executor_.run(plan);
+  const std::vector<CallResult> results = executor_.run(plan, caller);
   t.execute_us = micros(stopwatch.lap());
   Answer answer = synthesize(question, query, plan, results);
   t.synthesize_us = micros(stopwatch.lap());

@@ -37,7 +37,11 @@ class QuestionPipeline {
         executor_(std::move(executor)),
         clock_(clock) {}
 
+  // Answers with the pipeline's own ToolCaller (benchmarks, tests)…
   Answer answer(std::string_view question, const ParseContext& context,
+                StageTimes* times = nullptr) const;
+  // …or with `caller`, bound to the call being answered (answer_nba_question).
+  Answer answer(std::string_view question, const ParseContext& context, const ToolCaller& caller,
                 StageTimes* times = nullptr) const;
 
   const QuestionParser& parser() const { return *parser_; }

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "app/server_builder.h"
+#include "app/tool_usage.h"
 #include "nlq/parser/slot_hits.h"
 #include "nlq/question_pipeline.h"
 
@@ -126,16 +127,21 @@ TEST_CASE("a part that fails keeps the parts that worked") {
   CHECK(contains(result.text, "Oklahoma City led the West at 68-14."));
 }
 
-TEST_CASE("the pipeline's calls go through the server's middleware") {
-  auto calls = [] {
+TEST_CASE("the pipeline's calls go through the server's middleware, as pipeline calls") {
+  auto usage = [](const std::string& tool) {
     for (const auto& row : goldenServer().usage->rows()) {
-      if (row.tool == "get_team_standings") return row.calls;
+      if (row.tool == tool) return row;
     }
-    return std::uint64_t{0};
+    return ToolUsageRow{tool};
   };
-  const auto before = calls();
+  const auto standings_before = usage("get_team_standings");
+  const auto answers_before = usage("answer_nba_question");
   REQUIRE_FALSE(ask("Western Conference standings").is_error);
-  CHECK(calls() == before + 1);
+  const auto standings = usage("get_team_standings");
+  CHECK(standings.pipeline_calls == standings_before.pipeline_calls + 1);
+  CHECK(standings.pipeline_errors == standings_before.pipeline_errors);
+  CHECK(standings.calls == standings_before.calls);  // nobody asked for it directly
+  CHECK(usage("answer_nba_question").calls == answers_before.calls + 1);
 }
 
 TEST_CASE("bad questions get a clear isError from the schema, naming the argument") {
@@ -160,8 +166,8 @@ TEST_CASE("odd questions get an answer, never an error or an empty reply") {
                              "SELECT * FROM players; DROP TABLE teams; --",
                              "\x01\x02\x03\x04\x05\x06",
                              "?????",
-                             "Compare LeBron, Curry, Durant, Jokic, Giannis, Tatum, Embiid, "
-                             "Luka, Booker and Harden"};
+                             ("Compare LeBron, Curry, Durant, Jokic, Giannis, Tatum, Embiid, "
+                              "Luka, Booker and Harden")};
   for (const char* question : questions) {
     CAPTURE(question);
     const auto result = ask(question);

@@ -13,7 +13,9 @@ namespace nba::nlq {
 Executor::Executor(ToolCaller caller, unsigned parallelism, const Clock& clock)
     : caller_(std::move(caller)), parallelism_(std::max(1U, parallelism)), clock_(&clock) {}
 
-std::vector<CallResult> Executor::run(const Plan& plan) const {
+std::vector<CallResult> Executor::run(const Plan& plan) const { return run(plan, caller_); }
+
+std::vector<CallResult> Executor::run(const Plan& plan, const ToolCaller& caller) const {
   std::vector<CallResult> results;
   results.reserve(plan.calls.size());
   std::map<int, std::vector<std::size_t>> groups;
@@ -27,15 +29,15 @@ std::vector<CallResult> Executor::run(const Plan& plan) const {
     for (std::size_t index : indices) {
       members.push_back(&results[index]);
     }
-    runGroup(members);
+    runGroup(caller, members);
   }
   return results;
 }
 
-void Executor::runOne(CallResult* result) const {
+void Executor::runOne(const ToolCaller& caller, CallResult* result) const {
   const Stopwatch stopwatch(*clock_);
   try {
-    result->outcome = caller_(result->call.tool, result->call.arguments);
+    result->outcome = caller(result->call.tool, result->call.arguments);
   } catch (const std::exception& e) {
     result->outcome = {std::string("internal error in ") + result->call.tool + ": " + e.what(),
                        nlohmann::json::object(), true};
@@ -43,11 +45,11 @@ void Executor::runOne(CallResult* result) const {
   result->elapsed_ms = millis(stopwatch.elapsed());
 }
 
-void Executor::runGroup(std::vector<CallResult*>& group) const {
+void Executor::runGroup(const ToolCaller& caller, std::vector<CallResult*>& group) const {
   const std::size_t threads = std::min<std::size_t>(parallelism_, group.size());
   if (threads <= 1) {
     for (CallResult* result : group) {
-      runOne(result);
+      runOne(caller, result);
     }
     return;
   }
@@ -56,7 +58,7 @@ void Executor::runGroup(std::vector<CallResult*>& group) const {
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < group.size(); i = next++) {
-      runOne(group[i]);
+      runOne(caller, group[i]);
     }
   };
   std::vector<std::thread> helpers;

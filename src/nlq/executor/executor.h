@@ -17,9 +17,11 @@ struct ToolOutcome {
   bool is_error = false;
 };
 
-// Runs a named tool with arguments. The app binds it to McpServer::callTool, so a planned
-// call goes through the same validation, middleware (metrics, limits, cache) and handler as
-// a tools/call. Must be safe to call from several threads at once.
+// Runs a named tool with arguments. The app binds it to McpServer::callTool on behalf of the
+// answer_nba_question call being answered, so a planned call goes through the same
+// validation, middleware (metrics, limits, cache) and handler as a tools/call, is counted as
+// a pipeline call, and is cancelled with its question. Must be safe to call from several
+// threads at once.
 using ToolCaller = std::function<ToolOutcome(const std::string& tool, const nlohmann::json&)>;
 
 // One planned call with its outcome, in plan order.
@@ -40,11 +42,15 @@ class Executor {
  public:
   Executor(ToolCaller caller, unsigned parallelism, const Clock& clock);
 
+  // Runs `plan` through the caller given at construction.
   std::vector<CallResult> run(const Plan& plan) const;
+  // Runs `plan` through `caller`, e.g. one bound to the call this plan answers.
+  std::vector<CallResult> run(const Plan& plan, const ToolCaller& caller) const;
+  const ToolCaller& caller() const { return caller_; }
 
  private:
-  void runOne(CallResult* result) const;
-  void runGroup(std::vector<CallResult*>& group) const;
+  void runOne(const ToolCaller& caller, CallResult* result) const;
+  void runGroup(const ToolCaller& caller, std::vector<CallResult*>& group) const;
 
   ToolCaller caller_;
   unsigned parallelism_;
