@@ -41,8 +41,7 @@ void registerParentTool(nba::mcp::McpServer& server, InnerCallSeen& seen) {
     return server.callTool("test_slow", {{"ms", 10000}}, context);
   };
   REQUIRE(server.addTool(std::move(parent)).isOk());
-  server.addToolMiddleware([&seen](const nba::mcp::ToolCall& call,
-                                   nba::mcp::ToolContext& context,
+  server.addToolMiddleware([&seen](const nba::mcp::ToolCall& call, nba::mcp::ToolContext& context,
                                    const std::function<nba::mcp::ToolResult()>& next) {
     if (call.tool.name != "test_slow") {
       return next();
