@@ -46,6 +46,19 @@ TEST_CASE("one player named twice is one player: no comparison with himself (fuz
         one("compare_players", {{"players", {"LeBron James", "Kevin Durant"}}}));
 }
 
+TEST_CASE("one team named twice is one team: no comparison or head-to-head with itself") {
+  // fuzz_question_parser: "compare the lakers and the ce the lakers andlippers" planned
+  // compare_teams with the Lakers twice. The input is in tests/fuzz/regressions/.
+  CHECK(callsOf("compare the lakers and the ce the lakers andlippers") ==
+        one("get_team_stats", {{"team", "Los Angeles Lakers"}}));
+  const Plan plan = planFor("compare the Lakers and the Lakers");
+  REQUIRE(plan.missing.size() == 1);
+  CHECK(plan.missing[0] == "a second team to compare Los Angeles Lakers with");
+  CHECK(callsOf("compare the Celtics, the Knicks and Boston") ==
+        one("compare_teams", {{"teams", {"Boston Celtics", "New York Knicks"}}}));
+  CHECK(callsOf("Lakers vs Lakers head to head") == json::array());
+}
+
 TEST_CASE("points a team allows are OPP_PTS, ranked among teams") {
   CHECK(callsOf("which team gives up the fewest points") ==
         one("get_team_rankings", {{"stat", "OPP_PTS"}}));

@@ -206,6 +206,22 @@ class IntentPlanner {
     return distinct;
   }
 
+  // The teams named, each once: "the Lakers … the Lakers" name one team twice, and
+  // compare_teams refuses a repeat (a fuzz finding, as for players).
+  std::vector<TeamMention> distinctTeams() const {
+    std::vector<TeamMention> distinct;
+    for (const TeamMention& team : s_.teams) {
+      const bool seen =
+          std::any_of(distinct.begin(), distinct.end(), [&](const TeamMention& other) {
+            return team.id.empty() ? nameFor(other) == nameFor(team) : other.id == team.id;
+          });
+      if (!seen) {
+        distinct.push_back(team);
+      }
+    }
+    return distinct;
+  }
+
   void perPlayer(const char* tool, bool seasonal) {
     if (s_.players.empty()) {
       return missing("which player?");
@@ -270,7 +286,7 @@ class IntentPlanner {
     if (s_.teams.empty()) {
       return missing("which team?");
     }
-    for (const TeamMention& team : s_.teams) {
+    for (const TeamMention& team : distinctTeams()) {
       json args = {{"team", nameFor(team)}};
       if (s_.advanced) args["measure"] = "Advanced";
       addSeason(&args);
@@ -280,18 +296,22 @@ class IntentPlanner {
   }
 
   void compareTeams() {
-    if (s_.teams.size() < 2) {
-      if (s_.teams.empty()) return missing("which teams to compare (2 to 4)?");
-      missing("a second team to compare " + nameFor(s_.teams.front()) + " with");
+    const std::vector<TeamMention> teams = distinctTeams();
+    if (teams.size() < s_.teams.size()) {
+      note("The question names the same team more than once; each is compared once.");
+    }
+    if (teams.size() < 2) {
+      if (teams.empty()) return missing("which teams to compare (2 to 4)?");
+      missing("a second team to compare " + nameFor(teams.front()) + " with");
       return teamStats();
     }
     json names = json::array();
-    for (const TeamMention& team : s_.teams) {
+    for (const TeamMention& team : teams) {
       if (names.size() < Planner::kMaxCompared) names.push_back(nameFor(team));
     }
-    if (s_.teams.size() > Planner::kMaxCompared) {
+    if (teams.size() > Planner::kMaxCompared) {
       note("compare_teams takes at most 4 teams; compared the first 4 of " +
-           std::to_string(s_.teams.size()) + ".");
+           std::to_string(teams.size()) + ".");
     }
     json args = {{"teams", std::move(names)}};
     if (s_.advanced) args["measure"] = "Advanced";
@@ -304,7 +324,7 @@ class IntentPlanner {
     json base = json::object();
     addSeason(&base);
     if (!s_.teams.empty()) {
-      for (const TeamMention& team : s_.teams) {
+      for (const TeamMention& team : distinctTeams()) {
         json args = base;
         args["team"] = nameFor(team);
         call("get_team_standings", std::move(args));
@@ -326,15 +346,15 @@ class IntentPlanner {
   }
 
   void headToHead() {
-    if (s_.teams.size() < 2) {
-      return missing(s_.teams.empty()
-                         ? "which two teams?"
-                         : "which team to compare " + nameFor(s_.teams.front()) + " with?");
+    const std::vector<TeamMention> teams = distinctTeams();
+    if (teams.size() < 2) {
+      return missing(teams.empty() ? "which two teams?"
+                                   : "which team to compare " + nameFor(teams.front()) + " with?");
     }
-    if (s_.teams.size() > 2) {
+    if (teams.size() > 2) {
       note("A head-to-head is between two teams; used the first two named.");
     }
-    json args = {{"team_a", nameFor(s_.teams[0])}, {"team_b", nameFor(s_.teams[1])}};
+    json args = {{"team_a", nameFor(teams[0])}, {"team_b", nameFor(teams[1])}};
     addSeason(&args);
     call("get_head_to_head", std::move(args));
   }
