@@ -6,6 +6,7 @@
 #include "app/server_builder.h"
 #include "app/server_stats.h"
 #include "app/tool_usage.h"
+#include "fuzz/json_depth.h"
 #include "mcp/server.h"
 #include "nba/tools/tool_env.h"
 
@@ -42,9 +43,6 @@ void quietLogging();
 // and the known bugs of tests/fuzz/regressions/ (the planner comparing a player with himself).
 bool avoidKnownCrashes();
 inline constexpr std::size_t kKnownSafeDepth = 1000;
-
-// The deepest nesting of [ and { in `text`, outside strings (for any text, JSON or not).
-std::size_t nestingDepth(std::string_view text);
 
 // True when `line` is a notifications/cancelled whose params object has no requestId
 // (or an array holding one).

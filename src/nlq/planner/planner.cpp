@@ -190,37 +190,24 @@ class IntentPlanner {
     }
   }
 
-  // The players named, each once: "Kevin Durant and KD" name one player twice, and a
-  // tool asked about him twice would answer twice (or, to compare, refuse the repeat).
-  std::vector<PlayerMention> distinctPlayers() const {
-    std::vector<PlayerMention> distinct;
-    for (const PlayerMention& player : s_.players) {
-      const bool seen =
-          std::any_of(distinct.begin(), distinct.end(), [&](const PlayerMention& other) {
-            return player.id.empty() ? nameFor(other) == nameFor(player) : other.id == player.id;
-          });
+  // Each entity named once: "Kevin Durant and KD", or "the Lakers … the Lakers", name one
+  // twice, and a tool asked about it twice would answer twice (or, to compare, refuse the
+  // repeat: fuzz findings, tests/fuzz/regressions/).
+  template <typename Mention>
+  std::vector<Mention> distinct(const std::vector<Mention>& mentions) const {
+    std::vector<Mention> once;
+    for (const Mention& mention : mentions) {
+      const bool seen = std::any_of(once.begin(), once.end(), [&](const Mention& other) {
+        return mention.id.empty() ? nameFor(other) == nameFor(mention) : other.id == mention.id;
+      });
       if (!seen) {
-        distinct.push_back(player);
+        once.push_back(mention);
       }
     }
-    return distinct;
+    return once;
   }
-
-  // The teams named, each once: "the Lakers … the Lakers" name one team twice, and
-  // compare_teams refuses a repeat (a fuzz finding, as for players).
-  std::vector<TeamMention> distinctTeams() const {
-    std::vector<TeamMention> distinct;
-    for (const TeamMention& team : s_.teams) {
-      const bool seen =
-          std::any_of(distinct.begin(), distinct.end(), [&](const TeamMention& other) {
-            return team.id.empty() ? nameFor(other) == nameFor(team) : other.id == team.id;
-          });
-      if (!seen) {
-        distinct.push_back(team);
-      }
-    }
-    return distinct;
-  }
+  std::vector<PlayerMention> distinctPlayers() const { return distinct(s_.players); }
+  std::vector<TeamMention> distinctTeams() const { return distinct(s_.teams); }
 
   void perPlayer(const char* tool, bool seasonal) {
     if (s_.players.empty()) {

@@ -1,6 +1,5 @@
 #include "fuzz/protocol/expectation.h"
 
-#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace nba::fuzz {
@@ -69,33 +68,6 @@ Expectation tooDeep(const json& value) {
 }
 
 }  // namespace
-
-std::size_t nestingDepth(std::string_view line) {
-  std::size_t depth = 0;
-  std::size_t deepest = 0;
-  bool in_string = false;
-  bool escaped = false;
-  for (const char c : line) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return deepest;
-}
 
 std::string idKey(std::string_view id_json) {
   const json id = json::parse(id_json, nullptr, /*allow_exceptions=*/false);

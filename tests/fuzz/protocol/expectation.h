@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz/json_depth.h"
+
 namespace nba::fuzz {
 
 // What one line written to the server must produce, by the rules of JSON-RPC 2.0 as MCP
@@ -40,10 +42,6 @@ std::string idKey(std::string_view id_json);
 // The server's documented nesting limit (README "Protocol support", mcp::kMaxJsonDepth): a
 // line nesting arrays and objects deeper is refused whole, before it is read as a batch.
 inline constexpr std::size_t kServerMaxDepth = 64;
-
-// How deep `line` nests arrays and objects, read from its text (strings skipped), so that
-// a 200,000-deep line costs no recursion.
-std::size_t nestingDepth(std::string_view line);
 
 // Classifies one line as the server's reader sees it (after the transport strips one
 // trailing '\r'). `batches` is true in a 2025-03-26 session, the only one that accepts
