@@ -54,7 +54,7 @@ TEST_CASE("one team named twice is one team: no comparison or head-to-head with 
   const Plan plan = planFor("compare the Lakers and the Lakers");
   REQUIRE(plan.missing.size() == 1);
   CHECK(plan.missing[0] == "a second team to compare Los Angeles Lakers with");
-  CHECK(callsOf("compare the Celtics, the Knicks and Boston") ==
+  CHECK(callsOf("compare the Celtics, the Knicks and the Celtics") ==
         one("compare_teams", {{"teams", {"Boston Celtics", "New York Knicks"}}}));
   CHECK(callsOf("Lakers vs Lakers head to head") == json::array());
 }
