@@ -59,6 +59,16 @@ TEST_CASE("one team named twice is one team: no comparison or head-to-head with 
   CHECK(callsOf("Lakers vs Lakers head to head") == json::array());
 }
 
+TEST_CASE("a date needs a year of the NBA's: a five-digit year is a typo, not a date") {
+  // fuzz_question_parser: "scores on 12/20/20246 …" planned get_player_game_log with
+  // date_from "20246-12-20", which the schema refuses (tests/fuzz/regressions/).
+  CHECK(parse("scores on 12/20/20246").slots.date.empty());
+  CHECK(parse("scores on 12/20/1812").slots.date.empty());
+  CHECK(parse("scores on 12/20/2024").slots.date == "2024-12-20");
+  CHECK(parse("scores on 12/20/24").slots.date == "2024-12-20");
+  CHECK(callsOf("scores on 12/20/2024") == one("get_live_scores", {{"date", "2024-12-20"}}));
+}
+
 TEST_CASE("points a team allows are OPP_PTS, ranked among teams") {
   CHECK(callsOf("which team gives up the fewest points") ==
         one("get_team_rankings", {{"stat", "OPP_PTS"}}));

@@ -297,6 +297,11 @@ std::string pastDate(int year, int month, int day, const ParseContext& context) 
       --year;
     }
   }
+  // A date of the NBA's years or none: "12/20/20246" is a typo, not the year 20246 (a fuzz
+  // finding: the tools take four-digit years only).
+  if (year < kFirstSeasonEndYear - 1 || year > kLastSeasonEndYear) {
+    return {};
+  }
   const std::chrono::year_month_day date{std::chrono::year{year},
                                          std::chrono::month{static_cast<unsigned>(month)},
                                          std::chrono::day{static_cast<unsigned>(day)}};
