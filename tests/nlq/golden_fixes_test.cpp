@@ -64,6 +64,9 @@ TEST_CASE("a date needs a year of the NBA's: a five-digit year is a typo, not a 
   // date_from "20246-12-20", which the schema refuses (tests/fuzz/regressions/).
   CHECK(parse("scores on 12/20/20246").slots.date.empty());
   CHECK(parse("scores on 12/20/1812").slots.date.empty());
+  // A run of digits too long for an int is too big, never an overflow (UBSan found it).
+  CHECK(parse("scores on 12/20/200000000000000000024").slots.date.empty());
+  CHECK(parse("compare0000000000000000024 scores").slots.date.empty());
   CHECK(parse("scores on 12/20/2024").slots.date == "2024-12-20");
   CHECK(parse("scores on 12/20/24").slots.date == "2024-12-20");
   CHECK(callsOf("scores on 12/20/2024") == one("get_live_scores", {{"date", "2024-12-20"}}));

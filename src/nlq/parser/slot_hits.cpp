@@ -12,13 +12,16 @@ constexpr int kFirstSeasonEndYear = 1947;
 constexpr int kLastSeasonEndYear = 2100;
 constexpr int kMaxLimit = 50;
 
+// The leading digits' value, saturating at kTooBig: callers check ranges, and a long run
+// of digits ("12/20/200000000000000000024") must not overflow an int (a fuzz finding).
+constexpr int kTooBig = 1'000'000;
 int toInt(std::string_view digits) {
   int value = 0;
   for (char c : digits) {
     if (c < '0' || c > '9') {
       break;
     }
-    value = value * 10 + (c - '0');
+    value = std::min(value * 10 + (c - '0'), kTooBig);
   }
   return value;
 }
