@@ -22,6 +22,11 @@ Expectation classifyObject(const json& message) {
   const json method = message.value("method", json());
   const bool response_like = message.contains("result") || message.contains("error");
   auto id = message.find("id");
+  if (id == message.end() && !method.is_string()) {
+    // Neither a request nor a notification (no id, no string method): an invalid request,
+    // answered without an id as JSON-RPC 2.0 asks.
+    return Expectation::reply("null");
+  }
   if (id == message.end()) {
     Expectation nothing;
     auto params = message.find("params");
@@ -29,7 +34,7 @@ Expectation classifyObject(const json& message) {
         params->is_object() && params->contains("requestId")) {
       nothing.cancels = dumpKey(params->at("requestId"));
     }
-    return nothing;  // a notification, broken or not, is never answered
+    return nothing;  // a notification (a string method), broken or not, is never answered
   }
   std::string key;
   if (id->is_string() || id->is_number_integer()) {

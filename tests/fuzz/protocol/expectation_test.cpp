@@ -35,6 +35,14 @@ TEST_CASE("what cannot carry an id is answered without one") {
     CHECK(e.key == "null");
   }
   CHECK(classify(std::string(kLimit + 1, ' '), false, kLimit).key == "null");  // too long
+  // No id and no string method: neither request nor notification (the protocol fuzzer's
+  // byte flip turned "id" into " d" and "method" into "met[od").
+  for (const char* line : {R"({"jsonrpc":"2.0"," d":3123,"met[od":"ping"})",
+                           R"({"jsonrpc":"2.0","method":5})", R"({"jsonrpc":"2.0","result":{}})"}) {
+    CAPTURE(line);
+    CHECK(single(line).kind == Kind::kReply);
+    CHECK(single(line).key == "null");
+  }
 }
 
 TEST_CASE("notifications, client responses and blank lines are owed nothing") {
