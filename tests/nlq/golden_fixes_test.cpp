@@ -72,6 +72,22 @@ TEST_CASE("a date needs a year of the NBA's: a five-digit year is a typo, not a 
   CHECK(callsOf("scores on 12/20/2024") == one("get_live_scores", {{"date", "2024-12-20"}}));
 }
 
+TEST_CASE("an unresolved name is passed on cut to the tools' 100 characters") {
+  // fuzz_question_parser: "Smith" and "S" followed by 100 bytes 0xFF planned
+  // compare_players with a 106-character name (tests/fuzz/regressions/).
+  const std::string question = "h\xffr\xffSmith\xffr\xffS" + std::string(120, '\xff');
+  for (const json& planned : callsOf(question)) {
+    for (const auto& argument : planned.at("arguments").items()) {
+      const json& value = argument.value();
+      for (const json& text : value.is_array() ? value : json::array({value})) {
+        if (text.is_string()) {
+          CHECK(text.get<std::string>().size() <= 100);
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("points a team allows are OPP_PTS, ranked among teams") {
   CHECK(callsOf("which team gives up the fewest points") ==
         one("get_team_rankings", {{"stat", "OPP_PTS"}}));

@@ -11,9 +11,27 @@ namespace {
 
 using nlohmann::json;
 
+// The tools take names of at most 100 characters (their schemas' maxLength). An unresolved
+// mention is passed on as written, so a longer one is cut to 100 bytes, before a UTF-8
+// continuation byte (a fuzz finding: "S" and 100 bytes 0xFF made a 106-character name).
+constexpr std::size_t kMaxNameBytes = 100;
+
+std::string clippedName(std::string text) {
+  if (text.size() <= kMaxNameBytes) {
+    return text;
+  }
+  std::size_t end = kMaxNameBytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  text.resize(end);
+  return text;
+}
+
 template <typename Mention>
 std::string nameFor(const Mention& mention) {
-  return mention.ambiguous || mention.display_name.empty() ? mention.text : mention.display_name;
+  return clippedName(mention.ambiguous || mention.display_name.empty() ? mention.text
+                                                                       : mention.display_name);
 }
 
 const std::vector<std::string_view> kGeneralExamples = {"Who leads the NBA in points?",
