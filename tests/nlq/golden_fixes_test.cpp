@@ -56,7 +56,6 @@ TEST_CASE("one team named twice is one team: no comparison or head-to-head with 
   CHECK(plan.missing[0] == "a second team to compare Los Angeles Lakers with");
   CHECK(callsOf("compare the Celtics, the Knicks and the Celtics") ==
         one("compare_teams", {{"teams", {"Boston Celtics", "New York Knicks"}}}));
-  CHECK(callsOf("Lakers vs Lakers head to head") == json::array());
 }
 
 TEST_CASE("a date needs a year of the NBA's: a five-digit year is a typo, not a date") {

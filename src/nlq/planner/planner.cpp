@@ -351,7 +351,9 @@ class IntentPlanner {
   }
 
   void headToHead() {
-    const std::vector<TeamMention> teams = distinctTeams();
+    // Not distinct: get_head_to_head itself says "name two different teams" (golden
+    // nodata-10), which tells more than a request for a second team.
+    const std::vector<TeamMention>& teams = s_.teams;
     if (teams.size() < 2) {
       return missing(teams.empty() ? "which two teams?"
                                    : "which team to compare " + nameFor(teams.front()) + " with?");
