@@ -32,7 +32,7 @@ packages=(
   build-essential cmake pkg-config git
   nlohmann-json3-dev libspdlog-dev libcli11-dev doctest-dev
   clang-format clang-tidy clang-tools gcovr
-  clang-14 libclang-rt-14-dev  # the libFuzzer targets (scripts/fuzz.sh)
+  clang-14 libclang-rt-14-dev llvm-14  # the compiler, libFuzzer, llvm-cov-14 for coverage
   nodejs npm
 )
 
