@@ -1,6 +1,9 @@
 #include "app/answer_tool.h"
 
+#include <algorithm>
 #include <memory>
+#include <mutex>
+#include <optional>
 
 #include "app/lazy.h"
 #include "app/schema_catalog.h"
@@ -36,12 +39,14 @@ Lazy<nlq::QuestionPipeline>::Factory pipelineFactory(mcp::McpServer& server,
     nlq::ToolCaller caller = [&server](const std::string& tool, const json& args) {
       return toOutcome(server.callTool(tool, args, mcp::Caller::kPipeline));
     };
-    // nlq sees no DataSource (STYLE.md §Layout): it gets the lists its names come from.
-    auto players = env.data.players();
+    // nlq sees no DataSource (STYLE.md §Layout): it gets the lists its names come from,
+    // read on the server's own behalf (the first question's cancel must not fail the build).
+    const CallContext build(env.clock, Caller::kBackground);
+    auto players = env.data.players(build);
     if (!players.ok()) {
       return Result<std::unique_ptr<nlq::QuestionPipeline>>(players.status());
     }
-    auto teams = env.data.teams();
+    auto teams = env.data.teams(build);
     if (!teams.ok()) {
       return Result<std::unique_ptr<nlq::QuestionPipeline>>(teams.status());
     }
@@ -49,6 +54,44 @@ Lazy<nlq::QuestionPipeline>::Factory pipelineFactory(mcp::McpServer& server,
         env.resolver, players->rows, teams->rows, std::move(caller), parallelism, env.clock));
   };
 }
+
+// Where a question's figures came from, gathered over its inner calls (which run in
+// parallel): the sources named, and the cache state of the whole (stale if any call was
+// served stale, a hit only if every call was). Thread-safe.
+class InnerProvenance {
+ public:
+  void add(const json& meta) {
+    std::lock_guard lock(mutex_);
+    if (auto source = meta.find("dev.nbamcp/source"); source != meta.end() && source->is_string()) {
+      if (std::find(sources_.begin(), sources_.end(), *source) == sources_.end()) {
+        sources_.push_back(source->get<std::string>());
+      }
+    }
+    if (auto cache = meta.find("dev.nbamcp/cache"); cache != meta.end() && cache->is_string()) {
+      const CacheState state = *cache == "hit"     ? CacheState::kHit
+                               : *cache == "stale" ? CacheState::kStale
+                                                   : CacheState::kMiss;
+      cache_ = cache_ ? combineCacheStates(*cache_, state) : state;
+    }
+  }
+
+  // Adds dev.nbamcp/source ("snapshot", or "live+snapshot" when calls differed) and
+  // dev.nbamcp/cache, when any inner call reported them.
+  void writeTo(json& meta) const {
+    std::lock_guard lock(mutex_);
+    std::string joined;
+    for (const std::string& source : sources_) {
+      joined += (joined.empty() ? "" : "+") + source;
+    }
+    if (!joined.empty()) meta["dev.nbamcp/source"] = joined;
+    if (cache_) meta["dev.nbamcp/cache"] = cacheStateName(*cache_);
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<std::string> sources_;
+  std::optional<CacheState> cache_;
+};
 
 }  // namespace
 
@@ -74,8 +117,14 @@ Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env, uns
     }
     // The planned calls run on behalf of this one: a cancel of the question reaches them,
     // and get_server_stats counts them as pipeline calls, not the client's.
-    const nlq::ToolCaller inner = [&server, &context](const std::string& name, const json& args) {
-      return toOutcome(server.callTool(name, args, context));
+    InnerProvenance provenance;
+    const nlq::ToolCaller inner = [&server, &context, &provenance](const std::string& name,
+                                                                   const json& args) {
+      mcp::ToolResult result = server.callTool(name, args, context);
+      if (!result.is_error) {
+        provenance.add(result.meta);
+      }
+      return toOutcome(std::move(result));
     };
     const std::string question = arguments.at("question").get<std::string>();
     nlq::Answer answer =
@@ -89,6 +138,7 @@ Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env, uns
     if (answer.structured["as_of"].is_string()) {
       result.meta["dev.nbamcp/as_of"] = answer.structured["as_of"];
     }
+    provenance.writeTo(result.meta);
     result.structured = std::move(answer.structured);
     return result;
   };

@@ -45,7 +45,7 @@ json teamJson(const Team& team) {
 }
 
 Result<mcp::ResourceContentsList> readTeams(const tools::ToolEnv& env) {
-  auto teams = env.data.teams();
+  auto teams = env.data.teams(env.call);
   if (!teams.ok()) {
     return teams.status();
   }
@@ -73,13 +73,13 @@ json seasonLineJson(const PlayerSeasonLine& line) {
 }
 
 Result<mcp::ResourceContentsList> readPlayer(const tools::ToolEnv& env, const std::string& id) {
-  auto player = env.data.player(id);
+  auto player = env.data.player(env.call, id);
   if (!player.ok()) {
     return notFound("no player with id '" + id +
                     "' (ids are NBA.com person ids such as 2544, "
                     "or bbref:<slug>; resolve_entity finds them by name)");
   }
-  auto career = env.data.playerCareer(id);
+  auto career = env.data.playerCareer(env.call, id);
   json seasons = json::array();
   std::string as_of;
   if (career.ok()) {
@@ -152,7 +152,7 @@ Result<mcp::RenderedPrompt> matchupPreview(const tools::ToolEnv& env,
 
 std::vector<std::string> completePlayerNames(const tools::ToolEnv& env, const std::string& typed,
                                              std::size_t limit) {
-  auto players = env.data.players();
+  auto players = env.data.players(env.call);
   if (!players.ok()) {
     return {};
   }
@@ -175,7 +175,7 @@ std::vector<std::string> completePlayerNames(const tools::ToolEnv& env, const st
 
 std::vector<std::string> completeTeamNames(const tools::ToolEnv& env, const std::string& typed,
                                            std::size_t limit) {
-  auto teams = env.data.teams();
+  auto teams = env.data.teams(env.call);
   if (!teams.ok()) {
     return {};
   }
@@ -192,7 +192,7 @@ std::vector<std::string> completeTeamNames(const tools::ToolEnv& env, const std:
 
 std::vector<std::string> completePlayerIds(const tools::ToolEnv& env, const std::string& typed,
                                            std::size_t limit) {
-  auto players = env.data.players();
+  auto players = env.data.players(env.call);
   if (!players.ok()) {
     return {};
   }

@@ -1,6 +1,8 @@
 #include "app/nba_tools.h"
 
+#include "app/call_context_of.h"
 #include "app/schema_catalog.h"
+#include "nba/tools/markdown.h"
 #include "nba/tools/nba_tool.h"
 
 namespace nba::app {
@@ -8,9 +10,25 @@ namespace {
 
 using nlohmann::json;
 
+// The source's notes (dev.nbamcp/notes: where the figures came from, e.g. the offline
+// snapshot while NBA.com is unreachable) close every answer's markdown, the same way for
+// every tool.
+std::string withSourceNotes(std::string markdown, const json& meta) {
+  auto notes = meta.find("dev.nbamcp/notes");
+  if (notes == meta.end() || !notes->is_array()) {
+    return markdown;
+  }
+  for (const json& note : *notes) {
+    if (note.is_string()) {
+      markdown += "\n\n_Source: " + tools::escapeMarkdown(note.get<std::string>()) + "_";
+    }
+  }
+  return markdown;
+}
+
 mcp::ToolResult toToolResult(tools::ToolAnswer answer) {
   mcp::ToolResult result;
-  result.text = std::move(answer.markdown);
+  result.text = withSourceNotes(std::move(answer.markdown), answer.meta);
   result.is_error = answer.is_error;
   if (!answer.is_error) {
     result.structured = std::move(answer.structured);
@@ -40,8 +58,9 @@ Status registerNbaTools(mcp::McpServer& server, const tools::ToolEnv& env) {
     definition.annotations = {
         {"title", tool.title}, {"readOnlyHint", true}, {"openWorldHint", tool.open_world}};
     definition.handler = [run = std::move(tool.run), &env](const json& arguments,
-                                                           mcp::ToolContext&) {
-      return toToolResult(run(arguments, env));
+                                                           mcp::ToolContext& context) {
+      const CallContext call = callContextOf(context, env.clock);
+      return toToolResult(run(arguments, env.forCall(call)));
     };
     if (Status status = server.addTool(std::move(definition)); !status.isOk()) {
       return status;

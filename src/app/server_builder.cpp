@@ -107,8 +107,9 @@ Result<ServerBundle> buildServer(const Config& config) {
   }
   bundle.known = newKnownSeasonsView(*bundle.data, *bundle.clock);
   bundle.resolver = newLazyResolver(*bundle.known, *bundle.clock);
+  bundle.client_call = std::make_unique<CallContext>(*bundle.clock, Caller::kClient);
   bundle.env = std::make_unique<tools::ToolEnv>(
-      tools::ToolEnv{*bundle.known, *bundle.resolver, *bundle.clock});
+      tools::ToolEnv{*bundle.known, *bundle.resolver, *bundle.clock, *bundle.client_call});
   bundle.usage = std::make_unique<ToolUsage>();
   bundle.server = std::make_unique<mcp::McpServer>(identity, options);
   bundle.server->addToolMiddleware(bundle.usage->middleware());

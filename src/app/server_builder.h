@@ -23,6 +23,9 @@ struct ServerBundle {
   // (newKnownSeasonsView), so a fixed clock never shows a later season's figures.
   std::unique_ptr<DataSource> known;
   std::unique_ptr<entity::EntityResolver> resolver;
+  // The context of client requests that carry none of their own (resources/read,
+  // prompts/get, completions); each tool call gets its own (app/call_context_of.h).
+  std::unique_ptr<CallContext> client_call;
   std::unique_ptr<tools::ToolEnv> env;
   std::unique_ptr<ToolUsage> usage;
   std::unique_ptr<mcp::McpServer> server;

@@ -16,6 +16,9 @@ namespace nba {
 //
 // Borrowed rows are valid as long as the source that returned them: a DataSource outlives
 // every tool call, so tools may hold them for the length of a call but must not keep them.
+// A source whose storage may go away (an evicting cache) hands out shared rows instead: the
+// Rows then co-owns the immutable vector, so an evicted entry lives on until its last reader
+// is done, and a hit copies pointers, never rows.
 template <typename Row>
 class Rows {
  public:
@@ -62,6 +65,15 @@ class Rows {
     refs_.reserve(storage->size());
     for (const Row& row : *storage) refs_.push_back(&row);
     owners_.push_back(std::move(storage));
+  }
+
+  // Rows shared with other holders (a cache entry): nothing is copied, and the vector lives
+  // as long as its last holder.
+  explicit Rows(std::shared_ptr<const std::vector<Row>> shared) {
+    if (shared == nullptr) return;
+    refs_.reserve(shared->size());
+    for (const Row& row : *shared) refs_.push_back(&row);
+    owners_.push_back(std::move(shared));
   }
 
   // Adds a reference to a row in storage that outlives this list (see the class comment).

@@ -5,16 +5,13 @@
 #include <optional>
 #include <string>
 
+#include "core/call_context.h"
 #include "mcp/log_level.h"
 
 namespace nba::mcp {
 
-// Who made a tool call. Middleware counts (and, with issue 12, limits) by it.
-enum class Caller {
-  kClient,       // tools/call from the MCP client
-  kPipeline,     // a call answer_nba_question's pipeline made to answer a client's question
-  kCommandLine,  // nba-mcp call / ask, the golden check, benchmarks
-};
+// Who made a tool call (core/call_context.h): middleware counts, and will limit, by it.
+using nba::Caller;
 
 // What a tool handler may do besides computing its result. One per call; used only
 // on the calling thread (thread-compatible), but cancelled() may flip at any time.

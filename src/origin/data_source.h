@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/call_context.h"
 #include "core/status.h"
 #include "domain/award_entry.h"
 #include "domain/game.h"
@@ -47,47 +48,57 @@ struct GamesRequest {
 };
 
 // The seam between the tools and where the figures come from (DESIGN §5): typed requests
-// in, typed tables out, each with season, as_of, coverage and source.
+// in, typed tables out, each with season, as_of, coverage, source, cache state and notes.
+//
+// Every request carries the call's CallContext (core/call_context.h): its clock, caller,
+// cancellation, deadline and trace parent. A source that waits (the live origin, a cache's
+// single-flight) gives up when the call is cancelled or out of time, with that Status.
 //
 // Errors (Result): kNotFound names what is missing and what exists instead, e.g. "no data
 // for season 2019-20 in the offline snapshot; available: 2023-24, 2024-25, 2025-26", "no player
-// with id 'x'"; kUnimplemented for a request this source cannot answer at all (playoffs offline).
+// with id 'x'"; kUnimplemented for a request this source cannot answer at all (playoffs offline);
+// kUnavailable when the source cannot be reached or loaded right now (retry later).
 // Per-game and totals are both on every line; tools derive Per36 etc. from the totals.
 //
 // Thread safety: implementations are safe for any number of concurrent callers; every
-// method is const. Returned tables may refer into the source's own immutable storage
-// (Rows): they stay valid while the source lives, which is the whole life of the server.
+// method is const. Returned tables either borrow from the source's immutable storage (valid
+// while the source lives, the whole life of the server) or share ownership of their rows
+// (see Rows), so a table stays valid for as long as the caller holds it.
 class DataSource {
  public:
   virtual ~DataSource() = default;
 
-  // Seasons with data, oldest first. Never empty for a loaded source (but empty through
-  // newKnownSeasonsView at a date before its first season).
-  virtual std::vector<SeasonCoverage> seasons() const = 0;
+  // Seasons with data, oldest first. Empty only through newKnownSeasonsView at a date before
+  // its first season; an error when the source cannot say (it failed to load).
+  virtual Result<std::vector<SeasonCoverage>> seasons(const CallContext& context) const = 0;
 
   // All 30 teams, ordered by abbr.
-  virtual Result<Table<Team>> teams() const = 0;
+  virtual Result<Table<Team>> teams(const CallContext& context) const = 0;
   // Every player the source knows, ordered by name.
-  virtual Result<Table<Player>> players() const = 0;
-  virtual Result<Player> player(const std::string& player_id) const = 0;
+  virtual Result<Table<Player>> players(const CallContext& context) const = 0;
+  virtual Result<Player> player(const CallContext& context, const std::string& player_id) const = 0;
 
   // Player lines ordered by player_id then stint.
   virtual Result<Table<PlayerSeasonLine>> playerSeasonStats(
-      const PlayerSeasonStatsRequest& request) const = 0;
+      const CallContext& context, const PlayerSeasonStatsRequest& request) const = 0;
   // All of one player's lines over every season at the source (season, stint order).
-  virtual Result<Table<PlayerSeasonLine>> playerCareer(const std::string& player_id) const = 0;
+  virtual Result<Table<PlayerSeasonLine>> playerCareer(const CallContext& context,
+                                                       const std::string& player_id) const = 0;
   // The 30 teams' lines, ordered by abbr.
-  virtual Result<Table<TeamSeasonLine>> teamSeasonStats(Season season,
+  virtual Result<Table<TeamSeasonLine>> teamSeasonStats(const CallContext& context, Season season,
                                                         SeasonType season_type) const = 0;
   // Games ordered by date then game id, including non-counting ones (see Game::kind).
-  virtual Result<Table<Game>> games(const GamesRequest& request) const = 0;
+  virtual Result<Table<Game>> games(const CallContext& context,
+                                    const GamesRequest& request) const = 0;
   // Standings derived from the counting games, ordered by conference then rank.
-  virtual Result<Table<StandingRow>> standings(Season season) const = 0;
+  virtual Result<Table<StandingRow>> standings(const CallContext& context, Season season) const = 0;
   // Awards of one season, or of every season when `season` is empty.
-  virtual Result<Table<AwardEntry>> awards(std::optional<Season> season) const = 0;
+  virtual Result<Table<AwardEntry>> awards(const CallContext& context,
+                                           std::optional<Season> season) const = 0;
   // One player's games in a season, by date. kNotFound when the season has no game logs or
   // the player has none (the message says the log is partial where it is).
-  virtual Result<Table<GameLogRow>> playerGameLog(const std::string& player_id,
+  virtual Result<Table<GameLogRow>> playerGameLog(const CallContext& context,
+                                                  const std::string& player_id,
                                                   Season season) const = 0;
 };
 

@@ -1,78 +1,84 @@
 #include "origin/known_seasons_view.h"
 
 #include "domain/season_resolver.h"
+#include "origin/forwarding_data_source.h"
 
 namespace nba {
 namespace {
 
-class KnownSeasonsView final : public DataSource {
+class KnownSeasonsView final : public ForwardingDataSource {
  public:
   KnownSeasonsView(const DataSource& inner, const Clock& clock) : inner_(inner), clock_(clock) {}
 
-  std::vector<SeasonCoverage> seasons() const override {
-    std::vector<SeasonCoverage> seasons = inner_.seasons();
+  Result<std::vector<SeasonCoverage>> seasons(const CallContext& context) const override {
+    auto seasons = inner_.seasons(context);
+    if (!seasons.ok()) {
+      return seasons;
+    }
     const auto now = clock_.wallNow();
-    std::erase_if(seasons, [&](const SeasonCoverage& c) { return !seasonKnownAt(c.season, now); });
+    std::erase_if(seasons.value(),
+                  [&](const SeasonCoverage& c) { return !seasonKnownAt(c.season, now); });
     return seasons;
   }
 
-  Result<Table<Team>> teams() const override { return inner_.teams(); }
-  Result<Table<Player>> players() const override { return inner_.players(); }
-  Result<Player> player(const std::string& player_id) const override {
-    return inner_.player(player_id);
-  }
-
   Result<Table<PlayerSeasonLine>> playerSeasonStats(
-      const PlayerSeasonStatsRequest& request) const override {
+      const CallContext& context, const PlayerSeasonStatsRequest& request) const override {
     if (Status status = known(request.season); !status.isOk()) {
       return status;
     }
-    return inner_.playerSeasonStats(request);
+    return inner_.playerSeasonStats(context, request);
   }
 
-  Result<Table<PlayerSeasonLine>> playerCareer(const std::string& player_id) const override {
-    return keepKnown(inner_.playerCareer(player_id));
+  Result<Table<PlayerSeasonLine>> playerCareer(const CallContext& context,
+                                               const std::string& player_id) const override {
+    return keepKnown(context, inner_.playerCareer(context, player_id));
   }
 
-  Result<Table<TeamSeasonLine>> teamSeasonStats(Season season,
+  Result<Table<TeamSeasonLine>> teamSeasonStats(const CallContext& context, Season season,
                                                 SeasonType season_type) const override {
     if (Status status = known(season); !status.isOk()) {
       return status;
     }
-    return inner_.teamSeasonStats(season, season_type);
+    return inner_.teamSeasonStats(context, season, season_type);
   }
 
-  Result<Table<Game>> games(const GamesRequest& request) const override {
+  Result<Table<Game>> games(const CallContext& context,
+                            const GamesRequest& request) const override {
     if (Status status = known(request.season); !status.isOk()) {
       return status;
     }
-    return inner_.games(request);
+    return inner_.games(context, request);
   }
 
-  Result<Table<StandingRow>> standings(Season season) const override {
+  Result<Table<StandingRow>> standings(const CallContext& context, Season season) const override {
     if (Status status = known(season); !status.isOk()) {
       return status;
     }
-    return inner_.standings(season);
+    return inner_.standings(context, season);
   }
 
-  Result<Table<AwardEntry>> awards(std::optional<Season> season) const override {
+  Result<Table<AwardEntry>> awards(const CallContext& context,
+                                   std::optional<Season> season) const override {
     if (!season) {
-      return keepKnown(inner_.awards(std::nullopt));
+      return keepKnown(context, inner_.awards(context, std::nullopt));
     }
     if (Status status = known(*season); !status.isOk()) {
       return status;
     }
-    return inner_.awards(season);
+    return inner_.awards(context, season);
   }
 
-  Result<Table<GameLogRow>> playerGameLog(const std::string& player_id,
+  Result<Table<GameLogRow>> playerGameLog(const CallContext& context, const std::string& player_id,
                                           Season season) const override {
     if (Status status = known(season); !status.isOk()) {
       return status;
     }
-    return inner_.playerGameLog(player_id, season);
+    return inner_.playerGameLog(context, player_id, season);
   }
+
+ protected:
+  // teams(), players() and player() pass straight through: bios are not per season.
+  Result<const DataSource*> target(const CallContext&) const override { return &inner_; }
 
  private:
   Status known(Season season) const {
@@ -83,15 +89,16 @@ class KnownSeasonsView final : public DataSource {
   // A table over every season, without the rows of seasons not yet begun; its as_of is then
   // the latest of the seasons kept (not the snapshot's newest date).
   template <typename Row>
-  Result<Table<Row>> keepKnown(Result<Table<Row>> table) const {
+  Result<Table<Row>> keepKnown(const CallContext& context, Result<Table<Row>> table) const {
     if (!table.ok()) {
       return table;
     }
     const auto now = clock_.wallNow();
     table->rows.dropIf([&](const Row& row) { return !seasonKnownAt(row.season, now); });
-    const std::vector<SeasonCoverage> kept = seasons();
-    if (!kept.empty() && kept.size() != inner_.seasons().size()) {
-      table->meta.as_of = kept.back().as_of;
+    auto all = inner_.seasons(context);
+    auto kept = seasons(context);
+    if (all.ok() && kept.ok() && !kept->empty() && kept->size() != all->size()) {
+      table->meta.as_of = kept->back().as_of;
     }
     return table;
   }

@@ -9,10 +9,12 @@
 #include "app/tool_usage.h"
 #include "nlq/parser/slot_hits.h"
 #include "nlq/question_pipeline.h"
+#include "support/test_call.h"
 
 namespace nba::app {
 namespace {
 
+using nba::testing::testCall;
 using nlohmann::json;
 
 ServerBundle& goldenServer() {
@@ -198,8 +200,8 @@ TEST_CASE("under --fixed-time the date stays fixed but the stages' durations are
   const auto fixed = parseFixedTime("2025-04-14T12:00:00Z");
   REQUIRE(fixed.ok());
   mcp::McpServer& server = *bundle.server;
-  auto players = bundle.data->players();
-  auto teams = bundle.data->teams();
+  auto players = bundle.data->players(testCall());
+  auto teams = bundle.data->teams(testCall());
   REQUIRE(players.ok());
   REQUIRE(teams.ok());
   auto pipeline = nlq::newQuestionPipeline(

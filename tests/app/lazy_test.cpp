@@ -11,10 +11,12 @@
 
 #include "app/lazy_world.h"
 #include "origin/snapshot/snapshot_source.h"
+#include "support/test_call.h"
 
 namespace nba::app {
 namespace {
 
+using nba::testing::testCall;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
@@ -133,16 +135,16 @@ TEST_CASE("lazy world: a data source and resolver whose load failed recover on a
   auto failed = resolver->resolvePlayer("Jokic", 1);
   REQUIRE_FALSE(failed.ok());
   CHECK(failed.status().message() == "the snapshot is not there yet");
-  CHECK_FALSE(data->teams().ok());  // within the data's backoff: the failure, no new load
-  CHECK(data->seasons().empty());
+  CHECK_FALSE(data->teams(testCall()).ok());  // within the data's backoff: the failure, no new load
+  CHECK_FALSE(data->seasons(testCall()).ok());
   CHECK(loads == 1);
 
   clock.advance(seconds(1));
   auto resolved = resolver->resolvePlayer("Jokic", 1);
   REQUIRE(resolved.ok());
   CHECK(loads == 2);
-  CHECK(data->teams().ok());
-  CHECK_FALSE(data->seasons().empty());
+  CHECK(data->teams(testCall()).ok());
+  CHECK_FALSE(data->seasons(testCall())->empty());
   CHECK(resolver->teamCount() == 30);
   CHECK(loads == 2);
 }

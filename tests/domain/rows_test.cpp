@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "origin/snapshot/snapshot_source.h"
+#include "support/test_call.h"
 
 namespace nba {
 namespace {
@@ -74,22 +75,43 @@ TEST_CASE("append keeps the other list's owned rows alive; keepFirst trims") {
   CHECK(all.size() == 2);
 }
 
+TEST_CASE(
+    "shared rows: a cache's vector is shared, not copied, and outlives its last other holder") {
+  auto entry =
+      std::make_shared<const std::vector<Row>>(std::vector<Row>{{"Jokic", 29}, {"Doncic", 28}});
+  std::weak_ptr<const std::vector<Row>> watch = entry;
+  Rows<Row> hit(entry);
+  Rows<Row> second_hit(entry);
+  REQUIRE(hit.size() == 2);
+  CHECK(&hit[0] == &(*entry)[0]);  // the entry's own row: nothing was copied
+  CHECK(&second_hit[1] == &hit[1]);
+  entry.reset();  // the cache evicts the entry while two readers still hold it
+  CHECK_FALSE(watch.expired());
+  CHECK(hit[0].name == "Jokic");
+  hit = Rows<Row>();
+  CHECK_FALSE(watch.expired());
+  CHECK(second_hit[1].value == 28);
+  second_hit = Rows<Row>();
+  CHECK(watch.expired());  // the last reader let go
+  CHECK(Rows<Row>(std::shared_ptr<const std::vector<Row>>()).empty());
+}
+
 TEST_CASE("the snapshot lends the same rows to every call instead of copying them") {
   auto source = newEmbeddedSnapshotSource();
   REQUIRE(source.ok());
   PlayerSeasonStatsRequest request;
   request.season = Season{2024};
   request.season_lines_only = true;
-  auto first = (*source)->playerSeasonStats(request);
-  auto second = (*source)->playerSeasonStats(request);
+  auto first = (*source)->playerSeasonStats(testing::testCall(), request);
+  auto second = (*source)->playerSeasonStats(testing::testCall(), request);
   REQUIRE(first.ok());
   REQUIRE(second.ok());
   REQUIRE(first->rows.size() == second->rows.size());
   CHECK(&first->rows.front() == &second->rows.front());
-  auto teams = (*source)->teams();
+  auto teams = (*source)->teams(testing::testCall());
   REQUIRE(teams.ok());
   CHECK(teams->rows.size() == 30);
-  CHECK(&teams->rows[0] == &(*source)->teams()->rows[0]);
+  CHECK(&teams->rows[0] == &(*source)->teams(testing::testCall())->rows[0]);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@ namespace nba {
 namespace {
 
 using testing::embeddedSnapshot;
+using testing::testCall;
 
 template <typename RowList>  // a table's Rows or deriveStandings' vector
 const StandingRow& rowOf(const RowList& rows, const std::string& team) {
@@ -23,9 +24,9 @@ const StandingRow& rowOf(const RowList& rows, const std::string& team) {
 TEST_CASE("derived W-L equals basketball-reference's for all 30 teams in both complete seasons") {
   for (int year : {2023, 2024}) {
     CAPTURE(year);
-    Result<Table<StandingRow>> standings = embeddedSnapshot().standings(Season{year});
+    Result<Table<StandingRow>> standings = embeddedSnapshot().standings(testCall(), Season{year});
     Result<Table<TeamSeasonLine>> lines =
-        embeddedSnapshot().teamSeasonStats(Season{year}, SeasonType::kRegularSeason);
+        embeddedSnapshot().teamSeasonStats(testCall(), Season{year}, SeasonType::kRegularSeason);
     REQUIRE(standings.ok());
     REQUIRE(lines.ok());
     REQUIRE(standings->rows.size() == 30);
@@ -41,7 +42,7 @@ TEST_CASE("derived W-L equals basketball-reference's for all 30 teams in both co
 }
 
 TEST_CASE("2024-25 East: Cleveland 64-18 first, Boston 61-21 second, 3 games back") {
-  Result<Table<StandingRow>> standings = embeddedSnapshot().standings(Season{2024});
+  Result<Table<StandingRow>> standings = embeddedSnapshot().standings(testCall(), Season{2024});
   REQUIRE(standings.ok());
   const StandingRow& cle = rowOf(standings->rows, "CLE");
   CHECK(cle.w == 64);
@@ -63,7 +64,7 @@ TEST_CASE("2024-25 East: Cleveland 64-18 first, Boston 61-21 second, 3 games bac
 }
 
 TEST_CASE("2024-25 West three-way tie at 50-32 follows the official seeds LAL 3, DEN 4, LAC 5") {
-  Result<Table<StandingRow>> standings = embeddedSnapshot().standings(Season{2024});
+  Result<Table<StandingRow>> standings = embeddedSnapshot().standings(testCall(), Season{2024});
   REQUIRE(standings.ok());
   CHECK(rowOf(standings->rows, "LAL").conference_rank == 3);
   CHECK(rowOf(standings->rows, "DEN").conference_rank == 4);

@@ -36,8 +36,8 @@ const Pipeline& pipeline() {
   static const Pipeline built = [] {
     const nba::tools::ToolEnv& env = *nba::fuzz::appServer().env;
     Pipeline p;
-    auto players = env.data.players();
-    auto teams = env.data.teams();
+    auto players = env.data.players(env.call);
+    auto teams = env.data.teams(env.call);
     check(players.ok() && teams.ok(), "cannot read the players and teams");
     p.parser = nba::nlq::newQuestionParser(env.resolver, players->rows, teams->rows);
     p.planner = std::make_unique<nba::nlq::Planner>(nba::nlq::newPlanner(teams->rows));

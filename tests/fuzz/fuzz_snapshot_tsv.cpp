@@ -53,8 +53,10 @@ const std::map<std::string, std::string_view>& baseTables() {
 }
 
 void exercise(const nba::DataSource& data) {
-  (void)data.teams();
-  auto players = data.players();
+  static const std::shared_ptr<nba::Clock> clock = nba::newSystemClock();
+  const nba::CallContext call(*clock, nba::Caller::kCommandLine);
+  (void)data.teams(call);
+  auto players = data.players(call);
   std::vector<std::string> ids;
   if (players.ok()) {
     for (const auto& player : players->rows) {
@@ -63,27 +65,31 @@ void exercise(const nba::DataSource& data) {
       }
     }
   }
-  for (const nba::SeasonCoverage& coverage : data.seasons()) {
+  auto seasons = data.seasons(call);
+  if (!seasons.ok()) {
+    return;
+  }
+  for (const nba::SeasonCoverage& coverage : seasons.value()) {
     const nba::Season season = coverage.season;
-    (void)data.standings(season);
-    (void)data.teamSeasonStats(season, nba::SeasonType::kRegularSeason);
+    (void)data.standings(call, season);
+    (void)data.teamSeasonStats(call, season, nba::SeasonType::kRegularSeason);
     nba::PlayerSeasonStatsRequest lines;
     lines.season = season;
-    (void)data.playerSeasonStats(lines);
+    (void)data.playerSeasonStats(call, lines);
     nba::GamesRequest games;
     games.season = season;
-    (void)data.games(games);
-    (void)data.awards(season);
+    (void)data.games(call, games);
+    (void)data.awards(call, season);
     for (const std::string& id : ids) {
-      (void)data.playerGameLog(id, season);
+      (void)data.playerGameLog(call, id, season);
     }
   }
-  (void)data.awards(std::nullopt);
+  (void)data.awards(call, std::nullopt);
   for (const std::string& id : ids) {
-    (void)data.player(id);
-    (void)data.playerCareer(id);
+    (void)data.player(call, id);
+    (void)data.playerCareer(call, id);
   }
-  auto resolver = nba::entity::newResolverFromData(data);
+  auto resolver = nba::entity::newResolverFromData(data, call);
   if (resolver.ok()) {
     for (std::string_view query : {"LeBron", "Jokic", "BOS", "LA", "Davis", "x"}) {
       (void)resolver.value()->resolve(query, std::nullopt, 5);

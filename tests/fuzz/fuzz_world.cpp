@@ -28,6 +28,7 @@ struct SharedWorld {
   std::unique_ptr<DataSource> data;
   std::unique_ptr<entity::EntityResolver> resolver;
   std::unique_ptr<FakeClock> clock;
+  std::unique_ptr<CallContext> call;
   std::unique_ptr<tools::ToolEnv> env;
 
   SharedWorld() {
@@ -36,17 +37,18 @@ struct SharedWorld {
       die(loaded.status().toString());
     }
     data = std::move(loaded).value();
-    auto built = entity::newResolverFromData(*data);
-    if (!built.ok()) {
-      die(built.status().toString());
-    }
-    resolver = std::move(built).value();
     auto time = app::parseFixedTime(kFixedTime);
     if (!time.ok()) {
       die(time.status().toString());
     }
     clock = std::make_unique<FakeClock>(time.value());
-    env = std::make_unique<tools::ToolEnv>(tools::ToolEnv{*data, *resolver, *clock});
+    call = std::make_unique<CallContext>(*clock, Caller::kCommandLine);
+    auto built = entity::newResolverFromData(*data, *call);
+    if (!built.ok()) {
+      die(built.status().toString());
+    }
+    resolver = std::move(built).value();
+    env = std::make_unique<tools::ToolEnv>(tools::ToolEnv{*data, *resolver, *clock, *call});
   }
 };
 

@@ -21,8 +21,8 @@ inline ParseContext snapshotContext() {
 inline const QuestionParser& snapshotParser() {
   static const auto parser = [] {
     const auto& env = nba::testing::snapshotEnv();
-    auto players = env.data.players();
-    auto teams = env.data.teams();
+    auto players = env.data.players(env.call);
+    auto teams = env.data.teams(env.call);
     if (!players.ok() || !teams.ok()) throw std::runtime_error("snapshot lists no names");
     return newQuestionParser(env.resolver, players->rows, teams->rows);
   }();
@@ -31,7 +31,7 @@ inline const QuestionParser& snapshotParser() {
 
 inline const Planner& snapshotPlanner() {
   static const Planner planner = [] {
-    auto teams = nba::testing::snapshotEnv().data.teams();
+    auto teams = nba::testing::snapshotEnv().data.teams(nba::testing::snapshotEnv().call);
     if (!teams.ok()) throw std::runtime_error(teams.status().toString());
     return newPlanner(teams->rows);
   }();

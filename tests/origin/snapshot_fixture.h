@@ -6,6 +6,7 @@
 
 #include "origin/data_source.h"
 #include "origin/snapshot/snapshot_source.h"
+#include "support/test_call.h"
 
 namespace nba::testing {
 
@@ -26,7 +27,7 @@ inline PlayerSeasonLine seasonLine(const std::string& player_id, int start_year)
   request.season = Season{start_year};
   request.player_id = player_id;
   request.season_lines_only = true;
-  Result<Table<PlayerSeasonLine>> table = embeddedSnapshot().playerSeasonStats(request);
+  Result<Table<PlayerSeasonLine>> table = embeddedSnapshot().playerSeasonStats(testCall(), request);
   REQUIRE_MESSAGE(table.ok(), table.status().message());
   REQUIRE(table->rows.size() == 1);
   return table->rows.front();

@@ -11,6 +11,7 @@ namespace {
 
 using testing::embeddedSnapshot;
 using testing::seasonLine;
+using testing::testCall;
 
 constexpr const char* kGilgeousAlexander = "1628983";
 constexpr const char* kSabonis = "1627734";
@@ -19,7 +20,7 @@ constexpr const char* kDoncic = "1629029";
 constexpr const char* kLeBron = "2544";
 
 TEST_CASE("snapshot covers 2023-24 and 2024-25 complete, 2025-26 partial") {
-  const std::vector<SeasonCoverage> seasons = embeddedSnapshot().seasons();
+  const std::vector<SeasonCoverage> seasons = embeddedSnapshot().seasons(testCall()).value();
   REQUIRE(seasons.size() == 3);
   CHECK(seasons[0].season.label() == "2023-24");
   CHECK(seasons[0].coverage == Coverage::kComplete);
@@ -59,7 +60,7 @@ TEST_CASE("a traded player has a combined line and one per team; his team is the
   PlayerSeasonStatsRequest request;
   request.season = Season{2024};
   request.player_id = kDoncic;
-  Result<Table<PlayerSeasonLine>> table = embeddedSnapshot().playerSeasonStats(request);
+  Result<Table<PlayerSeasonLine>> table = embeddedSnapshot().playerSeasonStats(testCall(), request);
   REQUIRE(table.ok());
   REQUIRE(table->rows.size() == 3);
   const PlayerSeasonLine& combined = table->rows[0];
@@ -78,7 +79,8 @@ TEST_CASE("a traded player has a combined line and one per team; his team is the
   request.player_id.reset();
   request.team = "LAL";
   request.season_lines_only = true;
-  Result<Table<PlayerSeasonLine>> lakers = embeddedSnapshot().playerSeasonStats(request);
+  Result<Table<PlayerSeasonLine>> lakers =
+      embeddedSnapshot().playerSeasonStats(testCall(), request);
   REQUIRE(lakers.ok());
   CHECK(std::any_of(lakers->rows.begin(), lakers->rows.end(),
                     [](const PlayerSeasonLine& l) { return l.player_id == kDoncic; }));
@@ -88,7 +90,7 @@ TEST_CASE("2025-26 lines come from NBA.com totals, partial, with their as-of dat
   PlayerSeasonStatsRequest request;
   request.season = Season{2025};
   request.player_id = kGilgeousAlexander;
-  Result<Table<PlayerSeasonLine>> table = embeddedSnapshot().playerSeasonStats(request);
+  Result<Table<PlayerSeasonLine>> table = embeddedSnapshot().playerSeasonStats(testCall(), request);
   REQUIRE(table.ok());
   CHECK(table->meta.coverage == Coverage::kPartial);
   CHECK(table->meta.as_of == "2026-02-21");
@@ -103,7 +105,7 @@ TEST_CASE("2025-26 lines come from NBA.com totals, partial, with their as-of dat
 
 TEST_CASE("team lines: Boston 2024-25 ORtg 120.6, NetRtg 9.5, pace 95.7") {
   Result<Table<TeamSeasonLine>> table =
-      embeddedSnapshot().teamSeasonStats(Season{2024}, SeasonType::kRegularSeason);
+      embeddedSnapshot().teamSeasonStats(testCall(), Season{2024}, SeasonType::kRegularSeason);
   REQUIRE(table.ok());
   REQUIRE(table->rows.size() == 30);
   auto bos = std::find_if(table->rows.begin(), table->rows.end(),
@@ -121,7 +123,7 @@ TEST_CASE("Lakers-Celtics 2024-25: LAL 117-96 on 2025-01-23, BOS 111-101 on 2025
   GamesRequest request;
   request.season = Season{2024};
   request.team = "LAL";
-  Result<Table<Game>> table = embeddedSnapshot().games(request);
+  Result<Table<Game>> table = embeddedSnapshot().games(testCall(), request);
   REQUIRE(table.ok());
   std::vector<Game> versus;
   for (const Game& g : table->rows) {
@@ -145,7 +147,7 @@ TEST_CASE("the 2024-25 NBA Cup final is kept but does not count") {
   request.season = Season{2024};
   request.date_from = "2024-12-17";
   request.date_to = "2024-12-17";
-  Result<Table<Game>> table = embeddedSnapshot().games(request);
+  Result<Table<Game>> table = embeddedSnapshot().games(testCall(), request);
   REQUIRE(table.ok());
   REQUIRE(table->rows.size() == 1);
   CHECK(table->rows[0].kind == GameKind::kCupFinal);
@@ -154,7 +156,8 @@ TEST_CASE("the 2024-25 NBA Cup final is kept but does not count") {
 }
 
 TEST_CASE("2023-24 game log: LeBron 71 games, 1,822 points, marked partial") {
-  Result<Table<GameLogRow>> log = embeddedSnapshot().playerGameLog(kLeBron, Season{2023});
+  Result<Table<GameLogRow>> log =
+      embeddedSnapshot().playerGameLog(testCall(), kLeBron, Season{2023});
   REQUIRE(log.ok());
   CHECK(log->meta.coverage == Coverage::kPartial);
   CHECK(log->rows.size() == 71);
@@ -168,7 +171,7 @@ TEST_CASE("2023-24 game log: LeBron 71 games, 1,822 points, marked partial") {
 }
 
 TEST_CASE("awards: 2024-25 MVP Gilgeous-Alexander with voting share") {
-  Result<Table<AwardEntry>> awards = embeddedSnapshot().awards(Season{2024});
+  Result<Table<AwardEntry>> awards = embeddedSnapshot().awards(testCall(), Season{2024});
   REQUIRE(awards.ok());
   auto mvp = std::find_if(awards->rows.begin(), awards->rows.end(),
                           [](const AwardEntry& a) { return a.award == "MVP" && a.winner; });
@@ -183,33 +186,36 @@ TEST_CASE("awards: 2024-25 MVP Gilgeous-Alexander with voting share") {
 }
 
 TEST_CASE("players: NBA.com ids, accents kept, active flag, prominence") {
-  Result<Player> jokic = embeddedSnapshot().player("203999");
+  Result<Player> jokic = embeddedSnapshot().player(testCall(), "203999");
   REQUIRE(jokic.ok());
   CHECK(jokic->name == "Nikola Jokić");
   CHECK(jokic->bbref_id == "jokicni01");
   CHECK(jokic->active);
   CHECK(jokic->last_team == "DEN");
   CHECK(jokic->prominence > 4000);
-  Result<Player> lebron = embeddedSnapshot().player(kLeBron);
+  Result<Player> lebron = embeddedSnapshot().player(testCall(), kLeBron);
   REQUIRE(lebron.ok());
   CHECK(lebron->height_in == 81);
   CHECK(lebron->birth_date == "1984-12-30");
 }
 
 TEST_CASE("errors name what is missing and what exists") {
-  Result<Table<StandingRow>> none = embeddedSnapshot().standings(Season{2019});
+  Result<Table<StandingRow>> none = embeddedSnapshot().standings(testCall(), Season{2019});
   REQUIRE_FALSE(none.ok());
   CHECK(none.status().code() == StatusCode::kNotFound);
   CHECK(none.status().message() ==
         "no data for season 2019-20 in the offline snapshot; available: 2023-24, 2024-25, "
         "2025-26");
-  Result<Table<AwardEntry>> awards = embeddedSnapshot().awards(Season{2025});
+  Result<Table<AwardEntry>> awards = embeddedSnapshot().awards(testCall(), Season{2025});
   REQUIRE_FALSE(awards.ok());
   CHECK(awards.status().message().find("awards exist for 2023-24, 2024-25") != std::string::npos);
-  CHECK(embeddedSnapshot().player("nobody").status().code() == StatusCode::kNotFound);
-  CHECK(embeddedSnapshot().teamSeasonStats(Season{2024}, SeasonType::kPlayoffs).status().code() ==
-        StatusCode::kUnimplemented);
-  Result<Table<GameLogRow>> log = embeddedSnapshot().playerGameLog(kLeBron, Season{2024});
+  CHECK(embeddedSnapshot().player(testCall(), "nobody").status().code() == StatusCode::kNotFound);
+  CHECK(embeddedSnapshot()
+            .teamSeasonStats(testCall(), Season{2024}, SeasonType::kPlayoffs)
+            .status()
+            .code() == StatusCode::kUnimplemented);
+  Result<Table<GameLogRow>> log =
+      embeddedSnapshot().playerGameLog(testCall(), kLeBron, Season{2024});
   CHECK(log.status().code() == StatusCode::kNotFound);
 }
 

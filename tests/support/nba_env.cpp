@@ -27,17 +27,19 @@ struct SnapshotWorld {
   FakeClock clock;
   std::unique_ptr<DataSource> data;
   std::unique_ptr<entity::EntityResolver> resolver;
+  CallContext call;
   std::unique_ptr<tools::ToolEnv> env;
 
   explicit SnapshotWorld(std::time_t wall)
       : clock(std::chrono::system_clock::from_time_t(wall)),
-        data(newKnownSeasonsView(embeddedSnapshot(), clock)) {
-    auto built = entity::newResolverFromData(*data);
+        data(newKnownSeasonsView(embeddedSnapshot(), clock)),
+        call(clock, Caller::kCommandLine) {
+    auto built = entity::newResolverFromData(*data, call);
     if (!built.ok()) {
       throw std::runtime_error(built.status().toString());
     }
     resolver = std::move(built).value();
-    env = std::make_unique<tools::ToolEnv>(tools::ToolEnv{*data, *resolver, clock});
+    env = std::make_unique<tools::ToolEnv>(tools::ToolEnv{*data, *resolver, clock, call});
   }
 };
 

@@ -81,8 +81,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   nba::mcp::McpServer& server = *bundle->server;
-  auto players = bundle->data->players();
-  auto teams = bundle->data->teams();
+  auto players = bundle->data->players(*bundle->client_call);
+  auto teams = bundle->data->teams(*bundle->client_call);
   if (!players.ok() || !teams.ok()) {
     std::fprintf(stderr, "the source lists no players or teams\n");
     return 2;

@@ -33,13 +33,15 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", data.status().toString().c_str());
     return 1;
   }
-  auto resolver = nba::entity::newResolverFromData(**data);
+  const std::shared_ptr<nba::Clock> clock = nba::newSystemClock();
+  const nba::CallContext call(*clock, nba::Caller::kCommandLine);
+  auto resolver = nba::entity::newResolverFromData(**data, call);
   if (!resolver.ok()) {
     std::fprintf(stderr, "%s\n", resolver.status().toString().c_str());
     return 1;
   }
-  auto players = (*data)->players();
-  auto teams = (*data)->teams();
+  auto players = (*data)->players(call);
+  auto teams = (*data)->teams(call);
   if (!players.ok() || !teams.ok()) {
     std::fprintf(stderr, "set-up failed\n");
     return 1;

@@ -2,12 +2,13 @@
 
 namespace nba::entity {
 
-Result<std::unique_ptr<EntityResolver>> newResolverFromData(const DataSource& data) {
-  auto players = data.players();
+Result<std::unique_ptr<EntityResolver>> newResolverFromData(const DataSource& data,
+                                                            const CallContext& context) {
+  auto players = data.players(context);
   if (!players.ok()) {
     return players.status();
   }
-  auto teams = data.teams();
+  auto teams = data.teams(context);
   if (!teams.ok()) {
     return teams.status();
   }

@@ -70,8 +70,12 @@ Result<SeasonChoice> seasonArgument(const json& arguments, const ToolEnv& env, c
                              "\"last season\"; got " + echoUserText(it->dump(), 40));
     }
   }
+  auto seasons = env.data.seasons(env.call);
+  if (!seasons.ok()) {
+    return seasons.status();
+  }
   std::vector<Season> available;
-  for (const auto& coverage : env.data.seasons()) {
+  for (const auto& coverage : seasons.value()) {
     available.push_back(coverage.season);
   }
   auto resolved = resolveSeason(text, env.clock, available);
@@ -87,7 +91,7 @@ Result<ResolvedPlayer> resolvePlayerName(const std::string& query, const ToolEnv
   if (!candidate.ok()) {
     return candidate.status();
   }
-  auto player = env.data.player(candidate->id);
+  auto player = env.data.player(env.call, candidate->id);
   if (!player.ok()) {
     return player.status();
   }
@@ -104,7 +108,7 @@ Result<ResolvedTeam> resolveTeamName(const std::string& query, const ToolEnv& en
   if (!candidate.ok()) {
     return candidate.status();
   }
-  auto teams = env.data.teams();
+  auto teams = env.data.teams(env.call);
   if (!teams.ok()) {
     return teams.status();
   }
@@ -137,6 +141,11 @@ Result<const stats::StatDef*> statArgument(const std::string& text) {
   return stat;
 }
 
+std::vector<SeasonCoverage> seasonsForText(const ToolEnv& env) {
+  auto seasons = env.data.seasons(env.call);
+  return seasons.ok() ? std::move(seasons).value() : std::vector<SeasonCoverage>{};
+}
+
 bool hasValue(const json& arguments, const char* key) {
   auto it = arguments.find(key);
   return it != arguments.end() && !it->is_null();
@@ -150,11 +159,14 @@ std::optional<std::string> optionalString(const json& arguments, const char* key
   return it->get<std::string>();
 }
 
-json answerMeta(const std::optional<Season>& season, const std::string& as_of,
-                const std::string& source) {
-  json meta = {
-      {"dev.nbamcp/as_of", as_of}, {"dev.nbamcp/source", source}, {"dev.nbamcp/cache", "miss"}};
+json answerMeta(const TableMeta& table, const std::optional<Season>& season) {
+  json meta = {{"dev.nbamcp/as_of", table.as_of},
+               {"dev.nbamcp/source", table.source},
+               {"dev.nbamcp/cache", cacheStateName(table.cache)}};
   meta["dev.nbamcp/season"] = season ? json(season->label()) : json(nullptr);
+  if (!table.notes.empty()) {
+    meta["dev.nbamcp/notes"] = table.notes;
+  }
   return meta;
 }
 

@@ -58,15 +58,21 @@ stats::PerMode perModeArgument(const nlohmann::json& arguments);
 // A stat named by code or common words; unknown → kInvalidArgument listing valid codes.
 Result<const stats::StatDef*> statArgument(const std::string& text);
 
+// The seasons with data, oldest first, for text that only mentions them (an error message, a
+// note): empty when the source cannot say (it failed to load, and the call fails on its own).
+std::vector<SeasonCoverage> seasonsForText(const ToolEnv& env);
+
 // True when `key` is present and not null (an argument the caller gave).
 bool hasValue(const nlohmann::json& arguments, const char* key);
 
 // An optional string argument; nullopt when absent or null.
 std::optional<std::string> optionalString(const nlohmann::json& arguments, const char* key);
 
-// `_meta` for an answer built from a table: dev.nbamcp/season, as_of, source, cache.
-nlohmann::json answerMeta(const std::optional<Season>& season, const std::string& as_of,
-                          const std::string& source);
+// The one provenance builder: `_meta` for an answer built from `table` — dev.nbamcp/season
+// (`season`, the answer's, which a season-less table lacks), as_of, source, cache (the table's
+// real cache state) and, when the source added any, notes ("NBA.com unreachable — offline
+// snapshot …"), which the server also shows under the answer's markdown.
+nlohmann::json answerMeta(const TableMeta& table, const std::optional<Season>& season);
 
 // A tool error from a Status: its message, as an isError answer.
 ToolAnswer errorAnswer(const Status& status);

@@ -121,7 +121,8 @@ std::map<std::pair<int, std::string>, std::string> entryTeams(
     }
   };
   if (query.player) {
-    if (auto career = env.data.playerCareer(query.player->player.player_id); career.ok()) {
+    if (auto career = env.data.playerCareer(env.call, query.player->player.player_id);
+        career.ok()) {
       remember(*career);
     }
     return teams;
@@ -131,7 +132,7 @@ std::map<std::pair<int, std::string>, std::string> entryTeams(
     if (teams.count({entry.season.start_year, entry.player_id})) {
       continue;
     }
-    if (auto career = env.data.playerCareer(entry.player_id); career.ok()) {
+    if (auto career = env.data.playerCareer(env.call, entry.player_id); career.ok()) {
       remember(*career);
     }
     teams.try_emplace({entry.season.start_year, entry.player_id});  // no line: no team
@@ -277,7 +278,7 @@ std::string asOf(const AwardsQuery& query, const std::vector<Season>& with_award
     return "";
   }
   Season season = query.season ? *query.season : with_awards.back();
-  for (const SeasonCoverage& coverage : env.data.seasons()) {
+  for (const SeasonCoverage& coverage : seasonsForText(env)) {
     if (coverage.season == season) {
       return coverage.as_of;
     }
@@ -295,7 +296,7 @@ std::string noteParagraph(const std::string& note) {
 }
 
 ToolAnswer awards(const json& arguments, const ToolEnv& env) {
-  auto all = env.data.awards(std::nullopt);
+  auto all = env.data.awards(env.call, std::nullopt);
   if (!all.ok()) {
     return errorAnswer(all.status());
   }
@@ -343,7 +344,9 @@ ToolAnswer awards(const json& arguments, const ToolEnv& env) {
       {"seasons_with_awards", seasons},
       {"entries", std::move(rows)},
       {"notes", query->notes}};
-  answer.meta = answerMeta(query->season, as_of, all->meta.source);
+  TableMeta shown = all->meta;
+  shown.as_of = as_of;  // the season shown's, not the table's over every season
+  answer.meta = answerMeta(shown, query->season);
   return answer;
 }
 

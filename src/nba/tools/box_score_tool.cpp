@@ -132,7 +132,7 @@ std::vector<PlayerLine> logLines(const Game& game, const ToolEnv& env) {
     PlayerSeasonStatsRequest request;
     request.season = game.season;
     request.team = abbr;
-    if (auto lines = env.data.playerSeasonStats(request); lines.ok()) {
+    if (auto lines = env.data.playerSeasonStats(env.call, request); lines.ok()) {
       for (const auto& line : lines->rows) {
         player_ids.insert(line.player_id);
       }
@@ -140,13 +140,13 @@ std::vector<PlayerLine> logLines(const Game& game, const ToolEnv& env) {
   }
   std::vector<PlayerLine> out;
   for (const auto& id : player_ids) {
-    auto log = env.data.playerGameLog(id, game.season);
+    auto log = env.data.playerGameLog(env.call, id, game.season);
     if (!log.ok()) {
       continue;  // not in the partial log
     }
     for (const auto& row : log->rows) {
       if (row.game_id == game.game_id) {
-        auto player = env.data.player(id);
+        auto player = env.data.player(env.call, id);
         out.push_back({player.ok() ? player->name : id, row});
         break;
       }
@@ -247,7 +247,7 @@ ToolAnswer boxScoreAnswer(const Game& game, const std::vector<PlayerLine>& lines
       {"season", game.season.label()}, {"as_of", meta.as_of}, {"source", meta.source},
       {"game", gameJson(game)},        {"partial", partial},  {"note", note},
       {"teams", std::move(teams)}};
-  answer.meta = answerMeta(game.season, meta.as_of, meta.source);
+  answer.meta = answerMeta(meta, game.season);
   return answer;
 }
 

@@ -239,7 +239,7 @@ ToolAnswer comparePlayers(const json& arguments, const ToolEnv& env) {
                        {"players", std::move(players)},
                        {"stats", statsJson(*sides, rows)},
                        {"notes", std::move(note_list)}};
-  answer.meta = answerMeta(season->season, meta.as_of, meta.source);
+  answer.meta = answerMeta(meta, season->season);
   return answer;
 }
 

@@ -178,7 +178,7 @@ ToolAnswer compareAnswer(std::vector<Side> sides, const TeamLines& lines,
                        {"teams", std::move(teams)},
                        {"stats", std::move(stats)},
                        {"notes", notes}};
-  answer.meta = answerMeta(lines.season.season, meta.as_of, meta.source);
+  answer.meta = answerMeta(meta, lines.season.season);
   return answer;
 }
 

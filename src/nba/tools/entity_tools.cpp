@@ -61,9 +61,11 @@ ToolAnswer resolveEntity(const json& arguments, const ToolEnv& env) {
   answer.markdown = resolutionMarkdown(query, *resolution);
   answer.structured = *resolution;
   answer.structured["query"] = query;
-  auto players = env.data.players();
-  answer.meta = answerMeta(std::nullopt, players.ok() ? players->meta.as_of : "",
-                           players.ok() ? players->meta.source : "snapshot");
+  auto players = env.data.players(env.call);
+  if (!players.ok()) {
+    return errorAnswer(players.status());
+  }
+  answer.meta = answerMeta(players->meta, std::nullopt);
   return answer;
 }
 

@@ -1,5 +1,6 @@
 #include "nba/tools/game_rows.h"
 
+#include "nba/tools/arguments.h"
 #include "nba/tools/sorted_json_object.h"
 
 namespace nba::tools {
@@ -49,7 +50,7 @@ Result<Table<Game>> seasonGames(const ToolEnv& env, Season season,
   request.team = team;
   request.date_from = date_from;
   request.date_to = date_to;
-  return env.data.games(request);
+  return env.data.games(env.call, request);
 }
 
 std::string seasonDateSpan(const ToolEnv& env, Season season) {
@@ -62,7 +63,7 @@ std::string seasonDateSpan(const ToolEnv& env, Season season) {
 
 std::string coveredDateSpans(const ToolEnv& env) {
   std::string out;
-  for (const auto& coverage : env.data.seasons()) {
+  for (const auto& coverage : seasonsForText(env)) {
     std::string span = seasonDateSpan(env, coverage.season);
     if (span.empty()) {
       continue;

@@ -123,7 +123,7 @@ ToolAnswer getPlayerCareer(const json& arguments, const ToolEnv& env) {
     return errorAnswer(player.status());
   }
   PerMode mode = perModeArgument(arguments);
-  auto table = env.data.playerCareer(player->player.player_id);
+  auto table = env.data.playerCareer(env.call, player->player.player_id);
   if (!table.ok()) {
     return errorAnswer(table.status());
   }
@@ -138,7 +138,7 @@ ToolAnswer getPlayerCareer(const json& arguments, const ToolEnv& env) {
                              "covers " + dataSeasonList(env) + ").");
   }
   PlayerSeasonLine career = careerLine(seasons);
-  const std::vector<SeasonCoverage> covered = env.data.seasons();
+  const std::vector<SeasonCoverage> covered = seasonsForText(env);
   std::vector<std::string> notes = {player->note, partialNote(seasons, covered)};
   std::string span = seasons.front().season.label() +
                      (seasons.size() > 1 ? " to " + seasons.back().season.label() : std::string());
@@ -187,7 +187,7 @@ ToolAnswer getPlayerCareer(const json& arguments, const ToolEnv& env) {
       {"rows", std::move(rows)},
       {"career", std::move(totals)},
       {"notes", std::move(note_list)}};
-  answer.meta = answerMeta(std::nullopt, table->meta.as_of, table->meta.source);
+  answer.meta = answerMeta(table->meta, std::nullopt);
   return answer;
 }
 

@@ -40,16 +40,16 @@ Result<SeasonChoice> logSeason(const json& arguments, const Filters& filters, co
 // that has this player's log (the snapshot has 2023-24 logs only); the note says so.
 Result<Table<GameLogRow>> findLog(const Player& player, SeasonChoice& choice, bool explicit_season,
                                   const ToolEnv& env) {
-  auto log = env.data.playerGameLog(player.player_id, choice.season);
+  auto log = env.data.playerGameLog(env.call, player.player_id, choice.season);
   if (log.ok() || explicit_season || log.status().code() != StatusCode::kNotFound) {
     return log;
   }
-  std::vector<SeasonCoverage> seasons = env.data.seasons();
+  std::vector<SeasonCoverage> seasons = seasonsForText(env);
   for (auto it = seasons.rbegin(); it != seasons.rend(); ++it) {
     if (it->season >= choice.season) {
       continue;
     }
-    auto older = env.data.playerGameLog(player.player_id, it->season);
+    auto older = env.data.playerGameLog(env.call, player.player_id, it->season);
     if (older.ok()) {
       choice.note = "No " + choice.season.label() + " game log in the data; showing " +
                     it->season.label() + ", the latest season with game logs for " + player.name +
@@ -271,7 +271,7 @@ ToolAnswer getPlayerGameLog(const json& arguments, const ToolEnv& env) {
       {"averages", std::move(averages)},
       {"season_log", std::move(summary)},
       {"notes", std::move(note_list)}};
-  answer.meta = answerMeta(season->season, log->meta.as_of, log->meta.source);
+  answer.meta = answerMeta(log->meta, season->season);
   return answer;
 }
 

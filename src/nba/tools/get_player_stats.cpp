@@ -119,7 +119,7 @@ ToolAnswer getPlayerStats(const json& arguments, const ToolEnv& env) {
                        {"line", statLineJson(line, mode)},
                        {"stints", std::move(stints)},
                        {"notes", std::move(note_list)}};
-  answer.meta = answerMeta(season->season, lines->meta.as_of, lines->meta.source);
+  answer.meta = answerMeta(lines->meta, season->season);
   return answer;
 }
 

@@ -129,7 +129,7 @@ ToolAnswer headToHead(const json& arguments, const ToolEnv& env) {
   if (!season->note.empty()) {
     answer.structured["note"] = season->note;
   }
-  answer.meta = answerMeta(season->season, games->meta.as_of, games->meta.source);
+  answer.meta = answerMeta(games->meta, season->season);
   return answer;
 }
 

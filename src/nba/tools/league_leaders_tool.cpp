@@ -76,7 +76,7 @@ int teamGamesPlayed(const ToolEnv& env, Season season, Coverage coverage) {
   if (coverage == Coverage::kComplete) {
     return kFullSeasonGames;
   }
-  auto standings = env.data.standings(season);
+  auto standings = env.data.standings(env.call, season);
   int most = 0;
   if (standings.ok()) {
     for (const StandingRow& row : standings->rows) {
@@ -96,13 +96,13 @@ Result<Table<PlayerSeasonLine>> fetchLines(const LeadersQuery& query, const Tool
   } else {
     request.season_lines_only = true;
   }
-  return env.data.playerSeasonStats(request);
+  return env.data.playerSeasonStats(env.call, request);
 }
 
 // Keeps the season lines whose player's last team is in `conference`.
 void keepConference(Rows<PlayerSeasonLine>& lines, const std::string& conference,
                     const ToolEnv& env) {
-  auto teams = env.data.teams();
+  auto teams = env.data.teams(env.call);
   if (!teams.ok()) {
     return;
   }
@@ -203,7 +203,7 @@ std::string answerSentence(const LeadersQuery& query, const std::vector<RankedRo
 }
 
 std::string playerName(const std::string& player_id, const ToolEnv& env) {
-  auto player = env.data.player(player_id);
+  auto player = env.data.player(env.call, player_id);
   return player.ok() ? player->name : player_id;
 }
 
@@ -351,7 +351,7 @@ ToolAnswer leagueLeaders(const json& arguments, const ToolEnv& env) {
       {"qualified_count", qualified_count},
       {"leaders", std::move(leaders)},
       {"notes", notes}};
-  answer.meta = answerMeta(season, meta.as_of, meta.source);
+  answer.meta = answerMeta(meta, season);
   return answer;
 }
 

@@ -105,7 +105,7 @@ ToolAnswer liveScores(const json& arguments, const ToolEnv& env) {
                        {"leaders_available", false},
                        {"note", kFinalOnlyNote},
                        {"games", std::move(rows)}};
-  answer.meta = answerMeta(season, games->meta.as_of, games->meta.source);
+  answer.meta = answerMeta(games->meta, season);
   return answer;
 }
 

@@ -39,7 +39,7 @@ int shownDecimals(const stats::StatDef& stat, stats::PerMode mode) {
 
 // The seasons in which a player has a line, for "he has …" in error messages.
 std::string seasonsWithLines(const Player& player, const ToolEnv& env) {
-  auto career = env.data.playerCareer(player.player_id);
+  auto career = env.data.playerCareer(env.call, player.player_id);
   std::vector<Season> seasons;
   if (career.ok()) {
     for (const auto& line : career->rows) {
@@ -142,7 +142,7 @@ Result<PlayerSeason> playerSeason(const Player& player, Season season, SeasonTyp
   request.season = season;
   request.season_type = type;
   request.player_id = player.player_id;
-  auto table = env.data.playerSeasonStats(request);
+  auto table = env.data.playerSeasonStats(env.call, request);
   if (!table.ok()) {
     return table.status();
   }
@@ -199,7 +199,7 @@ std::string notesMarkdown(const std::vector<std::string>& notes) {
 
 std::string dataSeasonList(const ToolEnv& env) {
   std::vector<Season> seasons;
-  for (const auto& coverage : env.data.seasons()) {
+  for (const auto& coverage : seasonsForText(env)) {
     seasons.push_back(coverage.season);
   }
   return seasonList(seasons);

@@ -49,8 +49,12 @@ Status chooseSeasons(const json& arguments, const ToolEnv& env, ScheduleQuery& q
   }
   Season first = seasonOfDate(query.date_from.value_or(*query.date_to));
   Season last = seasonOfDate(query.date_to.value_or(*query.date_from));
+  auto covered = env.data.seasons(env.call);
+  if (!covered.ok()) {
+    return covered.status();
+  }
   std::vector<Season> available;
-  for (const auto& coverage : env.data.seasons()) {
+  for (const auto& coverage : covered.value()) {
     available.push_back(coverage.season);
     if (coverage.season >= first && coverage.season <= last) {
       query.seasons.push_back(coverage.season);
@@ -236,7 +240,7 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
                        {"truncated", total > games.size()},
                        {"note", played_note},
                        {"games", std::move(rows)}};
-  answer.meta = answerMeta(query->seasons.front(), meta.as_of, meta.source);
+  answer.meta = answerMeta(meta, query->seasons.front());
   return answer;
 }
 

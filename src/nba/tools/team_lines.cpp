@@ -19,7 +19,7 @@ Result<TeamLines> teamLinesArgument(const nlohmann::json& arguments, const ToolE
     type = SeasonType::kPlayoffs;
     out.season_type = "Playoffs";
   }
-  auto lines = env.data.teamSeasonStats(out.season.season, type);
+  auto lines = env.data.teamSeasonStats(env.call, out.season.season, type);
   if (!lines.ok()) {
     if (lines.status().code() == StatusCode::kUnimplemented) {
       return Status(StatusCode::kUnimplemented, "No playoff figures: " + lines.status().message() +

@@ -85,7 +85,7 @@ ToolAnswer getTeamRankings(const json& arguments, const ToolEnv& env) {
   const std::string conference = optionalString(arguments, "conference").value_or("");
   const std::string division = optionalString(arguments, "division").value_or("");
   const bool lowest = arguments.value("lowest", false);
-  auto teams = env.data.teams();
+  auto teams = env.data.teams(env.call);
   if (!teams.ok()) return errorAnswer(teams.status());
   std::vector<RankedTeam> ranked;
   for (const Team& team : teams->rows) {
@@ -149,7 +149,7 @@ ToolAnswer getTeamRankings(const json& arguments, const ToolEnv& env) {
   out["lowest"] = lowest;
   out["rows"] = std::move(rows);
   out["notes"] = notes;
-  answer.meta = answerMeta(lines->season.season, meta.as_of, meta.source);
+  answer.meta = answerMeta(meta, lines->season.season);
   return answer;
 }
 

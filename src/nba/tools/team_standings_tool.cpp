@@ -288,11 +288,11 @@ ToolAnswer teamStandings(const json& arguments, const ToolEnv& env) {
   if (!scope.ok()) {
     return errorAnswer(scope.status());
   }
-  auto standings = env.data.standings(season->season);
+  auto standings = env.data.standings(env.call, season->season);
   if (!standings.ok()) {
     return errorAnswer(standings.status());
   }
-  auto teams = env.data.teams();
+  auto teams = env.data.teams(env.call);
   if (!teams.ok()) {
     return errorAnswer(teams.status());
   }
@@ -347,7 +347,7 @@ ToolAnswer teamStandings(const json& arguments, const ToolEnv& env) {
                        {"team", scope->team ? json(scope->team->abbr) : json(nullptr)},
                        {"rows", std::move(rows)},
                        {"notes", notes}};
-  answer.meta = answerMeta(season->season, meta.as_of, meta.source);
+  answer.meta = answerMeta(meta, season->season);
   return answer;
 }
 

@@ -85,7 +85,7 @@ ToolAnswer teamStatsAnswer(const Team& team, const TeamLines& lines, const TeamS
                        {"l", line.l},
                        {"stats", std::move(stats)},
                        {"notes", notes}};
-  answer.meta = answerMeta(lines.season.season, meta.as_of, meta.source);
+  answer.meta = answerMeta(meta, lines.season.season);
   return answer;
 }
 

@@ -29,28 +29,32 @@ Status noPlayoffs() {
 
 class SnapshotSource final : public DataSource {
  public:
-  explicit SnapshotSource(SnapshotTables tables) : t_(std::move(tables)) { buildIndexes(); }
+  explicit SnapshotSource(SnapshotTables tables) : tables_(std::move(tables)) { buildIndexes(); }
 
-  std::vector<SeasonCoverage> seasons() const override { return seasons_; }
-
-  Result<Table<Team>> teams() const override {
-    return Table<Team>{seasonlessMeta("derived/teams.csv (NBA.com + bbref)"), borrowAll(t_.teams)};
+  Result<std::vector<SeasonCoverage>> seasons(const CallContext&) const override {
+    return seasons_;
   }
 
-  Result<Table<Player>> players() const override {
-    return Table<Player>{seasonlessMeta("basketball-reference + NBA.com"), borrowAll(t_.players)};
+  Result<Table<Team>> teams(const CallContext&) const override {
+    return Table<Team>{seasonlessMeta("derived/teams.csv (NBA.com + bbref)"),
+                       borrowAll(tables_.teams)};
   }
 
-  Result<Player> player(const std::string& player_id) const override {
+  Result<Table<Player>> players(const CallContext&) const override {
+    return Table<Player>{seasonlessMeta("basketball-reference + NBA.com"),
+                         borrowAll(tables_.players)};
+  }
+
+  Result<Player> player(const CallContext&, const std::string& player_id) const override {
     auto it = player_index_.find(player_id);
     if (it == player_index_.end()) {
       return notFound("no player with id '" + echoUserText(player_id) + "' in the snapshot");
     }
-    return t_.players[it->second];
+    return tables_.players[it->second];
   }
 
   Result<Table<PlayerSeasonLine>> playerSeasonStats(
-      const PlayerSeasonStatsRequest& request) const override {
+      const CallContext&, const PlayerSeasonStatsRequest& request) const override {
     if (request.season_type == SeasonType::kPlayoffs) {
       return noPlayoffs();
     }
@@ -63,7 +67,7 @@ class SnapshotSource final : public DataSource {
       // One player's lines through his index, not a scan of the season.
       if (auto it = lines_by_player_.find(*request.player_id); it != lines_by_player_.end()) {
         for (std::size_t i : it->second) {
-          const PlayerSeasonLine& line = t_.player_lines[i];
+          const PlayerSeasonLine& line = tables_.player_lines[i];
           if (line.season == request.season && wanted(request, line)) table.rows.borrow(line);
         }
       }
@@ -75,7 +79,7 @@ class SnapshotSource final : public DataSource {
     }
     table.rows.reserve(range->second.second - range->second.first);
     for (std::size_t i = range->second.first; i < range->second.second; ++i) {
-      const PlayerSeasonLine& line = t_.player_lines[i];
+      const PlayerSeasonLine& line = tables_.player_lines[i];
       if (wanted(request, line)) {
         table.rows.borrow(line);
       }
@@ -83,20 +87,21 @@ class SnapshotSource final : public DataSource {
     return table;
   }
 
-  Result<Table<PlayerSeasonLine>> playerCareer(const std::string& player_id) const override {
+  Result<Table<PlayerSeasonLine>> playerCareer(const CallContext&,
+                                               const std::string& player_id) const override {
     if (!player_index_.count(player_id)) {
       return notFound("no player with id '" + echoUserText(player_id) + "' in the snapshot");
     }
     Table<PlayerSeasonLine> table{seasonlessMeta("basketball-reference + NBA.com"), {}};
     if (auto it = lines_by_player_.find(player_id); it != lines_by_player_.end()) {
       for (std::size_t i : it->second) {
-        table.rows.borrow(t_.player_lines[i]);
+        table.rows.borrow(tables_.player_lines[i]);
       }
     }
     return table;
   }
 
-  Result<Table<TeamSeasonLine>> teamSeasonStats(Season season,
+  Result<Table<TeamSeasonLine>> teamSeasonStats(const CallContext&, Season season,
                                                 SeasonType season_type) const override {
     if (season_type == SeasonType::kPlayoffs) {
       return noPlayoffs();
@@ -106,7 +111,7 @@ class SnapshotSource final : public DataSource {
       return meta.status();
     }
     Table<TeamSeasonLine> table{*meta, {}};
-    for (const TeamSeasonLine& line : t_.team_lines) {
+    for (const TeamSeasonLine& line : tables_.team_lines) {
       if (line.season == season) {
         table.rows.borrow(line);
       }
@@ -114,7 +119,7 @@ class SnapshotSource final : public DataSource {
     return table;
   }
 
-  Result<Table<Game>> games(const GamesRequest& request) const override {
+  Result<Table<Game>> games(const CallContext&, const GamesRequest& request) const override {
     if (request.season_type == SeasonType::kPlayoffs) {
       return noPlayoffs();
     }
@@ -134,13 +139,13 @@ class SnapshotSource final : public DataSource {
     }
     if (candidates == nullptr) return table;
     for (std::size_t i : *candidates) {
-      const Game& game = t_.games[i];
+      const Game& game = tables_.games[i];
       if (wanted(request, game)) table.rows.borrow(game);
     }
     return table;
   }
 
-  Result<Table<StandingRow>> standings(Season season) const override {
+  Result<Table<StandingRow>> standings(const CallContext&, Season season) const override {
     Result<TableMeta> meta = metaFor(season, "games", "standings");
     if (!meta.ok()) {
       return meta.status();
@@ -151,7 +156,8 @@ class SnapshotSource final : public DataSource {
     return table;
   }
 
-  Result<Table<AwardEntry>> awards(std::optional<Season> season) const override {
+  Result<Table<AwardEntry>> awards(const CallContext&,
+                                   std::optional<Season> season) const override {
     Table<AwardEntry> table{seasonlessMeta("basketball-reference"), {}};
     if (season) {
       Result<TableMeta> meta = metaFor(*season, "awards", "awards");
@@ -160,7 +166,7 @@ class SnapshotSource final : public DataSource {
       }
       table.meta = *meta;
     }
-    for (const AwardEntry& entry : t_.awards) {
+    for (const AwardEntry& entry : tables_.awards) {
       if (!season || entry.season == *season) {
         table.rows.borrow(entry);
       }
@@ -168,7 +174,7 @@ class SnapshotSource final : public DataSource {
     return table;
   }
 
-  Result<Table<GameLogRow>> playerGameLog(const std::string& player_id,
+  Result<Table<GameLogRow>> playerGameLog(const CallContext&, const std::string& player_id,
                                           Season season) const override {
     Result<TableMeta> meta = metaFor(season, "player_game_logs", "game logs");
     if (!meta.ok()) {
@@ -181,7 +187,7 @@ class SnapshotSource final : public DataSource {
     }
     Table<GameLogRow> table{*meta, {}};
     for (std::size_t i = it->second.first; i < it->second.second; ++i) {
-      table.rows.borrow(t_.game_logs[i]);
+      table.rows.borrow(tables_.game_logs[i]);
     }
     return table;
   }
@@ -234,7 +240,13 @@ class SnapshotSource final : public DataSource {
     auto it = meta_.find({season.start_year, table});
     if (it != meta_.end()) {
       const MetaRow& row = *it->second;
-      return TableMeta{season, row.as_of, row.coverage, kSource, row.origin};
+      TableMeta meta;
+      meta.season = season;
+      meta.as_of = row.as_of;
+      meta.coverage = row.coverage;
+      meta.source = kSource;
+      meta.origin = row.origin;
+      return meta;
     }
     std::vector<Season> with_table;
     for (const auto& [key, row] : meta_) {
@@ -263,7 +275,7 @@ class SnapshotSource final : public DataSource {
 
   void buildIndexes() {
     std::map<int, SeasonCoverage> seasons;
-    for (const MetaRow& row : t_.meta) {
+    for (const MetaRow& row : tables_.meta) {
       meta_[{row.season.start_year, row.table}] = &row;
       SeasonCoverage& c = seasons[row.season.start_year];
       c.season = row.season;
@@ -275,34 +287,34 @@ class SnapshotSource final : public DataSource {
     for (const auto& [year, c] : seasons) {
       seasons_.push_back(c);
     }
-    for (std::size_t i = 0; i < t_.players.size(); ++i) {
-      player_index_.emplace(t_.players[i].player_id, i);
+    for (std::size_t i = 0; i < tables_.players.size(); ++i) {
+      player_index_.emplace(tables_.players[i].player_id, i);
     }
     // player_season_lines.tsv is sorted by season: record each season's range.
-    for (std::size_t i = 0; i < t_.player_lines.size(); ++i) {
-      const PlayerSeasonLine& line = t_.player_lines[i];
+    for (std::size_t i = 0; i < tables_.player_lines.size(); ++i) {
+      const PlayerSeasonLine& line = tables_.player_lines[i];
       auto [it, inserted] = lines_by_season_.try_emplace(line.season.start_year, i, i + 1);
       it->second.second = i + 1;
       lines_by_player_[line.player_id].push_back(i);
     }
-    for (std::size_t i = 0; i < t_.game_logs.size(); ++i) {
-      const GameLogRow& row = t_.game_logs[i];
+    for (std::size_t i = 0; i < tables_.game_logs.size(); ++i) {
+      const GameLogRow& row = tables_.game_logs[i];
       auto [it, inserted] = logs_by_player_season_.try_emplace(
           std::pair{row.player_id, row.season.start_year}, i, i + 1);
       it->second.second = i + 1;
     }
-    for (std::size_t i = 0; i < t_.games.size(); ++i) {
-      const Game& game = t_.games[i];
+    for (std::size_t i = 0; i < tables_.games.size(); ++i) {
+      const Game& game = tables_.games[i];
       games_by_season_[game.season.start_year].push_back(i);
       games_by_team_season_[{game.home, game.season.start_year}].push_back(i);
       games_by_team_season_[{game.away, game.season.start_year}].push_back(i);
     }
     for (const SeasonCoverage& c : seasons_) {
-      standings_[c.season.start_year] = deriveStandings(c.season, t_.games, t_.teams);
+      standings_[c.season.start_year] = deriveStandings(c.season, tables_.games, tables_.teams);
     }
   }
 
-  const SnapshotTables t_;
+  const SnapshotTables tables_;
   std::vector<SeasonCoverage> seasons_;
   std::map<std::pair<int, std::string>, const MetaRow*> meta_;
   std::unordered_map<std::string, std::size_t> player_index_;
@@ -310,7 +322,7 @@ class SnapshotSource final : public DataSource {
   std::unordered_map<std::string, std::vector<std::size_t>> lines_by_player_;
   std::map<std::pair<std::string, int>, std::pair<std::size_t, std::size_t>> logs_by_player_season_;
   std::map<int, std::vector<StandingRow>> standings_;
-  // Indexes into t_.games in table order (date, then game id).
+  // Indexes into tables_.games in table order (date, then game id).
   std::map<int, std::vector<std::size_t>> games_by_season_;
   std::map<std::pair<std::string, int>, std::vector<std::size_t>> games_by_team_season_;
 };

@@ -95,8 +95,8 @@ TEST_CASE("a line nested deeper than the server's limit is owed one error, never
   CHECK(call.key == R"("d-1")");
   // Cut short inside its depth (the fuzzer's "truncated" lines): refused for its depth with
   // the id found in the text, or as unreadable; either single reply is allowed.
-  const std::string cut = R"({"jsonrpc":"2.0","id":387,"method":"prompts/get","params":{"b":)" +
-                          std::string(80, '[');
+  const std::string cut =
+      R"({"jsonrpc":"2.0","id":387,"method":"prompts/get","params":{"b":)" + std::string(80, '[');
   CHECK(classify(cut, false, kLimit).kind == Kind::kAnything);
   CHECK(classify(R"({"jsonrpc":"2.0","id":5,"method":"ping")", false, kLimit).key == "null");
   const std::string at_limit = std::string(64, '[') + std::string(64, ']');

@@ -206,7 +206,7 @@ TEST_CASE("leaders: 'this season' on the clock falls back and says so") {
   // and the answer says so.
   const nba::FakeClock november{std::chrono::system_clock::from_time_t(1793534400)};
   const nba::tools::ToolEnv& env = snapshotEnv();
-  const nba::tools::ToolEnv later{env.data, env.resolver, november};
+  const nba::tools::ToolEnv later{env.data, env.resolver, november, env.call};
   static const nba::tools::NbaTool tool = nba::tools::leagueLeadersTool();
   auto fallback = tool.run({{"stat", "PTS"}, {"limit", 1}}, later);
   REQUIRE_FALSE(fallback.is_error);

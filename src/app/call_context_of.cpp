@@ -1,0 +1,12 @@
+#include "app/call_context_of.h"
+
+namespace nba::app {
+
+CallContext callContextOf(mcp::ToolContext& tool_call, const Clock& clock) {
+  CallContext call(clock, tool_call.caller());
+  call.withCancelProbe([&tool_call] { return tool_call.cancelled(); })
+      .withTraceParent(tool_call.traceParent());
+  return call;
+}
+
+}  // namespace nba::app

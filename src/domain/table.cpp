@@ -1,0 +1,23 @@
+#include "domain/table.h"
+
+namespace nba {
+
+const char* cacheStateName(CacheState state) {
+  switch (state) {
+    case CacheState::kMiss:
+      return "miss";
+    case CacheState::kHit:
+      return "hit";
+    case CacheState::kStale:
+      return "stale";
+  }
+  return "miss";
+}
+
+CacheState combineCacheStates(CacheState a, CacheState b) {
+  if (a == CacheState::kStale || b == CacheState::kStale) return CacheState::kStale;
+  if (a == CacheState::kHit && b == CacheState::kHit) return CacheState::kHit;
+  return CacheState::kMiss;
+}
+
+}  // namespace nba
