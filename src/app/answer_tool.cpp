@@ -50,8 +50,13 @@ Lazy<nlq::QuestionPipeline>::Factory pipelineFactory(mcp::McpServer& server,
     if (!teams.ok()) {
       return Result<std::unique_ptr<nlq::QuestionPipeline>>(teams.status());
     }
-    return Result<std::unique_ptr<nlq::QuestionPipeline>>(nlq::newQuestionPipeline(
-        env.resolver, players->rows, teams->rows, std::move(caller), parallelism, env.clock));
+    // A question's independent calls share the server's idle workers; no thread is created.
+    nlq::HelperSpawner spawner = [&server](std::function<void()> task) {
+      return server.tryRunOnIdleWorker(std::move(task));
+    };
+    return Result<std::unique_ptr<nlq::QuestionPipeline>>(
+        nlq::newQuestionPipeline(env.resolver, players->rows, teams->rows, std::move(caller),
+                                 parallelism, env.clock, std::move(spawner)));
   };
 }
 

@@ -88,6 +88,12 @@ void McpServer::addToolMiddleware(ToolMiddleware middleware) {
 bool McpServer::serve(Transport& transport) { return impl_->serve(transport); }
 
 const std::vector<ToolDefinition>& McpServer::tools() const { return impl_->tools_.all(); }
+
+// pool_ is set before the first request is read and reset only after every task has
+// finished, so a handler (the only caller while serving) always sees it stable.
+bool McpServer::tryRunOnIdleWorker(std::function<void()> task) {
+  return impl_->pool_ != nullptr && impl_->pool_->tryStart(std::move(task));
+}
 const std::vector<ResourceDefinition>& McpServer::resources() const {
   return impl_->resources_.all();
 }

@@ -87,6 +87,12 @@ class McpServer {
   ToolResult callTool(const std::string& name, const nlohmann::json& arguments,
                       ToolContext& parent);
 
+  // Starts `task` on an idle worker of the serving pool and returns true; false when no
+  // worker is idle or the server is not serving. For a handler that splits its work (the
+  // question pipeline's parallel calls): it runs the rest itself, so it never waits for a
+  // worker, and a busy server is never asked for more threads than it has.
+  bool tryRunOnIdleWorker(std::function<void()> task);
+
   const std::vector<ToolDefinition>& tools() const;
   const std::vector<ResourceDefinition>& resources() const;
   const std::vector<PromptDefinition>& prompts() const;

@@ -55,6 +55,21 @@ void WorkerPool::submit(std::function<void()> task) {
   }
 }
 
+bool WorkerPool::tryStart(std::function<void()> task) {
+  std::unique_lock lock(mutex_);
+  if (stopping_ || busy_ + queue_.size() >= threads_.size()) {
+    return false;
+  }
+  queue_.push_back(std::move(task));
+  queued_.store(queue_.size(), std::memory_order_release);
+  const bool wake = waiting_workers_ > queue_.size() - 1;
+  lock.unlock();
+  if (wake) {
+    work_ready_.notify_one();
+  }
+  return true;
+}
+
 bool WorkerPool::drain(std::chrono::milliseconds timeout) {
   std::unique_lock lock(mutex_);
   return idle_.wait_for(lock, timeout, [this] { return queue_.empty() && busy_ == 0; });

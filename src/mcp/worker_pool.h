@@ -32,6 +32,11 @@ class WorkerPool {
 
   // Queues `task`; first waits while max_pending tasks are queued or running.
   void submit(std::function<void()> task);
+  // Starts `task` at once on an idle worker and returns true, or returns false when every
+  // worker is busy or already has a task waiting (or the pool is stopping). Never blocks, so
+  // a task may use it to share its own work: it never queues behind other requests and never
+  // waits for a worker that is waiting for it.
+  bool tryStart(std::function<void()> task);
   // Waits until every submitted task has finished or `timeout` passes (queued tasks
   // keep starting meanwhile). Returns true when all finished.
   bool drain(std::chrono::milliseconds timeout);

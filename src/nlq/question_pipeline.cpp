@@ -29,10 +29,11 @@ Answer QuestionPipeline::answer(std::string_view question, const ParseContext& c
 std::unique_ptr<QuestionPipeline> newQuestionPipeline(const entity::EntityResolver& resolver,
                                                       const Rows<Player>& players,
                                                       const Rows<Team>& teams, ToolCaller caller,
-                                                      unsigned parallelism, const Clock& clock) {
-  return std::make_unique<QuestionPipeline>(newQuestionParser(resolver, players, teams),
-                                            newPlanner(teams),
-                                            Executor(std::move(caller), parallelism, clock), clock);
+                                                      unsigned parallelism, const Clock& clock,
+                                                      HelperSpawner spawner) {
+  return std::make_unique<QuestionPipeline>(
+      newQuestionParser(resolver, players, teams), newPlanner(teams),
+      Executor(std::move(caller), parallelism, clock, std::move(spawner)), clock);
 }
 
 }  // namespace nba::nlq

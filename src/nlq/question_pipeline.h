@@ -55,11 +55,13 @@ class QuestionPipeline {
 };
 
 // A pipeline over `players` and `teams` (a source's full lists; resolver borrowed) whose
-// calls go to `caller`, with up to `parallelism` threads per group of independent calls,
-// timed on `clock`. The resolver and the clock must outlive the pipeline.
+// calls go to `caller`, with up to `parallelism` threads per group of independent calls (the
+// answering thread plus helpers `spawner` starts; see Executor), timed on `clock`. The
+// resolver and the clock must outlive the pipeline.
 std::unique_ptr<QuestionPipeline> newQuestionPipeline(const entity::EntityResolver& resolver,
                                                       const Rows<Player>& players,
                                                       const Rows<Team>& teams, ToolCaller caller,
-                                                      unsigned parallelism, const Clock& clock);
+                                                      unsigned parallelism, const Clock& clock,
+                                                      HelperSpawner spawner = {});
 
 }  // namespace nba::nlq

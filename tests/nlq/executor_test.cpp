@@ -9,6 +9,9 @@
 #include <set>
 #include <stdexcept>
 #include <thread>
+#include <vector>
+
+#include "mcp/worker_pool.h"
 
 namespace nba::nlq {
 namespace {
@@ -18,6 +21,15 @@ using nlohmann::json;
 // The executor times each call on this clock; these tests do not look at the times (the
 // fake clock stands still, so each is 0).
 FakeClock test_clock{std::chrono::system_clock::time_point{}};
+
+// Helpers run on a worker pool's idle threads, as the server's answer tool wires them.
+mcp::WorkerPool& helperPool() {
+  static mcp::WorkerPool pool(mcp::WorkerPool::Options{3, 1000, {}});
+  return pool;
+}
+HelperSpawner poolSpawner() {
+  return [](std::function<void()> task) { return helperPool().tryStart(std::move(task)); };
+}
 
 PlannedCall planned(std::string tool, int group, json arguments = json::object()) {
   return {std::move(tool), std::move(arguments), group, 0};
@@ -62,7 +74,7 @@ TEST_CASE("a group's calls share the threads, each call runs once") {
         --running;
         return ToolOutcome{"ok", json::object(), false};
       },
-      3, test_clock);
+      3, test_clock, poolSpawner());
   Plan plan;
   for (int n = 0; n < 12; ++n) plan.calls.push_back(planned("t", 0, {{"n", n}}));
   const auto results = executor.run(plan);
@@ -92,7 +104,7 @@ TEST_CASE("two calls of one group run at the same time") {
         }
         return ToolOutcome{"ok", json::object(), false};
       },
-      2, test_clock);
+      2, test_clock, poolSpawner());
   Plan plan;
   plan.calls = {planned("a", 0), planned("b", 0)};
   const auto results = executor.run(plan);
@@ -118,6 +130,70 @@ TEST_CASE("a failing or throwing call does not stop the others") {
   CHECK(results[1].outcome.text == "No player named 'Zorblax'");
   CHECK_FALSE(results[2].outcome.is_error);
   CHECK(results[2].outcome.structured == json{{"value", 1}});
+}
+
+TEST_CASE("with no helper free, the calling thread runs the whole group; no thread is made") {
+  // A one-thread pool whose worker is busy: tryStart refuses, and the executor neither waits
+  // for it (that could deadlock a full server) nor starts threads of its own.
+  mcp::WorkerPool busy(mcp::WorkerPool::Options{1, 10, {}});
+  std::mutex hold;
+  std::unique_lock held(hold);
+  std::atomic<bool> blocking{false};
+  busy.submit([&] {
+    blocking = true;
+    std::lock_guard wait_for_test(hold);
+  });
+  while (!blocking) std::this_thread::yield();
+  std::set<std::thread::id> threads;
+  std::mutex mutex;
+  int refused = 0;
+  Executor executor(
+      [&](const std::string&, const json&) {
+        std::lock_guard lock(mutex);
+        threads.insert(std::this_thread::get_id());
+        return ToolOutcome{"ok", json::object(), false};
+      },
+      4, test_clock,
+      [&](std::function<void()> task) {
+        const bool started = busy.tryStart(std::move(task));
+        refused += started ? 0 : 1;
+        return started;
+      });
+  Plan plan;
+  for (int n = 0; n < 6; ++n) plan.calls.push_back(planned("t", 0, {{"n", n}}));
+  const auto results = executor.run(plan);
+  held.unlock();
+  CHECK(busy.drain(std::chrono::seconds(5)));
+  CHECK(results.size() == 6);
+  CHECK(refused == 1);  // asked once, refused, so the caller went on alone
+  CHECK(threads == std::set<std::thread::id>{std::this_thread::get_id()});
+}
+
+TEST_CASE("a helper that starts after its group is done finds nothing and touches nothing") {
+  // The spawner keeps the helper and runs it only after run() returned: the group and its
+  // results are gone by then, and the helper must leave without reaching them (ASan checks).
+  std::vector<std::function<void()>> late;
+  int calls = 0;
+  Executor executor(
+      [&](const std::string&, const json&) {
+        ++calls;
+        return ToolOutcome{"ok", json::object(), false};
+      },
+      3, test_clock,
+      [&](std::function<void()> task) {
+        late.push_back(std::move(task));
+        return true;
+      });
+  Plan plan;
+  plan.calls = {planned("a", 0), planned("b", 0), planned("c", 0)};
+  {
+    const auto results = executor.run(plan);
+    CHECK(results.size() == 3);
+  }
+  CHECK(calls == 3);
+  CHECK(late.size() == 2);
+  for (auto& helper : late) helper();
+  CHECK(calls == 3);
 }
 
 TEST_CASE("an empty plan runs nothing") {

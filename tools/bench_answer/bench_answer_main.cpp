@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/server_builder.h"
+#include "mcp/worker_pool.h"
 #include "nlq/parser/slot_hits.h"
 #include "nlq/question_pipeline.h"
 
@@ -87,6 +88,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "the source lists no players or teams\n");
     return 2;
   }
+  // As the server runs it: a group's independent calls share idle workers of a pool (here
+  // the helpers beside the answering thread); no thread is created per question.
+  nba::mcp::WorkerPool helpers(
+      nba::mcp::WorkerPool::Options{workers > 1 ? workers - 1 : 1, 1000, {}});
   auto pipeline = nba::nlq::newQuestionPipeline(
       *bundle->resolver, players->rows, teams->rows,
       [&server](const std::string& tool, const json& args) {
@@ -94,7 +99,8 @@ int main(int argc, char** argv) {
         return nba::nlq::ToolOutcome{std::move(result.text),
                                      result.structured.value_or(json::object()), result.is_error};
       },
-      static_cast<unsigned>(workers), *bundle->clock);
+      static_cast<unsigned>(workers), *bundle->clock,
+      [&helpers](std::function<void()> task) { return helpers.tryStart(std::move(task)); });
   const auto context = nba::nlq::parseContextAt(bundle->clock->wallNow());
   // Warm up: loads the snapshot, builds the resolver and the tool's own pipeline.
   for (const std::string& question : questions) {

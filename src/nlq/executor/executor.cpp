@@ -2,16 +2,22 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <exception>
 #include <map>
-#include <thread>
+#include <memory>
+#include <mutex>
 
 #include "core/stopwatch.h"
 
 namespace nba::nlq {
 
-Executor::Executor(ToolCaller caller, unsigned parallelism, const Clock& clock)
-    : caller_(std::move(caller)), parallelism_(std::max(1U, parallelism)), clock_(&clock) {}
+Executor::Executor(ToolCaller caller, unsigned parallelism, const Clock& clock,
+                   HelperSpawner spawner)
+    : caller_(std::move(caller)),
+      parallelism_(std::max(1U, parallelism)),
+      spawner_(std::move(spawner)),
+      clock_(&clock) {}
 
 std::vector<CallResult> Executor::run(const Plan& plan) const { return run(plan, caller_); }
 
@@ -47,29 +53,42 @@ void Executor::runOne(const ToolCaller& caller, CallResult* result) const {
 
 void Executor::runGroup(const ToolCaller& caller, std::vector<CallResult*>& group) const {
   const std::size_t threads = std::min<std::size_t>(parallelism_, group.size());
-  if (threads <= 1) {
+  if (threads <= 1 || !spawner_) {
     for (CallResult* result : group) {
       runOne(caller, result);
     }
     return;
   }
-  // Work sharing: every thread claims the next unstarted call, so a slow call does not
-  // hold back a queue of fast ones behind it.
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < group.size(); i = next++) {
+  // Work sharing: every thread claims the next unstarted call, so a slow call does not hold
+  // back a queue of fast ones behind it. The calling thread works too and then waits only
+  // for calls a helper has claimed; a helper that starts late finds nothing left and leaves
+  // without touching the group (which is gone by then), so it never has to be waited for.
+  struct Shared {
+    std::atomic<std::size_t> next{0};
+    std::size_t size = 0;
+    std::mutex mutex;
+    std::condition_variable all_done;
+    std::size_t done = 0;  // guarded by mutex
+  };
+  auto shared = std::make_shared<Shared>();
+  shared->size = group.size();
+  auto work = [this, &caller, &group](Shared& state) {
+    for (std::size_t i = state.next++; i < state.size; i = state.next++) {
       runOne(caller, group[i]);
+      std::lock_guard lock(state.mutex);
+      if (++state.done == state.size) {
+        state.all_done.notify_all();
+      }
     }
   };
-  std::vector<std::thread> helpers;
-  helpers.reserve(threads - 1);
   for (std::size_t i = 1; i < threads; ++i) {
-    helpers.emplace_back(work);
+    if (!spawner_([shared, work] { work(*shared); })) {
+      break;  // no thread free: this one does the rest
+    }
   }
-  work();
-  for (std::thread& helper : helpers) {
-    helper.join();
-  }
+  work(*shared);
+  std::unique_lock lock(shared->mutex);
+  shared->all_done.wait(lock, [&] { return shared->done == shared->size; });
 }
 
 }  // namespace nba::nlq

@@ -24,6 +24,10 @@ struct ToolOutcome {
 // threads at once.
 using ToolCaller = std::function<ToolOutcome(const std::string& tool, const nlohmann::json&)>;
 
+// Starts `task` on another thread at once (app: an idle worker of the server's pool) and
+// returns true, or returns false when no thread is free. Never blocks. Must be thread-safe.
+using HelperSpawner = std::function<bool(std::function<void()> task)>;
+
 // One planned call with its outcome, in plan order.
 struct CallResult {
   PlannedCall call;
@@ -32,15 +36,17 @@ struct CallResult {
 };
 
 // Runs a Plan group by group (a group may use the results of earlier ones); the calls of a
-// group run in parallel on up to `parallelism` threads (the calling thread included). A call
-// that fails, or throws, becomes an is_error outcome and the others go on: partial answers
-// beat none. Each call's elapsed_ms is measured on `clock`'s monotonic time; `clock` must
-// outlive the Executor.
+// group run in parallel on up to `parallelism` threads: the calling thread, plus helpers
+// `spawner` starts on threads that are free (the server's idle workers; no thread is ever
+// created per call). Without a spawner, or when none is free, the calling thread runs them
+// all. A call that fails, or throws, becomes an is_error outcome and the others go on:
+// partial answers beat none. Each call's elapsed_ms is measured on `clock`'s monotonic time;
+// `clock` must outlive the Executor.
 //
 // Thread safety: immutable; run() is const and may run concurrently.
 class Executor {
  public:
-  Executor(ToolCaller caller, unsigned parallelism, const Clock& clock);
+  Executor(ToolCaller caller, unsigned parallelism, const Clock& clock, HelperSpawner spawner = {});
 
   // Runs `plan` through the caller given at construction.
   std::vector<CallResult> run(const Plan& plan) const;
@@ -54,6 +60,7 @@ class Executor {
 
   ToolCaller caller_;
   unsigned parallelism_;
+  HelperSpawner spawner_;
   const Clock* clock_;
 };
 
