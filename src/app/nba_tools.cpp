@@ -20,7 +20,7 @@ std::string withSourceNotes(std::string markdown, const json& meta) {
   }
   for (const json& note : *notes) {
     if (note.is_string()) {
-      markdown += "\n\n_Source: " + tools::escapeMarkdown(note.get<std::string>()) + "_";
+      markdown += "\n\n" + tools::noteLine(note.get<std::string>());
     }
   }
   return markdown;

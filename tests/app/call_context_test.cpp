@@ -175,7 +175,7 @@ TEST_CASE("call context: an answer reports its table's real cache state and the 
   REQUIRE(meta["dev.nbamcp/notes"].size() == 1);
   CHECK(meta["dev.nbamcp/notes"][0] == "NBA.com unreachable — cached copy from 2026-02-21.");
   const std::string text = reply["result"]["content"][0]["text"];
-  CHECK(text.find("_Source: NBA.com unreachable — cached copy from 2026-02-21._") !=
+  CHECK(text.find("\n\n*Note:* NBA.com unreachable — cached copy from 2026-02-21.") !=
         std::string::npos);
   // Jokić 2024-25: 29.6 points per game.
   CHECK(text.find("29.6") != std::string::npos);

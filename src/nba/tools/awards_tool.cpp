@@ -286,15 +286,6 @@ std::string asOf(const AwardsQuery& query, const std::vector<Season>& with_award
   return "";
 }
 
-// A note as its own markdown paragraph, ending in a full stop.
-std::string noteParagraph(const std::string& note) {
-  std::string text = escapeMarkdown(note);
-  if (!text.empty() && text.back() != '.' && text.back() != '?' && text.back() != ')') {
-    text += '.';
-  }
-  return text + "\n\n";
-}
-
 ToolAnswer awards(const json& arguments, const ToolEnv& env) {
   auto all = env.data.awards(env.call, std::nullopt);
   if (!all.ok()) {
@@ -316,10 +307,8 @@ ToolAnswer awards(const json& arguments, const ToolEnv& env) {
 
   ToolAnswer answer;
   answer.markdown = heading(title, season_label, as_of) +
-                    escapeMarkdown(answerSentence(*query, entries)) + "\n\n";
-  for (const std::string& note : query->notes) {
-    answer.markdown += noteParagraph(note);
-  }
+                    escapeMarkdown(answerSentence(*query, entries)) + "\n\n" +
+                    notesMarkdown(query->notes);
   if (!entries.empty()) {
     answer.markdown += markdownTable(entries, teams);
   }

@@ -274,15 +274,6 @@ std::vector<std::string> answerNotes(const LeadersQuery& query, const Qualificat
   return notes;
 }
 
-// A note as its own markdown paragraph, ending in a full stop.
-std::string noteParagraph(const std::string& note) {
-  std::string text = escapeMarkdown(note);
-  if (!text.empty() && text.back() != '.' && text.back() != '?' && text.back() != ')') {
-    text += '.';
-  }
-  return text + "\n\n";
-}
-
 ToolAnswer leagueLeaders(const json& arguments, const ToolEnv& env) {
   auto query = decodeArguments(arguments, env);
   if (!query.ok()) {
@@ -319,10 +310,7 @@ ToolAnswer leagueLeaders(const json& arguments, const ToolEnv& env) {
   ToolAnswer answer;
   answer.markdown =
       heading(scopeTitle(*query) + " leaders: " + query->stat->label, season.label(), meta.as_of) +
-      answerSentence(*query, rows, names, meta) + "\n\n";
-  for (const std::string& note : notes) {
-    answer.markdown += noteParagraph(note);
-  }
+      answerSentence(*query, rows, names, meta) + "\n\n" + notesMarkdown(notes);
   if (!rows.empty()) {
     answer.markdown += markdownTable(*query, rows, names, rule);
   }

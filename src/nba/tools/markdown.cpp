@@ -155,4 +155,23 @@ std::string heading(std::string_view title, std::string_view season, std::string
   return out + "\n\n";
 }
 
+std::string noteLine(std::string_view note) {
+  std::string text = "*Note:* " + escapeMarkdown(note);
+  // Notes come from many helpers, not all of which end their sentence.
+  if (!text.ends_with('.') && !text.ends_with('?') && !text.ends_with(')')) {
+    text += '.';
+  }
+  return text;
+}
+
+std::string notesMarkdown(const std::vector<std::string>& notes) {
+  std::string out;
+  for (const std::string& note : notes) {
+    if (!note.empty()) {
+      out += noteLine(note) + "\n\n";
+    }
+  }
+  return out;
+}
+
 }  // namespace nba::tools

@@ -45,6 +45,12 @@ std::string formatPercent(const std::optional<double>& fraction, int decimals = 
 // Thousands separators: 2484 → "2,484".
 std::string formatCount(long long value);
 
+// One note as every answer shows it: "*Note:* {text}", escaped, ending in a full stop.
+std::string noteLine(std::string_view note);
+// Notes as markdown paragraphs (noteLine and a blank line each; empty notes skipped); "" for
+// none. The one way tools, the server's source notes and the question answers render notes.
+std::string notesMarkdown(const std::vector<std::string>& notes);
+
 // "## {title} — {season} (as of {as_of})" followed by a blank line.
 std::string heading(std::string_view title, std::string_view season, std::string_view as_of);
 

@@ -187,16 +187,6 @@ std::string joinTeams(const std::vector<std::string>& teams) {
   return out;
 }
 
-std::string notesMarkdown(const std::vector<std::string>& notes) {
-  std::string out;
-  for (const auto& note : notes) {
-    if (!note.empty()) {
-      out += "*Note:* " + escapeMarkdown(note) + "\n\n";
-    }
-  }
-  return out;
-}
-
 std::string dataSeasonList(const ToolEnv& env) {
   std::vector<Season> seasons;
   for (const auto& coverage : seasonsForText(env)) {

@@ -61,9 +61,6 @@ std::string_view perModePhrase(stats::PerMode mode);
 // "DAL and LAL", "BKN, GSW and DET".
 std::string joinTeams(const std::vector<std::string>& teams);
 
-// The notes of an answer as markdown paragraphs ("" when there are none).
-std::string notesMarkdown(const std::vector<std::string>& notes);
-
 // The seasons the source has: "2023-24, 2024-25, 2025-26".
 std::string dataSeasonList(const ToolEnv& env);
 

@@ -59,13 +59,4 @@ Result<Team> teamByAbbr(const Rows<Team>& teams, const std::string& abbr) {
   return notFound("No team with abbreviation " + abbr + " in the data");
 }
 
-std::string notesMarkdown(const std::vector<std::string>& notes) {
-  std::string out;
-  for (const auto& note : notes) {
-    // Notes come from several helpers, not all of which end their sentence.
-    out += "Note: " + escapeMarkdown(note) + (note.ends_with('.') ? "\n\n" : ".\n\n");
-  }
-  return out;
-}
-
 }  // namespace nba::tools::teams

@@ -30,7 +30,4 @@ std::string coverageName(Coverage coverage);
 // The team with NBA.com abbreviation `abbr` among `teams`; kNotFound when absent.
 Result<Team> teamByAbbr(const Rows<Team>& teams, const std::string& abbr);
 
-// Notes as markdown paragraphs ("Note: …" each, escaped); "" for none.
-std::string notesMarkdown(const std::vector<std::string>& notes);
-
 }  // namespace nba::tools::teams

@@ -142,7 +142,7 @@ Answer synthesize(std::string_view question, const ParsedQuery& query, const Pla
     markdown = "## No data for that\n\n" + understood(query) + "\n\n" + markdown;
   }
   for (const std::string& note : plan.notes) {
-    markdown += "\n\n*Note:* " + tools::escapeMarkdown(note);
+    markdown += "\n\n" + tools::noteLine(note);
   }
   const std::vector<std::string> suggestions = suggestionsFor(question, query, plan);
   if (answer.status != AnswerStatus::kAnswered && !suggestions.empty()) {
