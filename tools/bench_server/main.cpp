@@ -4,8 +4,10 @@
 #include <signal.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <thread>
+#include <utility>
 
 #include "report.h"
 #include "soak.h"
@@ -38,6 +40,19 @@ void benchServer(const BenchOptions& o, BenchReport& r) {
   r.pipelined_call = measureThroughput(*session, kToolCallRequest, o.pipelined, next_id);
   r.pipelined_ping = measureThroughput(*session, kPingRequest, o.pipelined, next_id);
   r.after_load = readMemory(session->child().pid());
+  if (o.gap_us > 0) {
+    const std::chrono::microseconds gap(o.gap_us);
+    const int warm = std::min(o.warmup, 200);
+    for (auto [name, request] : {std::pair{"get_server_stats", &kToolCallRequest},
+                                 std::pair{"get_league_leaders PTS", &kLeadersRequest},
+                                 std::pair{"answer_nba_question", &kAnswerRequest}}) {
+      CadenceResult c;
+      c.name = name;
+      c.back_to_back = measureRoundTrips(*session, *request, warm, o.gap_iterations, next_id);
+      c.with_gap = measureRoundTrips(*session, *request, warm, o.gap_iterations, next_id, gap);
+      r.cadence.push_back(c);
+    }
+  }
   if (!session->child().finish(std::chrono::milliseconds(5000))) {
     r.error = "the server did not exit cleanly after stdin closed";
   }
@@ -80,6 +95,15 @@ void benchEcho(const BenchOptions& o, BenchReport& r) {
   r.echo_ping = measureRoundTrips(*session, kPingRequest, o.warmup, o.iterations, next_id);
   r.echo_call = measureRoundTrips(*session, kToolCallRequest, o.warmup, o.iterations, next_id);
   r.pipelined_echo = measureThroughput(*session, kToolCallRequest, o.pipelined, next_id);
+  if (o.gap_us > 0) {
+    CadenceResult c;
+    c.name = "echo (tools/call line)";
+    const int warm = std::min(o.warmup, 200);
+    c.back_to_back = measureRoundTrips(*session, kToolCallRequest, warm, o.gap_iterations, next_id);
+    c.with_gap = measureRoundTrips(*session, kToolCallRequest, warm, o.gap_iterations, next_id,
+                                   std::chrono::microseconds(o.gap_us));
+    r.cadence.insert(r.cadence.begin(), c);
+  }
   session->child().finish(std::chrono::milliseconds(2000));
 }
 
@@ -96,6 +120,14 @@ void addOptions(CLI::App& app, BenchOptions& o, std::string& server,
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   app.add_option("--pipelined", o.pipelined, "Calls per pipelined throughput run")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--gap-us", o.gap_us,
+                 "Idle gap between round trips of the cadence runs (a real client's pace); 0 "
+                 "skips them")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--gap-iterations", o.gap_iterations, "Round trips per kind in each cadence run")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   app.add_option("--spawns", o.spawns, "Fresh server processes timed to initialize")

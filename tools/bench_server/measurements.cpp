@@ -147,7 +147,8 @@ double readCpuSeconds(pid_t pid) {
 }
 
 RoundTripResult measureRoundTrips(Session& session, const RequestTemplate& request, int warmup,
-                                  int iterations, std::int64_t& next_id) {
+                                  int iterations, std::int64_t& next_id,
+                                  std::chrono::microseconds gap) {
   RoundTripResult result;
   std::vector<std::int64_t> samples(static_cast<std::size_t>(iterations));
   std::string buffer;
@@ -156,6 +157,9 @@ RoundTripResult measureRoundTrips(Session& session, const RequestTemplate& reque
     std::int64_t id = next_id++;
     buffer.clear();
     appendRequest(buffer, request, id);
+    if (gap.count() > 0) {
+      std::this_thread::sleep_for(gap);
+    }
     auto start = Clock::now();
     if (!session.send(buffer) || !session.awaitReply(id, result.checks)) {
       return result;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -30,14 +31,17 @@ std::optional<Memory> readMemory(pid_t pid);
 // User + system CPU time a process has used so far, in seconds (-1 when unreadable).
 double readCpuSeconds(pid_t pid);
 
-// Sequential round trips: send one request, wait for its reply.
+// Sequential round trips: send one request, wait for its reply, then wait `gap` before the
+// next (0: back to back; 1 ms: a real client's cadence, where the server's threads park
+// between requests and each hop pays a wake-up).
 struct RoundTripResult {
   bool ok = false;
   ReplyChecks checks;
   Summary us;
 };
 RoundTripResult measureRoundTrips(Session& session, const RequestTemplate& request, int warmup,
-                                  int iterations, std::int64_t& next_id);
+                                  int iterations, std::int64_t& next_id,
+                                  std::chrono::microseconds gap = std::chrono::microseconds(0));
 
 // Pipelined: a writer thread sends `count` requests while this thread reads replies.
 struct ThroughputResult {

@@ -107,10 +107,48 @@ void printThroughput(const char* name, const ThroughputResult& t, bool is_target
              !is_target || t.calls_per_second >= kThroughputTarget);
 }
 
+// Issue 9: an idle server should answer almost as fast as a busy one.
+void printCadence(const BenchOptions& options, const BenchReport& r) {
+  if (r.cadence.empty()) {
+    return;
+  }
+  std::printf("\nat a client's cadence: %d round trips each, back to back and with a %d us gap\n",
+              options.gap_iterations, options.gap_us);
+  std::printf("%-28s %12s %12s %12s %12s %14s\n", "request", "b2b p50 us", "b2b p99 us",
+              "gap p50 us", "gap p99 us", "gap - b2b p50");
+  for (const CadenceResult& c : r.cadence) {
+    if (!c.back_to_back.ok || !c.with_gap.ok) {
+      std::printf("%-28s FAILED\n", c.name);
+      continue;
+    }
+    std::printf("%-28s %12.1f %12.1f %12.1f %12.1f %14.1f\n", c.name, c.back_to_back.us.p50,
+                c.back_to_back.us.p99, c.with_gap.us.p50, c.with_gap.us.p99,
+                c.with_gap.us.p50 - c.back_to_back.us.p50);
+  }
+  const CadenceResult& echo = r.cadence.front();
+  const CadenceResult& trivial = r.cadence[1];
+  if (echo.with_gap.ok && trivial.with_gap.ok) {
+    std::printf(
+        "server-added p50 over the echo, get_server_stats: %.1f us back to back (target "
+        "<= 20), %.1f us with the gap (target <= 30)\n",
+        trivial.back_to_back.us.p50 - echo.back_to_back.us.p50,
+        trivial.with_gap.us.p50 - echo.with_gap.us.p50);
+  }
+}
+
+std::uint64_t cadenceMismatches(const BenchReport& r) {
+  std::uint64_t total = 0;
+  for (const CadenceResult& c : r.cadence) {
+    total += c.back_to_back.checks.mismatches + c.with_gap.checks.mismatches;
+  }
+  return total;
+}
+
 std::uint64_t totalMismatches(const BenchReport& r) {
   return r.ping.checks.mismatches + r.call.checks.mismatches + r.echo_ping.checks.mismatches +
          r.echo_call.checks.mismatches + r.pipelined_call.checks.mismatches +
-         r.pipelined_ping.checks.mismatches + r.pipelined_echo.checks.mismatches;
+         r.pipelined_ping.checks.mismatches + r.pipelined_echo.checks.mismatches +
+         cadenceMismatches(r);
 }
 
 std::uint64_t totalErrors(const BenchReport& r) {
@@ -135,6 +173,7 @@ void printReport(const BenchOptions& options, const BenchReport& r) {
   printThroughput("pipelined tools/call get_server_stats", r.pipelined_call, true);
   printThroughput("pipelined ping", r.pipelined_ping, false);
   printThroughput("pipelined echo (tools/call line)", r.pipelined_echo, false);
+  printCadence(options, r);
   std::printf("\nreply checks: %llu id mismatches, %llu error replies, %llu missing replies\n",
               static_cast<unsigned long long>(totalMismatches(r)),
               static_cast<unsigned long long>(totalErrors(r)),
@@ -148,6 +187,9 @@ bool reportPassed(const BenchReport& r) {
   bool all_ran = r.error.empty() && r.startup.ok && r.idle && r.ping.ok && r.call.ok &&
                  r.echo_ping.ok && r.echo_call.ok && r.pipelined_call.ok && r.pipelined_ping.ok &&
                  r.pipelined_echo.ok;
+  for (const CadenceResult& c : r.cadence) {
+    all_ran = all_ran && c.back_to_back.ok && c.with_gap.ok;
+  }
   return all_ran && totalMismatches(r) == 0 && totalErrors(r) == 0 && totalMissing(r) == 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "measurements.h"
 
@@ -15,7 +16,16 @@ struct BenchOptions {
   int iterations = 20'000;
   int warmup = 2'000;
   int pipelined = 200'000;
-  int soak = 0;  // mixed tool calls for the memory soak; 0 skips it
+  int soak = 0;                // mixed tool calls for the memory soak; 0 skips it
+  int gap_us = 1000;           // the idle gap of the cadence runs; 0 skips them
+  int gap_iterations = 2'000;  // round trips per kind in each cadence run
+};
+
+// One request kind at a client's cadence: back to back, and with the idle gap.
+struct CadenceResult {
+  const char* name = "";
+  RoundTripResult back_to_back;
+  RoundTripResult with_gap;
 };
 
 // Everything one run measured; a part that failed has ok == false.
@@ -30,6 +40,8 @@ struct BenchReport {
   ThroughputResult pipelined_call;
   ThroughputResult pipelined_ping;
   ThroughputResult pipelined_echo;
+  // echo line, get_server_stats, get_league_leaders, answer_nba_question (when gap_us > 0)
+  std::vector<CadenceResult> cadence;
   std::string error;  // the first fatal problem, if any
 };
 

@@ -19,6 +19,12 @@ const RequestTemplate kPingRequest{R"({"jsonrpc":"2.0","id":)", R"(,"method":"pi
 const RequestTemplate kToolCallRequest{
     R"({"jsonrpc":"2.0","id":)",
     R"(,"method":"tools/call","params":{"name":"get_server_stats","arguments":{}}})"};
+const RequestTemplate kLeadersRequest{
+    R"({"jsonrpc":"2.0","id":)",
+    R"(,"method":"tools/call","params":{"name":"get_league_leaders","arguments":{"stat":"PTS"}}})"};
+const RequestTemplate kAnswerRequest{
+    R"({"jsonrpc":"2.0","id":)", R"(,"method":"tools/call","params":{"name":"answer_nba_question",)"
+                                 R"("arguments":{"question":"Who leads the NBA in points?"}}})"};
 
 void appendRequest(std::string& out, const RequestTemplate& request, std::int64_t id) {
   char digits[24];

@@ -17,6 +17,8 @@ struct RequestTemplate {
 
 extern const RequestTemplate kPingRequest;
 extern const RequestTemplate kToolCallRequest;  // tools/call get_server_stats {}
+extern const RequestTemplate kLeadersRequest;   // tools/call get_league_leaders {stat: PTS}
+extern const RequestTemplate kAnswerRequest;    // tools/call answer_nba_question (leaders)
 
 // Appends the request with `id`, '\n' included.
 void appendRequest(std::string& out, const RequestTemplate& request, std::int64_t id);
