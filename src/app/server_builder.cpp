@@ -5,8 +5,8 @@
 #include <thread>
 
 #include "app/answer_tool.h"
-#include "app/lazy_world.h"
-#include "app/nba_catalog_features.h"
+#include "app/lazy_sources.h"
+#include "app/nba_resources_and_prompts.h"
 #include "app/nba_tools.h"
 #include "origin/known_seasons_view.h"
 #include "origin/snapshot/snapshot_source.h"

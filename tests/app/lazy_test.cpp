@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-#include "app/lazy_world.h"
+#include "app/lazy_sources.h"
 #include "origin/snapshot/snapshot_source.h"
 #include "support/test_call.h"
 

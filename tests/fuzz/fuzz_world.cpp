@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "app/answer_tool.h"
-#include "app/nba_catalog_features.h"
+#include "app/nba_resources_and_prompts.h"
 #include "app/nba_tools.h"
 #include "nba/entity/resolver_from_data.h"
 #include "origin/snapshot/snapshot_source.h"

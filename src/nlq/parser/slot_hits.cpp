@@ -86,9 +86,9 @@ class PatternPass {
            labels_[i].entry->value == static_cast<int>(cue);
   }
   void take(std::size_t i) { labels_[i].slot = true; }
-  void hit(std::size_t pos, HitKind kind, int a = 0, int b = 0, int c = 0,
+  void hit(std::size_t pos, HitKind kind, int number = 0, int month = 0, int day = 0,
            std::string_view text = {}) {
-    hits_.push_back({pos, kind, a, b, c, text});
+    hits_.push_back({pos, kind, number, month, day, text});
   }
 
   void season(std::size_t i) {
@@ -332,27 +332,28 @@ void applyHit(const SlotHit& h, const ParseContext& context, QuerySlots* slots) 
       addStat(h.text, slots);
       break;
     case HitKind::kLimit:
-      if (!slots->limit) slots->limit = std::clamp(h.a, 1, kMaxLimit);
+      if (!slots->limit) slots->limit = std::clamp(h.number, 1, kMaxLimit);
       break;
     case HitKind::kLastN:
-      if (!slots->last_n) slots->last_n = std::clamp(h.a, 1, 82);
+      if (!slots->last_n) slots->last_n = std::clamp(h.number, 1, 82);
       break;
     case HitKind::kSeason:
-      if (!slots->season) slots->season = SeasonSpec{Season{h.a}, 1, false};
+      if (!slots->season) slots->season = SeasonSpec{Season{h.number}, 1, false};
       break;
     case HitKind::kSeasonRel:
-      if (!slots->season) slots->season = SeasonSpec{Season{current.start_year - h.a}, 1, true};
+      if (!slots->season)
+        slots->season = SeasonSpec{Season{current.start_year - h.number}, 1, true};
       break;
     case HitKind::kSeasonRange:
-      if (!slots->season) slots->season = SeasonSpec{current, std::clamp(h.a, 1, 30), true};
+      if (!slots->season) slots->season = SeasonSpec{current, std::clamp(h.number, 1, 30), true};
       break;
     case HitKind::kSeasonType:
       if (!slots->season_type) {
-        slots->season_type = h.a == 1 ? SeasonType::kPlayoffs : SeasonType::kRegularSeason;
+        slots->season_type = h.number == 1 ? SeasonType::kPlayoffs : SeasonType::kRegularSeason;
       }
       break;
     case HitKind::kPerMode:
-      if (!slots->per_mode) slots->per_mode = static_cast<stats::PerMode>(h.a);
+      if (!slots->per_mode) slots->per_mode = static_cast<stats::PerMode>(h.number);
       break;
     case HitKind::kConference:
       if (slots->conference.empty()) slots->conference = std::string(h.text);
@@ -361,14 +362,14 @@ void applyHit(const SlotHit& h, const ParseContext& context, QuerySlots* slots) 
       if (slots->division.empty()) slots->division = std::string(h.text);
       break;
     case HitKind::kDate:
-      if (slots->date.empty()) slots->date = pastDate(h.a, h.b, h.c, context);
+      if (slots->date.empty()) slots->date = pastDate(h.number, h.month, h.day, context);
       break;
     case HitKind::kMonth:
-      if (slots->date.empty()) monthRange(h.a, h.b, context, slots);
+      if (slots->date.empty()) monthRange(h.number, h.month, context, slots);
       break;
     case HitKind::kDateRel:
       if (slots->date.empty()) {
-        slots->date = isoDate(std::chrono::sys_days{context.today} + std::chrono::days{h.a});
+        slots->date = isoDate(std::chrono::sys_days{context.today} + std::chrono::days{h.number});
       }
       break;
     case HitKind::kUpcoming:
@@ -391,7 +392,7 @@ void applyHit(const SlotHit& h, const ParseContext& context, QuerySlots* slots) 
       break;
     case HitKind::kLowest:
       slots->lowest = true;
-      slots->worst = slots->worst || h.a == 0;
+      slots->worst = slots->worst || h.number == 0;
       break;
     case HitKind::kHighest:
       slots->highest = true;

@@ -40,21 +40,21 @@ enum class HitKind {
   kAway,
   kAward,
   kAdvanced,
-  kLowest,   // a = 0 for "worst", 1 for low values ("fewest")
+  kLowest,   // number = 0 for "worst", 1 for low values ("fewest")
   kHighest,  // high values: "most", "highest", "fastest"
-  kMonth,    // a whole month: a = year (0 = unsaid), b = month
+  kMonth,    // a whole month: number = year (0 = unsaid), month
 };
 
-// One fact found at word `pos`. Values by kind: kLimit/kLastN/kSeasonRange a = n; kSeason
-// a = start year; kSeasonRel a = seasons back; kSeasonType a = 1 for playoffs; kPerMode a =
-// PerMode; kDate a/b/c = year (0 = unsaid)/month/day; kDateRel a = days; text for kStat,
-// kConference, kDivision, kAward.
+// One fact found at word `pos`. Values by kind: kLimit/kLastN/kSeasonRange number = n;
+// kSeason number = start year; kSeasonRel number = seasons back; kSeasonType number = 1 for
+// playoffs; kPerMode number = PerMode; kDate number/month/day = year (0 = unsaid)/month/day;
+// kDateRel number = days; text for kStat, kConference, kDivision, kAward.
 struct SlotHit {
   std::size_t pos = 0;
   HitKind kind = HitKind::kStat;
-  int a = 0;
-  int b = 0;
-  int c = 0;
+  int number = 0;  // the value itself; a date's year
+  int month = 0;   // kDate, kMonth
+  int day = 0;     // kDate
   std::string_view text;
 };
 

@@ -98,7 +98,7 @@ void suggest(Plan* plan, std::string_view example) {
 class IntentPlanner {
  public:
   IntentPlanner(const Intent& intent, std::size_t index, Plan* plan)
-      : intent_(intent), s_(intent.slots), index_(index), plan_(*plan) {}
+      : intent_(intent), slots_(intent.slots), index_(index), plan_(*plan) {}
 
   void run() {
     switch (intent_.kind) {
@@ -147,63 +147,66 @@ class IntentPlanner {
 
   // season, season_type, per_mode when the question states them.
   void addSeason(json* args) const {
-    if (s_.season) {
-      (*args)["season"] = s_.season->last.label();
+    if (slots_.season) {
+      (*args)["season"] = slots_.season->last.label();
     }
   }
   void addSeasonType(json* args) const {
-    if (s_.season_type == SeasonType::kPlayoffs) {
+    if (slots_.season_type == SeasonType::kPlayoffs) {
       (*args)["season_type"] = std::string(seasonTypeName(SeasonType::kPlayoffs));
     }
   }
   void addPerMode(json* args) const {
-    if (s_.per_mode) {
-      (*args)["per_mode"] = std::string(stats::perModeName(*s_.per_mode));
+    if (slots_.per_mode) {
+      (*args)["per_mode"] = std::string(stats::perModeName(*slots_.per_mode));
     }
   }
   // The end of the dates asked about: the range's last day, or the one date.
-  const std::string& lastDay() const { return s_.date_to.empty() ? s_.date : s_.date_to; }
+  const std::string& lastDay() const {
+    return slots_.date_to.empty() ? slots_.date : slots_.date_to;
+  }
 
   void noteRange() {
-    if (s_.season && s_.season->count > 1) {
-      note("Only " + s_.season->last.label() + " is shown; ask for a career to see every season.");
+    if (slots_.season && slots_.season->count > 1) {
+      note("Only " + slots_.season->last.label() +
+           " is shown; ask for a career to see every season.");
     }
   }
 
   void leaders() {
-    if (s_.stats.empty()) {
+    if (slots_.stats.empty()) {
       return missing("which stat to rank by (points, rebounds, assists, …)?");
     }
     noteRange();
-    if (s_.lowest) {
+    if (slots_.lowest) {
       // get_league_leaders ranks from the top only: say so rather than answer the opposite.
       note("Player leaders are ranked from the top only; the fewest or worst are not listed.");
     }
-    for (const std::string& stat : s_.stats) {
-      json args = {{"stat", stat}, {"limit", s_.limit.value_or(Planner::kDefaultLimit)}};
+    for (const std::string& stat : slots_.stats) {
+      json args = {{"stat", stat}, {"limit", slots_.limit.value_or(Planner::kDefaultLimit)}};
       addSeason(&args);
       addSeasonType(&args);
       addPerMode(&args);
-      if (!s_.conference.empty()) args["conference"] = s_.conference;
-      if (!s_.teams.empty()) args["team"] = nameFor(s_.teams.front());
+      if (!slots_.conference.empty()) args["conference"] = slots_.conference;
+      if (!slots_.teams.empty()) args["team"] = nameFor(slots_.teams.front());
       call("get_league_leaders", std::move(args));
     }
   }
 
   // "best defensive team in the West": one ranking by the first stat named (else record).
   void teamLeaders() {
-    const std::string stat = s_.stats.empty() ? std::string("W_PCT") : s_.stats.front();
+    const std::string stat = slots_.stats.empty() ? std::string("W_PCT") : slots_.stats.front();
     json args = {{"stat", stat}};
-    if (!s_.division.empty()) {
-      args["division"] = s_.division;
-    } else if (!s_.conference.empty()) {
-      args["conference"] = s_.conference;
+    if (!slots_.division.empty()) {
+      args["division"] = slots_.division;
+    } else if (!slots_.conference.empty()) {
+      args["conference"] = slots_.conference;
     }
-    if (fromWorst(s_, stat)) args["lowest"] = true;
+    if (fromWorst(slots_, stat)) args["lowest"] = true;
     addSeason(&args);
     addSeasonType(&args);
     call("get_team_rankings", std::move(args));
-    if (s_.stats.empty()) {
+    if (slots_.stats.empty()) {
       note("No stat was named; teams are ranked by record.");
     }
   }
@@ -224,14 +227,14 @@ class IntentPlanner {
     }
     return once;
   }
-  std::vector<PlayerMention> distinctPlayers() const { return distinct(s_.players); }
-  std::vector<TeamMention> distinctTeams() const { return distinct(s_.teams); }
+  std::vector<PlayerMention> distinctPlayers() const { return distinct(slots_.players); }
+  std::vector<TeamMention> distinctTeams() const { return distinct(slots_.teams); }
 
   void perPlayer(const char* tool, bool seasonal) {
-    if (s_.players.empty()) {
+    if (slots_.players.empty()) {
       return missing("which player?");
     }
-    const bool ranged = s_.season && s_.season->count > 1;
+    const bool ranged = slots_.season && slots_.season->count > 1;
     for (const PlayerMention& player : distinctPlayers()) {
       json args = {{"player", nameFor(player)}};
       if (seasonal && !ranged) {
@@ -244,17 +247,17 @@ class IntentPlanner {
   }
 
   void gameLog() {
-    if (s_.players.empty()) {
+    if (slots_.players.empty()) {
       return missing("which player's games?");
     }
-    for (const PlayerMention& player : s_.players) {
+    for (const PlayerMention& player : slots_.players) {
       json args = {{"player", nameFor(player)}};
       addSeason(&args);
-      if (!s_.date.empty()) {
-        args["date_from"] = s_.date;
+      if (!slots_.date.empty()) {
+        args["date_from"] = slots_.date;
         args["date_to"] = lastDay();
       } else {
-        args["last_n"] = s_.last_n.value_or(Planner::kDefaultGames);
+        args["last_n"] = slots_.last_n.value_or(Planner::kDefaultGames);
       }
       call("get_player_game_log", std::move(args));
     }
@@ -262,7 +265,7 @@ class IntentPlanner {
 
   void comparePlayers() {
     const std::vector<PlayerMention> players = distinctPlayers();
-    if (players.size() < s_.players.size()) {
+    if (players.size() < slots_.players.size()) {
       note("The question names the same player more than once; each is compared once.");
     }
     if (players.size() < 2) {
@@ -288,12 +291,12 @@ class IntentPlanner {
   }
 
   void teamStats() {
-    if (s_.teams.empty()) {
+    if (slots_.teams.empty()) {
       return missing("which team?");
     }
     for (const TeamMention& team : distinctTeams()) {
       json args = {{"team", nameFor(team)}};
-      if (s_.advanced) args["measure"] = "Advanced";
+      if (slots_.advanced) args["measure"] = "Advanced";
       addSeason(&args);
       addSeasonType(&args);
       call("get_team_stats", std::move(args));
@@ -302,7 +305,7 @@ class IntentPlanner {
 
   void compareTeams() {
     const std::vector<TeamMention> teams = distinctTeams();
-    if (teams.size() < s_.teams.size()) {
+    if (teams.size() < slots_.teams.size()) {
       note("The question names the same team more than once; each is compared once.");
     }
     if (teams.size() < 2) {
@@ -319,7 +322,7 @@ class IntentPlanner {
            std::to_string(teams.size()) + ".");
     }
     json args = {{"teams", std::move(names)}};
-    if (s_.advanced) args["measure"] = "Advanced";
+    if (slots_.advanced) args["measure"] = "Advanced";
     addSeason(&args);
     addSeasonType(&args);
     call("compare_teams", std::move(args));
@@ -328,7 +331,7 @@ class IntentPlanner {
   void standings() {
     json base = json::object();
     addSeason(&base);
-    if (!s_.teams.empty()) {
+    if (!slots_.teams.empty()) {
       for (const TeamMention& team : distinctTeams()) {
         json args = base;
         args["team"] = nameFor(team);
@@ -336,24 +339,24 @@ class IntentPlanner {
       }
       return;
     }
-    if (!s_.division.empty()) {
-      base["division"] = s_.division;
-    } else if (!s_.conference.empty()) {
-      base["conference"] = s_.conference;
+    if (!slots_.division.empty()) {
+      base["division"] = slots_.division;
+    } else if (!slots_.conference.empty()) {
+      base["conference"] = slots_.conference;
     }
     call("get_team_standings", std::move(base));
   }
 
   void scores() {
     json args = json::object();
-    if (!s_.date.empty()) args["date"] = s_.date;
+    if (!slots_.date.empty()) args["date"] = slots_.date;
     call("get_live_scores", std::move(args));
   }
 
   void headToHead() {
     // Not distinct: get_head_to_head itself says "name two different teams" (golden
     // nodata-10), which tells more than a request for a second team.
-    const std::vector<TeamMention>& teams = s_.teams;
+    const std::vector<TeamMention>& teams = slots_.teams;
     if (teams.size() < 2) {
       return missing(teams.empty() ? "which two teams?"
                                    : "which team to compare " + nameFor(teams.front()) + " with?");
@@ -368,42 +371,42 @@ class IntentPlanner {
 
   void schedule() {
     json args = json::object();
-    if (!s_.teams.empty()) args["team"] = nameFor(s_.teams.front());
-    if (!s_.date.empty()) {
-      args["date_from"] = s_.date;
-      if (!s_.upcoming) args["date_to"] = lastDay();
+    if (!slots_.teams.empty()) args["team"] = nameFor(slots_.teams.front());
+    if (!slots_.date.empty()) {
+      args["date_from"] = slots_.date;
+      if (!slots_.upcoming) args["date_to"] = lastDay();
     }
-    if (s_.home_away != HomeAway::kAny) {
-      if (s_.teams.empty()) {
+    if (slots_.home_away != HomeAway::kAny) {
+      if (slots_.teams.empty()) {
         note("Home or road games are a team's: name the team to keep only those.");
       } else {
-        args["home_away"] = s_.home_away == HomeAway::kHome ? "home" : "away";
+        args["home_away"] = slots_.home_away == HomeAway::kHome ? "home" : "away";
       }
     }
-    if (s_.upcoming || s_.last_n) {
-      args["limit"] = s_.last_n.value_or(s_.upcoming ? 1 : Planner::kDefaultGames);
+    if (slots_.upcoming || slots_.last_n) {
+      args["limit"] = slots_.last_n.value_or(slots_.upcoming ? 1 : Planner::kDefaultGames);
     }
     addSeason(&args);
     call("get_schedule", std::move(args));
   }
 
   void boxScore() {
-    if (s_.teams.empty() || s_.date.empty()) {
-      return missing(s_.teams.empty() ? "which team's game?" : "on which date?");
+    if (slots_.teams.empty() || slots_.date.empty()) {
+      return missing(slots_.teams.empty() ? "which team's game?" : "on which date?");
     }
-    call("get_box_score", json{{"team", nameFor(s_.teams.front())}, {"date", s_.date}});
+    call("get_box_score", json{{"team", nameFor(slots_.teams.front())}, {"date", slots_.date}});
   }
 
   void awards() {
     json args = json::object();
-    if (!s_.award.empty()) args["award"] = s_.award;
-    if (!s_.players.empty()) args["player"] = nameFor(s_.players.front());
+    if (!slots_.award.empty()) args["award"] = slots_.award;
+    if (!slots_.players.empty()) args["player"] = nameFor(slots_.players.front());
     addSeason(&args);
     call("get_awards", std::move(args));
   }
 
   const Intent& intent_;
-  const QuerySlots& s_;
+  const QuerySlots& slots_;
   std::size_t index_;
   Plan& plan_;
 };

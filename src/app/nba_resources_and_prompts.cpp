@@ -1,4 +1,4 @@
-#include "app/nba_catalog_features.h"
+#include "app/nba_resources_and_prompts.h"
 
 #include <algorithm>
 

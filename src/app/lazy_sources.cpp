@@ -1,4 +1,4 @@
-#include "app/lazy_world.h"
+#include "app/lazy_sources.h"
 
 #include "app/lazy.h"
 #include "nba/entity/resolver_from_data.h"
