@@ -1,6 +1,7 @@
+#include "app/nba_resources_and_prompts.h"
+
 #include <doctest/doctest.h>
 
-#include "app/nba_resources_and_prompts.h"
 #include "support/nba_env.h"
 #include "support/server_harness.h"
 
