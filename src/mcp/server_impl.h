@@ -50,7 +50,7 @@ class McpServer::Impl {
   RpcOutcome discover(RequestState& state, const nlohmann::json& params);
   RpcOutcome ping(RequestState& state, const nlohmann::json& params);
   RpcOutcome listTools(RequestState& state, const nlohmann::json& params);
-  RpcOutcome callTool(RequestState& state, const nlohmann::json& params);
+  RpcOutcome handleToolsCall(RequestState& state, const nlohmann::json& params);
   RpcOutcome listResources(RequestState& state, const nlohmann::json& params);
   RpcOutcome listResourceTemplates(RequestState& state, const nlohmann::json& params);
   RpcOutcome readResource(RequestState& state, const nlohmann::json& params);

@@ -29,7 +29,7 @@ const MethodBinding kMethods[] = {
     {"ping", &McpServer::Impl::ping, Era::kLegacyOnly},
     {"server/discover", &McpServer::Impl::discover, Era::kBoth},
     {"tools/list", &McpServer::Impl::listTools, Era::kBoth},
-    {"tools/call", &McpServer::Impl::callTool, Era::kBoth},
+    {"tools/call", &McpServer::Impl::handleToolsCall, Era::kBoth},
     {"resources/list", &McpServer::Impl::listResources, Era::kBoth},
     {"resources/templates/list", &McpServer::Impl::listResourceTemplates, Era::kBoth},
     {"resources/read", &McpServer::Impl::readResource, Era::kBoth},
@@ -279,7 +279,7 @@ ToolResult McpServer::Impl::invokeTool(const ToolDefinition& tool, const json& a
   }
 }
 
-RpcOutcome McpServer::Impl::callTool(RequestState& state, const json& params) {
+RpcOutcome McpServer::Impl::handleToolsCall(RequestState& state, const json& params) {
   auto name = stringParam(params, "name");
   if (!name) {
     return invalidParams("Invalid params: tools/call needs a string \"name\"");
