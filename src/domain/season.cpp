@@ -10,4 +10,8 @@ std::string Season::label() const {
   return buffer;
 }
 
+std::string_view seasonTypeName(SeasonType type) {
+  return type == SeasonType::kPlayoffs ? "Playoffs" : "Regular Season";
+}
+
 }  // namespace nba

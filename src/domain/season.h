@@ -2,6 +2,7 @@
 
 #include <compare>
 #include <string>
+#include <string_view>
 
 namespace nba {
 
@@ -18,5 +19,11 @@ struct Season {
 
   auto operator<=>(const Season&) const = default;
 };
+
+// Which games of a season: the regular season or the playoffs.
+enum class SeasonType { kRegularSeason, kPlayoffs };
+
+// "Regular Season" | "Playoffs", as NBA.com and the tools' arguments spell them.
+std::string_view seasonTypeName(SeasonType type);
 
 }  // namespace nba

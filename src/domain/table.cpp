@@ -2,6 +2,10 @@
 
 namespace nba {
 
+std::string_view coverageName(Coverage coverage) {
+  return coverage == Coverage::kPartial ? "partial" : "complete";
+}
+
 const char* cacheStateName(CacheState state) {
   switch (state) {
     case CacheState::kMiss:

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/rows.h"
@@ -16,6 +17,9 @@ enum class Coverage { kComplete, kPartial };
 // came from its source (also when no cache stands in front of it), kHit from a fresh cache
 // entry, kStale from an entry past its freshness (stale-while-revalidate, stale-if-error).
 enum class CacheState { kMiss, kHit, kStale };
+
+// "complete" | "partial".
+std::string_view coverageName(Coverage coverage);
 
 // "miss", "hit", "stale".
 const char* cacheStateName(CacheState state);

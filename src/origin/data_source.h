@@ -19,8 +19,6 @@
 
 namespace nba {
 
-enum class SeasonType { kRegularSeason, kPlayoffs };
-
 // What one season holds at a source.
 struct SeasonCoverage {
   Season season;

@@ -132,10 +132,6 @@ SeasonType seasonTypeArgument(const json& arguments) {
   return text && *text == "Playoffs" ? SeasonType::kPlayoffs : SeasonType::kRegularSeason;
 }
 
-std::string_view seasonTypeName(SeasonType type) {
-  return type == SeasonType::kPlayoffs ? "Playoffs" : "Regular Season";
-}
-
 Result<PlayerSeason> playerSeason(const Player& player, Season season, SeasonType type,
                                   const ToolEnv& env) {
   PlayerSeasonStatsRequest request;
@@ -193,10 +189,6 @@ std::string dataSeasonList(const ToolEnv& env) {
     seasons.push_back(coverage.season);
   }
   return seasonList(seasons);
-}
-
-std::string_view coverageName(Coverage coverage) {
-  return coverage == Coverage::kPartial ? "partial" : "complete";
 }
 
 }  // namespace nba::tools

@@ -40,7 +40,6 @@ nlohmann::json playerJson(const Player& player);
 
 // `season_type` (absent -> Regular Season).
 SeasonType seasonTypeArgument(const nlohmann::json& arguments);
-std::string_view seasonTypeName(SeasonType type);
 
 // One player's season: the season line (stint 0; a traded player's combined line) and, for a
 // traded player, his per-team lines in the order he played for them.
@@ -63,8 +62,5 @@ std::string joinTeams(const std::vector<std::string>& teams);
 
 // The seasons the source has: "2023-24, 2024-25, 2025-26".
 std::string dataSeasonList(const ToolEnv& env);
-
-// "complete" | "partial".
-std::string_view coverageName(Coverage coverage);
 
 }  // namespace nba::tools

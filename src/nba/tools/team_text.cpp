@@ -46,10 +46,6 @@ std::string formatGamesBack(double games_back) {
   return games_back <= 0 ? "—" : formatFixed(games_back, 1);
 }
 
-std::string coverageName(Coverage coverage) {
-  return coverage == Coverage::kPartial ? "partial" : "complete";
-}
-
 Result<Team> teamByAbbr(const Rows<Team>& teams, const std::string& abbr) {
   for (const auto& team : teams) {
     if (team.abbr == abbr) {

@@ -24,9 +24,6 @@ std::string formatWinPct(double pct);
 // Games behind: 0 → "—", 3 → "3.0", 4.5 → "4.5".
 std::string formatGamesBack(double games_back);
 
-// "complete" | "partial".
-std::string coverageName(Coverage coverage);
-
 // The team with NBA.com abbreviation `abbr` among `teams`; kNotFound when absent.
 Result<Team> teamByAbbr(const Rows<Team>& teams, const std::string& abbr);
 

@@ -36,8 +36,4 @@ std::string_view intentName(IntentKind kind) {
   return "unknown";
 }
 
-std::string_view seasonTypeName(SeasonType type) {
-  return type == SeasonType::kPlayoffs ? "Playoffs" : "Regular Season";
-}
-
 }  // namespace nba::nlq

@@ -31,8 +31,9 @@ enum class IntentKind {
 // "leaders", "player_stats", … (snake_case, stable: used in structured answers and tests).
 std::string_view intentName(IntentKind kind);
 
-enum class SeasonType { kRegularSeason, kPlayoffs };
-std::string_view seasonTypeName(SeasonType type);  // "Regular Season" | "Playoffs"
+// The season type and its name are the domain's (domain/season.h).
+using nba::SeasonType;
+using nba::seasonTypeName;
 
 enum class HomeAway { kAny, kHome, kAway };
 
