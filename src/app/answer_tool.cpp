@@ -73,10 +73,9 @@ class InnerProvenance {
       }
     }
     if (auto cache = meta.find("dev.nbamcp/cache"); cache != meta.end() && cache->is_string()) {
-      const CacheState state = *cache == "hit"     ? CacheState::kHit
-                               : *cache == "stale" ? CacheState::kStale
-                                                   : CacheState::kMiss;
-      cache_ = cache_ ? combineCacheStates(*cache_, state) : state;
+      if (auto state = cacheStateFromName(cache->get<std::string>())) {
+        cache_ = cache_ ? combineCacheStates(*cache_, *state) : *state;
+      }
     }
   }
 

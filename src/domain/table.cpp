@@ -18,6 +18,13 @@ const char* cacheStateName(CacheState state) {
   return "miss";
 }
 
+std::optional<CacheState> cacheStateFromName(std::string_view name) {
+  for (CacheState state : {CacheState::kMiss, CacheState::kHit, CacheState::kStale}) {
+    if (name == cacheStateName(state)) return state;
+  }
+  return std::nullopt;
+}
+
 CacheState combineCacheStates(CacheState a, CacheState b) {
   if (a == CacheState::kStale || b == CacheState::kStale) return CacheState::kStale;
   if (a == CacheState::kHit && b == CacheState::kHit) return CacheState::kHit;

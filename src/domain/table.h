@@ -23,6 +23,8 @@ std::string_view coverageName(Coverage coverage);
 
 // "miss", "hit", "stale".
 const char* cacheStateName(CacheState state);
+// The state cacheStateName names; nullopt for any other text.
+std::optional<CacheState> cacheStateFromName(std::string_view name);
 
 // The state of an answer built from several tables: stale if any was, a hit only if all
 // were, else a miss.
