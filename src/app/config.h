@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace nba::app {
 
@@ -21,6 +22,22 @@ struct Config {
   // A fixed wall-clock time ("2026-02-22T12:00:00Z") for reproducible answers about
   // "today" and "this season" (golden tests); empty: the system clock.
   std::optional<std::string> fixed_time;
+
+  // Where the figures come from (DESIGN §5): "live" (NBA.com), "snapshot" (the offline
+  // data) or "auto" (live, falling back to the snapshot with a note).
+  std::string origin = "auto";
+  std::string nba_stats_url = "https://stats.nba.com/stats";
+  std::string nba_cdn_url = "https://cdn.nba.com";
+  // Request headers to send to NBA.com, "Name: value"; each replaces the default of that
+  // name (or adds one). NBA.com changes what it wants every year or two.
+  std::vector<std::string> nba_headers;
+  int nba_connect_timeout_ms = 3000;
+  int nba_timeout_ms = 15000;
+  int nba_min_interval_ms = 600;
+  int nba_retries = 2;
+  int nba_breaker_failures = 5;
+  int nba_breaker_window_s = 60;
+  int nba_breaker_open_s = 30;
 };
 
 }  // namespace nba::app

@@ -39,6 +39,53 @@ void installSignalHandlers() {
   signal(SIGPIPE, SIG_IGN);  // a closed stdout is a write error, not a crash
 }
 
+// Where the figures come from, and how the live origin treats NBA.com (DESIGN §5).
+void addOriginOptions(CLI::App& cli, Config& config) {
+  cli.add_option("--origin", config.origin,
+                 "Where figures come from: live (NBA.com), snapshot (offline data) or auto "
+                 "(NBA.com, falling back to the snapshot with a note)")
+      ->envname("NBA_MCP_ORIGIN")
+      ->check(CLI::IsMember({"live", "snapshot", "auto"}))
+      ->capture_default_str();
+  cli.add_option("--nba-stats-url", config.nba_stats_url, "Base URL of stats.nba.com")
+      ->envname("NBA_MCP_STATS_URL")
+      ->capture_default_str();
+  cli.add_option("--nba-cdn-url", config.nba_cdn_url, "Base URL of cdn.nba.com")
+      ->envname("NBA_MCP_CDN_URL")
+      ->capture_default_str();
+  cli.add_option("--nba-header", config.nba_headers,
+                 "A request header for NBA.com, 'Name: value' (repeatable); replaces the "
+                 "default of that name");
+  cli.add_option("--nba-connect-timeout-ms", config.nba_connect_timeout_ms,
+                 "Connect timeout for NBA.com")
+      ->check(CLI::Range(1, 600000))
+      ->capture_default_str();
+  cli.add_option("--nba-timeout-ms", config.nba_timeout_ms,
+                 "Total time one NBA.com request may take")
+      ->check(CLI::Range(1, 600000))
+      ->capture_default_str();
+  cli.add_option("--nba-min-interval-ms", config.nba_min_interval_ms,
+                 "Least time between the starts of two NBA.com requests")
+      ->check(CLI::Range(0, 600000))
+      ->capture_default_str();
+  cli.add_option("--nba-retries", config.nba_retries,
+                 "Retries after a timeout or 5xx from NBA.com (never after a 4xx)")
+      ->check(CLI::Range(0, 10))
+      ->capture_default_str();
+  cli.add_option("--nba-breaker-failures", config.nba_breaker_failures,
+                 "Failures within the window that pause NBA.com requests")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  cli.add_option("--nba-breaker-window-s", config.nba_breaker_window_s,
+                 "The window the breaker counts failures in, seconds")
+      ->check(CLI::Range(1, 86400))
+      ->capture_default_str();
+  cli.add_option("--nba-breaker-open-s", config.nba_breaker_open_s,
+                 "How long NBA.com requests pause before one probe, seconds")
+      ->check(CLI::Range(1, 86400))
+      ->capture_default_str();
+}
+
 void addGlobalOptions(CLI::App& cli, Config& config) {
   cli.set_config("--config", "", "Read options from this TOML/INI file (flag > env > file)");
   cli.add_option("--log-level", config.log_level,
@@ -78,6 +125,7 @@ void addGlobalOptions(CLI::App& cli, Config& config) {
       ->envname("NBA_MCP_SHUTDOWN_GRACE_MS")
       ->check(CLI::Range(0, 600000))
       ->capture_default_str();
+  addOriginOptions(cli, config);
 }
 
 int serve(const Config& config) {

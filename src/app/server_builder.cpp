@@ -8,8 +8,8 @@
 #include "app/lazy_sources.h"
 #include "app/nba_resources_and_prompts.h"
 #include "app/nba_tools.h"
+#include "app/origin_sources.h"
 #include "origin/known_seasons_view.h"
-#include "origin/snapshot/snapshot_source.h"
 
 namespace nba::app {
 namespace {
@@ -93,19 +93,12 @@ Result<ServerBundle> buildServer(const Config& config) {
     return clock.status();
   }
   bundle.clock = clock.value();
-  if (config.snapshot_dir) {
-    // A snapshot from disk may be malformed: load it now so a bad file fails at start,
-    // naming file, line and column.
-    auto data = newSnapshotSourceFromDirectory(*config.snapshot_dir);
-    if (!data.ok()) {
-      return Status(data.status().code(), "cannot load the snapshot: " + data.status().message());
-    }
-    bundle.data = std::move(data).value();
-  } else {
-    // The embedded snapshot is checked by the build's tests; load it on first use.
-    bundle.data = newLazyDataSource([] { return newEmbeddedSnapshotSource(); }, *bundle.clock);
+  auto sources = buildOriginSources(config, *bundle.clock);
+  if (!sources.ok()) {
+    return sources.status();
   }
-  bundle.known = newKnownSeasonsView(*bundle.data, *bundle.clock);
+  bundle.origin = std::move(sources).value();
+  bundle.known = newKnownSeasonsView(*bundle.origin->chosen, *bundle.clock);
   bundle.resolver = newLazyResolver(*bundle.known, *bundle.clock);
   bundle.client_call = std::make_unique<CallContext>(*bundle.clock, Caller::kClient);
   bundle.env = std::make_unique<tools::ToolEnv>(

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "app/config.h"
+#include "app/origin_sources.h"
 #include "app/server_stats.h"
 #include "app/tool_usage.h"
 #include "core/clock.h"
@@ -18,8 +19,9 @@ namespace nba::app {
 // registered, plus the objects they share. Members are destroyed in reverse order.
 struct ServerBundle {
   std::shared_ptr<Clock> clock;
-  std::unique_ptr<DataSource> data;
-  // `data` as the tools see it: only the seasons begun by the clock's date
+  // The sources --origin chose (app/origin_sources.h).
+  std::unique_ptr<OriginSources> origin;
+  // `origin->chosen` as the tools see it: only the seasons begun by the clock's date
   // (newKnownSeasonsView), so a fixed clock never shows a later season's figures.
   std::unique_ptr<DataSource> known;
   std::unique_ptr<entity::EntityResolver> resolver;

@@ -20,6 +20,7 @@ using nlohmann::json;
 ServerBundle& goldenServer() {
   static ServerBundle bundle = [] {
     Config config;
+    config.origin = "snapshot";
     config.fixed_time = "2025-04-14T12:00:00Z";
     auto built = buildServer(config);
     REQUIRE(built.ok());
@@ -200,8 +201,8 @@ TEST_CASE("under --fixed-time the date stays fixed but the stages' durations are
   const auto fixed = parseFixedTime("2025-04-14T12:00:00Z");
   REQUIRE(fixed.ok());
   mcp::McpServer& server = *bundle.server;
-  auto players = bundle.data->players(testCall());
-  auto teams = bundle.data->teams(testCall());
+  auto players = bundle.origin->chosen->players(testCall());
+  auto teams = bundle.origin->chosen->teams(testCall());
   REQUIRE(players.ok());
   REQUIRE(teams.ok());
   auto pipeline = nlq::newQuestionPipeline(

@@ -18,6 +18,7 @@ using nlohmann::json;
 ServerBundle& server() {
   static ServerBundle bundle = [] {
     Config config;
+    config.origin = "snapshot";
     config.fixed_time = "2026-02-22T12:00:00Z";
     auto built = buildServer(config);
     REQUIRE(built.ok());

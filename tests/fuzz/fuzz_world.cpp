@@ -68,6 +68,7 @@ void require(const Status& status) {
 app::ServerBundle& appServer() {
   static app::ServerBundle bundle = [] {
     app::Config config;
+    config.origin = "snapshot";
     config.fixed_time = kFixedTime;
     config.workers = 2;
     auto built = app::buildServer(config);

@@ -73,6 +73,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   nba::app::Config config;
+  config.origin = "snapshot";  // the benchmark measures the server, not NBA.com
   config.fixed_time = "2025-04-14T12:00:00Z";
   config.workers = workers;
   config.log_level = "off";
@@ -82,8 +83,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   nba::mcp::McpServer& server = *bundle->server;
-  auto players = bundle->data->players(*bundle->client_call);
-  auto teams = bundle->data->teams(*bundle->client_call);
+  auto players = bundle->origin->chosen->players(*bundle->client_call);
+  auto teams = bundle->origin->chosen->teams(*bundle->client_call);
   if (!players.ok() || !teams.ok()) {
     std::fprintf(stderr, "the source lists no players or teams\n");
     return 2;

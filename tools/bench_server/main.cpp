@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 #include <utility>
 
@@ -157,6 +158,9 @@ int main(int argc, char** argv) {
   options.server = {server};
   options.server.insert(options.server.end(), server_args.begin(), server_args.end());
   signal(SIGPIPE, SIG_IGN);
+  // The bench measures the server, not NBA.com: offline unless the caller says otherwise
+  // (NBA_MCP_ORIGIN set, or --server-arg=--origin=live, which wins over the environment).
+  setenv("NBA_MCP_ORIGIN", "snapshot", /*overwrite=*/0);
 
   BenchReport report;
   report.startup = measureStartup(options.server, options.spawn_warmup, options.spawns);

@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(cli, argc, argv);
 
   nba::app::Config config;
+  config.origin = "snapshot";  // the benchmark measures the server, not NBA.com
   config.fixed_time = "2025-04-14T12:00:00Z";
   config.log_level = "off";
   auto bundle = nba::app::buildServer(config);

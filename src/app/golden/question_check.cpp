@@ -104,6 +104,7 @@ Result<QuestionReport> checkGoldenQuestions(const std::string& path, const Confi
     auto server = servers.find(time);
     if (server == servers.end()) {
       Config at = config;
+      at.origin = "snapshot";  // the expected answers are the offline snapshot's
       if (!time.empty()) at.fixed_time = time;
       auto bundle = buildServer(at);
       if (!bundle.ok()) {

@@ -244,9 +244,9 @@ Result<std::vector<TranscriptOutcome>> replayTranscripts(const std::string& dir,
   for (const fs::path& path : cases) {
     auto input = readFile(path / "in.jsonl");
     if (!input.ok()) return input.status();
-    auto output = runWithInput(
-        {binary, "--fixed-time", fixed_time, "--workers", "1", "--log-level", "off", "serve"},
-        input.value());
+    auto output = runWithInput({binary, "--fixed-time", fixed_time, "--origin", "snapshot",
+                                "--workers", "1", "--log-level", "off", "serve"},
+                               input.value());
     if (!output.ok()) return output.status();
     TranscriptOutcome outcome{path.filename().string(), true, record, "", 0, {}};
     if (auto facts = readFile(path / "facts.json"); facts.ok()) {

@@ -91,7 +91,9 @@ int main(int argc, char** argv) {
   signal(SIGALRM, onWatchdog);
   alarm(static_cast<unsigned>(options.seconds) + 180);
 
-  std::vector<std::string> argv_server = {options.server, "--max-message-bytes",
+  // Offline: the fuzzer's model of the server has no NBA.com in it.
+  std::vector<std::string> argv_server = {options.server, "--origin", "snapshot",
+                                          "--max-message-bytes",
                                           std::to_string(options.max_message_bytes)};
   argv_server.insert(argv_server.end(), options.server_args.begin(), options.server_args.end());
   if (!options.transcripts.empty()) {

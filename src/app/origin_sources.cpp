@@ -1,0 +1,113 @@
+#include "app/origin_sources.h"
+
+#include "app/lazy_sources.h"
+#include "core/ascii.h"
+#include "origin/fallback_data_source.h"
+#include "origin/live/curl_http_client.h"
+#include "origin/live/live_source.h"
+#include "origin/live/polite_http_client.h"
+#include "origin/snapshot/snapshot_source.h"
+
+namespace nba::app {
+namespace {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+// The defaults with each configured "Name: value" replacing the header of that name.
+Result<Headers> requestHeaders(const Config& config) {
+  Headers headers = live::defaultNbaHeaders();
+  for (const std::string& line : config.nba_headers) {
+    const auto colon = line.find(':');
+    const std::string name(trimAscii(std::string_view(line).substr(0, colon)));
+    if (colon == std::string::npos || name.empty()) {
+      return invalidArgument("--nba-header '" + line +
+                             "' is not 'Name: value', e.g. 'Referer: https://www.nba.com/'");
+    }
+    const std::string value(trimAscii(std::string_view(line).substr(colon + 1)));
+    std::erase_if(headers, [&](const auto& h) { return asciiLower(h.first) == asciiLower(name); });
+    if (!value.empty()) headers.emplace_back(name, value);  // an empty value removes it
+  }
+  return headers;
+}
+
+Result<std::unique_ptr<DataSource>> snapshotSource(const Config& config, const Clock& clock) {
+  if (!config.snapshot_dir) {
+    // The embedded snapshot is checked by the build's tests; load it on first use.
+    return newLazyDataSource([] { return newEmbeddedSnapshotSource(); }, clock);
+  }
+  // A snapshot from disk may be malformed: load it now so a bad file fails at start,
+  // naming file, line and column.
+  auto data = newSnapshotSourceFromDirectory(*config.snapshot_dir);
+  if (!data.ok()) {
+    return Status(data.status().code(), "cannot load the snapshot: " + data.status().message());
+  }
+  return std::move(data).value();
+}
+
+// The live source's franchise list and name prominence come from the snapshot.
+Result<std::unique_ptr<DataSource>> liveSource(const live::HttpClient& http,
+                                               const DataSource& snapshot, const Clock& clock,
+                                               live::LiveOptions options) {
+  const CallContext build(clock, Caller::kBackground);
+  auto teams = snapshot.teams(build);
+  if (!teams.ok()) {
+    return teams.status();
+  }
+  auto players = snapshot.players(build);
+  if (!players.ok()) {
+    return players.status();
+  }
+  for (const Player& player : players.value().rows) {
+    options.prominence[player.player_id] = player.prominence;
+  }
+  std::vector<Team> franchises(teams.value().rows.begin(), teams.value().rows.end());
+  return live::newLiveSource(http, live::TeamDirectory(std::move(franchises)), std::move(options));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config,
+                                                          const Clock& clock) {
+  auto sources = std::make_unique<OriginSources>();
+  auto snapshot = snapshotSource(config, clock);
+  if (!snapshot.ok()) {
+    return snapshot.status();
+  }
+  sources->snapshot = std::move(snapshot).value();
+  sources->chosen = sources->snapshot.get();
+  if (config.origin == "snapshot") {
+    return sources;
+  }
+  auto headers = requestHeaders(config);
+  if (!headers.ok()) {
+    return headers.status();
+  }
+  live::CurlOptions curl;
+  curl.connect_timeout = std::chrono::milliseconds(config.nba_connect_timeout_ms);
+  curl.total_timeout = std::chrono::milliseconds(config.nba_timeout_ms);
+  sources->curl = live::newCurlHttpClient(curl);
+  live::PolitenessOptions politeness;
+  politeness.min_interval = std::chrono::milliseconds(config.nba_min_interval_ms);
+  politeness.max_retries = config.nba_retries;
+  politeness.breaker_failures = config.nba_breaker_failures;
+  politeness.breaker_window = std::chrono::seconds(config.nba_breaker_window_s);
+  politeness.breaker_open = std::chrono::seconds(config.nba_breaker_open_s);
+  sources->polite = live::newPoliteHttpClient(*sources->curl, politeness);
+  live::LiveOptions options;
+  options.stats_url = config.nba_stats_url;
+  options.cdn_url = config.nba_cdn_url;
+  options.headers = std::move(headers).value();
+  const live::HttpClient& http = *sources->polite;
+  const DataSource& offline = *sources->snapshot;
+  sources->live = newLazyDataSource(
+      [&http, &offline, &clock, options] { return liveSource(http, offline, clock, options); },
+      clock);
+  sources->chosen = sources->live.get();
+  if (config.origin == "auto") {
+    sources->fallback = newFallbackDataSource(*sources->live, *sources->snapshot);
+    sources->chosen = sources->fallback.get();
+  }
+  return sources;
+}
+
+}  // namespace nba::app

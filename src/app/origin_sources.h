@@ -1,0 +1,33 @@
+#pragma once
+
+#include <memory>
+
+#include "app/config.h"
+#include "core/clock.h"
+#include "core/status.h"
+#include "origin/data_source.h"
+#include "origin/live/http_client.h"
+
+namespace nba::app {
+
+// The sources behind the tools, as --origin chooses them (DESIGN §5), and what they own:
+// * snapshot: the offline data (embedded, loaded on first use; or --snapshot DIR, loaded
+//   now so a bad file fails at start);
+// * live: NBA.com through libcurl and the politeness policy, built on first use from the
+//   snapshot's franchise list (so `initialize` never waits on the network or the snapshot);
+// * auto: live first, the snapshot when NBA.com cannot answer, with a note.
+// Members are destroyed in reverse order: `chosen` last refers to the others.
+struct OriginSources {
+  std::unique_ptr<DataSource> snapshot;
+  std::unique_ptr<live::HttpClient> curl;
+  std::unique_ptr<live::HttpClient> polite;
+  std::unique_ptr<DataSource> live;
+  std::unique_ptr<DataSource> fallback;
+  const DataSource* chosen = nullptr;
+};
+
+// kInvalidArgument for a bad --nba-header; the snapshot's load error for a bad --snapshot.
+// `clock` must outlive the sources.
+Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config, const Clock& clock);
+
+}  // namespace nba::app

@@ -1,0 +1,151 @@
+#include "origin/fallback_data_source.h"
+
+#include <atomic>
+
+namespace nba {
+namespace {
+
+bool shouldFallBack(const Status& status, const CallContext& context) {
+  if (context.cancelled() || context.expired()) {
+    return false;
+  }
+  switch (status.code()) {
+    case StatusCode::kCancelled:
+    case StatusCode::kNotFound:
+    case StatusCode::kOk:
+      return false;
+    default:
+      return true;
+  }
+}
+
+std::string reasonOf(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kUnimplemented:
+      return "Not available from NBA.com";
+    case StatusCode::kDataLoss:
+      return "NBA.com sent a response that could not be read";
+    case StatusCode::kDeadlineExceeded:
+      return "NBA.com did not answer in time";
+    case StatusCode::kInvalidArgument:
+      return "NBA.com rejected the request";
+    default:
+      return "NBA.com unreachable";
+  }
+}
+
+// "NBA.com unreachable — offline snapshot, 2025-26 as of 2026-02-21."
+std::string fallbackNote(const Status& primary, const TableMeta& meta) {
+  std::string note = reasonOf(primary) + " — offline " + meta.source;
+  if (meta.season) note += ", " + meta.season->label();
+  if (!meta.as_of.empty()) note += " as of " + meta.as_of;
+  return note + ".";
+}
+
+Status bothFailed(const Status& primary, const Status& secondary) {
+  const StatusCode code =
+      primary.code() == StatusCode::kUnimplemented ? secondary.code() : primary.code();
+  return Status(code, primary.message() +
+                          "; the offline snapshot cannot answer either: " + secondary.message());
+}
+
+class FallbackDataSource : public DataSource {
+ public:
+  FallbackDataSource(const DataSource& primary, const DataSource& secondary)
+      : primary_(primary), secondary_(secondary) {}
+
+  Result<std::vector<SeasonCoverage>> seasons(const CallContext& context) const override {
+    if (state_ == State::kUnknown) {
+      // Learn whether the primary answers before "this season" is chosen from its seasons:
+      // ask for the player index, which every name lookup needs anyway.
+      (void)players(context);
+    }
+    return (state_ == State::kDegraded ? secondary_ : primary_).seasons(context);
+  }
+  Result<Table<Team>> teams(const CallContext& context) const override {
+    return firstThatAnswers<Table<Team>>(
+        context, [&](const DataSource& source) { return source.teams(context); });
+  }
+  Result<Table<Player>> players(const CallContext& context) const override {
+    return firstThatAnswers<Table<Player>>(
+        context, [&](const DataSource& source) { return source.players(context); });
+  }
+  Result<Player> player(const CallContext& context, const std::string& player_id) const override {
+    return firstThatAnswers<Player>(
+        context, [&](const DataSource& source) { return source.player(context, player_id); });
+  }
+  Result<Table<PlayerSeasonLine>> playerSeasonStats(
+      const CallContext& context, const PlayerSeasonStatsRequest& request) const override {
+    return firstThatAnswers<Table<PlayerSeasonLine>>(context, [&](const DataSource& source) {
+      return source.playerSeasonStats(context, request);
+    });
+  }
+  Result<Table<PlayerSeasonLine>> playerCareer(const CallContext& context,
+                                               const std::string& player_id) const override {
+    return firstThatAnswers<Table<PlayerSeasonLine>>(
+        context, [&](const DataSource& source) { return source.playerCareer(context, player_id); });
+  }
+  Result<Table<TeamSeasonLine>> teamSeasonStats(const CallContext& context, Season season,
+                                                SeasonType season_type) const override {
+    return firstThatAnswers<Table<TeamSeasonLine>>(context, [&](const DataSource& source) {
+      return source.teamSeasonStats(context, season, season_type);
+    });
+  }
+  Result<Table<Game>> games(const CallContext& context,
+                            const GamesRequest& request) const override {
+    return firstThatAnswers<Table<Game>>(
+        context, [&](const DataSource& source) { return source.games(context, request); });
+  }
+  Result<Table<StandingRow>> standings(const CallContext& context, Season season) const override {
+    return firstThatAnswers<Table<StandingRow>>(
+        context, [&](const DataSource& source) { return source.standings(context, season); });
+  }
+  Result<Table<AwardEntry>> awards(const CallContext& context,
+                                   std::optional<Season> season) const override {
+    return firstThatAnswers<Table<AwardEntry>>(
+        context, [&](const DataSource& source) { return source.awards(context, season); });
+  }
+  Result<Table<GameLogRow>> playerGameLog(const CallContext& context, const std::string& player_id,
+                                          Season season) const override {
+    return firstThatAnswers<Table<GameLogRow>>(context, [&](const DataSource& source) {
+      return source.playerGameLog(context, player_id, season);
+    });
+  }
+
+ private:
+  template <typename T, typename Ask>
+  Result<T> firstThatAnswers(const CallContext& context, Ask ask) const {
+    Result<T> first = ask(primary_);
+    if (first.ok()) {
+      state_ = State::kHealthy;
+      return first;
+    }
+    if (!shouldFallBack(first.status(), context)) {
+      return first;
+    }
+    state_ = State::kDegraded;
+    Result<T> second = ask(secondary_);
+    if (!second.ok()) {
+      return bothFailed(first.status(), second.status());
+    }
+    if constexpr (requires { second.value().meta; }) {
+      second.value().meta.notes.push_back(fallbackNote(first.status(), second.value().meta));
+    }
+    return second;
+  }
+
+  const DataSource& primary_;
+  const DataSource& secondary_;
+  // Whether the primary answered its latest request (kUnknown before the first).
+  enum class State { kUnknown, kHealthy, kDegraded };
+  mutable std::atomic<State> state_{State::kUnknown};
+};
+
+}  // namespace
+
+std::unique_ptr<DataSource> newFallbackDataSource(const DataSource& primary,
+                                                  const DataSource& secondary) {
+  return std::make_unique<FallbackDataSource>(primary, secondary);
+}
+
+}  // namespace nba

@@ -1,0 +1,137 @@
+#include <algorithm>
+#include <map>
+
+#include "origin/live/nba_date.h"
+#include "origin/live/stats_parsers.h"
+#include "origin/live/stats_table.h"
+
+namespace nba::live {
+namespace {
+
+// "IND vs. ATL" (IND at home) or "LAL @ NOP" (LAL away).
+struct Matchup {
+  std::string team, opponent;
+  bool home = false;
+};
+
+std::optional<Matchup> parseMatchup(std::string_view text) {
+  for (auto [separator, home] :
+       {std::pair{std::string_view(" vs. "), true}, std::pair{std::string_view(" @ "), false}}) {
+    const auto at = text.find(separator);
+    if (at != std::string_view::npos && at > 0 && at + separator.size() < text.size()) {
+      return Matchup{std::string(text.substr(0, at)),
+                     std::string(text.substr(at + separator.size())), home};
+    }
+  }
+  return std::nullopt;
+}
+
+Status badCell(std::string_view endpoint, std::size_t row, std::string_view column,
+               const std::string& value) {
+  return dataLoss("stats.nba.com " + std::string(endpoint) + ": row " + std::to_string(row + 1) +
+                  " has " + std::string(column) + " '" + value + "'");
+}
+
+// One team's side of a game, from leaguegamelog.
+struct Side {
+  std::string date;
+  Matchup matchup;
+  int pts = 0;
+};
+
+}  // namespace
+
+Result<std::vector<Game>> parseLeagueGameLog(const nlohmann::json& response, Season season,
+                                             const TeamDirectory& teams) {
+  constexpr std::string_view kEndpoint = "leaguegamelog";
+  auto table = StatsTable::find(response, kEndpoint, "LeagueGameLog");
+  if (!table.ok()) {
+    return table.status();
+  }
+  const StatsTable& t = table.value();
+  auto cols = t.columns({"GAME_ID", "GAME_DATE", "MATCHUP", "PTS"});
+  if (!cols.ok()) {
+    return cols.status();
+  }
+  const auto& c = cols.value();
+  std::map<std::string, std::vector<Side>> sides;  // by game id
+  for (std::size_t row = 0; row < t.rowCount(); ++row) {
+    auto date = parseNbaDate(t.text(row, c[1]));
+    auto matchup = parseMatchup(t.text(row, c[2]));
+    if (!date) return badCell(kEndpoint, row, "GAME_DATE", t.text(row, c[1]));
+    if (!matchup) return badCell(kEndpoint, row, "MATCHUP", t.text(row, c[2]));
+    if (!teams.byAbbr(matchup->team) || !teams.byAbbr(matchup->opponent)) {
+      return badCell(kEndpoint, row, "MATCHUP", t.text(row, c[2]));
+    }
+    sides[t.text(row, c[0])].push_back(
+        {*date, *matchup, static_cast<int>(t.whole(row, c[3]).value_or(0))});
+  }
+  std::vector<Game> games;
+  for (const auto& [game_id, both] : sides) {
+    if (both.size() != 2) continue;  // a game still being played has one side logged
+    const Side& home = both[0].matchup.home ? both[0] : both[1];
+    const Side& away = both[0].matchup.home ? both[1] : both[0];
+    Game game;
+    game.season = season;
+    game.date = home.date;
+    game.game_id = game_id;
+    game.home = home.matchup.team;
+    game.away = away.matchup.team;
+    game.home_pts = home.pts;
+    game.away_pts = away.pts;
+    games.push_back(std::move(game));
+  }
+  std::sort(games.begin(), games.end(), [](const Game& a, const Game& b) {
+    return std::tie(a.date, a.game_id) < std::tie(b.date, b.game_id);
+  });
+  return games;
+}
+
+Result<std::vector<GameLogRow>> parsePlayerGameLog(const nlohmann::json& response, Season season,
+                                                   const std::string& player_id) {
+  constexpr std::string_view kEndpoint = "playergamelog";
+  auto table = StatsTable::find(response, kEndpoint, "PlayerGameLog");
+  if (!table.ok()) {
+    return table.status();
+  }
+  const StatsTable& t = table.value();
+  auto cols = t.columns({"Game_ID", "GAME_DATE", "MATCHUP", "WL",   "MIN", "PTS", "REB",
+                         "OREB",    "DREB",      "AST",     "STL",  "BLK", "TOV", "PF",
+                         "FGM",     "FGA",       "FG3M",    "FG3A", "FTM", "FTA"});
+  if (!cols.ok()) {
+    return cols.status();
+  }
+  const auto& c = cols.value();
+  const auto plus_minus = t.optionalColumn("PLUS_MINUS");
+  std::vector<GameLogRow> rows;
+  for (std::size_t row = 0; row < t.rowCount(); ++row) {
+    auto date = parseNbaDate(t.text(row, c[1]));
+    auto matchup = parseMatchup(t.text(row, c[2]));
+    if (!date) return badCell(kEndpoint, row, "GAME_DATE", t.text(row, c[1]));
+    if (!matchup) return badCell(kEndpoint, row, "MATCHUP", t.text(row, c[2]));
+    GameLogRow r;
+    r.season = season;
+    r.player_id = player_id;
+    r.date = *date;
+    r.game_id = t.text(row, c[0]);
+    r.team = matchup->team;
+    r.opponent = matchup->opponent;
+    r.home = matchup->home;
+    r.wl = t.text(row, c[3]);
+    int* counts[] = {&r.min, &r.pts, &r.reb, &r.oreb, &r.dreb, &r.ast,  &r.stl, &r.blk,
+                     &r.tov, &r.pf,  &r.fgm, &r.fga,  &r.fg3m, &r.fg3a, &r.ftm, &r.fta};
+    for (std::size_t i = 0; i < std::size(counts); ++i) {
+      *counts[i] = static_cast<int>(t.whole(row, c[i + 4]).value_or(0));
+    }
+    if (plus_minus) {
+      if (auto value = t.whole(row, *plus_minus)) r.plus_minus = static_cast<int>(*value);
+    }
+    rows.push_back(std::move(r));
+  }
+  std::sort(rows.begin(), rows.end(), [](const GameLogRow& a, const GameLogRow& b) {
+    return std::tie(a.date, a.game_id) < std::tie(b.date, b.game_id);
+  });
+  return rows;
+}
+
+}  // namespace nba::live

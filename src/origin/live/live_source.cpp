@@ -1,0 +1,300 @@
+#include "origin/live/live_source.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <mutex>
+
+#include "domain/season_resolver.h"
+#include "origin/live/stats_parsers.h"
+#include "origin/live/stats_query.h"
+
+namespace nba::live {
+namespace {
+
+constexpr char kSource[] = "live";
+
+std::string dateOf(std::chrono::system_clock::time_point now) {
+  const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(now)};
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
+                static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+  return text;
+}
+
+// The player index, kept between calls (see LiveOptions::player_index_ttl).
+struct PlayerIndex {
+  std::shared_ptr<const std::vector<Player>> players;
+  std::chrono::steady_clock::time_point fetched_at;
+  std::string as_of;
+};
+
+class LiveSource : public DataSource {
+ public:
+  LiveSource(const HttpClient& http, TeamDirectory teams, LiveOptions options)
+      : http_(http), teams_(std::move(teams)), options_(std::move(options)) {}
+
+  Result<std::vector<SeasonCoverage>> seasons(const CallContext& context) const override {
+    const Season current = seasonAt(context.clock().wallNow());
+    const std::string today = dateOf(context.clock().wallNow());
+    std::vector<SeasonCoverage> seasons;
+    for (int year = options_.first_season; year <= current.start_year; ++year) {
+      const bool in_progress = year == current.start_year;
+      seasons.push_back(
+          {Season{year}, in_progress ? Coverage::kPartial : Coverage::kComplete, today});
+    }
+    return seasons;
+  }
+
+  Result<Table<Team>> teams(const CallContext& context) const override {
+    Table<Team> table;
+    table.meta = meta(context, std::nullopt, "NBA.com franchises (built in)");
+    table.rows = Rows<Team>(std::make_shared<const std::vector<Team>>(teams_.all()));
+    return table;
+  }
+
+  Result<Table<Player>> players(const CallContext& context) const override {
+    auto index = playerIndex(context);
+    if (!index.ok()) {
+      return index.status();
+    }
+    Table<Player> table;
+    table.meta = meta(context, std::nullopt, "NBA.com commonallplayers");
+    table.meta.as_of = index.value().as_of;
+    table.rows = Rows<Player>(index.value().players);
+    return table;
+  }
+
+  Result<Player> player(const CallContext& context, const std::string& player_id) const override {
+    auto index = playerIndex(context);
+    if (!index.ok()) {
+      return index.status();
+    }
+    for (const Player& player : *index.value().players) {
+      if (player.player_id == player_id) return player;
+    }
+    return notFound("no player with id '" + player_id + "' at NBA.com");
+  }
+
+  Result<Table<PlayerSeasonLine>> playerSeasonStats(
+      const CallContext& context, const PlayerSeasonStatsRequest& request) const override {
+    const StatsQuery query = leagueDashPlayerStats(request.season, request.season_type, "Base");
+    auto response = fetch(context, query);
+    if (!response.ok()) {
+      return response.status();
+    }
+    auto lines = parsePlayerSeasonLines(response.value(), request.season);
+    if (!lines.ok()) {
+      return lines.status();
+    }
+    std::vector<PlayerSeasonLine> kept;
+    for (PlayerSeasonLine& line : lines.value()) {
+      if (request.player_id && line.player_id != *request.player_id) continue;
+      if (request.team && line.lastTeam() != *request.team) continue;
+      kept.push_back(std::move(line));
+    }
+    return table(context, request.season, query, std::move(kept));
+  }
+
+  Result<Table<PlayerSeasonLine>> playerCareer(const CallContext& context,
+                                               const std::string& player_id) const override {
+    const StatsQuery query = playerCareerStats(player_id);
+    auto response = fetch(context, query);
+    if (!response.ok()) {
+      return response.status();
+    }
+    auto lines = parsePlayerCareer(response.value(), player_id);
+    if (!lines.ok()) {
+      return lines.status();
+    }
+    if (lines.value().empty()) {
+      return notFound("NBA.com has no regular-season lines for player id '" + player_id + "'");
+    }
+    return table(context, std::nullopt, query, std::move(lines).value());
+  }
+
+  Result<Table<TeamSeasonLine>> teamSeasonStats(const CallContext& context, Season season,
+                                                SeasonType season_type) const override {
+    std::vector<nlohmann::json> measures;
+    for (const char* measure : {"Base", "Advanced", "Opponent"}) {
+      auto response = fetch(context, leagueDashTeamStats(season, season_type, measure));
+      if (!response.ok()) {
+        return response.status();
+      }
+      measures.push_back(std::move(response).value());
+    }
+    auto games = fetchGames(context, season, season_type);
+    if (!games.ok()) {
+      return games.status();
+    }
+    auto lines =
+        parseTeamSeasonLines(measures[0], measures[1], measures[2], games.value(), season, teams_);
+    if (!lines.ok()) {
+      return lines.status();
+    }
+    return table(context, season, leagueDashTeamStats(season, season_type, "Base"),
+                 std::move(lines).value());
+  }
+
+  Result<Table<Game>> games(const CallContext& context,
+                            const GamesRequest& request) const override {
+    auto games = fetchGames(context, request.season, request.season_type);
+    if (!games.ok()) {
+      return games.status();
+    }
+    std::vector<Game> kept;
+    for (Game& game : games.value()) {
+      if (request.team && game.home != *request.team && game.away != *request.team) continue;
+      if (request.date_from && game.date < *request.date_from) continue;
+      if (request.date_to && game.date > *request.date_to) continue;
+      kept.push_back(std::move(game));
+    }
+    return table(context, request.season, leagueGameLog(request.season, request.season_type),
+                 std::move(kept));
+  }
+
+  Result<Table<StandingRow>> standings(const CallContext& context, Season season) const override {
+    const StatsQuery query = leagueStandingsV3(season);
+    auto response = fetch(context, query);
+    if (!response.ok()) {
+      return response.status();
+    }
+    auto rows = parseStandings(response.value(), season, teams_);
+    if (!rows.ok()) {
+      return rows.status();
+    }
+    return table(context, season, query, std::move(rows).value());
+  }
+
+  Result<Table<AwardEntry>> awards(const CallContext&, std::optional<Season>) const override {
+    return Status(StatusCode::kUnimplemented,
+                  "NBA.com lists awards only player by player (playerawards), with no voting; "
+                  "the live origin cannot list a season's awards");
+  }
+
+  Result<Table<GameLogRow>> playerGameLog(const CallContext& context, const std::string& player_id,
+                                          Season season) const override {
+    const StatsQuery query = live::playerGameLog(player_id, season, SeasonType::kRegularSeason);
+    auto response = fetch(context, query);
+    if (!response.ok()) {
+      return response.status();
+    }
+    auto rows = parsePlayerGameLog(response.value(), season, player_id);
+    if (!rows.ok()) {
+      return rows.status();
+    }
+    if (rows.value().empty()) {
+      return notFound("NBA.com has no " + season.label() + " games for player id '" + player_id +
+                      "'");
+    }
+    return table(context, season, query, std::move(rows).value());
+  }
+
+ private:
+  Result<nlohmann::json> fetch(const CallContext& context, const StatsQuery& query) const {
+    HttpRequest request{query.url(options_.stats_url), options_.headers, query.upstream()};
+    auto response = http_.get(context, request);
+    if (!response.ok()) {
+      return response.status();
+    }
+    auto parsed = nlohmann::json::parse(response.value().body, nullptr, false);
+    if (parsed.is_discarded()) {
+      return dataLoss(request.upstream + " sent a response that is not JSON (" +
+                      std::to_string(response.value().body.size()) + " bytes, " +
+                      (response.value().content_type.empty() ? "no content type"
+                                                             : response.value().content_type) +
+                      ")");
+    }
+    return parsed;
+  }
+
+  Result<std::vector<Game>> fetchGames(const CallContext& context, Season season,
+                                       SeasonType type) const {
+    auto response = fetch(context, leagueGameLog(season, type));
+    if (!response.ok()) {
+      return response.status();
+    }
+    return parseLeagueGameLog(response.value(), season, teams_);
+  }
+
+  Result<PlayerIndex> playerIndex(const CallContext& context) const {
+    const auto now = context.clock().monotonicNow();
+    {
+      std::lock_guard lock(mutex_);
+      if (index_.players && now - index_.fetched_at < options_.player_index_ttl) {
+        return index_;
+      }
+    }
+    auto response = fetch(context, commonAllPlayers(seasonAt(context.clock().wallNow())));
+    if (!response.ok()) {
+      return response.status();
+    }
+    auto players = parsePlayers(response.value(), teams_);
+    if (!players.ok()) {
+      return players.status();
+    }
+    for (Player& player : players.value()) {
+      if (auto it = options_.prominence.find(player.player_id); it != options_.prominence.end()) {
+        player.prominence = it->second;
+      }
+    }
+    PlayerIndex index{std::make_shared<const std::vector<Player>>(std::move(players).value()), now,
+                      dateOf(context.clock().wallNow())};
+    std::lock_guard lock(mutex_);
+    index_ = index;
+    return index;
+  }
+
+  TableMeta meta(const CallContext& context, std::optional<Season> season,
+                 std::string origin) const {
+    TableMeta meta;
+    meta.season = season;
+    meta.as_of = dateOf(context.clock().wallNow());
+    meta.source = kSource;
+    meta.origin = std::move(origin);
+    const Season current = seasonAt(context.clock().wallNow());
+    meta.coverage = season && *season == current ? Coverage::kPartial : Coverage::kComplete;
+    return meta;
+  }
+
+  template <typename Row>
+  Table<Row> table(const CallContext& context, std::optional<Season> season,
+                   const StatsQuery& query, std::vector<Row> rows) const {
+    Table<Row> table;
+    table.meta = meta(context, season, "NBA.com " + query.endpoint);
+    table.rows = Rows<Row>(std::make_shared<const std::vector<Row>>(std::move(rows)));
+    return table;
+  }
+
+  const HttpClient& http_;
+  const TeamDirectory teams_;
+  const LiveOptions options_;
+  mutable std::mutex mutex_;
+  mutable PlayerIndex index_;
+};
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> defaultNbaHeaders() {
+  return {
+      {"User-Agent",
+       "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) "
+       "Chrome/145.0.0.0 Safari/537.36"},
+      {"Accept", "application/json, text/plain, */*"},
+      {"Accept-Language", "en-US,en;q=0.5"},
+      {"Connection", "keep-alive"},
+      {"Referer", "https://www.nba.com/"},
+      {"Origin", "https://www.nba.com"},
+      {"Pragma", "no-cache"},
+      {"Cache-Control", "no-cache"},
+      {"Sec-Ch-Ua", R"("Not:A-Brand";v="99", "Google Chrome";v="145", "Chromium";v="145")"},
+      {"Sec-Ch-Ua-Mobile", "?0"},
+      {"Sec-Fetch-Dest", "empty"},
+  };
+}
+
+std::unique_ptr<DataSource> newLiveSource(const HttpClient& http, TeamDirectory teams,
+                                          LiveOptions options) {
+  return std::make_unique<LiveSource>(http, std::move(teams), std::move(options));
+}
+
+}  // namespace nba::live

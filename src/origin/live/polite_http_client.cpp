@@ -1,0 +1,189 @@
+#include "origin/live/polite_http_client.h"
+
+#include <algorithm>
+#include <mutex>
+#include <random>
+#include <thread>
+
+#include "origin/live/circuit_breaker.h"
+
+namespace nba::live {
+namespace {
+
+using std::chrono::duration_cast;
+using std::chrono::milliseconds;
+using std::chrono::nanoseconds;
+using TimePoint = std::chrono::steady_clock::time_point;
+
+std::string who(const HttpRequest& request) {
+  return request.upstream.empty() ? request.url : request.upstream;
+}
+
+bool isRetryable(const Result<HttpResponse>& attempt) {
+  if (!attempt.ok()) {
+    const StatusCode code = attempt.status().code();
+    return code == StatusCode::kDeadlineExceeded || code == StatusCode::kDataLoss;
+  }
+  return attempt.value().status >= 500;
+}
+
+bool countsAsFailure(const Result<HttpResponse>& attempt) {
+  if (!attempt.ok()) {
+    const StatusCode code = attempt.status().code();
+    return code != StatusCode::kCancelled;
+  }
+  const int status = attempt.value().status;
+  return status >= 500 || status == 403 || status == 429;
+}
+
+// The error a caller sees for a non-2xx answer.
+Status statusError(const HttpRequest& request, int status) {
+  const std::string prefix = who(request) + " answered HTTP " + std::to_string(status);
+  if (status == 403) {
+    return unavailable(prefix +
+                       " (Forbidden): NBA.com blocks some networks and cloud hosts, and "
+                       "changes the headers it wants every year or two; try again later, set "
+                       "the request headers in the config file, or use --origin snapshot");
+  }
+  if (status == 429) {
+    return unavailable(prefix + " (Too Many Requests): slow down; try again in a minute");
+  }
+  if (status >= 500) {
+    return unavailable(prefix + " (server error) after retries; try again later");
+  }
+  if (status == 404) {
+    return notFound(prefix + " (Not Found)");
+  }
+  return invalidArgument(prefix + ": NBA.com rejected the request");
+}
+
+double defaultJitter() {
+  thread_local std::mt19937 generator{std::random_device{}()};
+  return std::uniform_real_distribution<double>(0.5, 1.5)(generator);
+}
+
+class PoliteHttpClient : public HttpClient {
+ public:
+  PoliteHttpClient(const HttpClient& inner, PolitenessOptions options, Waiter waiter, Jitter jitter)
+      : inner_(inner),
+        options_(options),
+        waiter_(std::move(waiter)),
+        jitter_(jitter ? std::move(jitter) : Jitter(defaultJitter)),
+        breaker_(options.breaker_failures, options.breaker_window, options.breaker_open) {}
+
+  Result<HttpResponse> get(const CallContext& context, const HttpRequest& request) const override {
+    Result<HttpResponse> attempt = internalError("no attempt was made");
+    for (int tried = 0; tried <= options_.max_retries; ++tried) {
+      if (tried > 0) {
+        if (Status waited = waiter_(context, backoff(tried)); !waited.isOk()) {
+          return waited;
+        }
+      }
+      attempt = attemptOnce(context, request);
+      if (!attempt.ok() && attempt.status().code() == StatusCode::kFailedPrecondition) {
+        return unavailable(attempt.status().message());  // the circuit is open
+      }
+      if (!isRetryable(attempt) || context.cancelled() || context.expired()) {
+        break;
+      }
+    }
+    if (!attempt.ok()) {
+      return attempt.status();
+    }
+    const int status = attempt.value().status;
+    if (status < 200 || status > 299) {
+      return statusError(request, status);
+    }
+    return attempt;
+  }
+
+ private:
+  // One paced, breaker-guarded attempt. kFailedPrecondition when the circuit is open.
+  Result<HttpResponse> attemptOnce(const CallContext& context, const HttpRequest& request) const {
+    const Clock& clock = context.clock();
+    const CircuitBreaker::Admission admission = breaker_.admit(clock.monotonicNow());
+    if (admission == CircuitBreaker::Admission::kRejected) {
+      return failedPrecondition(openMessage(clock, request));
+    }
+    if (Status waited = waitForSlot(context); !waited.isOk()) {
+      if (admission == CircuitBreaker::Admission::kProbe) {
+        breaker_.recordFailure(clock.monotonicNow());  // give the probe back
+      }
+      return waited;
+    }
+    Result<HttpResponse> attempt = inner_.get(context, request);
+    record(clock, attempt);
+    return attempt;
+  }
+
+  void record(const Clock& clock, const Result<HttpResponse>& attempt) const {
+    if (!attempt.ok() && attempt.status().code() == StatusCode::kUnavailable) {
+      breaker_.tripNow(clock.monotonicNow());
+    } else if (countsAsFailure(attempt)) {
+      breaker_.recordFailure(clock.monotonicNow());
+    } else if (attempt.ok()) {
+      breaker_.recordSuccess();
+    }
+  }
+
+  std::string openMessage(const Clock& clock, const HttpRequest& request) const {
+    const auto reopens = breaker_.reopensAt();
+    const auto left = reopens
+                          ? std::chrono::ceil<std::chrono::seconds>(*reopens - clock.monotonicNow())
+                          : std::chrono::seconds(0);
+    return "NBA.com is not being asked (" + who(request) +
+           "): recent requests failed, so the live origin pauses for " +
+           std::to_string(std::max<long long>(1, left.count())) + " s before trying again";
+  }
+
+  // Reserves the next start slot (min_interval after the previous one) and waits for it.
+  Status waitForSlot(const CallContext& context) const {
+    const TimePoint now = context.clock().monotonicNow();
+    TimePoint slot;
+    {
+      std::lock_guard lock(mutex_);
+      slot = std::max(now, next_slot_);
+      next_slot_ = slot + options_.min_interval;
+    }
+    if (slot <= now) {
+      return Status::ok();
+    }
+    return waiter_(context, slot - now);
+  }
+
+  nanoseconds backoff(int retry) const {
+    const double factor = static_cast<double>(1 << (retry - 1)) * jitter_();
+    return duration_cast<nanoseconds>(options_.backoff * factor);
+  }
+
+  const HttpClient& inner_;
+  const PolitenessOptions options_;
+  const Waiter waiter_;
+  const Jitter jitter_;
+  mutable CircuitBreaker breaker_;
+  mutable std::mutex mutex_;
+  mutable TimePoint next_slot_{};
+};
+
+}  // namespace
+
+Status sleepFor(const CallContext& context, nanoseconds how_long) {
+  const TimePoint until = context.clock().monotonicNow() + how_long;
+  while (true) {
+    if (Status alive = context.checkAlive("the request to NBA.com"); !alive.isOk()) {
+      return alive;
+    }
+    const TimePoint now = context.clock().monotonicNow();
+    if (now >= until) {
+      return Status::ok();
+    }
+    std::this_thread::sleep_for(std::min<nanoseconds>(until - now, milliseconds(20)));
+  }
+}
+
+std::unique_ptr<HttpClient> newPoliteHttpClient(const HttpClient& inner, PolitenessOptions options,
+                                                Waiter waiter, Jitter jitter) {
+  return std::make_unique<PoliteHttpClient>(inner, options, std::move(waiter), std::move(jitter));
+}
+
+}  // namespace nba::live

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "domain/game.h"
+#include "domain/game_log_row.h"
+#include "domain/player.h"
+#include "domain/player_season_line.h"
+#include "domain/season.h"
+#include "domain/standing_row.h"
+#include "domain/team_season_line.h"
+#include "origin/live/team_directory.h"
+
+namespace nba::live {
+
+// stats.nba.com responses → the domain rows the snapshot gives for the same figures
+// (domain/*.h for units: percentages as fractions to three decimals, per-game values to
+// one, NBA.com ids and abbreviations, seasons "2024-25"). Columns are found by name
+// (stats_table.h); extra columns are ignored; a missing required column is kDataLoss
+// naming the endpoint and column. Pure functions over untrusted input: they never crash on
+// a malformed response, they report it.
+
+// leaguedashplayerstats, MeasureType=Base, PerMode=Totals: one season line (stint 0) per
+// player, for the team NBA.com lists him with. Ordered by player id.
+Result<std::vector<PlayerSeasonLine>> parsePlayerSeasonLines(const nlohmann::json& response,
+                                                             Season season);
+
+// playercareerstats, PerMode=Totals, SeasonTotalsRegularSeason: every season's lines; a
+// traded player's "TOT" row is his season line (stint 0, teams in order) and his per-team
+// rows are stints 1..n. Ordered by season, then stint.
+Result<std::vector<PlayerSeasonLine>> parsePlayerCareer(const nlohmann::json& response,
+                                                        const std::string& player_id);
+
+// leaguedashteamstats PerMode=Totals with MeasureType Base, Advanced and Opponent, and the
+// season's games (for SRS, which NBA.com does not publish). Ordered by abbr.
+Result<std::vector<TeamSeasonLine>> parseTeamSeasonLines(const nlohmann::json& base,
+                                                         const nlohmann::json& advanced,
+                                                         const nlohmann::json& opponent,
+                                                         const std::vector<Game>& games,
+                                                         Season season, const TeamDirectory& teams);
+
+// leaguestandingsv3. Ordered by conference, then rank.
+Result<std::vector<StandingRow>> parseStandings(const nlohmann::json& response, Season season,
+                                                const TeamDirectory& teams);
+
+// commonallplayers (IsOnlyCurrentSeason=0). Ordered by name.
+Result<std::vector<Player>> parsePlayers(const nlohmann::json& response,
+                                         const TeamDirectory& teams);
+
+// leaguegamelog, PlayerOrTeam=T: two team rows per game, joined into finished games.
+// Ordered by date, then game id.
+Result<std::vector<Game>> parseLeagueGameLog(const nlohmann::json& response, Season season,
+                                             const TeamDirectory& teams);
+
+// playergamelog. Ordered by date.
+Result<std::vector<GameLogRow>> parsePlayerGameLog(const nlohmann::json& response, Season season,
+                                                   const std::string& player_id);
+
+}  // namespace nba::live

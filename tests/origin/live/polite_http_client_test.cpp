@@ -1,0 +1,157 @@
+#include "origin/live/polite_http_client.h"
+
+#include <doctest/doctest.h>
+
+#include <deque>
+#include <mutex>
+
+#include "core/clock.h"
+
+namespace nba::live {
+namespace {
+
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+
+// An HttpClient that answers from a script and remembers when each request came.
+class ScriptedHttp : public HttpClient {
+ public:
+  explicit ScriptedHttp(const Clock& clock) : clock_(clock) {}
+  void then(Result<HttpResponse> answer) { script_.push_back(std::move(answer)); }
+  void thenStatus(int status) { then(HttpResponse{status, "{}", "application/json"}); }
+
+  Result<HttpResponse> get(const CallContext&, const HttpRequest&) const override {
+    std::lock_guard lock(mutex_);
+    times_.push_back(clock_.monotonicNow());
+    if (script_.empty()) return HttpResponse{200, "{}", "application/json"};
+    Result<HttpResponse> answer = script_.front();
+    script_.pop_front();
+    return answer;
+  }
+  std::size_t calls() const { return times_.size(); }
+  const std::vector<std::chrono::steady_clock::time_point>& times() const { return times_; }
+
+ private:
+  const Clock& clock_;
+  mutable std::mutex mutex_;
+  mutable std::deque<Result<HttpResponse>> script_;
+  mutable std::vector<std::chrono::steady_clock::time_point> times_;
+};
+
+struct Rig {
+  FakeClock clock{std::chrono::system_clock::time_point{} + std::chrono::hours(24 * 20000)};
+  ScriptedHttp http{clock};
+  std::vector<std::chrono::nanoseconds> waits;
+  std::unique_ptr<HttpClient> polite;
+  CallContext call{clock, Caller::kClient};
+  HttpRequest request{"http://nba.test/stats/x", {}, "stats.nba.com x"};
+
+  explicit Rig(PolitenessOptions options = {}) {
+    polite = newPoliteHttpClient(
+        http, options,
+        [this](const CallContext& context, std::chrono::nanoseconds how_long) {
+          waits.push_back(how_long);
+          clock.advance(how_long);  // a wait moves the fake clock instead of sleeping
+          return context.checkAlive("the request");
+        },
+        [] { return 1.0; });
+  }
+};
+
+TEST_CASE("polite client: requests start at least 0.6 s apart") {
+  Rig rig;
+  for (int i = 0; i < 3; ++i) REQUIRE(rig.polite->get(rig.call, rig.request).ok());
+  REQUIRE(rig.http.calls() == 3);
+  CHECK(rig.http.times()[1] - rig.http.times()[0] == milliseconds(600));
+  CHECK(rig.http.times()[2] - rig.http.times()[1] == milliseconds(600));
+  rig.clock.advance(seconds(5));  // after a pause, no wait at all
+  const std::size_t waits = rig.waits.size();
+  REQUIRE(rig.polite->get(rig.call, rig.request).ok());
+  CHECK(rig.waits.size() == waits);
+}
+
+TEST_CASE("polite client: a 5xx is retried twice with backoff; a 4xx never") {
+  Rig rig;
+  rig.http.thenStatus(500);
+  rig.http.thenStatus(503);
+  rig.http.thenStatus(200);
+  auto ok = rig.polite->get(rig.call, rig.request);
+  REQUIRE(ok.ok());
+  CHECK(rig.http.calls() == 3);
+  CHECK(rig.waits.front() == milliseconds(500));  // backoff 1 (jitter fixed at 1.0)
+
+  Rig four;
+  four.http.thenStatus(404);
+  auto not_found = four.polite->get(four.call, four.request);
+  CHECK(not_found.status().code() == StatusCode::kNotFound);
+  CHECK(four.http.calls() == 1);
+
+  Rig forbidden;
+  forbidden.http.thenStatus(403);
+  auto refused = forbidden.polite->get(forbidden.call, forbidden.request);
+  CHECK(refused.status().code() == StatusCode::kUnavailable);
+  CHECK(refused.status().message().find("stats.nba.com x answered HTTP 403") == 0);
+  CHECK(refused.status().message().find("--origin snapshot") != std::string::npos);
+  CHECK(forbidden.http.calls() == 1);
+
+  Rig always;
+  for (int i = 0; i < 3; ++i) always.http.thenStatus(502);
+  auto failed = always.polite->get(always.call, always.request);
+  CHECK(failed.status().code() == StatusCode::kUnavailable);
+  CHECK(failed.status().message() ==
+        "stats.nba.com x answered HTTP 502 (server error) after retries; try again later");
+  CHECK(always.http.calls() == 3);
+}
+
+TEST_CASE("polite client: a timeout or a broken transfer is retried; an unreachable host not") {
+  Rig rig;
+  rig.http.then(Status(StatusCode::kDeadlineExceeded, "stats.nba.com x did not answer in time"));
+  rig.http.then(dataLoss("stats.nba.com x broke off the response"));
+  REQUIRE(rig.polite->get(rig.call, rig.request).ok());
+  CHECK(rig.http.calls() == 3);
+
+  Rig offline;
+  offline.http.then(unavailable("cannot reach stats.nba.com x: Could not resolve host"));
+  auto unreachable = offline.polite->get(offline.call, offline.request);
+  CHECK(unreachable.status().code() == StatusCode::kUnavailable);
+  CHECK(offline.http.calls() == 1);
+  // The circuit opened at once: the next call does not reach the network.
+  auto next = offline.polite->get(offline.call, offline.request);
+  CHECK(next.status().code() == StatusCode::kUnavailable);
+  CHECK(next.status().message().find("pauses for 30 s") != std::string::npos);
+  CHECK(offline.http.calls() == 1);
+  // 30 s later one probe goes out; its success closes the circuit.
+  offline.clock.advance(seconds(30));
+  CHECK(offline.polite->get(offline.call, offline.request).ok());
+  CHECK(offline.polite->get(offline.call, offline.request).ok());
+  CHECK(offline.http.calls() == 3);
+}
+
+TEST_CASE("polite client: five failing calls open the circuit") {
+  PolitenessOptions options;
+  options.max_retries = 0;
+  Rig rig(options);
+  for (int i = 0; i < 5; ++i) rig.http.thenStatus(429);
+  for (int i = 0; i < 5; ++i) {
+    auto failed = rig.polite->get(rig.call, rig.request);
+    CHECK(failed.status().message().find("HTTP 429") != std::string::npos);
+  }
+  auto paused = rig.polite->get(rig.call, rig.request);
+  CHECK(paused.status().code() == StatusCode::kUnavailable);
+  CHECK(paused.status().message().find("NBA.com is not being asked") == 0);
+  CHECK(rig.http.calls() == 5);
+}
+
+TEST_CASE("polite client: a cancelled call stops waiting for its slot and is not sent") {
+  Rig rig;
+  REQUIRE(rig.polite->get(rig.call, rig.request).ok());
+  bool cancelled = true;
+  CallContext call = rig.call;
+  call.withCancelProbe([&] { return cancelled; });
+  auto result = rig.polite->get(call, rig.request);
+  CHECK(result.status().code() == StatusCode::kCancelled);
+  CHECK(rig.http.calls() == 1);
+}
+
+}  // namespace
+}  // namespace nba::live

@@ -1,0 +1,188 @@
+// The live origin's parsers over real responses NBA.com sent (../shared/data/statsnba-samples):
+// the values a user would be told, checked against what NBA.com published.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "live_fixture.h"
+#include "origin/live/stats_parsers.h"
+#include "support/shared_data.h"
+
+namespace nba::live {
+namespace {
+
+using testing::franchises;
+using testing::recordedResponse;
+
+const Season k2025{2025};
+
+template <typename Row, typename Pred>
+const Row& only(const std::vector<Row>& rows, Pred pred) {
+  auto count = std::count_if(rows.begin(), rows.end(), pred);
+  REQUIRE(count == 1);
+  return *std::find_if(rows.begin(), rows.end(), pred);
+}
+
+TEST_CASE("recorded leaguedashplayerstats 2025-26: Dončić 33.0 points per game") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  auto lines = parsePlayerSeasonLines(
+      recordedResponse("leaguedashplayerstats__2025-26__RegularSeason__Totals__Base__0.json"),
+      k2025);
+  REQUIRE_MESSAGE(lines.ok(), lines.status().message());
+  CHECK(lines->size() == 535);
+  const PlayerSeasonLine& luka =
+      only(lines.value(), [](const auto& l) { return l.player_id == "1629029"; });
+  CHECK(luka.team == "LAL");
+  CHECK(luka.gp == 43);
+  CHECK(luka.pts_pg == doctest::Approx(33.0));
+  CHECK(luka.season.label() == "2025-26");
+  CHECK(luka.stint == 0);
+  CHECK_FALSE(luka.gs.has_value());  // NBA.com totals do not give games started
+  CHECK(std::is_sorted(lines->begin(), lines->end(),
+                       [](const auto& a, const auto& b) { return a.player_id < b.player_id; }));
+}
+
+TEST_CASE("recorded leaguedashplayerstats 2025-26 gives the snapshot's 2025-26 lines") {
+  // The snapshot's 2025-26 lines were built from this very response, so the live parser must
+  // produce the same domain values: same rounding, same ratios, same units.
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  auto live_lines = parsePlayerSeasonLines(
+      recordedResponse("leaguedashplayerstats__2025-26__RegularSeason__Totals__Base__0.json"),
+      k2025);
+  REQUIRE(live_lines.ok());
+  PlayerSeasonStatsRequest request;
+  request.season = k2025;
+  request.season_lines_only = true;
+  auto snapshot = testing::embeddedSnapshot().playerSeasonStats(testing::testCall(), request);
+  REQUIRE(snapshot.ok());
+  int compared = 0;
+  for (const PlayerSeasonLine& offline : snapshot->rows) {
+    auto live = std::find_if(live_lines->begin(), live_lines->end(),
+                             [&](const auto& l) { return l.player_id == offline.player_id; });
+    if (live == live_lines->end()) continue;
+    ++compared;
+    INFO(offline.player_id);
+    CHECK(live->team == offline.team);
+    CHECK(live->gp == offline.gp);
+    CHECK(live->min == offline.min);
+    CHECK(live->pts == offline.pts);
+    CHECK(live->reb == offline.reb);
+    CHECK(live->pts_pg == doctest::Approx(offline.pts_pg));
+    CHECK(live->ast_pg == doctest::Approx(offline.ast_pg));
+    CHECK(live->fg_pct.has_value() == offline.fg_pct.has_value());
+    if (live->ts_pct && offline.ts_pct) CHECK(*live->ts_pct == doctest::Approx(*offline.ts_pct));
+  }
+  CHECK(compared >= 500);
+}
+
+TEST_CASE("recorded leaguestandingsv3 2025-26: Detroit 42-13, first in the East") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  auto rows = parseStandings(recordedResponse("leaguestandingsv3__2025-26__RegularSeason.json"),
+                             k2025, franchises());
+  REQUIRE_MESSAGE(rows.ok(), rows.status().message());
+  REQUIRE(rows->size() == 30);
+  const StandingRow& det = only(rows.value(), [](const auto& r) { return r.team == "DET"; });
+  CHECK(det.w == 42);
+  CHECK(det.l == 13);
+  CHECK(det.conference == "East");
+  CHECK(det.conference_rank == 1);
+  const StandingRow& okc = only(rows.value(), [](const auto& r) { return r.team == "OKC"; });
+  CHECK(okc.w == 43);
+  CHECK(okc.home == "23-6");
+  CHECK(okc.conference_record == "32-9");  // NBA.com sends "32-9 "
+  CHECK(okc.streak == "W1");               // and "W 1"
+  CHECK(rows->front().conference == "East");
+  CHECK(rows->front().conference_rank == 1);
+}
+
+TEST_CASE("recorded commonallplayers: every NBA player, LeBron James active with the Lakers") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  auto players = parsePlayers(recordedResponse("commonallplayers__2025-26__0.json"), franchises());
+  REQUIRE_MESSAGE(players.ok(), players.status().message());
+  CHECK(players->size() > 5000);
+  const Player& lebron =
+      only(players.value(), [](const Player& p) { return p.player_id == "2544"; });
+  CHECK(lebron.name == "LeBron James");
+  CHECK(lebron.active);
+  CHECK(lebron.last_team == "LAL");
+  CHECK(lebron.from_year == 2003);
+  const Player& abdelnaby =
+      only(players.value(), [](const Player& p) { return p.player_id == "76001"; });
+  CHECK_FALSE(abdelnaby.active);
+  CHECK(abdelnaby.last_team.empty());
+  CHECK(abdelnaby.to_year == 1994);
+}
+
+TEST_CASE("recorded playercareerstats: Donovan Mitchell's rookie 2017-18 with Utah") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  auto lines =
+      parsePlayerCareer(recordedResponse("playercareerstats__Totals__1628378.json"), "1628378");
+  REQUIRE_MESSAGE(lines.ok(), lines.status().message());
+  CHECK(lines->size() == 9);
+  const PlayerSeasonLine& rookie = lines->front();
+  CHECK(rookie.season.label() == "2017-18");
+  CHECK(rookie.team == "UTA");
+  CHECK(rookie.gp == 79);
+  CHECK(rookie.gs == 71);
+  CHECK(rookie.pts == 1616);
+  CHECK(rookie.pts_pg == doctest::Approx(20.5));
+  CHECK(rookie.age == 21);
+}
+
+TEST_CASE("recorded playergamelog: Mitchell's 32 points at Charlotte on 2026-02-20") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  auto rows = parsePlayerGameLog(
+      recordedResponse("playergamelog__2025-26__RegularSeason__1628378.json"), k2025, "1628378");
+  REQUIRE_MESSAGE(rows.ok(), rows.status().message());
+  CHECK(rows->size() == 53);
+  const GameLogRow& last = rows->back();
+  CHECK(last.date == "2026-02-20");  // NBA.com wrote "Feb 20, 2026"
+  CHECK(last.game_id == "0022500802");
+  CHECK(last.team == "CLE");
+  CHECK(last.opponent == "CHA");
+  CHECK_FALSE(last.home);
+  CHECK(last.pts == 32);
+  CHECK(last.ftm == 12);
+  CHECK(last.plus_minus == -4);
+  CHECK(std::is_sorted(rows->begin(), rows->end(),
+                       [](const auto& a, const auto& b) { return a.date < b.date; }));
+}
+
+TEST_CASE("recorded leaguegamelog 2025-26: two rows per game joined, home and away right") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  auto games = parseLeagueGameLog(recordedResponse("leaguegamelog__2025-26__RegularSeason__T.json"),
+                                  k2025, franchises());
+  REQUIRE_MESSAGE(games.ok(), games.status().message());
+  CHECK(games->size() == 844);  // 1,688 team rows
+  const Game& opener = only(games.value(), [](const Game& g) { return g.game_id == "0022500002"; });
+  CHECK(opener.date == "2025-10-21");
+  CHECK(opener.home == "LAL");
+  CHECK(opener.away == "GSW");
+  CHECK(opener.away_pts == 119);
+  CHECK(opener.winner() == "GSW");
+}
+
+TEST_CASE("recorded leaguegamelog 2025-26 gives the snapshot's 2025-26 games") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  auto games = parseLeagueGameLog(recordedResponse("leaguegamelog__2025-26__RegularSeason__T.json"),
+                                  k2025, franchises());
+  REQUIRE(games.ok());
+  GamesRequest request;
+  request.season = k2025;
+  auto offline = testing::embeddedSnapshot().games(testing::testCall(), request);
+  REQUIRE(offline.ok());
+  int matched = 0;
+  for (const Game& game : offline->rows) {
+    auto live = std::find_if(games->begin(), games->end(), [&](const Game& g) {
+      return g.date == game.date && g.home == game.home && g.away == game.away;
+    });
+    if (live == games->end()) continue;
+    ++matched;
+    CHECK(live->home_pts == game.home_pts);
+    CHECK(live->away_pts == game.away_pts);
+  }
+  CHECK(matched >= 800);
+}
+
+}  // namespace
+}  // namespace nba::live
