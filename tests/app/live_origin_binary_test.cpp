@@ -1,0 +1,135 @@
+// The real binary with --origin live and --origin auto against the fake NBA.com (recorded
+// 2025-26 responses), and against an NBA.com that cannot be reached.
+#include <doctest/doctest.h>
+
+#include <chrono>
+
+#include "support/fake_nba_com.h"
+#include "support/shared_data.h"
+#include "support/subprocess.h"
+
+namespace nba {
+namespace {
+
+using nlohmann::json;
+using testing::FakeNbaCom;
+using testing::runCommand;
+
+const std::string kBinary = NBA_MCP_BINARY;
+const std::string kSamples = std::string(NBA_MCP_SHARED_DATA_DIR) + "/statsnba-samples/";
+
+// The fake serving the recorded 2025-26 responses the leaders need.
+void serveRecorded2025(FakeNbaCom& fake) {
+  REQUIRE(fake.serveFile("/stats/commonallplayers", {},
+                         kSamples + "commonallplayers__2025-26__0.json"));
+  REQUIRE(fake.serveFile(
+      "/stats/leaguedashplayerstats", {{"Season", "2025-26"}, {"MeasureType", "Base"}},
+      kSamples + "leaguedashplayerstats__2025-26__RegularSeason__Totals__Base__0.json"));
+  REQUIRE(fake.serveFile("/stats/leaguegamelog", {{"Season", "2025-26"}},
+                         kSamples + "leaguegamelog__2025-26__RegularSeason__T.json"));
+  REQUIRE(fake.serveFile("/stats/leaguestandingsv3", {{"Season", "2025-26"}},
+                         kSamples + "leaguestandingsv3__2025-26__RegularSeason.json"));
+}
+
+std::vector<std::string> liveCommand(const FakeNbaCom& fake, std::vector<std::string> tail) {
+  std::vector<std::string> argv = {kBinary,
+                                   "--origin",
+                                   "live",
+                                   "--nba-stats-url",
+                                   fake.statsUrl(),
+                                   "--nba-cdn-url",
+                                   fake.cdnUrl(),
+                                   "--nba-min-interval-ms",
+                                   "0",
+                                   "--fixed-time",
+                                   "2026-02-22T12:00:00Z"};
+  argv.insert(argv.end(), tail.begin(), tail.end());
+  return argv;
+}
+
+std::string requestLog(const FakeNbaCom& fake) {
+  std::string log;
+  for (const auto& request : fake.requests()) log += request.path + "\n";
+  return log;
+}
+
+TEST_CASE("binary --origin live: the leaders come from NBA.com's figures") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  FakeNbaCom fake;
+  serveRecorded2025(fake);
+  auto [code, out] = runCommand(liveCommand(
+      fake, {"call", "get_league_leaders", R"({"stat":"points","limit":3})", "--json"}));
+  INFO(out, requestLog(fake));
+  REQUIRE(code == 0);
+  const json result = json::parse(out);
+  const json& leaders = result.at("structuredContent").at("leaders");
+  REQUIRE(leaders.size() == 3);
+  CHECK(leaders[0].at("player") == "Luka Dončić");
+  CHECK(leaders[0].at("value") == doctest::Approx(33.0));
+  CHECK(leaders[1].at("player") == "Shai Gilgeous-Alexander");
+  CHECK(leaders[1].at("value") == doctest::Approx(31.8));
+  CHECK(result.at("structuredContent").at("source") == "live");
+  CHECK(result.at("_meta").at("dev.nbamcp/source") == "live");
+  CHECK(result.at("_meta").at("dev.nbamcp/as_of") == "2026-02-22");
+  CHECK(fake.requestCount("/stats/leaguedashplayerstats") >= 1);
+}
+
+TEST_CASE("binary --origin live: answer_nba_question answers from NBA.com's figures") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  FakeNbaCom fake;
+  serveRecorded2025(fake);
+  auto [code, out] = runCommand(liveCommand(fake, {"ask", "Who leads the NBA in points?"}));
+  INFO(out, requestLog(fake));
+  REQUIRE(code == 0);
+  CHECK(out.find("Luka Dončić leads the NBA with 33.0 points per game") != std::string::npos);
+}
+
+TEST_CASE("binary --origin live: NBA.com refusing is a clear error naming it and what to do") {
+  FakeNbaCom fake;
+  fake.fail("", {testing::FakeFault::kForbidden, {}, -1});
+  testing::Subprocess call(
+      liveCommand(fake, {"call", "get_league_leaders", R"({"stat":"points","season":"2024-25"})"}));
+  CHECK(call.wait() == 1);
+  const std::string err = call.stderrText();
+  INFO(err);
+  CHECK(err.find("stats.nba.com leaguedashplayerstats Base 2024-25 answered HTTP 403 "
+                 "(Forbidden)") != std::string::npos);
+  CHECK(err.find("--origin snapshot") != std::string::npos);
+  CHECK(fake.requestCount() == 1);  // a 4xx is not retried
+}
+
+TEST_CASE("binary --origin auto: NBA.com unreachable — the snapshot answers, and says so") {
+  // A whole session: the first call finds NBA.com unreachable, the second does not try again.
+  testing::Subprocess server({kBinary, "--origin", "auto", "--nba-stats-url",
+                              "http://127.0.0.1:1/stats", "--fixed-time", "2026-02-22T12:00:00Z",
+                              "serve"});
+  server.writeLine(
+      R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}})");
+  REQUIRE(server.readJson().contains("result"));
+  server.writeLine(R"({"jsonrpc":"2.0","method":"notifications/initialized"})");
+  for (int id = 2; id <= 3; ++id) {
+    const auto start = std::chrono::steady_clock::now();
+    server.writeLine(
+        json{{"jsonrpc", "2.0"},
+             {"id", id},
+             {"method", "tools/call"},
+             {"params",
+              {{"name", "get_league_leaders"}, {"arguments", {{"stat", "points"}, {"limit", 2}}}}}}
+            .dump());
+    const json reply = server.readJson();
+    const auto took = std::chrono::steady_clock::now() - start;
+    INFO(reply.dump());
+    const json& result = reply.at("result");
+    CHECK_FALSE(result.value("isError", false));
+    const std::string text = result.at("content")[0].at("text");
+    CHECK(text.find("Luka Dončić leads the NBA with 33.0 points per game in 2025-26") !=
+          std::string::npos);
+    CHECK(text.find("NBA.com unreachable — offline snapshot, 2025-26 as of 2026-02-21.") !=
+          std::string::npos);
+    CHECK(result.at("_meta").at("dev.nbamcp/source") == "snapshot");
+    CHECK(took < std::chrono::seconds(3));  // never the connect timeout on every call
+  }
+}
+
+}  // namespace
+}  // namespace nba
