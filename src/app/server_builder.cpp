@@ -14,12 +14,23 @@
 namespace nba::app {
 namespace {
 
-constexpr char kInstructions[] =
-    "nba-mcp answers NBA statistics questions: player season and career stats, league "
-    "leaders, player and team comparisons, standings, team ratings, scores, head-to-head "
-    "records, box scores and awards, for the 2023-24 and 2024-25 seasons and 2025-26 as "
-    "recorded. Every answer names its season and the date its data is from. Use "
-    "get_server_stats to see the server's health.";
+// What the host is told about the server; the coverage depends on where figures come from.
+std::string instructionsFor(const Config& config) {
+  const std::string coverage =
+      config.origin == "snapshot"
+          ? "for the 2023-24 and 2024-25 seasons and 2025-26 as recorded"
+          : "live from NBA.com (every season since 1996-97, this one included)" +
+                std::string(config.origin == "auto"
+                                ? ", or from an offline snapshot (2023-24 to 2025-26 as "
+                                  "recorded) when NBA.com cannot be reached"
+                                : "");
+  return "nba-mcp answers NBA statistics questions: player season and career stats, league "
+         "leaders, player and team comparisons, standings, team ratings, scores, head-to-head "
+         "records, box scores and awards, " +
+         coverage +
+         ". Every answer names its season and the date its data is from. Use "
+         "get_server_stats to see the server's health.";
+}
 
 mcp::TextFormat parseTextFormat(const std::string& text) {
   if (text == "json") return mcp::TextFormat::kJson;
@@ -77,9 +88,12 @@ Result<std::chrono::system_clock::time_point> parseFixedTime(const std::string& 
 }
 
 Result<ServerBundle> buildServer(const Config& config) {
-  mcp::ServerIdentity identity{
-      "nba-mcp", "NBA Stats",  NBA_MCP_VERSION, "Fast, correct NBA statistics over MCP",
-      "",        kInstructions};
+  mcp::ServerIdentity identity{"nba-mcp",
+                               "NBA Stats",
+                               NBA_MCP_VERSION,
+                               "Fast, correct NBA statistics over MCP",
+                               "",
+                               instructionsFor(config)};
   mcp::ServerOptions options;
   options.worker_threads = config.workers;
   options.max_line_bytes = config.max_message_bytes;

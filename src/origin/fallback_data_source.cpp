@@ -1,6 +1,8 @@
 #include "origin/fallback_data_source.h"
 
 #include <atomic>
+#include <chrono>
+#include <mutex>
 
 namespace nba {
 namespace {
@@ -115,23 +117,49 @@ class FallbackDataSource : public DataSource {
  private:
   template <typename T, typename Ask>
   Result<T> firstThatAnswers(const CallContext& context, Ask ask) const {
-    Result<T> first = ask(primary_);
-    if (first.ok()) {
-      state_ = State::kHealthy;
-      return first;
-    }
-    if (!shouldFallBack(first.status(), context)) {
-      return first;
+    const auto now = context.clock().monotonicNow().time_since_epoch().count();
+    Status failure = Status::ok();
+    if (now < skip_primary_until_) {
+      failure = pausedFailure();
+    } else {
+      Result<T> first = ask(primary_);
+      if (first.ok()) {
+        state_ = State::kHealthy;
+        return first;
+      }
+      if (!shouldFallBack(first.status(), context)) {
+        return first;
+      }
+      failure = first.status();
+      pauseAfter(failure, context);
     }
     state_ = State::kDegraded;
     Result<T> second = ask(secondary_);
     if (!second.ok()) {
-      return bothFailed(first.status(), second.status());
+      return bothFailed(failure, second.status());
     }
     if constexpr (requires { second.value().meta; }) {
-      second.value().meta.notes.push_back(fallbackNote(first.status(), second.value().meta));
+      second.value().meta.notes.push_back(fallbackNote(failure, second.value().meta));
     }
     return second;
+  }
+
+  // A primary that could not be reached is not asked again for kPrimaryPause: the burst of
+  // requests one tool call or question makes goes straight to the secondary instead of
+  // building and refusing a request each (the live origin's breaker decides when to probe).
+  void pauseAfter(const Status& failure, const CallContext& context) const {
+    if (failure.code() != StatusCode::kUnavailable) return;
+    {
+      std::lock_guard lock(mutex_);
+      last_unreachable_ = failure;
+    }
+    skip_primary_until_ =
+        (context.clock().monotonicNow() + kPrimaryPause).time_since_epoch().count();
+  }
+
+  Status pausedFailure() const {
+    std::lock_guard lock(mutex_);
+    return last_unreachable_;
   }
 
   const DataSource& primary_;
@@ -139,6 +167,10 @@ class FallbackDataSource : public DataSource {
   // Whether the primary answered its latest request (kUnknown before the first).
   enum class State { kUnknown, kHealthy, kDegraded };
   mutable std::atomic<State> state_{State::kUnknown};
+  static constexpr std::chrono::seconds kPrimaryPause{1};
+  mutable std::atomic<std::chrono::steady_clock::rep> skip_primary_until_{0};
+  mutable std::mutex mutex_;
+  mutable Status last_unreachable_ = Status::ok();
 };
 
 }  // namespace

@@ -19,6 +19,9 @@ namespace nba {
 // than a season nothing here can answer. Before any request has gone to the primary, the first
 // seasons() asks it for players() (the name index needs them anyway) to find out which.
 //
+// A primary that cannot be reached (kUnavailable) is not asked again for a second: the
+// requests of one tool call or question go straight to the secondary, with the same note.
+//
 // When both fail, the error is the primary's (kUnavailable: what to do about NBA.com) with the
 // secondary's reason appended. Both sources must outlive this one. Thread-safe.
 std::unique_ptr<DataSource> newFallbackDataSource(const DataSource& primary,

@@ -4,6 +4,7 @@
 
 #include <atomic>
 
+#include "core/clock.h"
 #include "origin/forwarding_data_source.h"
 #include "snapshot_fixture.h"
 
@@ -100,19 +101,43 @@ TEST_CASE(
 }
 
 TEST_CASE("fallback: seasons are the primary's while it answers, the secondary's once it fails") {
+  FakeClock clock(std::chrono::system_clock::time_point{} + std::chrono::hours(24 * 20506));
+  const CallContext call(clock, Caller::kClient);
   SwitchableSource live;
   live.failure = unavailable("cannot reach stats.nba.com commonallplayers");
   auto source = newFallbackDataSource(live, embeddedSnapshot());
   // The first seasons() finds out whether the primary answers (one request), and it does not.
-  auto offline = source->seasons(testCall());
+  auto offline = source->seasons(call);
   REQUIRE(offline.ok());
   CHECK(offline->back().season.label() == "2025-26");
   CHECK(live.requests.load() == 1);  // players() to probe; then only the secondary's seasons
   live.failure = Status::ok();
-  REQUIRE(source->players(testCall()).ok());  // the primary answers again
+  clock.advance(std::chrono::seconds(2));  // past the pause after an unreachable primary
+  REQUIRE(source->players(call).ok());     // the primary answers again
   const int before = live.requests;
-  REQUIRE(source->seasons(testCall()).ok());
+  REQUIRE(source->seasons(call).ok());
   CHECK(live.requests.load() == before + 1);  // its own seasons, no probe
+}
+
+TEST_CASE("fallback: an unreachable primary is left alone for a second, with the same note") {
+  FakeClock clock(std::chrono::system_clock::time_point{} + std::chrono::hours(24 * 20506));
+  const CallContext call(clock, Caller::kClient);
+  SwitchableSource live;
+  live.failure = unavailable("cannot reach stats.nba.com leaguedashplayerstats");
+  auto source = newFallbackDataSource(live, embeddedSnapshot());
+  for (int i = 0; i < 3; ++i) {
+    auto table = source->playerSeasonStats(call, lukaIn2025());
+    REQUIRE(table.ok());
+    CHECK(table->meta.notes.back() ==
+          "NBA.com unreachable — offline snapshot, 2025-26 as of 2026-02-21.");
+  }
+  CHECK(live.requests.load() == 1);
+  clock.advance(std::chrono::milliseconds(1001));
+  live.failure = Status::ok();
+  auto table = source->playerSeasonStats(call, lukaIn2025());
+  REQUIRE(table.ok());
+  CHECK(table->meta.notes.empty());
+  CHECK(live.requests.load() == 2);
 }
 
 }  // namespace

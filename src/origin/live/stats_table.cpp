@@ -53,13 +53,12 @@ Result<StatsTable> StatsTable::find(const nlohmann::json& response, std::string_
       return dataLoss(where + ": a row of '" + std::string(set_name) + "' is not an array");
     }
   }
-  return StatsTable(std::string(endpoint), std::move(names),
-                    std::make_shared<const nlohmann::json>(*rows));
+  return StatsTable(std::string(endpoint), std::move(names), *rows);
 }
 
 StatsTable::StatsTable(std::string endpoint, std::vector<std::string> headers,
-                       std::shared_ptr<const nlohmann::json> rows)
-    : endpoint_(std::move(endpoint)), headers_(std::move(headers)), rows_(std::move(rows)) {}
+                       const nlohmann::json& rows)
+    : endpoint_(std::move(endpoint)), headers_(std::move(headers)), rows_(&rows) {}
 
 Result<std::vector<std::size_t>> StatsTable::columns(
     std::initializer_list<std::string_view> names) const {

@@ -2,7 +2,6 @@
 
 #include <cstddef>
 #include <initializer_list>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -19,7 +18,8 @@ namespace nba::live {
 //
 // The response is untrusted input: every accessor is total. A cell that is missing (short
 // row), null, "", or not a number where a number is wanted reads as empty; a row that is not
-// an array was rejected when the table was made. Value type, immutable, thread-safe.
+// an array was rejected when the table was made. A view: it refers into the response, which
+// must outlive it (a parser reads it and is done). Immutable, thread-safe.
 class StatsTable {
  public:
   // The set named `set_name` in `response`, e.g. ("leaguedashplayerstats",
@@ -27,6 +27,9 @@ class StatsTable {
   // shape: "stats.nba.com leaguedashplayerstats: no result set 'LeagueDashPlayerStats'".
   static Result<StatsTable> find(const nlohmann::json& response, std::string_view endpoint,
                                  std::string_view set_name);
+  // A table over a temporary response would dangle.
+  static Result<StatsTable> find(const nlohmann::json&& response, std::string_view endpoint,
+                                 std::string_view set_name) = delete;
 
   // The positions of `names`; kDataLoss naming endpoint and the first missing column:
   // "stats.nba.com leaguegamelog: the response has no column 'GAME_DATE'".
@@ -47,13 +50,12 @@ class StatsTable {
   const std::string& endpoint() const { return endpoint_; }
 
  private:
-  StatsTable(std::string endpoint, std::vector<std::string> headers,
-             std::shared_ptr<const nlohmann::json> rows);
+  StatsTable(std::string endpoint, std::vector<std::string> headers, const nlohmann::json& rows);
   const nlohmann::json* cell(std::size_t row, std::size_t column) const;
 
   std::string endpoint_;
   std::vector<std::string> headers_;
-  std::shared_ptr<const nlohmann::json> rows_;  // the rowSet array, each row an array
+  const nlohmann::json* rows_;  // the response's rowSet array, each row an array
 };
 
 }  // namespace nba::live

@@ -63,7 +63,8 @@ TEST_CASE("StatsTable treats every odd cell as empty, never crashes") {
   for (const char* bad : {R"({"resultSets":[{"name":"T","headers":["N"],"rowSet":[1,2]}]})",
                           R"({"resultSets":[{"name":"T","headers":"N","rowSet":[]}]})",
                           R"({"resultSets":{"name":"T"}})", R"([1,2,3])", R"("T")"}) {
-    auto rejected = StatsTable::find(json::parse(bad), "t", "T");
+    const json response_text = json::parse(bad);
+    auto rejected = StatsTable::find(response_text, "t", "T");
     CHECK_FALSE(rejected.ok());
     CHECK(rejected.status().code() == StatusCode::kDataLoss);
   }
