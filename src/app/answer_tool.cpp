@@ -131,8 +131,9 @@ Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env, uns
       return toOutcome(std::move(result));
     };
     const std::string question = arguments.at("question").get<std::string>();
-    nlq::Answer answer =
-        ready.value()->answer(question, nlq::parseContextAt(env.clock.wallNow()), inner);
+    nlq::Answer answer = ready.value()->answer(
+        question, nlq::parseContextAt(env.clock.wallNow()), inner, nullptr,
+        [&context](const std::string& stage) { context.progressStep(stage); });
     mcp::ToolResult result;
     result.text = std::move(answer.markdown);
     result.meta = {{"dev.nbamcp/status", answer.structured["status"]}};

@@ -5,7 +5,8 @@ namespace nba::app {
 CallContext callContextOf(mcp::ToolContext& tool_call, const Clock& clock) {
   CallContext call(clock, tool_call.caller());
   call.withCancelProbe([&tool_call] { return tool_call.cancelled(); })
-      .withTraceParent(tool_call.traceParent());
+      .withTraceParent(tool_call.traceParent())
+      .withProgress([&tool_call](const std::string& message) { tool_call.progressStep(message); });
   return call;
 }
 

@@ -31,6 +31,15 @@ CallContext& CallContext::withTraceParent(std::string trace_parent) {
   return *this;
 }
 
+CallContext& CallContext::withProgress(ProgressSink sink) {
+  progress_ = std::move(sink);
+  return *this;
+}
+
+void CallContext::reportProgress(const std::string& message) const {
+  if (progress_) progress_(message);
+}
+
 CallContext CallContext::onBehalfOf(Caller caller) const {
   CallContext child = *this;
   child.caller_ = caller;

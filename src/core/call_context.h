@@ -35,6 +35,8 @@ class CallContext {
  public:
   using TimePoint = std::chrono::steady_clock::time_point;
   using CancelProbe = std::function<bool()>;
+  // Takes one line a person can read about what the call is waiting on.
+  using ProgressSink = std::function<void(const std::string& message)>;
 
   CallContext(const Clock& clock, Caller caller) : clock_(&clock), caller_(caller) {}
 
@@ -42,15 +44,21 @@ class CallContext {
   CallContext& withCancelProbe(CancelProbe probe);
   CallContext& withDeadline(TimePoint deadline);
   CallContext& withTraceParent(std::string trace_parent);
+  CallContext& withProgress(ProgressSink sink);
 
   // The context of a call made on behalf of this one (the question pipeline's tool calls):
-  // the same clock, cancellation, deadline and trace, under `caller`.
+  // the same clock, cancellation, deadline, trace and progress, under `caller`.
   CallContext onBehalfOf(Caller caller) const;
 
   const Clock& clock() const { return *clock_; }
   Caller caller() const { return caller_; }
   const std::string& traceParent() const { return trace_parent_; }
   std::optional<TimePoint> deadline() const { return deadline_; }
+
+  // Tells the caller what the call is waiting on — "Asking stats.nba.com leaguegamelog
+  // 2025-26" — as MCP progress when the request asked for it; otherwise nothing. Safe from any
+  // thread (the server's sink serialises).
+  void reportProgress(const std::string& message) const;
 
   // True once the caller cancelled the call.
   bool cancelled() const { return cancel_probe_ && cancel_probe_(); }
@@ -64,6 +72,7 @@ class CallContext {
   const Clock* clock_;
   Caller caller_;
   CancelProbe cancel_probe_;
+  ProgressSink progress_;
   std::optional<TimePoint> deadline_;
   std::string trace_parent_;
 };

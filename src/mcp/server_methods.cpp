@@ -51,21 +51,20 @@ class RequestToolContext : public ToolContext {
     if (state_.progress_token.is_null()) {
       return;
     }
-    {
-      std::lock_guard lock(state_.progress_mutex);
-      if (progress <= state_.last_progress) {
-        return;  // the spec requires progress to increase
-      }
-      state_.last_progress = progress;
+    // Checked and sent under one lock, so notifications leave in increasing order even when
+    // a question's calls report from several workers.
+    std::lock_guard lock(state_.progress_mutex);
+    if (progress <= state_.last_progress) {
+      return;  // the spec requires progress to increase
     }
-    json params = {{"progressToken", state_.progress_token}, {"progress", progress}};
-    if (total) {
-      params["total"] = *total;
+    send(progress, total, message);
+  }
+  void progressStep(const std::string& message) override {
+    if (state_.progress_token.is_null()) {
+      return;
     }
-    if (!message.empty() && state_.version >= ProtocolVersion::k2025_03_26) {
-      params["message"] = message;
-    }
-    server_.sendNotification(&state_, "notifications/progress", params);
+    std::lock_guard lock(state_.progress_mutex);
+    send(std::max(0.0, state_.last_progress) + 1, std::nullopt, message);
   }
   void log(LogLevel level, const std::string& logger, const json& data) override {
     if (!state_.log_level || level < *state_.log_level) {
@@ -81,6 +80,19 @@ class RequestToolContext : public ToolContext {
   Caller caller() const override { return Caller::kClient; }
 
  private:
+  // Call with progress_mutex held.
+  void send(double progress, std::optional<double> total, const std::string& message) {
+    state_.last_progress = progress;
+    json params = {{"progressToken", state_.progress_token}, {"progress", progress}};
+    if (total) {
+      params["total"] = *total;
+    }
+    if (!message.empty() && state_.version >= ProtocolVersion::k2025_03_26) {
+      params["message"] = message;
+    }
+    server_.sendNotification(&state_, "notifications/progress", params);
+  }
+
   McpServer::Impl& server_;
   RequestState& state_;
 };
@@ -91,6 +103,7 @@ class DetachedToolContext : public ToolContext {
   explicit DetachedToolContext(Caller caller) : caller_(caller) {}
   bool cancelled() const override { return false; }
   void progress(double, std::optional<double>, const std::string&) override {}
+  void progressStep(const std::string&) override {}
   void log(LogLevel, const std::string&, const json&) override {}
   const std::string& traceParent() const override { return trace_; }
   Caller caller() const override { return caller_; }
@@ -101,13 +114,14 @@ class DetachedToolContext : public ToolContext {
 };
 
 // An inner call made for another call (the question pipeline's): it shares the parent's
-// cancellation, client log and trace. Progress is dropped: the parent's progress token
-// counts the parent's own steps, and an inner call's steps would run it backwards.
+// cancellation, client log, trace and step count. Numbered progress is dropped: an inner
+// call's own numbers would run the parent's count backwards; its steps add to the parent's.
 class ChildToolContext : public ToolContext {
  public:
   explicit ChildToolContext(ToolContext& parent) : parent_(parent) {}
   bool cancelled() const override { return parent_.cancelled(); }
   void progress(double, std::optional<double>, const std::string&) override {}
+  void progressStep(const std::string& message) override { parent_.progressStep(message); }
   void log(LogLevel level, const std::string& logger, const json& data) override {
     parent_.log(level, logger, data);
   }

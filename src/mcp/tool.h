@@ -25,6 +25,10 @@ class ToolContext {
   // `progress` must increase between calls (smaller values are dropped).
   virtual void progress(double progress, std::optional<double> total,
                         const std::string& message) = 0;
+  // The next step of a call that cannot count its steps ahead (waiting on NBA.com, a
+  // question's stages): progress one more than the last sent, with `message`. Inner calls
+  // share their parent's count, so their steps keep it increasing. Thread-safe.
+  virtual void progressStep(const std::string& message) = 0;
   // notifications/message, sent only at or above the client's chosen level.
   virtual void log(LogLevel level, const std::string& logger, const nlohmann::json& data) = 0;
   // The W3C traceparent the caller sent in params._meta, or empty.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string_view>
 
@@ -40,9 +41,11 @@ class QuestionPipeline {
   // Answers with the pipeline's own ToolCaller (benchmarks, tests)…
   Answer answer(std::string_view question, const ParseContext& context,
                 StageTimes* times = nullptr) const;
-  // …or with `caller`, bound to the call being answered (answer_nba_question).
+  // …or with `caller`, bound to the call being answered (answer_nba_question), telling
+  // `on_stage` (when set) each stage as it begins, in words a person can read.
+  using StageObserver = std::function<void(const std::string& stage)>;
   Answer answer(std::string_view question, const ParseContext& context, const ToolCaller& caller,
-                StageTimes* times = nullptr) const;
+                StageTimes* times = nullptr, const StageObserver& on_stage = {}) const;
 
   const QuestionParser& parser() const { return *parser_; }
   const Planner& planner() const { return planner_; }

@@ -2,6 +2,7 @@
 // 2025-26 responses), and against an NBA.com that cannot be reached.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "support/fake_nba_com.h"
@@ -51,6 +52,37 @@ std::string requestLog(const FakeNbaCom& fake) {
   std::string log;
   for (const auto& request : fake.requests()) log += request.path + "\n";
   return log;
+}
+
+// Initializes a 2025-06-18 session with a started server.
+void initialize(testing::Subprocess& server) {
+  server.writeLine(
+      R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}})");
+  REQUIRE(server.readJson().contains("result"));
+  server.writeLine(R"({"jsonrpc":"2.0","method":"notifications/initialized"})");
+}
+
+// Sends a tools/call with a progress token; returns the progress messages, then the reply.
+std::pair<std::vector<std::string>, json> callWithProgress(testing::Subprocess& server,
+                                                           const std::string& tool,
+                                                           const json& arguments) {
+  server.writeLine(json{
+      {"jsonrpc", "2.0"},
+      {"id", 7},
+      {"method", "tools/call"},
+      {"params", {{"name", tool}, {"arguments", arguments}, {"_meta", {{"progressToken", "p7"}}}}}}
+                       .dump());
+  std::vector<std::string> messages;
+  double last = 0;
+  while (true) {
+    const json line = server.readJson();
+    if (line.value("method", "") != "notifications/progress") return {messages, line};
+    CHECK(line.at("params").at("progressToken") == "p7");
+    const double progress = line.at("params").at("progress");
+    CHECK(progress > last);  // increasing, as the spec requires
+    last = progress;
+    messages.push_back(line.at("params").value("message", ""));
+  }
 }
 
 TEST_CASE("binary --origin live: the leaders come from NBA.com's figures") {
@@ -129,6 +161,40 @@ TEST_CASE("binary --origin auto: NBA.com unreachable — the snapshot answers, a
     CHECK(result.at("_meta").at("dev.nbamcp/source") == "snapshot");
     CHECK(took < std::chrono::seconds(3));  // never the connect timeout on every call
   }
+}
+
+TEST_CASE("binary --origin live: a call waiting on NBA.com reports each request as progress") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  FakeNbaCom fake;
+  serveRecorded2025(fake);
+  fake.fail("/stats/leaguedashplayerstats", {testing::FakeFault::kServerError, {}, 1});
+  testing::Subprocess server(liveCommand(fake, {"--nba-retries", "1", "serve"}));
+  initialize(server);
+  auto [messages, reply] =
+      callWithProgress(server, "get_league_leaders", {{"stat", "points"}, {"limit", 1}});
+  INFO(reply.dump());
+  CHECK_FALSE(reply.at("result").value("isError", false));
+  const std::vector<std::string> expected = {
+      "Asking stats.nba.com commonallplayers 2025-26",
+      "Asking stats.nba.com leaguedashplayerstats Base 2025-26",
+      "Asking stats.nba.com leaguedashplayerstats Base 2025-26 again (retry 1 of 1)",
+  };
+  for (const std::string& message : expected) {
+    CHECK_MESSAGE(std::find(messages.begin(), messages.end(), message) != messages.end(), message);
+  }
+}
+
+TEST_CASE("binary: answer_nba_question reports its stages as progress") {
+  testing::Subprocess server(
+      {kBinary, "--origin", "snapshot", "--fixed-time", "2025-04-14T12:00:00Z", "serve"});
+  initialize(server);
+  auto [messages, reply] = callWithProgress(server, "answer_nba_question",
+                                            {{"question", "Who leads the NBA in points?"}});
+  INFO(reply.dump());
+  CHECK_FALSE(reply.at("result").value("isError", false));
+  const std::vector<std::string> expected = {
+      "Reading the question", "Running 1 call: get_league_leaders", "Writing the answer"};
+  CHECK(messages == expected);
 }
 
 }  // namespace

@@ -115,6 +115,7 @@ TEST_CASE("an inner call of a cancelled parent is not run at all") {
    public:
     bool cancelled() const override { return true; }
     void progress(double, std::optional<double>, const std::string&) override {}
+    void progressStep(const std::string&) override {}
     void log(nba::mcp::LogLevel, const std::string&, const json&) override {}
     const std::string& traceParent() const override { return trace_; }
     Caller caller() const override { return Caller::kClient; }

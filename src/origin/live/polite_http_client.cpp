@@ -79,6 +79,10 @@ class PoliteHttpClient : public HttpClient {
           return waited;
         }
       }
+      context.reportProgress(tried == 0 ? "Asking " + who(request)
+                                        : "Asking " + who(request) + " again (retry " +
+                                              std::to_string(tried) + " of " +
+                                              std::to_string(options_.max_retries) + ")");
       attempt = attemptOnce(context, request);
       if (!attempt.ok() && attempt.status().code() == StatusCode::kFailedPrecondition) {
         return unavailable(attempt.status().message());  // the circuit is open
