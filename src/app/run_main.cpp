@@ -12,6 +12,7 @@
 
 #include "app/golden/golden_command.h"
 #include "app/server_builder.h"
+#include "app/snapshot_record.h"
 #include "mcp/message.h"
 #include "mcp/protocol_version.h"
 #include "mcp/wire_format.h"
@@ -276,6 +277,17 @@ int runMain(int argc, char** argv) {
       "and transcript facts are still checked");
   std::string golden_dir = "golden";
   golden_cmd->add_option("--dir", golden_dir, "The golden directory")->capture_default_str();
+  auto* snapshot_cmd =
+      cli.add_subcommand("snapshot", "Offline data: record a snapshot from NBA.com");
+  snapshot_cmd->require_subcommand(1);
+  snapshot_cmd->fallthrough();
+  auto* record_cmd = snapshot_cmd->add_subcommand(
+      "record", "Record one season from NBA.com into a snapshot directory (for --snapshot DIR)");
+  std::string record_season;
+  std::string record_out;
+  record_cmd->fallthrough();
+  record_cmd->add_option("--season", record_season, "The season, e.g. 2025-26")->required();
+  record_cmd->add_option("--out", record_out, "The directory to write")->required();
   try {
     auto arguments = argumentsWithEnvironment(cli, argc, argv);
     cli.parse(arguments);
@@ -298,6 +310,9 @@ int runMain(int argc, char** argv) {
   }
   if (*ask_cmd) {
     return ask(config, question, ask_json);
+  }
+  if (*record_cmd) {
+    return runSnapshotRecord(config, record_season, record_out);
   }
   (void)serve_cmd;
   return serve(config);

@@ -38,18 +38,6 @@ mcp::TextFormat parseTextFormat(const std::string& text) {
   return mcp::TextFormat::kMarkdown;
 }
 
-Result<std::shared_ptr<Clock>> makeClock(const Config& config) {
-  if (!config.fixed_time) {
-    return newSystemClock();
-  }
-  auto time = parseFixedTime(*config.fixed_time);
-  if (!time.ok()) {
-    return time.status();
-  }
-  // The date is fixed; monotonic time still runs, so durations, TTLs and backoffs do.
-  return newFixedDateClock(time.value());
-}
-
 // Threads per group of a question's independent calls: no more than the workers the user
 // allowed, nor than the machine has cores.
 unsigned answerParallelism(const Config& config) {
@@ -85,6 +73,18 @@ Result<std::chrono::system_clock::time_point> parseFixedTime(const std::string& 
   tm.tm_min = minute;
   tm.tm_sec = second;
   return std::chrono::system_clock::from_time_t(timegm(&tm));
+}
+
+Result<std::shared_ptr<Clock>> makeClock(const Config& config) {
+  if (!config.fixed_time) {
+    return newSystemClock();
+  }
+  auto time = parseFixedTime(*config.fixed_time);
+  if (!time.ok()) {
+    return time.status();
+  }
+  // The date is fixed; monotonic time still runs, so durations, TTLs and backoffs do.
+  return newFixedDateClock(time.value());
 }
 
 Result<ServerBundle> buildServer(const Config& config) {

@@ -39,6 +39,9 @@ struct ServerBundle {
 // line, a bad --fixed-time).
 Result<ServerBundle> buildServer(const Config& config);
 
+// The system clock, or --fixed-time's fixed-date clock.
+Result<std::shared_ptr<Clock>> makeClock(const Config& config);
+
 // Parses "2026-02-22T12:00:00Z" (or a plain date, meaning noon UTC).
 Result<std::chrono::system_clock::time_point> parseFixedTime(const std::string& text);
 

@@ -89,8 +89,9 @@ TEST_CASE("binary --origin live: the leaders come from NBA.com's figures") {
   if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
   FakeNbaCom fake;
   serveRecorded2025(fake);
-  auto [code, out] = runCommand(liveCommand(
+  const auto [code, out_text] = runCommand(liveCommand(
       fake, {"call", "get_league_leaders", R"({"stat":"points","limit":3})", "--json"}));
+  const std::string out = out_text;  // INFO captures by reference; a structured binding cannot be
   INFO(out, requestLog(fake));
   REQUIRE(code == 0);
   const json result = json::parse(out);
@@ -110,7 +111,9 @@ TEST_CASE("binary --origin live: answer_nba_question answers from NBA.com's figu
   if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
   FakeNbaCom fake;
   serveRecorded2025(fake);
-  auto [code, out] = runCommand(liveCommand(fake, {"ask", "Who leads the NBA in points?"}));
+  const auto [code, out_text] =
+      runCommand(liveCommand(fake, {"ask", "Who leads the NBA in points?"}));
+  const std::string out = out_text;
   INFO(out, requestLog(fake));
   REQUIRE(code == 0);
   CHECK(out.find("Luka Dončić leads the NBA with 33.0 points per game") != std::string::npos);
@@ -170,8 +173,10 @@ TEST_CASE("binary --origin live: a call waiting on NBA.com reports each request 
   fake.fail("/stats/leaguedashplayerstats", {testing::FakeFault::kServerError, {}, 1});
   testing::Subprocess server(liveCommand(fake, {"--nba-retries", "1", "serve"}));
   initialize(server);
-  auto [messages, reply] =
+  const auto exchange =
       callWithProgress(server, "get_league_leaders", {{"stat", "points"}, {"limit", 1}});
+  const std::vector<std::string>& messages = exchange.first;
+  const json& reply = exchange.second;
   INFO(reply.dump());
   CHECK_FALSE(reply.at("result").value("isError", false));
   const std::vector<std::string> expected = {
@@ -188,8 +193,10 @@ TEST_CASE("binary: answer_nba_question reports its stages as progress") {
   testing::Subprocess server(
       {kBinary, "--origin", "snapshot", "--fixed-time", "2025-04-14T12:00:00Z", "serve"});
   initialize(server);
-  auto [messages, reply] = callWithProgress(server, "answer_nba_question",
-                                            {{"question", "Who leads the NBA in points?"}});
+  const auto exchange = callWithProgress(server, "answer_nba_question",
+                                         {{"question", "Who leads the NBA in points?"}});
+  const std::vector<std::string>& messages = exchange.first;
+  const json& reply = exchange.second;
   INFO(reply.dump());
   CHECK_FALSE(reply.at("result").value("isError", false));
   const std::vector<std::string> expected = {
