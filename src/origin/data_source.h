@@ -11,6 +11,7 @@
 #include "domain/game_log_row.h"
 #include "domain/player.h"
 #include "domain/player_season_line.h"
+#include "domain/scoreboard_game.h"
 #include "domain/season.h"
 #include "domain/standing_row.h"
 #include "domain/table.h"
@@ -43,6 +44,13 @@ struct GamesRequest {
   std::optional<std::string> team;       // games with this abbr home or away
   std::optional<std::string> date_from;  // inclusive, "YYYY-MM-DD"
   std::optional<std::string> date_to;    // inclusive
+};
+
+// One date's scoreboard. `season` is the season the date belongs to (the caller's reading of
+// the date), so a source that keeps games by season finds them.
+struct ScoreboardRequest {
+  Season season;
+  std::string date;  // US/Eastern, "YYYY-MM-DD"
 };
 
 // The seam between the tools and where the figures come from (DESIGN §5): typed requests
@@ -93,6 +101,11 @@ class DataSource {
   // Awards of one season, or of every season when `season` is empty.
   virtual Result<Table<AwardEntry>> awards(const CallContext& context,
                                            std::optional<Season> season) const = 0;
+  // The games of one date — final, in progress and scheduled — ordered by game id (start
+  // time order on NBA.com), with game leaders where the source has them. Empty when nothing
+  // is played that day; an error when the source has no data for the date's season.
+  virtual Result<Table<ScoreboardGame>> scoreboard(const CallContext& context,
+                                                   const ScoreboardRequest& request) const = 0;
   // One player's games in a season, by date. kNotFound when the season has no game logs or
   // the player has none (the message says the log is partial where it is).
   virtual Result<Table<GameLogRow>> playerGameLog(const CallContext& context,

@@ -98,6 +98,11 @@ class FallbackDataSource : public DataSource {
     return firstThatAnswers<Table<Game>>(
         context, [&](const DataSource& source) { return source.games(context, request); });
   }
+  Result<Table<ScoreboardGame>> scoreboard(const CallContext& context,
+                                           const ScoreboardRequest& request) const override {
+    return firstThatAnswers<Table<ScoreboardGame>>(
+        context, [&](const DataSource& source) { return source.scoreboard(context, request); });
+  }
   Result<Table<StandingRow>> standings(const CallContext& context, Season season) const override {
     return firstThatAnswers<Table<StandingRow>>(
         context, [&](const DataSource& source) { return source.standings(context, season); });

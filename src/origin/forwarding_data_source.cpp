@@ -49,6 +49,11 @@ Result<Table<TeamSeasonLine>> ForwardingDataSource::teamSeasonStats(const CallCo
   return forward(target(context), &DataSource::teamSeasonStats, context, season, season_type);
 }
 
+Result<Table<ScoreboardGame>> ForwardingDataSource::scoreboard(
+    const CallContext& context, const ScoreboardRequest& request) const {
+  return forward(target(context), &DataSource::scoreboard, context, request);
+}
+
 Result<Table<Game>> ForwardingDataSource::games(const CallContext& context,
                                                 const GamesRequest& request) const {
   return forward(target(context), &DataSource::games, context, request);

@@ -23,6 +23,8 @@ class ForwardingDataSource : public DataSource {
   Result<Table<StandingRow>> standings(const CallContext& context, Season season) const override;
   Result<Table<AwardEntry>> awards(const CallContext& context,
                                    std::optional<Season> season) const override;
+  Result<Table<ScoreboardGame>> scoreboard(const CallContext& context,
+                                           const ScoreboardRequest& request) const override;
   Result<Table<GameLogRow>> playerGameLog(const CallContext& context, const std::string& player_id,
                                           Season season) const override;
 

@@ -32,7 +32,8 @@ void serveRecorded2025(FakeNbaCom& fake) {
                          kSamples + "leaguestandingsv3__2025-26__RegularSeason.json"));
 }
 
-std::vector<std::string> liveCommand(const FakeNbaCom& fake, std::vector<std::string> tail) {
+std::vector<std::string> liveCommand(const FakeNbaCom& fake, std::vector<std::string> tail,
+                                     const std::string& fixed_time = "2026-02-22T12:00:00Z") {
   std::vector<std::string> argv = {kBinary,
                                    "--origin",
                                    "live",
@@ -43,7 +44,7 @@ std::vector<std::string> liveCommand(const FakeNbaCom& fake, std::vector<std::st
                                    "--nba-min-interval-ms",
                                    "0",
                                    "--fixed-time",
-                                   "2026-02-22T12:00:00Z"};
+                                   fixed_time};
   argv.insert(argv.end(), tail.begin(), tail.end());
   return argv;
 }
@@ -187,6 +188,40 @@ TEST_CASE("binary --origin live: a call waiting on NBA.com reports each request 
   for (const std::string& message : expected) {
     CHECK_MESSAGE(std::find(messages.begin(), messages.end(), message) != messages.end(), message);
   }
+}
+
+TEST_CASE("binary --origin live: today's scores from the cdn live scoreboard, clock and leaders") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  FakeNbaCom fake;
+  REQUIRE(fake.serveFile("/static/json/liveData/scoreboard/todaysScoreboard_00.json", {},
+                         std::string(NBA_MCP_SHARED_DATA_DIR) +
+                             "/cdn-live-samples/todaysScoreboard_00__2023-04-20.json"));
+  // 22:30 in New York on 2023-04-20.
+  const auto result = runCommand(
+      liveCommand(fake, {"call", "get_live_scores", "{}", "--json"}, "2023-04-21T02:30:00Z"));
+  const std::string out = result.second;
+  INFO(out, requestLog(fake));
+  REQUIRE(result.first == 0);
+  const json answer = json::parse(out);
+  const json& structured = answer.at("structuredContent");
+  CHECK(structured.at("date") == "2023-04-20");
+  CHECK(structured.at("source") == "live");
+  CHECK(structured.at("leaders_available") == true);
+  const json* game = nullptr;
+  for (const json& g : structured.at("games")) {
+    if (g.at("game_id") == "0042200163") game = &g;
+  }
+  REQUIRE(game != nullptr);
+  CHECK(game->at("status") == "In progress");
+  CHECK(game->at("clock") == "7:15");
+  CHECK(game->at("status_text") == "Q2 07:15");
+  CHECK(game->at("winner").is_null());
+  CHECK(game->at("leaders").at("home").at("name") == "Andrew Wiggins");
+  const std::string text = answer.at("content")[0].at("text");
+  CHECK(text.find("Q2 07:15") != std::string::npos);
+  CHECK(text.find("Andrew Wiggins 11 pts, 1 reb, 2 ast") != std::string::npos);
+  CHECK(fake.requestCount("/static/json/liveData/scoreboard/todaysScoreboard_00.json") == 1);
+  CHECK(fake.requests().front().headers.at("referer") == "https://www.nba.com/");
 }
 
 TEST_CASE("binary: answer_nba_question reports its stages as progress") {

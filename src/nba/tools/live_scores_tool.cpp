@@ -40,15 +40,45 @@ ToolAnswer noGamesAnswer(const ToolEnv& env, const std::string& date, Season sea
   return ToolAnswer::error(message);
 }
 
-std::string scoresMarkdown(const Table<Game>& games, const std::string& date,
-                           const std::string& relative_note) {
+constexpr const char* kLiveNote =
+    "Live from NBA.com: a game in progress shows its score and clock as of this answer.";
+
+bool allFinalWithoutLeaders(const Table<ScoreboardGame>& board) {
+  return std::all_of(board.rows.begin(), board.rows.end(), [](const ScoreboardGame& g) {
+    return g.status == GameStatus::kFinal && !g.home_leader && !g.away_leader;
+  });
+}
+
+// "2 final, 1 in progress, 3 scheduled".
+std::string statusCounts(const Table<ScoreboardGame>& board) {
+  std::string out;
+  for (GameStatus status : {GameStatus::kFinal, GameStatus::kInProgress, GameStatus::kScheduled}) {
+    auto n = std::count_if(board.rows.begin(), board.rows.end(),
+                           [status](const ScoreboardGame& g) { return g.status == status; });
+    if (n == 0) continue;
+    std::string name = gameStatusName(status);
+    name[0] = static_cast<char>(name[0] - 'A' + 'a');
+    out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + name;
+  }
+  return out;
+}
+
+std::string leaderText(const std::optional<GameLeader>& leader) {
+  if (!leader) return "—";
+  return escapeMarkdown(leader->name) + " " + std::to_string(leader->pts) + " pts, " +
+         std::to_string(leader->reb) + " reb, " + std::to_string(leader->ast) + " ast";
+}
+
+// The snapshot's day: every game final, no clock, no leaders.
+std::string finalScoresMarkdown(const Table<ScoreboardGame>& board, const std::string& date,
+                                const std::string& relative_note) {
   std::string text = heading("NBA scores, " + weekdayName(date) + " " + date,
-                             games.meta.season ? games.meta.season->label() : "", games.meta.as_of);
-  std::size_t count = games.rows.size();
+                             board.meta.season ? board.meta.season->label() : "", board.meta.as_of);
+  std::size_t count = board.rows.size();
   text += std::to_string(count) + (count == 1 ? " game was" : " games were") + " played on " +
           weekdayName(date) + ", " + date + ", all final";
   if (count == 1) {
-    text += ": " + winnerFirstScore(games.rows.front());
+    text += ": " + winnerFirstScore(board.rows.front().game);
   }
   text += ".\n\n";
   if (!relative_note.empty()) {
@@ -57,12 +87,66 @@ std::string scoresMarkdown(const Table<Game>& games, const std::string& date,
   text += std::string(kFinalOnlyNote) + "\n\n";
   MarkdownTable table({"Away", "Pts", "Home", "Pts", "Status", "Winner", "Game id", "Note"},
                       {false, true, false, true, false, false, false, false});
-  for (const auto& game : games.rows) {
+  for (const auto& row : board.rows) {
+    const Game& game = row.game;
     table.addRow({game.away, std::to_string(game.away_pts), game.home,
                   std::to_string(game.home_pts), "Final", game.winner(),
                   game.game_id.empty() ? "—" : game.game_id, gameKindNote(game)});
   }
   return text + table.render();
+}
+
+// NBA.com's scoreboard: games final, in progress (with the clock) and ahead, with leaders.
+std::string liveScoresMarkdown(const Table<ScoreboardGame>& board, const std::string& date,
+                               const std::string& relative_note) {
+  std::string text = heading("NBA scores, " + weekdayName(date) + " " + date,
+                             board.meta.season ? board.meta.season->label() : "", board.meta.as_of);
+  const std::size_t count = board.rows.size();
+  text += std::to_string(count) + (count == 1 ? " game" : " games") + " on " + weekdayName(date) +
+          ", " + date + ": " + statusCounts(board) + ".\n\n";
+  if (!relative_note.empty()) {
+    text += relative_note + "\n\n";
+  }
+  text += std::string(kLiveNote) + "\n\n";
+  MarkdownTable table(
+      {"Away", "Pts", "Home", "Pts", "Status", "Away leader", "Home leader", "Game id"},
+      {false, true, false, true, false, false, false, false});
+  for (const auto& row : board.rows) {
+    const Game& game = row.game;
+    const bool ahead = row.status == GameStatus::kScheduled;
+    table.addRow(
+        {game.away, ahead ? "—" : std::to_string(game.away_pts), game.home,
+         ahead ? "—" : std::to_string(game.home_pts),
+         escapeMarkdown(row.status_text.empty() ? gameStatusName(row.status) : row.status_text),
+         leaderText(row.away_leader), leaderText(row.home_leader),
+         game.game_id.empty() ? "—" : game.game_id});
+  }
+  return text + table.render();
+}
+
+json leaderJson(const std::optional<GameLeader>& leader) {
+  if (!leader) return nullptr;
+  return {{"player_id", leader->player_id},
+          {"name", leader->name},
+          {"team", leader->team},
+          {"pts", leader->pts},
+          {"reb", leader->reb},
+          {"ast", leader->ast}};
+}
+
+json scoreboardRowJson(const ScoreboardGame& row, bool live) {
+  json out = gameJson(row.game);
+  out["status"] = gameStatusName(row.status);
+  if (row.status != GameStatus::kFinal) out["winner"] = nullptr;
+  out["clock"] = row.clock.empty() ? json(nullptr) : json(row.clock);
+  out["leaders"] = row.home_leader || row.away_leader ? json{{"home", leaderJson(row.home_leader)},
+                                                             {"away", leaderJson(row.away_leader)}}
+                                                      : json(nullptr);
+  if (live) {
+    out["status_text"] = row.status_text;
+    out["period"] = row.period;
+  }
+  return out;
 }
 
 ToolAnswer liveScores(const json& arguments, const ToolEnv& env) {
@@ -72,40 +156,45 @@ ToolAnswer liveScores(const json& arguments, const ToolEnv& env) {
     return errorAnswer(date.status());
   }
   Season season = seasonOfDate(*date);
-  auto games = seasonGames(env, season, std::nullopt, *date, *date);
-  if (!games.ok()) {
+  auto board = env.data.scoreboard(env.call, {season, *date});
+  if (!board.ok()) {
+    if (board.status().code() == StatusCode::kCancelled ||
+        board.status().code() == StatusCode::kUnavailable) {
+      return errorAnswer(board.status());
+    }
     return ToolAnswer::error("The data has no games for " + *date + ": it covers " +
                              coveredDateSpans(env) +
                              " (regular season only). Scores for other dates need the live "
                              "NBA.com origin.");
   }
-  if (games->rows.empty()) {
-    return noGamesAnswer(env, *date, season, games->meta.as_of);
+  if (board->rows.empty()) {
+    return noGamesAnswer(env, *date, season, board->meta.as_of);
   }
   std::string relative_note;
   if (requested != *date) {
     relative_note =
         "\"" + escapeMarkdown(requested) + "\" is " + *date + " in US/Eastern (taken as UTC-5).";
   }
+  const bool final_only = allFinalWithoutLeaders(*board) && board->meta.source != "live";
   ToolAnswer answer;
-  answer.markdown = scoresMarkdown(*games, *date, relative_note);
+  answer.markdown = final_only ? finalScoresMarkdown(*board, *date, relative_note)
+                               : liveScoresMarkdown(*board, *date, relative_note);
   json rows = json::array();
-  for (const auto& game : games->rows) {
-    json row = gameJson(game);
-    row["clock"] = nullptr;
-    row["leaders"] = nullptr;
-    rows.push_back(std::move(row));
+  bool leaders = false;
+  for (const auto& row : board->rows) {
+    rows.push_back(scoreboardRowJson(row, !final_only));
+    leaders = leaders || row.home_leader || row.away_leader;
   }
   answer.structured = {{"date", *date},
                        {"requested", requested},
                        {"season", season.label()},
-                       {"as_of", games->meta.as_of},
-                       {"source", games->meta.source},
-                       {"game_count", games->rows.size()},
-                       {"leaders_available", false},
-                       {"note", kFinalOnlyNote},
+                       {"as_of", board->meta.as_of},
+                       {"source", board->meta.source},
+                       {"game_count", board->rows.size()},
+                       {"leaders_available", leaders},
+                       {"note", final_only ? kFinalOnlyNote : kLiveNote},
                        {"games", std::move(rows)}};
-  answer.meta = answerMeta(games->meta, season);
+  answer.meta = answerMeta(board->meta, season);
   return answer;
 }
 
@@ -114,8 +203,10 @@ ToolAnswer liveScores(const json& arguments, const ToolEnv& env) {
 NbaTool liveScoresTool() {
   return {"get_live_scores", "Scores of a day's games",
           "The NBA games of one date with their scores and status. `date` is YYYY-MM-DD, "
-          "\"today\" or \"yesterday\" (US/Eastern; default today). On the offline snapshot "
-          "every game is final and there is no game clock or leaders. A date without games "
+          "\"today\" or \"yesterday\" (US/Eastern; default today). From NBA.com the day's "
+          "games come with their status (final, in progress with the game clock, or "
+          "scheduled) and each team's leading scorer; on the offline snapshot every game is "
+          "final, without clock or leaders. A date without games "
           "is an error that names the nearest game days; a date outside the data names the "
           "dates the data covers.",
           true, liveScores};

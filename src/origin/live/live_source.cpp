@@ -152,6 +152,40 @@ class LiveSource : public DataSource {
                  std::move(kept));
   }
 
+  // Today's games from cdn.nba.com's live scoreboard (game clock, leaders); any other date,
+  // or a cdn scoreboard that has already rolled over to another date, from scoreboardv3.
+  Result<Table<ScoreboardGame>> scoreboard(const CallContext& context,
+                                           const ScoreboardRequest& request) const override {
+    if (request.date == easternToday(context)) {
+      const std::string url =
+          cdnBase() + "/static/json/liveData/scoreboard/todaysScoreboard_00.json";
+      auto response = fetchJson(context, url, "cdn.nba.com todaysScoreboard_00");
+      if (!response.ok()) {
+        return response.status();
+      }
+      auto games = parseScoreboard(response.value(), "cdn.nba.com todaysScoreboard_00",
+                                   request.season, teams_);
+      if (!games.ok()) {
+        return games.status();
+      }
+      if (games->empty() || games->front().game.date == request.date) {
+        return liveTable(context, request.season, "NBA.com live scoreboard (cdn)",
+                         std::move(games).value());
+      }
+    }
+    const StatsQuery query = scoreboardV3(request.date);
+    auto response = fetch(context, query);
+    if (!response.ok()) {
+      return response.status();
+    }
+    auto games =
+        parseScoreboard(response.value(), "stats.nba.com scoreboardv3", request.season, teams_);
+    if (!games.ok()) {
+      return games.status();
+    }
+    return table(context, request.season, query, std::move(games).value());
+  }
+
   Result<Table<StandingRow>> standings(const CallContext& context, Season season) const override {
     const StatsQuery query = leagueStandingsV3(season);
     auto response = fetch(context, query);
@@ -191,7 +225,12 @@ class LiveSource : public DataSource {
 
  private:
   Result<nlohmann::json> fetch(const CallContext& context, const StatsQuery& query) const {
-    HttpRequest request{query.url(options_.stats_url), options_.headers, query.upstream()};
+    return fetchJson(context, query.url(options_.stats_url), query.upstream());
+  }
+
+  Result<nlohmann::json> fetchJson(const CallContext& context, const std::string& url,
+                                   const std::string& upstream) const {
+    HttpRequest request{url, options_.headers, upstream};
     auto response = http_.get(context, request);
     if (!response.ok()) {
       return response.status();
@@ -259,10 +298,27 @@ class LiveSource : public DataSource {
   template <typename Row>
   Table<Row> table(const CallContext& context, std::optional<Season> season,
                    const StatsQuery& query, std::vector<Row> rows) const {
+    return liveTable(context, season, "NBA.com " + query.endpoint, std::move(rows));
+  }
+
+  template <typename Row>
+  Table<Row> liveTable(const CallContext& context, std::optional<Season> season, std::string origin,
+                       std::vector<Row> rows) const {
     Table<Row> table;
-    table.meta = meta(context, season, "NBA.com " + query.endpoint);
+    table.meta = meta(context, season, std::move(origin));
     table.rows = Rows<Row>(std::make_shared<const std::vector<Row>>(std::move(rows)));
     return table;
+  }
+
+  std::string cdnBase() const {
+    std::string base = options_.cdn_url;
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    return base;
+  }
+
+  // The NBA's calendar day: US/Eastern, taken as UTC-5 as the tools take it.
+  static std::string easternToday(const CallContext& context) {
+    return dateOf(context.clock().wallNow() - std::chrono::hours(5));
   }
 
   const HttpClient& http_;

@@ -9,6 +9,7 @@
 #include "domain/game_log_row.h"
 #include "domain/player.h"
 #include "domain/player_season_line.h"
+#include "domain/scoreboard_game.h"
 #include "domain/season.h"
 #include "domain/standing_row.h"
 #include "domain/team_season_line.h"
@@ -58,5 +59,18 @@ Result<std::vector<Game>> parseLeagueGameLog(const nlohmann::json& response, Sea
 // playergamelog. Ordered by date.
 Result<std::vector<GameLogRow>> parsePlayerGameLog(const nlohmann::json& response, Season season,
                                                    const std::string& player_id);
+
+// A scoreboard in the shape cdn.nba.com's live scoreboard and stats.nba.com's scoreboardv3
+// share ({"scoreboard":{"gameDate","games":[{gameId, gameStatus, gameStatusText, period,
+// gameClock, gameEt, homeTeam, awayTeam, gameLeaders}]}}); `endpoint` names it in errors.
+// Scores are the points so far; the clock is set only while a game is in progress. Ordered by
+// game id.
+Result<std::vector<ScoreboardGame>> parseScoreboard(const nlohmann::json& response,
+                                                    std::string_view endpoint, Season season,
+                                                    const TeamDirectory& teams);
+
+// NBA.com's ISO-8601 game clock as people read it: "PT07M15.00S" → "7:15"; "" when it is not
+// one.
+std::string gameClockText(std::string_view iso);
 
 }  // namespace nba::live

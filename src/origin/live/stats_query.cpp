@@ -66,7 +66,9 @@ std::string StatsQuery::url(std::string_view base) const {
 std::string StatsQuery::upstream() const {
   std::string text = "stats.nba.com " + endpoint;
   for (const auto& [name, value] : params) {
-    if (name == "Season" || name == "PlayerID" || name == "MeasureType") text += " " + value;
+    if (name == "Season" || name == "PlayerID" || name == "MeasureType" || name == "GameDate") {
+      text += " " + value;
+    }
   }
   return text;
 }
@@ -123,6 +125,10 @@ StatsQuery playerGameLog(const std::string& player_id, Season season, SeasonType
 StatsQuery playerCareerStats(const std::string& player_id) {
   return sorted("playercareerstats",
                 {{"LeagueID", "00"}, {"PerMode", "Totals"}, {"PlayerID", player_id}});
+}
+
+StatsQuery scoreboardV3(const std::string& date) {
+  return sorted("scoreboardv3", {{"GameDate", date}, {"LeagueID", "00"}});
 }
 
 }  // namespace nba::live

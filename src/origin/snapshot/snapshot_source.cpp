@@ -119,6 +119,24 @@ class SnapshotSource final : public DataSource {
     return table;
   }
 
+  // The snapshot's games of the date, all final; it has no clock and no leaders.
+  Result<Table<ScoreboardGame>> scoreboard(const CallContext& context,
+                                           const ScoreboardRequest& request) const override {
+    GamesRequest games_request;
+    games_request.season = request.season;
+    games_request.date_from = request.date;
+    games_request.date_to = request.date;
+    auto played = games(context, games_request);
+    if (!played.ok()) {
+      return played.status();
+    }
+    std::vector<ScoreboardGame> board;
+    for (const Game& game : played->rows) {
+      board.push_back({game, GameStatus::kFinal, "Final", 0, "", "", std::nullopt, std::nullopt});
+    }
+    return Table<ScoreboardGame>{played->meta, Rows<ScoreboardGame>(std::move(board))};
+  }
+
   Result<Table<Game>> games(const CallContext&, const GamesRequest& request) const override {
     if (request.season_type == SeasonType::kPlayoffs) {
       return noPlayoffs();

@@ -1,0 +1,120 @@
+#include <algorithm>
+
+#include "origin/live/nba_date.h"
+#include "origin/live/stats_parsers.h"
+
+namespace nba::live {
+namespace {
+
+using nlohmann::json;
+
+// Total accessors over untrusted objects: a missing key or a wrong type reads as empty.
+std::string text(const json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+long long whole(const json& object, const char* key) {
+  auto it = object.find(key);
+  if (it == object.end() || !it->is_number()) return 0;
+  const double value = it->get<double>();
+  return value >= 0 && value < 1e9 ? static_cast<long long>(value) : 0;
+}
+
+const json& member(const json& object, const char* key) {
+  static const json kEmpty = json::object();
+  auto it = object.find(key);
+  return it != object.end() && it->is_object() ? *it : kEmpty;
+}
+
+GameStatus statusOf(long long code) {
+  return code == 2   ? GameStatus::kInProgress
+         : code == 3 ? GameStatus::kFinal
+                     : GameStatus::kScheduled;
+}
+
+std::optional<GameLeader> leaderOf(const json& leader) {
+  const long long id = whole(leader, "personId");
+  if (id <= 0) return std::nullopt;  // before tip-off NBA.com sends an empty leader
+  return GameLeader{std::to_string(id),
+                    text(leader, "name"),
+                    text(leader, "teamTricode"),
+                    static_cast<int>(whole(leader, "points")),
+                    static_cast<int>(whole(leader, "rebounds")),
+                    static_cast<int>(whole(leader, "assists"))};
+}
+
+Status badGame(std::string_view endpoint, std::size_t index, const std::string& what) {
+  return dataLoss(std::string(endpoint) + ": game " + std::to_string(index + 1) + " " + what);
+}
+
+}  // namespace
+
+std::string gameClockText(std::string_view iso) {
+  // "PT07M15.00S" → "7:15"; "PT00M04.20S" → "0:04".
+  if (iso.size() < 7 || iso.substr(0, 2) != "PT") return "";
+  const auto m = iso.find('M');
+  const auto s = iso.find('S');
+  if (m == std::string_view::npos || s == std::string_view::npos || s < m) return "";
+  int minutes = 0, seconds = 0;
+  for (char c : iso.substr(2, m - 2)) {
+    if (c < '0' || c > '9' || minutes > 99) return "";
+    minutes = minutes * 10 + (c - '0');
+  }
+  for (char c : iso.substr(m + 1, s - m - 1)) {
+    if (c == '.') break;
+    if (c < '0' || c > '9' || seconds > 59) return "";
+    seconds = seconds * 10 + (c - '0');
+  }
+  if (seconds > 59) return "";
+  return std::to_string(minutes) + ":" + (seconds < 10 ? "0" : "") + std::to_string(seconds);
+}
+
+Result<std::vector<ScoreboardGame>> parseScoreboard(const json& response, std::string_view endpoint,
+                                                    Season season, const TeamDirectory& teams) {
+  const json& board = member(response, "scoreboard");  // find() is end() on a non-object
+  auto games = board.find("games");
+  if (games == board.end() || !games->is_array()) {
+    return dataLoss(std::string(endpoint) + ": the response has no scoreboard.games array");
+  }
+  const auto board_date = parseNbaDate(text(board, "gameDate"));
+  std::vector<ScoreboardGame> out;
+  for (std::size_t i = 0; i < games->size(); ++i) {
+    const json& g = (*games)[i];
+    if (!g.is_object()) return badGame(endpoint, i, "is not an object");
+    const json& home = member(g, "homeTeam");
+    const json& away = member(g, "awayTeam");
+    ScoreboardGame row;
+    row.game.season = season;
+    row.game.game_id = text(g, "gameId");
+    row.game.home = text(home, "teamTricode");
+    row.game.away = text(away, "teamTricode");
+    if (!teams.byAbbr(row.game.home) || !teams.byAbbr(row.game.away)) {
+      return badGame(endpoint, i, "has teams '" + row.game.away + "' at '" + row.game.home + "'");
+    }
+    const auto eastern = parseNbaDate(text(g, "gameEt").substr(0, 10));
+    if (!eastern && !board_date) return badGame(endpoint, i, "has no date");
+    row.game.date = eastern ? *eastern : *board_date;
+    row.game.home_pts = static_cast<int>(whole(home, "score"));
+    row.game.away_pts = static_cast<int>(whole(away, "score"));
+    if (auto neutral = g.find("isNeutral");
+        neutral != g.end() && neutral->is_boolean() && neutral->get<bool>()) {
+      row.game.kind = GameKind::kNeutralSite;
+    }
+    row.status = statusOf(whole(g, "gameStatus"));
+    row.status_text = text(g, "gameStatusText");
+    row.period = static_cast<int>(whole(g, "period"));
+    if (row.status == GameStatus::kInProgress) row.clock = gameClockText(text(g, "gameClock"));
+    row.start_utc = text(g, "gameTimeUTC");
+    const json& leaders = member(g, "gameLeaders");
+    row.home_leader = leaderOf(member(leaders, "homeLeaders"));
+    row.away_leader = leaderOf(member(leaders, "awayLeaders"));
+    out.push_back(std::move(row));
+  }
+  std::sort(out.begin(), out.end(), [](const ScoreboardGame& a, const ScoreboardGame& b) {
+    return a.game.game_id < b.game.game_id;
+  });
+  return out;
+}
+
+}  // namespace nba::live
