@@ -7,6 +7,7 @@
 #include "core/call_context.h"
 #include "core/status.h"
 #include "domain/award_entry.h"
+#include "domain/box_score_player.h"
 #include "domain/game.h"
 #include "domain/game_log_row.h"
 #include "domain/player.h"
@@ -51,6 +52,12 @@ struct GamesRequest {
 struct ScoreboardRequest {
   Season season;
   std::string date;  // US/Eastern, "YYYY-MM-DD"
+};
+
+// One finished game's box score.
+struct BoxScoreRequest {
+  Season season;        // the game's season
+  std::string game_id;  // NBA.com id, "0022300403"
 };
 
 // The seam between the tools and where the figures come from (DESIGN §5): typed requests
@@ -106,6 +113,11 @@ class DataSource {
   // is played that day; an error when the source has no data for the date's season.
   virtual Result<Table<ScoreboardGame>> scoreboard(const CallContext& context,
                                                    const ScoreboardRequest& request) const = 0;
+  // The player lines of one game (players who played; both teams), in the source's order.
+  // kNotFound when the source has no lines for the game; the table says partial where the
+  // source's logs miss players.
+  virtual Result<Table<BoxScorePlayer>> boxScore(const CallContext& context,
+                                                 const BoxScoreRequest& request) const = 0;
   // One player's games in a season, by date. kNotFound when the season has no game logs or
   // the player has none (the message says the log is partial where it is).
   virtual Result<Table<GameLogRow>> playerGameLog(const CallContext& context,

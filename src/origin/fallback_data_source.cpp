@@ -98,6 +98,11 @@ class FallbackDataSource : public DataSource {
     return firstThatAnswers<Table<Game>>(
         context, [&](const DataSource& source) { return source.games(context, request); });
   }
+  Result<Table<BoxScorePlayer>> boxScore(const CallContext& context,
+                                         const BoxScoreRequest& request) const override {
+    return firstThatAnswers<Table<BoxScorePlayer>>(
+        context, [&](const DataSource& source) { return source.boxScore(context, request); });
+  }
   Result<Table<ScoreboardGame>> scoreboard(const CallContext& context,
                                            const ScoreboardRequest& request) const override {
     return firstThatAnswers<Table<ScoreboardGame>>(

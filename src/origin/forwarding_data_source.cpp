@@ -54,6 +54,11 @@ Result<Table<ScoreboardGame>> ForwardingDataSource::scoreboard(
   return forward(target(context), &DataSource::scoreboard, context, request);
 }
 
+Result<Table<BoxScorePlayer>> ForwardingDataSource::boxScore(const CallContext& context,
+                                                             const BoxScoreRequest& request) const {
+  return forward(target(context), &DataSource::boxScore, context, request);
+}
+
 Result<Table<Game>> ForwardingDataSource::games(const CallContext& context,
                                                 const GamesRequest& request) const {
   return forward(target(context), &DataSource::games, context, request);

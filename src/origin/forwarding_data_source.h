@@ -25,6 +25,8 @@ class ForwardingDataSource : public DataSource {
                                    std::optional<Season> season) const override;
   Result<Table<ScoreboardGame>> scoreboard(const CallContext& context,
                                            const ScoreboardRequest& request) const override;
+  Result<Table<BoxScorePlayer>> boxScore(const CallContext& context,
+                                         const BoxScoreRequest& request) const override;
   Result<Table<GameLogRow>> playerGameLog(const CallContext& context, const std::string& player_id,
                                           Season season) const override;
 

@@ -42,6 +42,13 @@ class KnownSeasonsView final : public ForwardingDataSource {
     return inner_.teamSeasonStats(context, season, season_type);
   }
 
+  Result<Table<BoxScorePlayer>> boxScore(const CallContext& context,
+                                         const BoxScoreRequest& request) const override {
+    if (Status status = known(request.season); !status.isOk()) {
+      return status;
+    }
+    return inner_.boxScore(context, request);
+  }
   Result<Table<ScoreboardGame>> scoreboard(const CallContext& context,
                                            const ScoreboardRequest& request) const override {
     if (Status status = known(request.season); !status.isOk()) {

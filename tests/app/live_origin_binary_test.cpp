@@ -224,6 +224,40 @@ TEST_CASE("binary --origin live: today's scores from the cdn live scoreboard, cl
   CHECK(fake.requests().front().headers.at("referer") == "https://www.nba.com/");
 }
 
+TEST_CASE("binary --origin live: a full box score from NBA.com (Mitchell's 71)") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  FakeNbaCom fake;
+  REQUIRE(fake.serveFile("/stats/boxscoretraditionalv3", {{"GameID", "0022200552"}},
+                         kSamples + "boxscoretraditionalv3__0022200552.json"));
+  // The season's game log, cut to the one game (NBA.com's shape, its two team rows).
+  const json log = {{"resultSets",
+                     {{{"name", "LeagueGameLog"},
+                       {"headers", {"GAME_ID", "GAME_DATE", "MATCHUP", "PTS"}},
+                       {"rowSet",
+                        {{"0022200552", "2023-01-02", "CHI @ CLE", 134},
+                         {"0022200552", "2023-01-02", "CLE vs. CHI", 145}}}}}}};
+  fake.serve("/stats/leaguegamelog", {{"Season", "2022-23"}}, log.dump());
+  REQUIRE(fake.serveFile("/stats/commonallplayers", {},
+                         kSamples + "commonallplayers__2025-26__0.json"));
+  const auto result = runCommand(
+      liveCommand(fake, {"call", "get_box_score", R"({"game_id":"0022200552"})", "--json"}));
+  const std::string out = result.second;
+  INFO(out, requestLog(fake));
+  REQUIRE(result.first == 0);
+  const json answer = json::parse(out);
+  const json& structured = answer.at("structuredContent");
+  CHECK(structured.at("partial") == false);
+  CHECK(structured.at("source") == "live");
+  CHECK(structured.at("game").at("winner") == "CLE");
+  const json& cle = structured.at("teams")[1];
+  CHECK(cle.at("team") == "CLE");
+  CHECK(cle.at("listed_pts") == 145);
+  CHECK(cle.at("players")[0].at("name") == "Donovan Mitchell");
+  CHECK(cle.at("players")[0].at("pts") == 71);
+  const std::string text = answer.at("content")[0].at("text");
+  CHECK(text.find("Donovan Mitchell (CLE) with 71 points") != std::string::npos);
+}
+
 TEST_CASE("binary: answer_nba_question reports its stages as progress") {
   testing::Subprocess server(
       {kBinary, "--origin", "snapshot", "--fixed-time", "2025-04-14T12:00:00Z", "serve"});

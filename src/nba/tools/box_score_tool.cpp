@@ -14,8 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-// The only season with per-game player lines offline (NBA.com playergamelog, partial).
-constexpr Season kLoggedSeason{2023};
 constexpr const char* kWhereBoxScoresAre =
     "box scores need the live NBA.com origin; the offline snapshot has player lines only for "
     "2023-24 (partial game logs)";
@@ -124,33 +122,16 @@ Result<Game> gameByTeamDate(const json& arguments, const ToolEnv& env) {
   return notFound(message);
 }
 
-// Every logged player's line in the game. The log is per player, so read the logs of the
-// players who played for either team that season.
-std::vector<PlayerLine> logLines(const Game& game, const ToolEnv& env) {
-  std::set<std::string> player_ids;
-  for (const std::string& abbr : {game.home, game.away}) {
-    PlayerSeasonStatsRequest request;
-    request.season = game.season;
-    request.team = abbr;
-    if (auto lines = env.data.playerSeasonStats(env.call, request); lines.ok()) {
-      for (const auto& line : lines->rows) {
-        player_ids.insert(line.player_id);
-      }
-    }
+// The source's player lines of the game (offline: the partial 2023-24 logs), most minutes
+// first.
+Result<std::vector<PlayerLine>> gameLines(const Game& game, const ToolEnv& env) {
+  auto box = env.data.boxScore(env.call, {game.season, game.game_id});
+  if (!box.ok()) {
+    return box.status();
   }
   std::vector<PlayerLine> out;
-  for (const auto& id : player_ids) {
-    auto log = env.data.playerGameLog(env.call, id, game.season);
-    if (!log.ok()) {
-      continue;  // not in the partial log
-    }
-    for (const auto& row : log->rows) {
-      if (row.game_id == game.game_id) {
-        auto player = env.data.player(env.call, id);
-        out.push_back({player.ok() ? player->name : id, row});
-        break;
-      }
-    }
+  for (const BoxScorePlayer& player : box->rows) {
+    out.push_back({player.name.empty() ? player.line.player_id : player.name, player.line});
   }
   std::sort(out.begin(), out.end(), [](const PlayerLine& x, const PlayerLine& y) {
     return std::tie(y.row.min, y.row.pts, x.name) < std::tie(x.row.min, x.row.pts, y.name);
@@ -274,15 +255,20 @@ ToolAnswer boxScore(const json& arguments, const ToolEnv& env) {
                                chosen->season.label() + "; leave season out.");
     }
   }
-  if (game->season != kLoggedSeason || game->game_id.empty()) {
+  auto lines = game->game_id.empty() ? Result<std::vector<PlayerLine>>(notFound("no game id"))
+                                     : gameLines(*game, env);
+  if (!lines.ok()) {
+    if (lines.status().code() == StatusCode::kCancelled ||
+        lines.status().code() == StatusCode::kUnavailable) {
+      return errorAnswer(lines.status());
+    }
     return ToolAnswer::error("No box score for " + game->away + " @ " + game->home + " on " +
                              game->date + " (final: " + winnerFirstScore(*game) +
                              "): " + kWhereBoxScoresAre + ".");
   }
-  auto lines = logLines(*game, env);
   auto games_meta = seasonGames(env, game->season, std::nullopt, game->date, game->date);
   TableMeta meta = games_meta.ok() ? games_meta->meta : TableMeta{};
-  return boxScoreAnswer(*game, lines, meta);
+  return boxScoreAnswer(*game, lines.value(), meta);
 }
 
 }  // namespace

@@ -152,6 +152,25 @@ class LiveSource : public DataSource {
                  std::move(kept));
   }
 
+  Result<Table<BoxScorePlayer>> boxScore(const CallContext& context,
+                                         const BoxScoreRequest& request) const override {
+    const StatsQuery query = boxScoreTraditionalV3(request.game_id);
+    auto response = fetch(context, query);
+    if (!response.ok()) {
+      return response.status();
+    }
+    auto lines = parseBoxScoreV3(response.value(), request.season);
+    if (!lines.ok()) {
+      return lines.status();
+    }
+    if (lines->empty()) {
+      return notFound("NBA.com has no player lines for game " + request.game_id);
+    }
+    auto table = this->table(context, request.season, query, std::move(lines).value());
+    table.meta.coverage = Coverage::kComplete;  // one finished game, every player
+    return table;
+  }
+
   // Today's games from cdn.nba.com's live scoreboard (game clock, leaders); any other date,
   // or a cdn scoreboard that has already rolled over to another date, from scoreboardv3.
   Result<Table<ScoreboardGame>> scoreboard(const CallContext& context,

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "domain/box_score_player.h"
 #include "domain/game.h"
 #include "domain/game_log_row.h"
 #include "domain/player.h"
@@ -59,6 +60,10 @@ Result<std::vector<Game>> parseLeagueGameLog(const nlohmann::json& response, Sea
 // playergamelog. Ordered by date.
 Result<std::vector<GameLogRow>> parsePlayerGameLog(const nlohmann::json& response, Season season,
                                                    const std::string& player_id);
+
+// boxscoretraditionalv3: the lines of the players who played (DNPs left out), away team
+// first; minutes "19:09" rounded to whole minutes as game logs give them.
+Result<std::vector<BoxScorePlayer>> parseBoxScoreV3(const nlohmann::json& response, Season season);
 
 // A scoreboard in the shape cdn.nba.com's live scoreboard and stats.nba.com's scoreboardv3
 // share ({"scoreboard":{"gameDate","games":[{gameId, gameStatus, gameStatusText, period,

@@ -66,7 +66,8 @@ std::string StatsQuery::url(std::string_view base) const {
 std::string StatsQuery::upstream() const {
   std::string text = "stats.nba.com " + endpoint;
   for (const auto& [name, value] : params) {
-    if (name == "Season" || name == "PlayerID" || name == "MeasureType" || name == "GameDate") {
+    if (name == "Season" || name == "PlayerID" || name == "MeasureType" || name == "GameDate" ||
+        name == "GameID") {
       text += " " + value;
     }
   }
@@ -125,6 +126,15 @@ StatsQuery playerGameLog(const std::string& player_id, Season season, SeasonType
 StatsQuery playerCareerStats(const std::string& player_id) {
   return sorted("playercareerstats",
                 {{"LeagueID", "00"}, {"PerMode", "Totals"}, {"PlayerID", player_id}});
+}
+
+StatsQuery boxScoreTraditionalV3(const std::string& game_id) {
+  return sorted("boxscoretraditionalv3", {{"EndPeriod", "0"},
+                                          {"EndRange", "0"},
+                                          {"GameID", game_id},
+                                          {"RangeType", "0"},
+                                          {"StartPeriod", "0"},
+                                          {"StartRange", "0"}});
 }
 
 StatsQuery scoreboardV3(const std::string& date) {

@@ -192,6 +192,23 @@ class SnapshotSource final : public DataSource {
     return table;
   }
 
+  // The logged lines of the game (2023-24 only, and partial: the logs miss some players).
+  Result<Table<BoxScorePlayer>> boxScore(const CallContext&,
+                                         const BoxScoreRequest& request) const override {
+    Result<TableMeta> meta = metaFor(request.season, "player_game_logs", "game logs");
+    if (!meta.ok()) {
+      return meta.status();
+    }
+    std::vector<BoxScorePlayer> lines;
+    for (const GameLogRow& row : tables_.game_logs) {
+      if (row.game_id != request.game_id || row.season != request.season) continue;
+      auto player = player_index_.find(row.player_id);
+      lines.push_back({row, player == player_index_.end() ? row.player_id
+                                                          : tables_.players[player->second].name});
+    }
+    return Table<BoxScorePlayer>{*meta, Rows<BoxScorePlayer>(std::move(lines))};
+  }
+
   Result<Table<GameLogRow>> playerGameLog(const CallContext&, const std::string& player_id,
                                           Season season) const override {
     Result<TableMeta> meta = metaFor(season, "player_game_logs", "game logs");
