@@ -88,7 +88,7 @@ Status transferError(CURLcode code, CURL* handle, const Transfer& transfer,
   }
   if (transfer.too_large) {
     return dataLoss(who + " sent a response larger than " +
-                    std::to_string(transfer.max_body_bytes / (1024 * 1024)) + " MiB");
+                    std::to_string(transfer.max_body_bytes / (std::size_t{1024} * 1024)) + " MiB");
   }
   return dataLoss(who + " broke off the response: " + std::string(detail));
 }
@@ -150,7 +150,10 @@ class CurlHttpClient : public HttpClient {
       if (asciiLower(name) == "accept-encoding") {
         continue;  // see CURLOPT_ACCEPT_ENCODING
       }
-      list = curl_slist_append(list, (name + ": " + value).c_str());
+      std::string line = name;
+      line += ": ";
+      line += value;
+      list = curl_slist_append(list, line.c_str());
     }
     return HeaderList(list);
   }
