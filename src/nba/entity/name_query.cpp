@@ -1,18 +1,10 @@
 #include "nba/entity/name_query.h"
 
+#include "core/ascii.h"
 #include "nba/entity/name_normalize.h"
 
 namespace nba::entity {
 namespace {
-
-std::string_view trim(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n\f\v";
-  const std::size_t first = text.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) {
-    return {};
-  }
-  return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
-}
 
 // Drops a leading "the" when something follows: "The Process" and "Process" are one alias.
 std::vector<std::string> withoutArticle(std::vector<std::string> tokens) {
@@ -26,7 +18,7 @@ std::vector<std::string> withoutArticle(std::vector<std::string> tokens) {
 
 NameQuery makeNameQuery(std::string_view text) {
   NameQuery query;
-  query.text = std::string(trim(text));
+  query.text = std::string(trimAscii(text));
   query.tokens = tokenizeName(query.text);
   stripNameSuffixes(&query.tokens);
   query.spaced = joinTokens(query.tokens, " ");

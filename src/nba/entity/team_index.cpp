@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "core/ascii.h"
 #include "nba/entity/edit_distance.h"
 #include "nba/entity/name_normalize.h"
 #include "nba/entity/team_aliases.h"
@@ -19,16 +20,6 @@ constexpr double kFuzzyWeight = 0.85;  // × (1 − distance / length)
 // Keys shorter than this (abbreviations, "LA", "GS") never match by typo: "LAK" or "XYZ"
 // are not near-misses of anything a person would mean.
 constexpr std::size_t kMinFuzzyKeyLength = 4;
-
-std::string lowerAscii(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return lower;
-}
 
 // Every spelling of `city`: itself plus any alias pair it belongs to.
 std::vector<std::string> citySpellings(std::string_view city) {
@@ -61,7 +52,7 @@ Result<TeamIndex> TeamIndex::build(std::vector<TeamEntry> teams) {
     if (!seen_ids.insert(entry.nba_team_id).second) {
       return invalidArgument("team id " + std::to_string(entry.nba_team_id) + " is used twice");
     }
-    if (!seen_abbrs.insert(lowerAscii(entry.abbr)).second) {
+    if (!seen_abbrs.insert(asciiLower(entry.abbr)).second) {
       return invalidArgument("team abbreviation " + entry.abbr + " is used twice");
     }
     std::string id = std::to_string(entry.nba_team_id);
@@ -109,7 +100,7 @@ void TeamIndex::indexTeam(std::uint32_t team) {
 void TeamIndex::indexAliases() {
   for (const TeamAlias& alias : teamAliases()) {
     for (std::uint32_t team = 0; team < teams_.size(); ++team) {
-      if (lowerAscii(teams_[team].entry.abbr) == lowerAscii(alias.abbr)) {
+      if (asciiLower(teams_[team].entry.abbr) == asciiLower(alias.abbr)) {
         addKey(alias.alias, team, MatchKind::kNickname, kAliasConfidence);
       }
     }

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/ascii.h"
 #include "core/user_text.h"
 
 namespace nba::tools {
@@ -26,18 +27,7 @@ std::chrono::year_month_day toYmd(const std::string& date) {
                                      std::chrono::day{day}};
 }
 
-std::string lowerTrimmed(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
+std::string lowerTrimmed(std::string_view text) { return asciiLower(trimAscii(text)); }
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "core/ascii.h"
 #include "domain/season_resolver.h"
 #include "nba/tools/arguments.h"
 #include "nba/tools/markdown.h"
@@ -68,13 +69,7 @@ const std::vector<const stats::StatDef*>& playerLineStats() {
   return *list;
 }
 
-std::string statKey(const stats::StatDef& stat) {
-  std::string key = stat.code;
-  for (char& c : key) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return key;
-}
+std::string statKey(const stats::StatDef& stat) { return asciiLower(stat.code); }
 
 std::optional<double> shownStatValue(const PlayerSeasonLine& line, const stats::StatDef& stat,
                                      stats::PerMode mode) {

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 
+#include "core/ascii.h"
 #include "nba/tools/markdown.h"
 #include "nba/tools/team_text.h"
 
@@ -80,10 +81,7 @@ std::string signedFixed(double value, int decimals) {
 }  // namespace
 
 std::optional<TeamMeasure> parseTeamMeasure(std::string_view text) {
-  std::string key;
-  for (char c : text) {
-    key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  const std::string key = asciiLower(text);
   if (key == "base") {
     return TeamMeasure::kBase;
   }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/ascii.h"
 #include "core/user_text.h"
 #include "nba/tools/arguments.h"
 #include "nba/tools/markdown.h"
@@ -24,15 +25,7 @@ using nlohmann::json;
 constexpr std::array<const char*, 6> kDivisions = {"Atlantic",  "Central", "Southeast",
                                                    "Northwest", "Pacific", "Southwest"};
 
-std::string lowerTrimmed(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  auto first = out.find_first_not_of(' ');
-  auto last = out.find_last_not_of(' ');
-  return first == std::string::npos ? "" : out.substr(first, last - first + 1);
-}
+std::string lowerTrimmed(const std::string& text) { return asciiLower(trimAscii(text)); }
 
 // Drops a trailing word people add ("Western Conference", "Pacific division").
 std::string withoutSuffix(std::string text, const std::string& suffix) {

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "core/ascii.h"
 #include "nba/stats/stat_catalog.h"
 #include "nba/tools/markdown.h"
 #include "nba/tools/team_text.h"
@@ -11,13 +12,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string lowerKey(const std::string& code) {
-  std::string key = code;
-  for (char& c : key) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return key;
-}
+std::string lowerKey(const std::string& code) { return asciiLower(code); }
 
 std::string articleFor(const std::string& phrase) {
   return !phrase.empty() && std::string_view("aeiouAEIOU").find(phrase[0]) != std::string::npos

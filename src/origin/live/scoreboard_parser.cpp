@@ -80,7 +80,7 @@ Result<std::vector<ScoreboardGame>> parseScoreboard(const json& response, std::s
   const auto board_date = parseNbaDate(text(board, "gameDate"));
   std::vector<ScoreboardGame> out;
   for (std::size_t i = 0; i < games->size(); ++i) {
-    const json& g = (*games)[i];
+    const json& g = games->at(i);  // i < size(): never throws
     if (!g.is_object()) return badGame(endpoint, i, "is not an object");
     const json& home = member(g, "homeTeam");
     const json& away = member(g, "awayTeam");

@@ -88,8 +88,8 @@ const nlohmann::json* StatsTable::cell(std::size_t row, std::size_t column) cons
   if (row >= rows_->size()) {
     return nullptr;
   }
-  const nlohmann::json& cells = (*rows_)[row];
-  return column < cells.size() ? &cells[column] : nullptr;
+  const nlohmann::json& cells = rows_->at(row);  // bounds checked above: never throws
+  return column < cells.size() ? &cells.at(column) : nullptr;
 }
 
 std::optional<double> StatsTable::number(std::size_t row, std::size_t column) const {

@@ -74,18 +74,6 @@ std::string joinTeams(const std::vector<std::string>& teams) {
   return out;
 }
 
-const char* gameKindColumn(GameKind kind) {
-  switch (kind) {
-    case GameKind::kCupFinal:
-      return "cup_final";
-    case GameKind::kNeutralSite:
-      return "neutral_site";
-    case GameKind::kRegular:
-      break;
-  }
-  return "regular";
-}
-
 void fillPlayerLine(Record& r, const PlayerSeasonLine& x, const std::string& name) {
   r.season(x.season).text(x.player_id).text(name).text(x.team).integer(x.stint);
   r.text(joinTeams(x.teams)).optional(x.age).text(x.position).integer(x.gp).optional(x.gs);
@@ -153,7 +141,7 @@ std::map<std::string, std::string> formatSnapshotTables(const SnapshotTables& t)
   files[std::string(kTeamLinesFile)] = table(kTeamLinesColumns, t.team_lines, fillTeamLine);
   files[std::string(kGamesFile)] = table(kGamesColumns, t.games, [](Record& r, const Game& g) {
     r.season(g.season).text(g.date).text(g.game_id).text(g.home).text(g.away);
-    r.integer(g.home_pts).integer(g.away_pts).text(gameKindColumn(g.kind));
+    r.integer(g.home_pts).integer(g.away_pts).text(gameKindName(g.kind));
   });
   files[std::string(kAwardsFile)] =
       table(kAwardsColumns, t.awards, [](Record& r, const AwardEntry& a) {
