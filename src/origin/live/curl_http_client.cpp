@@ -79,6 +79,11 @@ Status transferError(CURLcode code, CURL* handle, const Transfer& transfer,
     return Status(StatusCode::kDeadlineExceeded,
                   "Out of time while waiting on " + who + " (the call's deadline passed).");
   }
+  if (code == CURLE_URL_MALFORMAT || code == CURLE_UNSUPPORTED_PROTOCOL) {
+    return invalidArgument(
+        who + " cannot be asked: '" + request.url.substr(0, 80) +
+        "' is not a usable URL (check --nba-stats-url and --nba-cdn-url): " + std::string(detail));
+  }
   if (failedToConnect(code, handle)) {
     return unavailable("cannot reach " + who + ": " + std::string(detail));
   }

@@ -30,8 +30,8 @@ struct HttpResponse {
 // error only when there is no response: kUnavailable (no connection could be made: DNS,
 // refused, connect timeout), kDataLoss (connected, but the transfer broke off: reset,
 // truncated, too large), kDeadlineExceeded (connected, but no full answer in time, or the
-// call's deadline passed), kCancelled (the call was cancelled). Messages name
-// `request.upstream`.
+// call's deadline passed), kCancelled (the call was cancelled), kInvalidArgument (the URL
+// itself is unusable: a configuration error). Messages name `request.upstream`.
 //
 // Thread-safe: any number of concurrent calls.
 class HttpClient {

@@ -207,6 +207,19 @@ TEST_CASE("live source: an unreachable NBA.com fails at once and opens the circu
   CHECK(second.status().message().find("NBA.com is not being asked") == 0);
 }
 
+TEST_CASE("live source: a malformed base URL is a configuration error, not retried") {
+  Rig rig;
+  LiveOptions options;
+  options.stats_url = "::not a url";
+  auto live = newLiveSource(*rig.polite, testing::franchises(), options);
+  PlayerSeasonStatsRequest request;
+  request.season = Season{2025};
+  auto result = live->playerSeasonStats(rig.call, request);
+  CHECK(result.status().code() == StatusCode::kInvalidArgument);
+  CHECK(result.status().message().find("is not a usable URL (check --nba-stats-url") !=
+        std::string::npos);
+}
+
 TEST_CASE("live source: seasons need no request; a season's awards are not NBA.com's to list") {
   Rig rig;
   auto seasons = rig.live->seasons(rig.call);
