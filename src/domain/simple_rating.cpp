@@ -48,7 +48,9 @@ std::map<std::string, double> simpleRatings(const std::vector<Game>& games) {
     }
     const double mean = sum / static_cast<double>(by_team.size());
     for (auto& [team, value] : next) {
-      value -= mean;
+      // Half a step: the plain update oscillates forever on a two-colourable schedule (one
+      // game on opening night) and never settles; the damped one reaches the same solution.
+      value = (value - mean + rating[team]) / 2;
       change = std::max(change, std::fabs(value - rating[team]));
     }
     rating = std::move(next);

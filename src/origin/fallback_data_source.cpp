@@ -142,8 +142,13 @@ class FallbackDataSource : public DataSource {
       }
       failure = first.status();
       pauseAfter(failure, context);
+      // Only an NBA.com that cannot answer at all makes the snapshot's seasons "this
+      // season"'s; a request it does not serve (a season's awards) or one bad response does not.
+      if (failure.code() == StatusCode::kUnavailable ||
+          failure.code() == StatusCode::kDeadlineExceeded) {
+        state_ = State::kDegraded;
+      }
     }
-    state_ = State::kDegraded;
     Result<T> second = ask(secondary_);
     if (!second.ok()) {
       return bothFailed(failure, second.status());

@@ -32,6 +32,12 @@ TEST_CASE("SRS of a small round robin: margin plus schedule strength, summing to
   CHECK(srs.at("C") == doctest::Approx(-10.0));
 }
 
+TEST_CASE("SRS on opening night: one game, the margin split between the two") {
+  const auto srs = simpleRatings({game("A", "B", 110, 100)});
+  CHECK(srs.at("A") == doctest::Approx(5.0));
+  CHECK(srs.at("B") == doctest::Approx(-5.0));
+}
+
 TEST_CASE("SRS from the 2023-24 games matches basketball-reference's (Boston 10.75)") {
   GamesRequest request;
   request.season = Season{2023};

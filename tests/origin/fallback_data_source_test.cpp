@@ -119,6 +119,19 @@ TEST_CASE("fallback: seasons are the primary's while it answers, the secondary's
   CHECK(live.requests.load() == before + 1);  // its own seasons, no probe
 }
 
+TEST_CASE("fallback: a request NBA.com does not serve keeps NBA.com's seasons") {
+  SwitchableSource live;
+  auto source = newFallbackDataSource(live, embeddedSnapshot());
+  REQUIRE(source->players(testCall()).ok());  // NBA.com answers
+  live.failure = Status(StatusCode::kUnimplemented, "no season awards at NBA.com");
+  REQUIRE(source->awards(testCall(), Season{2024}).ok());  // from the snapshot, with a note
+  live.failure = Status::ok();
+  // Still the primary's seasons: an awards question must not make 2015-16 unknown.
+  const int before = live.requests;
+  REQUIRE(source->seasons(testCall()).ok());
+  CHECK(live.requests.load() == before + 1);
+}
+
 TEST_CASE("fallback: an unreachable primary is left alone for a second, with the same note") {
   FakeClock clock(std::chrono::system_clock::time_point{} + std::chrono::hours(24 * 20506));
   const CallContext call(clock, Caller::kClient);

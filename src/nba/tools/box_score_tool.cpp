@@ -20,7 +20,11 @@ constexpr const char* kWhereBoxScoresAre =
 
 // What the logs cover for this game: the listed players' points against each final score
 // tell whether anyone who scored is missing.
-std::string coverageNote(const nlohmann::json& teams, bool& partial) {
+std::string coverageNote(const nlohmann::json& teams, const TableMeta& box, bool& partial) {
+  if (box.source == "live") {  // NBA.com's own box score: every player who played
+    partial = false;
+    return "NBA.com's box score: every player who played.";
+  }
   std::string missing;
   for (const auto& team : teams) {
     int listed = team.at("listed_pts").get<int>();
@@ -123,12 +127,13 @@ Result<Game> gameByTeamDate(const json& arguments, const ToolEnv& env) {
 }
 
 // The source's player lines of the game (offline: the partial 2023-24 logs), most minutes
-// first.
-Result<std::vector<PlayerLine>> gameLines(const Game& game, const ToolEnv& env) {
+// first; `meta` gets the box score's provenance.
+Result<std::vector<PlayerLine>> gameLines(const Game& game, const ToolEnv& env, TableMeta& meta) {
   auto box = env.data.boxScore(env.call, {game.season, game.game_id});
   if (!box.ok()) {
     return box.status();
   }
+  meta = box->meta;
   std::vector<PlayerLine> out;
   for (const BoxScorePlayer& player : box->rows) {
     out.push_back({player.name.empty() ? player.line.player_id : player.name, player.line});
@@ -201,7 +206,7 @@ json teamSection(const Game& game, const std::string& abbr, const std::vector<Pl
 }
 
 ToolAnswer boxScoreAnswer(const Game& game, const std::vector<PlayerLine>& lines,
-                          const TableMeta& meta) {
+                          const TableMeta& meta, const TableMeta& box_meta) {
   ToolAnswer answer;
   std::string title = "Box score: " + game.away + " @ " + game.home + ", " + game.date;
   answer.markdown = heading(title, game.season.label(), meta.as_of);
@@ -213,8 +218,9 @@ ToolAnswer boxScoreAnswer(const Game& game, const std::vector<PlayerLine>& lines
   auto top = std::max_element(lines.begin(), lines.end(),
                               [](const auto& x, const auto& y) { return x.row.pts < y.row.pts; });
   if (top != lines.end()) {
-    sentence += "; top scorer in the log: " + top->name + " (" + top->row.team + ") with " +
-                std::to_string(top->row.pts) + " points";
+    sentence +=
+        std::string(box_meta.source == "live" ? "; top scorer: " : "; top scorer in the log: ") +
+        top->name + " (" + top->row.team + ") with " + std::to_string(top->row.pts) + " points";
   }
   std::string tables;
   json teams = json::array();
@@ -222,7 +228,7 @@ ToolAnswer boxScoreAnswer(const Game& game, const std::vector<PlayerLine>& lines
     teams.push_back(teamSection(game, abbr, lines, tables));
   }
   bool partial = true;
-  std::string note = coverageNote(teams, partial);
+  std::string note = coverageNote(teams, box_meta, partial);
   answer.markdown += escapeMarkdown(sentence + ".") + "\n\n" + note + "\n\n" + tables;
   answer.structured = {
       {"season", game.season.label()}, {"as_of", meta.as_of}, {"source", meta.source},
@@ -255,20 +261,22 @@ ToolAnswer boxScore(const json& arguments, const ToolEnv& env) {
                                chosen->season.label() + "; leave season out.");
     }
   }
-  auto lines = game->game_id.empty() ? Result<std::vector<PlayerLine>>(notFound("no game id"))
-                                     : gameLines(*game, env);
+  const std::string no_box_score = "No box score for " + game->away + " @ " + game->home + " on " +
+                                   game->date + " (final: " + winnerFirstScore(*game) + "): ";
+  if (game->game_id.empty()) {
+    return ToolAnswer::error(no_box_score + kWhereBoxScoresAre + ".");
+  }
+  TableMeta box_meta;
+  auto lines = gameLines(*game, env, box_meta);
   if (!lines.ok()) {
-    if (lines.status().code() == StatusCode::kCancelled ||
-        lines.status().code() == StatusCode::kUnavailable) {
-      return errorAnswer(lines.status());
+    if (lines.status().code() == StatusCode::kNotFound) {
+      return ToolAnswer::error(no_box_score + lines.status().message() + ".");
     }
-    return ToolAnswer::error("No box score for " + game->away + " @ " + game->home + " on " +
-                             game->date + " (final: " + winnerFirstScore(*game) +
-                             "): " + kWhereBoxScoresAre + ".");
+    return errorAnswer(lines.status());
   }
   auto games_meta = seasonGames(env, game->season, std::nullopt, game->date, game->date);
   TableMeta meta = games_meta.ok() ? games_meta->meta : TableMeta{};
-  return boxScoreAnswer(*game, lines.value(), meta);
+  return boxScoreAnswer(*game, lines.value(), meta, box_meta);
 }
 
 }  // namespace

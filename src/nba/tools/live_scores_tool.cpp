@@ -158,9 +158,10 @@ ToolAnswer liveScores(const json& arguments, const ToolEnv& env) {
   Season season = seasonOfDate(*date);
   auto board = env.data.scoreboard(env.call, {season, *date});
   if (!board.ok()) {
-    if (board.status().code() == StatusCode::kCancelled ||
-        board.status().code() == StatusCode::kUnavailable) {
-      return errorAnswer(board.status());
+    const StatusCode code = board.status().code();
+    if (code == StatusCode::kCancelled || code == StatusCode::kUnavailable ||
+        code == StatusCode::kDeadlineExceeded || code == StatusCode::kDataLoss) {
+      return errorAnswer(board.status());  // NBA.com's trouble, not a date without data
     }
     return ToolAnswer::error("The data has no games for " + *date + ": it covers " +
                              coveredDateSpans(env) +

@@ -44,6 +44,11 @@ void CircuitBreaker::tripNow(TimePoint now) {
   open(now);
 }
 
+void CircuitBreaker::releaseProbe() {
+  std::lock_guard lock(mutex_);
+  probe_out_ = false;
+}
+
 std::optional<CircuitBreaker::TimePoint> CircuitBreaker::reopensAt() const {
   std::lock_guard lock(mutex_);
   return open_until_;

@@ -33,6 +33,9 @@ class CircuitBreaker {
   void recordSuccess();
   void recordFailure(TimePoint now);
   void tripNow(TimePoint now);
+  // A probe that ended without telling whether the upstream is back (its caller cancelled):
+  // the next request may probe instead; the circuit stays as it is.
+  void releaseProbe();
 
   // While open: when the next probe may go. Empty when closed.
   std::optional<TimePoint> reopensAt() const;

@@ -54,13 +54,19 @@ Result<std::vector<Game>> parseLeagueGameLog(const nlohmann::json& response, Sea
     return cols.status();
   }
   const auto& c = cols.value();
+  // The team is its franchise's abbreviation today: older seasons write the one of their time
+  // (SEA, NJN, NOH), the TEAM_ID is the franchise's for good.
+  const auto team_id = t.optionalColumn("TEAM_ID");
   std::map<std::string, std::vector<Side>> sides;  // by game id
   for (std::size_t row = 0; row < t.rowCount(); ++row) {
     auto date = parseNbaDate(t.text(row, c[1]));
     auto matchup = parseMatchup(t.text(row, c[2]));
     if (!date) return badCell(kEndpoint, row, "GAME_DATE", t.text(row, c[1]));
     if (!matchup) return badCell(kEndpoint, row, "MATCHUP", t.text(row, c[2]));
-    if (!teams.byAbbr(matchup->team) || !teams.byAbbr(matchup->opponent)) {
+    if (const Team* franchise =
+            team_id ? teams.byId(t.whole(row, *team_id).value_or(0)) : nullptr) {
+      matchup->team = franchise->abbr;
+    } else if (!teams.byAbbr(matchup->team)) {
       return badCell(kEndpoint, row, "MATCHUP", t.text(row, c[2]));
     }
     sides[t.text(row, c[0])].push_back(
@@ -69,8 +75,13 @@ Result<std::vector<Game>> parseLeagueGameLog(const nlohmann::json& response, Sea
   std::vector<Game> games;
   for (const auto& [game_id, both] : sides) {
     if (both.size() != 2) continue;  // a game still being played has one side logged
-    const Side& home = both[0].matchup.home ? both[0] : both[1];
-    const Side& away = both[0].matchup.home ? both[1] : both[0];
+    // A neutral-site game (Mexico City, Berlin, the Cup's Las Vegas semi-finals) is "@" on
+    // both rows; as in the snapshot, its away team is then the alphabetically first.
+    const bool neutral = both[0].matchup.home == both[1].matchup.home;
+    const bool first_is_home =
+        neutral ? both[0].matchup.team > both[1].matchup.team : both[0].matchup.home;
+    const Side& home = first_is_home ? both[0] : both[1];
+    const Side& away = first_is_home ? both[1] : both[0];
     Game game;
     game.season = season;
     game.date = home.date;
@@ -79,6 +90,7 @@ Result<std::vector<Game>> parseLeagueGameLog(const nlohmann::json& response, Sea
     game.away = away.matchup.team;
     game.home_pts = home.pts;
     game.away_pts = away.pts;
+    if (neutral) game.kind = GameKind::kNeutralSite;
     games.push_back(std::move(game));
   }
   std::sort(games.begin(), games.end(), [](const Game& a, const Game& b) {

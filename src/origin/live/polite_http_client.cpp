@@ -111,23 +111,30 @@ class PoliteHttpClient : public HttpClient {
     }
     if (Status waited = waitForSlot(context); !waited.isOk()) {
       if (admission == CircuitBreaker::Admission::kProbe) {
-        breaker_.recordFailure(clock.monotonicNow());  // give the probe back
+        breaker_.releaseProbe();  // the caller gave up: nothing was learned about NBA.com
       }
       return waited;
     }
     Result<HttpResponse> attempt = inner_.get(context, request);
-    record(clock, attempt);
+    if (!record(clock, attempt) && admission == CircuitBreaker::Admission::kProbe) {
+      breaker_.releaseProbe();
+    }
     return attempt;
   }
 
-  void record(const Clock& clock, const Result<HttpResponse>& attempt) const {
+  // Tells the breaker how the attempt went; false when it says nothing about NBA.com (the
+  // caller cancelled mid-transfer).
+  bool record(const Clock& clock, const Result<HttpResponse>& attempt) const {
     if (!attempt.ok() && attempt.status().code() == StatusCode::kUnavailable) {
       breaker_.tripNow(clock.monotonicNow());
     } else if (countsAsFailure(attempt)) {
       breaker_.recordFailure(clock.monotonicNow());
     } else if (attempt.ok()) {
       breaker_.recordSuccess();
+    } else {
+      return false;
     }
+    return true;
   }
 
   std::string openMessage(const Clock& clock, const HttpRequest& request) const {
@@ -152,7 +159,14 @@ class PoliteHttpClient : public HttpClient {
     if (slot <= now) {
       return Status::ok();
     }
-    return waiter_(context, slot - now);
+    Status waited = waiter_(context, slot - now);
+    if (!waited.isOk()) {
+      // The slot goes unused: give it back if nobody queued behind it, so a cancelled
+      // question's queued calls do not delay everyone after them.
+      std::lock_guard lock(mutex_);
+      if (next_slot_ == slot + options_.min_interval) next_slot_ = slot;
+    }
+    return waited;
   }
 
   nanoseconds backoff(int retry) const {

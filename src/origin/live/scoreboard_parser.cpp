@@ -90,7 +90,7 @@ Result<std::vector<ScoreboardGame>> parseScoreboard(const json& response, std::s
     row.game.home = text(home, "teamTricode");
     row.game.away = text(away, "teamTricode");
     if (!teams.byAbbr(row.game.home) || !teams.byAbbr(row.game.away)) {
-      return badGame(endpoint, i, "has teams '" + row.game.away + "' at '" + row.game.home + "'");
+      continue;  // an All-Star or exhibition team: not one of the 30, and not ours to score
     }
     const auto eastern = parseNbaDate(text(g, "gameEt").substr(0, 10));
     if (!eastern && !board_date) return badGame(endpoint, i, "has no date");

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "domain/simple_rating.h"
@@ -40,17 +41,22 @@ Result<TeamValues> readMeasure(const nlohmann::json& response,
   return values;
 }
 
+// A count from NBA.com as an int: anything not a plausible count (huge, negative) reads 0.
+int count(double value) {
+  return value >= 0 && value < 1e7 ? static_cast<int>(std::llround(value)) : 0;
+}
+
 TeamSeasonLine lineOf(const Team& team, Season season, std::map<std::string, double>& b,
                       std::map<std::string, double>& a, std::map<std::string, double>& o) {
   TeamSeasonLine line;
   line.season = season;
   line.team = team.abbr;
-  const double gp = b["GP"];
-  line.gp = static_cast<int>(gp);
-  line.w = static_cast<int>(b["W"]);
-  line.l = static_cast<int>(b["L"]);
-  line.pts = static_cast<int>(std::llround(b["PTS"]));
-  line.opp_pts = static_cast<int>(std::llround(o["OPP_PTS"]));
+  line.gp = count(b["GP"]);
+  const double gp = line.gp;
+  line.w = count(b["W"]);
+  line.l = count(b["L"]);
+  line.pts = count(b["PTS"]);
+  line.opp_pts = count(o["OPP_PTS"]);
   line.pts_pg = perGame(b["PTS"], gp);
   line.opp_pts_pg = perGame(o["OPP_PTS"], gp);
   line.mov = gp > 0 ? rounded((b["PTS"] - o["OPP_PTS"]) / gp, 2) : 0;

@@ -197,7 +197,14 @@ class SnapshotSource final : public DataSource {
                                          const BoxScoreRequest& request) const override {
     Result<TableMeta> meta = metaFor(request.season, "player_game_logs", "game logs");
     if (!meta.ok()) {
-      return meta.status();
+      std::vector<Season> logged;
+      for (const auto& [key, row] : meta_) {
+        if (key.second == "player_game_logs") logged.push_back(row->season);
+      }
+      return notFound(
+          "box scores need the live NBA.com origin; the offline snapshot has player "
+          "lines only for " +
+          seasonList(logged) + " (partial game logs)");
     }
     std::vector<BoxScorePlayer> lines;
     for (const GameLogRow& row : tables_.game_logs) {

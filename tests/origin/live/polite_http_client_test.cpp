@@ -142,6 +142,30 @@ TEST_CASE("polite client: five failing calls open the circuit") {
   CHECK(rig.http.calls() == 5);
 }
 
+TEST_CASE("polite client: a probe cancelled mid-transfer leaves the next request free to probe") {
+  Rig rig;
+  rig.http.then(unavailable("cannot reach stats.nba.com x"));
+  CHECK_FALSE(rig.polite->get(rig.call, rig.request).ok());  // the circuit opens
+  rig.clock.advance(seconds(30));
+  rig.http.then(Status(StatusCode::kCancelled, "Cancelled while waiting on stats.nba.com x."));
+  auto cancelled = rig.polite->get(rig.call, rig.request);  // the probe, cancelled
+  CHECK(cancelled.status().code() == StatusCode::kCancelled);
+  auto next = rig.polite->get(rig.call, rig.request);  // probes again, and succeeds
+  CHECK(next.ok());
+  CHECK(rig.http.calls() == 3);
+}
+
+TEST_CASE("polite client: a call that gives up its slot gives it back") {
+  Rig rig;
+  REQUIRE(rig.polite->get(rig.call, rig.request).ok());  // the next slot is 600 ms ahead
+  CallContext cancelled = rig.call;
+  cancelled.withCancelProbe([] { return true; });
+  CHECK(rig.polite->get(cancelled, rig.request).status().code() == StatusCode::kCancelled);
+  // The cancelled wait moved the clock by its 600 ms; the slot it gave back is now.
+  REQUIRE(rig.polite->get(rig.call, rig.request).ok());
+  CHECK(rig.http.times()[1] - rig.http.times()[0] == milliseconds(600));
+}
+
 TEST_CASE("polite client: a cancelled call stops waiting for its slot and is not sent") {
   Rig rig;
   REQUIRE(rig.polite->get(rig.call, rig.request).ok());

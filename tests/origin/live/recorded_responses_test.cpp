@@ -160,6 +160,11 @@ TEST_CASE("recorded leaguegamelog 2025-26: two rows per game joined, home and aw
   CHECK(opener.away == "GSW");
   CHECK(opener.away_pts == 119);
   CHECK(opener.winner() == "GSW");
+  // Mexico City, 2025-11-01: "DAL @ DET" and "DET @ DAL"; away is the alphabetically first.
+  const Game& mexico = only(games.value(), [](const Game& g) { return g.game_id == "0022500147"; });
+  CHECK(mexico.kind == GameKind::kNeutralSite);
+  CHECK(mexico.away == "DAL");
+  CHECK(mexico.home == "DET");
 }
 
 TEST_CASE("recorded leaguegamelog 2025-26 gives the snapshot's 2025-26 games") {
@@ -178,10 +183,57 @@ TEST_CASE("recorded leaguegamelog 2025-26 gives the snapshot's 2025-26 games") {
     });
     if (live == games->end()) continue;
     ++matched;
+    CHECK(live->kind == game.kind);
     CHECK(live->home_pts == game.home_pts);
     CHECK(live->away_pts == game.away_pts);
   }
   CHECK(matched >= 800);
+}
+
+}  // namespace
+}  // namespace nba::live
+
+namespace nba::live {
+namespace {
+
+TEST_CASE("leaguegamelog of an older season: the franchise by TEAM_ID, not the old abbreviation") {
+  // 2007-08: Seattle (SEA, today OKC) at New Jersey (NJN, today BKN).
+  const nlohmann::json response =
+      testing::statsResponse("LeagueGameLog", {"TEAM_ID", "GAME_ID", "GAME_DATE", "MATCHUP", "PTS"},
+                             {{1610612760, "0020700001", "2007-10-31", "SEA @ NJN", 98},
+                              {1610612751, "0020700001", "2007-10-31", "NJN vs. SEA", 112}});
+  auto games = parseLeagueGameLog(response, Season{2007}, testing::franchises());
+  REQUIRE_MESSAGE(games.ok(), games.status().message());
+  REQUIRE(games->size() == 1);
+  CHECK(games->front().home == "BKN");
+  CHECK(games->front().away == "OKC");
+  CHECK(games->front().winner() == "BKN");
+}
+
+TEST_CASE("team lines: impossible counts from NBA.com read as zero, never overflow") {
+  using nlohmann::json;
+  const json base = testing::statsResponse(
+      "LeagueDashTeamStats",
+      {"TEAM_ID", "GP", "W", "L", "FGM", "FGA", "FG3M", "FG3A", "FTM", "FTA", "OREB", "DREB", "REB",
+       "AST", "STL", "BLK", "TOV", "PF", "PTS"},
+      {{1610612738, 1e300, -5, 1e10, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1e30}});
+  const json advanced =
+      testing::statsResponse("LeagueDashTeamStats",
+                             {"TEAM_ID", "OFF_RATING", "DEF_RATING", "NET_RATING", "PACE", "TS_PCT",
+                              "EFG_PCT", "TM_TOV_PCT", "OREB_PCT", "DREB_PCT"},
+                             {{1610612738, 1e300, 0, 0, 0, 0, 0, 0, 0, 0}});
+  const json opponent = testing::statsResponse(
+      "LeagueDashTeamStats",
+      {"TEAM_ID", "OPP_PTS", "OPP_FGM", "OPP_FGA", "OPP_FG3M", "OPP_FTM", "OPP_FTA", "OPP_TOV"},
+      {{1610612738, -1e300, 0, 0, 0, 0, 0, 0}});
+  auto lines =
+      parseTeamSeasonLines(base, advanced, opponent, {}, Season{2025}, testing::franchises());
+  REQUIRE_MESSAGE(lines.ok(), lines.status().message());
+  CHECK(lines->front().gp == 0);
+  CHECK(lines->front().w == 0);
+  CHECK(lines->front().l == 0);
+  CHECK(lines->front().pts == 0);
+  CHECK(lines->front().opp_pts == 0);
 }
 
 }  // namespace

@@ -58,9 +58,15 @@ TEST_CASE("scoreboard parser: scheduled games, odd values, and wrong shapes") {
   CHECK(games->at(1).status == GameStatus::kScheduled);
   CHECK(games->at(1).clock.empty());
   CHECK_FALSE(games->at(1).home_leader.has_value());
+  // An All-Star or exhibition team is not one of the 30: that game is left out, not the day.
+  const json all_star = json::parse(
+      R"({"scoreboard":{"gameDate":"2026-02-15","games":[{"gameId":"0032500001","gameStatus":3,
+          "homeTeam":{"teamTricode":"LBN"},"awayTeam":{"teamTricode":"GNS"}}]}})");
+  auto skipped = parseScoreboard(all_star, "t", Season{2025}, testing::franchises());
+  REQUIRE(skipped.ok());
+  CHECK(skipped->empty());
   for (const char* bad : {R"({"scoreboard":{"games":{}}})", R"([1])", R"({"scoreboard":{}})",
-                          R"({"scoreboard":{"games":[1]}})",
-                          R"({"scoreboard":{"games":[{"homeTeam":{"teamTricode":"XXX"}}]}})"}) {
+                          R"({"scoreboard":{"games":[1]}})"}) {
     const json odd = json::parse(bad);
     auto rejected = parseScoreboard(odd, "t", Season{2025}, testing::franchises());
     CHECK_FALSE(rejected.ok());
