@@ -33,7 +33,7 @@ std::pair<json, json> advancedAndOpponent(const json& base) {
   json advanced_rows = json::array(), opponent_rows = json::array();
   for (const json& row : set.at("rowSet")) {
     advanced_rows.push_back({row[0], 115.5, 112.25, 3.25, 99.5, 0.58, 0.55, 0.13, 0.25, 0.75});
-    json opponent = {row[0]};
+    json opponent = json::array({row[0]});  // {row[0]} alone may copy the number
     for (const char* column : {"PTS", "FGM", "FGA", "FG3M", "FTM", "FTA", "TOV"}) {
       const auto& headers = set.at("headers");
       auto at = std::find(headers.begin(), headers.end(), column) - headers.begin();
