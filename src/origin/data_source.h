@@ -54,6 +54,14 @@ struct ScoreboardRequest {
   std::string date;  // US/Eastern, "YYYY-MM-DD"
 };
 
+// A season's games that are not final yet, as a schedule lists them.
+struct UpcomingGamesRequest {
+  Season season;
+  std::optional<std::string> team;       // games with this abbr home or away
+  std::optional<std::string> date_from;  // inclusive, "YYYY-MM-DD" (US/Eastern)
+  std::optional<std::string> date_to;    // inclusive
+};
+
 // One finished game's box score.
 struct BoxScoreRequest {
   Season season;        // the game's season
@@ -108,11 +116,20 @@ class DataSource {
   // Awards of one season, or of every season when `season` is empty.
   virtual Result<Table<AwardEntry>> awards(const CallContext& context,
                                            std::optional<Season> season) const = 0;
+  // One player's award entries over every season at the source, ordered by season. Empty
+  // when he has none.
+  virtual Result<Table<AwardEntry>> playerAwards(const CallContext& context,
+                                                 const std::string& player_id) const = 0;
   // The games of one date — final, in progress and scheduled — ordered by game id (start
   // time order on NBA.com), with game leaders where the source has them. Empty when nothing
   // is played that day; an error when the source has no data for the date's season.
   virtual Result<Table<ScoreboardGame>> scoreboard(const CallContext& context,
                                                    const ScoreboardRequest& request) const = 0;
+  // The season's regular-season games not final yet — in progress or ahead — ordered by date
+  // then game id, with start times; empty when the season is over. kUnimplemented from a
+  // source that holds played games only (the snapshot).
+  virtual Result<Table<ScoreboardGame>> upcomingGames(
+      const CallContext& context, const UpcomingGamesRequest& request) const = 0;
   // The player lines of one game (players who played; both teams), in the source's order.
   // kNotFound when the source has no lines for the game; the table says partial where the
   // source's logs miss players.

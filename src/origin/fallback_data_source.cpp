@@ -103,6 +103,16 @@ class FallbackDataSource : public DataSource {
     return firstThatAnswers<Table<BoxScorePlayer>>(
         context, [&](const DataSource& source) { return source.boxScore(context, request); });
   }
+  Result<Table<AwardEntry>> playerAwards(const CallContext& context,
+                                         const std::string& player_id) const override {
+    return firstThatAnswers<Table<AwardEntry>>(
+        context, [&](const DataSource& source) { return source.playerAwards(context, player_id); });
+  }
+  Result<Table<ScoreboardGame>> upcomingGames(const CallContext& context,
+                                              const UpcomingGamesRequest& request) const override {
+    return firstThatAnswers<Table<ScoreboardGame>>(
+        context, [&](const DataSource& source) { return source.upcomingGames(context, request); });
+  }
   Result<Table<ScoreboardGame>> scoreboard(const CallContext& context,
                                            const ScoreboardRequest& request) const override {
     return firstThatAnswers<Table<ScoreboardGame>>(

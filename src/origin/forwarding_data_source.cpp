@@ -74,6 +74,16 @@ Result<Table<AwardEntry>> ForwardingDataSource::awards(const CallContext& contex
   return forward(target(context), &DataSource::awards, context, season);
 }
 
+Result<Table<AwardEntry>> ForwardingDataSource::playerAwards(const CallContext& context,
+                                                             const std::string& player_id) const {
+  return forward(target(context), &DataSource::playerAwards, context, player_id);
+}
+
+Result<Table<ScoreboardGame>> ForwardingDataSource::upcomingGames(
+    const CallContext& context, const UpcomingGamesRequest& request) const {
+  return forward(target(context), &DataSource::upcomingGames, context, request);
+}
+
 Result<Table<GameLogRow>> ForwardingDataSource::playerGameLog(const CallContext& context,
                                                               const std::string& player_id,
                                                               Season season) const {

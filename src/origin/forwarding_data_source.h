@@ -23,6 +23,10 @@ class ForwardingDataSource : public DataSource {
   Result<Table<StandingRow>> standings(const CallContext& context, Season season) const override;
   Result<Table<AwardEntry>> awards(const CallContext& context,
                                    std::optional<Season> season) const override;
+  Result<Table<AwardEntry>> playerAwards(const CallContext& context,
+                                         const std::string& player_id) const override;
+  Result<Table<ScoreboardGame>> upcomingGames(const CallContext& context,
+                                              const UpcomingGamesRequest& request) const override;
   Result<Table<ScoreboardGame>> scoreboard(const CallContext& context,
                                            const ScoreboardRequest& request) const override;
   Result<Table<BoxScorePlayer>> boxScore(const CallContext& context,

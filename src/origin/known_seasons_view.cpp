@@ -56,6 +56,17 @@ class KnownSeasonsView final : public ForwardingDataSource {
     }
     return inner_.scoreboard(context, request);
   }
+  Result<Table<ScoreboardGame>> upcomingGames(const CallContext& context,
+                                              const UpcomingGamesRequest& request) const override {
+    if (Status status = known(request.season); !status.isOk()) {
+      return status;
+    }
+    return inner_.upcomingGames(context, request);
+  }
+  Result<Table<AwardEntry>> playerAwards(const CallContext& context,
+                                         const std::string& player_id) const override {
+    return keepKnown(context, inner_.playerAwards(context, player_id));
+  }
   Result<Table<Game>> games(const CallContext& context,
                             const GamesRequest& request) const override {
     if (Status status = known(request.season); !status.isOk()) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "origin/live/schedule_fixture.h"
 #include "support/fake_nba_com.h"
 #include "support/shared_data.h"
 #include "support/subprocess.h"
@@ -108,6 +109,80 @@ TEST_CASE("binary --origin live: the leaders come from NBA.com's figures") {
   CHECK(fake.requestCount("/stats/leaguedashplayerstats") >= 1);
 }
 
+TEST_CASE("binary --origin live: the schedule shows the games still to come") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  FakeNbaCom fake;
+  serveRecorded2025(fake);
+  fake.serve(testing::kSchedulePath, {}, testing::schedule2025().dump());
+  const auto [code, out_text] = runCommand(liveCommand(
+      fake, {"call", "get_schedule", R"({"team":"Celtics","date_from":"2026-02-15"})", "--json"}));
+  const std::string out = out_text;
+  INFO(out, requestLog(fake));
+  REQUIRE(code == 0);
+  const json result = json::parse(out);
+  const json& schedule = result.at("structuredContent");
+  const json& games = schedule.at("games");
+  REQUIRE(games.size() == 3);
+  // Played, from leaguegamelog: the real 2026-02-19 result.
+  CHECK(games[0].at("date") == "2026-02-19");
+  CHECK(games[0].at("status") == "Final");
+  CHECK(games[0].at("result") == "W");
+  CHECK(games[0].at("away_pts") == 121);
+  // Under way and ahead, from the cdn schedule.
+  CHECK(games[1].at("status") == "In progress");
+  CHECK(games[1].at("status_text") == "Q3 5:12");
+  CHECK(games[1].at("home_pts") == 70);
+  CHECK(games[1].at("winner").is_null());
+  CHECK(games[2].at("status") == "Scheduled");
+  CHECK(games[2].at("opponent") == "MIA");
+  CHECK(games[2].at("home_game") == false);
+  CHECK(games[2].at("start_utc") == "2026-02-25T00:30:00Z");
+  CHECK_FALSE(games[2].contains("result"));
+  CHECK(schedule.at("total") == 3);
+  CHECK(schedule.at("note").get<std::string>().find("NBA.com's season schedule") !=
+        std::string::npos);
+  const std::string text = result.at("content").at(0).at("text");
+  CHECK(text.find("The Boston Celtics played 1 game in 2025-26 from 2026-02-15; the 1 shown went "
+                  "1-0, and 2 are still to come or under way.") != std::string::npos);
+  CHECK(text.find("| 2026-02-24 | @ MIA | 7:30 pm ET |") != std::string::npos);
+}
+
+TEST_CASE("binary --origin live: a player's awards come from playerawards") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  FakeNbaCom fake;
+  serveRecorded2025(fake);
+  REQUIRE(fake.serveFile("/stats/playerawards", {{"PlayerID", "1628378"}},
+                         kSamples + "playerawards__1628378.json"));
+  REQUIRE(fake.serveFile("/stats/playercareerstats", {{"PlayerID", "1628378"}},
+                         kSamples + "playercareerstats__Totals__1628378.json"));
+  const auto [code, out_text] = runCommand(
+      liveCommand(fake, {"call", "get_awards", R"({"player":"Donovan Mitchell"})", "--json"}));
+  const std::string out = out_text;
+  INFO(out, requestLog(fake));
+  REQUIRE(code == 0);
+  const json result = json::parse(out);
+  const json& entries = result.at("structuredContent").at("entries");
+  REQUIRE(entries.size() == 3);
+  CHECK(entries[0].at("season") == "2017-18");
+  CHECK(entries[0].at("award") == "ALL_ROOKIE_1");
+  CHECK(entries[0].at("team") == "UTA");
+  CHECK(entries[2].at("season") == "2024-25");
+  CHECK(entries[2].at("award") == "ALL_NBA_1");
+  CHECK(entries[2].at("team") == "CLE");
+  CHECK(result.at("structuredContent").at("source") == "live");
+  const std::string text = result.at("content").at(0).at("text");
+  CHECK(text.find("Donovan Mitchell has 3 award entries") != std::string::npos);
+  CHECK(text.find("24 other honours (All-Star, Player of the Week or Month, …) not shown") !=
+        std::string::npos);
+  // A season's awards are not NBA.com's to list: a clear error, not a wrong answer.
+  testing::Subprocess league(
+      liveCommand(fake, {"call", "get_awards", R"({"award":"MVP","season":"2024-25"})"}));
+  CHECK(league.wait() == 1);
+  const std::string err = league.stderrText();
+  INFO(err);
+  CHECK(err.find("NBA.com lists awards only player by player") != std::string::npos);
+}
+
 TEST_CASE("binary --origin live: answer_nba_question answers from NBA.com's figures") {
   if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
   FakeNbaCom fake;
@@ -165,6 +240,24 @@ TEST_CASE("binary --origin auto: NBA.com unreachable — the snapshot answers, a
     CHECK(result.at("_meta").at("dev.nbamcp/source") == "snapshot");
     CHECK(took < std::chrono::seconds(3));  // never the connect timeout on every call
   }
+  // The schedule: the snapshot's played games, saying the games ahead need NBA.com, once.
+  server.writeLine(json{{"jsonrpc", "2.0"},
+                        {"id", 4},
+                        {"method", "tools/call"},
+                        {"params",
+                         {{"name", "get_schedule"},
+                          {"arguments", {{"team", "Celtics"}, {"date_from", "2026-02-10"}}}}}}
+                       .dump());
+  const json reply = server.readJson();
+  INFO(reply.dump());
+  const json& result = reply.at("result");
+  CHECK_FALSE(result.value("isError", false));
+  CHECK(result.at("structuredContent").at("games").size() == 2);
+  CHECK(result.at("structuredContent").at("games")[1].at("date") == "2026-02-19");
+  const std::string text = result.at("content")[0].at("text");
+  CHECK(text.find("upcoming games are not in this data") != std::string::npos);
+  CHECK(text.find("could not be read") == std::string::npos);
+  CHECK(text.find("NBA.com unreachable — offline snapshot") != std::string::npos);
 }
 
 TEST_CASE("binary --origin live: a call waiting on NBA.com reports each request as progress") {

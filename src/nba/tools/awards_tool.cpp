@@ -34,8 +34,12 @@ std::vector<Season> seasonsWithAwards(const Rows<AwardEntry>& entries) {
   return seasons;
 }
 
+// `player` is the named player, resolved already; `league_seasons` says whether `with_awards`
+// are the league's seasons with awards (else only the player's, when the source lists awards
+// player by player: then a season without entries of his is no error).
 Result<AwardsQuery> decodeArguments(const json& arguments, const ToolEnv& env,
-                                    const std::vector<Season>& with_awards) {
+                                    const std::optional<ResolvedPlayer>& player,
+                                    const std::vector<Season>& with_awards, bool league_seasons) {
   AwardsQuery query;
   if (auto text = optionalString(arguments, "award")) {
     auto award = parseAward(*text);
@@ -44,11 +48,7 @@ Result<AwardsQuery> decodeArguments(const json& arguments, const ToolEnv& env,
     }
     query.award = *award;
   }
-  if (optionalString(arguments, "player")) {
-    auto player = playerArgument(arguments, env);
-    if (!player.ok()) {
-      return player.status();
-    }
+  if (player) {
     query.player = *player;
     if (!player->note.empty()) {
       query.notes.push_back(player->note);
@@ -60,7 +60,8 @@ Result<AwardsQuery> decodeArguments(const json& arguments, const ToolEnv& env,
     if (!season.ok()) {
       return season.status();
     }
-    if (std::find(with_awards.begin(), with_awards.end(), season->season) == with_awards.end()) {
+    if (league_seasons &&
+        std::find(with_awards.begin(), with_awards.end(), season->season) == with_awards.end()) {
       return notFound((season->note.empty() ? "" : season->note + ". ") + "No awards for " +
                       season->season.label() +
                       " yet: they are voted after the regular season ends. Seasons with "
@@ -286,17 +287,63 @@ std::string asOf(const AwardsQuery& query, const std::vector<Season>& with_award
   return "";
 }
 
-ToolAnswer awards(const json& arguments, const ToolEnv& env) {
-  auto all = env.data.awards(env.call, std::nullopt);
-  if (!all.ok()) {
-    return errorAnswer(all.status());
+// The entries to read: a named player's (playerAwards: NBA.com lists awards player by player),
+// else the league's.
+struct AwardTables {
+  std::optional<Table<AwardEntry>> league;  // empty when the source cannot list a season's
+  std::optional<ResolvedPlayer> player;
+  Table<AwardEntry> entries;
+};
+
+Result<AwardTables> readTables(const json& arguments, const ToolEnv& env) {
+  AwardTables tables;
+  auto league = env.data.awards(env.call, std::nullopt);
+  if (league.ok()) {
+    tables.league = std::move(league).value();
   }
-  std::vector<Season> with_awards = seasonsWithAwards(all->rows);
-  auto query = decodeArguments(arguments, env, with_awards);
+  if (!optionalString(arguments, "player")) {
+    if (!tables.league) {
+      return league.status();
+    }
+    tables.entries = *tables.league;
+    return tables;
+  }
+  auto player = playerArgument(arguments, env);
+  if (!player.ok()) {
+    return player.status();
+  }
+  tables.player = *player;
+  auto own = env.data.playerAwards(env.call, player->player.player_id);
+  if (!own.ok()) {
+    return own.status();
+  }
+  tables.entries = std::move(own).value();
+  return tables;
+}
+
+ToolAnswer awards(const json& arguments, const ToolEnv& env) {
+  auto tables = readTables(arguments, env);
+  if (!tables.ok()) {
+    return errorAnswer(tables.status());
+  }
+  Table<AwardEntry>& all = tables->entries;
+  const bool league_seasons = tables->league.has_value();
+  // The league's seasons with awards, and the player's (NBA.com may have a season the offline
+  // league table has not).
+  std::vector<Season> with_awards = seasonsWithAwards(all.rows);
+  if (league_seasons) {
+    for (Season season : seasonsWithAwards(tables->league->rows)) {
+      if (std::find(with_awards.begin(), with_awards.end(), season) == with_awards.end()) {
+        with_awards.push_back(season);
+      }
+    }
+    std::sort(with_awards.begin(), with_awards.end());
+  }
+  auto query = decodeArguments(arguments, env, tables->player, with_awards, league_seasons);
   if (!query.ok()) {
     return errorAnswer(query.status());
   }
-  std::vector<AwardEntry> entries = selectEntries(*query, std::move(all->rows));
+  std::vector<AwardEntry> entries = selectEntries(*query, all.rows);
   auto teams = entryTeams(*query, entries, env);
   std::string as_of = asOf(*query, with_awards, env);
   std::string season_label =
@@ -324,7 +371,7 @@ ToolAnswer awards(const json& arguments, const ToolEnv& env) {
   answer.structured = {
       {"season", query->season ? json(query->season->label()) : json(nullptr)},
       {"as_of", as_of},
-      {"source", all->meta.source},
+      {"source", all.meta.source},
       {"award", query->award ? json{{"codes", query->award->codes}, {"label", query->award->label}}
                              : json(nullptr)},
       {"player", query->player ? json{{"id", query->player->player.player_id},
@@ -333,7 +380,7 @@ ToolAnswer awards(const json& arguments, const ToolEnv& env) {
       {"seasons_with_awards", seasons},
       {"entries", std::move(rows)},
       {"notes", query->notes}};
-  TableMeta shown = all->meta;
+  TableMeta shown = all.meta;
   shown.as_of = as_of;  // the season shown's, not the table's over every season
   answer.meta = answerMeta(shown, query->season);
   return answer;

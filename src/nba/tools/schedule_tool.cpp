@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "nba/tools/arguments.h"
 #include "nba/tools/game_dates.h"
 #include "nba/tools/game_rows.h"
@@ -144,6 +146,63 @@ json scheduleRow(const Game& game, const std::optional<Team>& team) {
   return row;
 }
 
+// A game not final yet: the points so far (0-0 before tip-off), no winner, and when it starts.
+json upcomingRow(const ScoreboardGame& row, const std::optional<Team>& team) {
+  json out = gameJson(row.game);
+  out["status"] = gameStatusName(row.status);
+  out["winner"] = nullptr;
+  out["status_text"] = row.status_text;
+  out["start_utc"] = row.start_utc.empty() ? json(nullptr) : json(row.start_utc);
+  if (team) {
+    bool home = row.game.home == team->abbr;
+    out["opponent"] = home ? row.game.away : row.game.home;
+    out["home_game"] = home;
+  }
+  return out;
+}
+
+// "7:30 pm ET", "Q3 5:12", "PPD": NBA.com's status text, else the status's name.
+std::string statusText(const ScoreboardGame& row) {
+  return row.status_text.empty() ? gameStatusName(row.status) : row.status_text;
+}
+
+// The games ahead, from a source that has the season's schedule (the live origin). The snapshot
+// has played games only: then `available` stays false and, when the source failed for another
+// reason, `problem` says why.
+struct GamesAhead {
+  std::vector<ScoreboardGame> games;
+  bool available = false;
+  std::string problem;
+};
+
+GamesAhead gamesAhead(const ScheduleQuery& query, const ToolEnv& env) {
+  GamesAhead ahead;
+  for (Season season : query.seasons) {
+    UpcomingGamesRequest request;
+    request.season = season;
+    if (query.team) request.team = query.team->abbr;
+    request.date_from = query.date_from;
+    request.date_to = query.date_to;
+    auto upcoming = env.data.upcomingGames(env.call, request);
+    if (!upcoming.ok()) {
+      if (upcoming.status().code() != StatusCode::kUnimplemented) {
+        ahead.problem = "The schedule ahead could not be read: " + upcoming.status().message();
+      }
+      ahead.games.clear();
+      ahead.available = false;
+      return ahead;
+    }
+    ahead.available = true;
+    for (const ScoreboardGame& row : upcoming->rows) {
+      if (query.home_away && (row.game.home == query.team->abbr) != (*query.home_away == "home")) {
+        continue;
+      }
+      ahead.games.push_back(row);
+    }
+  }
+  return ahead;
+}
+
 ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
   auto query = readQuery(arguments, env);
   if (!query.ok()) {
@@ -167,13 +226,20 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
     const bool home = *query->home_away == "home";
     games.dropIf([&](const Game& game) { return (game.home == *team_abbr) != home; });
   }
-  if (query->date_from && *query->date_from > meta.as_of) {
+  GamesAhead ahead = gamesAhead(*query, env);
+  if (!ahead.available && query->date_from && *query->date_from > meta.as_of) {
     return ToolAnswer::error("The data holds played games only, up to " + meta.as_of +
                              "; games from " + *query->date_from +
-                             " on (the upcoming schedule) need the live NBA.com origin.");
+                             " on (the upcoming schedule) need the live NBA.com origin." +
+                             (ahead.problem.empty() ? "" : " " + ahead.problem));
   }
-  std::size_t total = games.size();
+  const std::size_t played = games.size();
+  std::size_t total = played + ahead.games.size();
   games.keepFirst(static_cast<std::size_t>(query->limit));
+  const std::size_t ahead_shown =
+      std::min(ahead.games.size(), static_cast<std::size_t>(query->limit) - games.size());
+  ahead.games.resize(ahead_shown);
+  const std::size_t returned = games.size() + ahead_shown;
   std::string who = query->team ? "The " + query->team->name + " played " : "There were ";
   std::string where = !query->home_away             ? ""
                       : *query->home_away == "home" ? " at home"
@@ -204,16 +270,40 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
     }
     rows.push_back(scheduleRow(game, query->team));
   }
-  std::string sentence = who + std::to_string(total) + (total == 1 ? " game" : " games") + where +
+  for (const ScoreboardGame& row : ahead.games) {
+    const Game& game = row.game;
+    const bool started = row.status == GameStatus::kInProgress;
+    if (query->team) {
+      bool home = game.home == query->team->abbr;
+      table.addRow({game.date, (home ? "vs " : "@ ") + (home ? game.away : game.home),
+                    statusText(row),
+                    started ? game.away + " " + std::to_string(game.away_pts) + ", " + game.home +
+                                  " " + std::to_string(game.home_pts)
+                            : "",
+                    gameKindNote(game)});
+    } else {
+      table.addRow(
+          {game.date, game.away, started ? std::to_string(game.away_pts) : "", game.home,
+           started ? std::to_string(game.home_pts) : "",
+           statusText(row) + (gameKindNote(game).empty() ? "" : "; " + gameKindNote(game))});
+    }
+    rows.push_back(upcomingRow(row, query->team));
+  }
+  const std::size_t upcoming = total - played;
+  std::string sentence = who + std::to_string(played) + (played == 1 ? " game" : " games") + where +
                          " in " + label + rangeText(*query);
   if (query->team && !games.empty()) {
     sentence += "; the " + std::to_string(games.size()) + " shown went " + std::to_string(wins) +
                 "-" + std::to_string(static_cast<int>(games.size()) - wins);
   }
+  if (ahead.available) {
+    sentence += std::string(played > 0 ? ", and " : "; ") + std::to_string(upcoming) +
+                (upcoming == 1 ? " is" : " are") + " still to come or under way";
+  }
   sentence += ".";
   answer.markdown += escapeMarkdown(sentence) + "\n\n";
-  if (total > games.size()) {
-    answer.markdown += "Showing the first " + std::to_string(games.size()) + " of " +
+  if (total > returned) {
+    answer.markdown += "Showing the first " + std::to_string(returned) + " of " +
                        std::to_string(total) + "; raise `limit` or set `date_from` for more.\n\n";
   }
   for (const std::string& note : {query->season_note, query->team_note}) {
@@ -221,10 +311,18 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
       answer.markdown += escapeMarkdown(note) + "\n\n";
     }
   }
-  std::string played_note = "Played games only, to " + meta.as_of +
+  std::string played_note =
+      ahead.available ? "Played games to " + meta.as_of +
+                            ", then the games still to come from NBA.com's season schedule."
+                      : "Played games only, to " + meta.as_of +
                             ": upcoming games are not in this data (the live NBA.com origin "
                             "has the schedule ahead).";
   answer.markdown += played_note + "\n\n";
+  // When the played games came from the offline snapshot because NBA.com failed, the source's
+  // note says so already; the schedule's own failure is the same news.
+  if (!ahead.problem.empty() && meta.notes.empty()) {
+    answer.markdown += escapeMarkdown(ahead.problem) + "\n\n";
+  }
   if (table.rowCount() > 0) {
     answer.markdown += table.render();
   }
@@ -236,8 +334,8 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
                        {"date_from", query->date_from ? json(*query->date_from) : json(nullptr)},
                        {"date_to", query->date_to ? json(*query->date_to) : json(nullptr)},
                        {"total", total},
-                       {"returned", games.size()},
-                       {"truncated", total > games.size()},
+                       {"returned", returned},
+                       {"truncated", total > returned},
                        {"note", played_note},
                        {"games", std::move(rows)}};
   answer.meta = answerMeta(meta, query->seasons.front());

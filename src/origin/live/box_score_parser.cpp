@@ -1,6 +1,7 @@
 #include <cmath>
 #include <optional>
 
+#include "origin/live/json_fields.h"
 #include "origin/live/stats_parsers.h"
 
 namespace nba::live {
@@ -8,29 +9,11 @@ namespace {
 
 using nlohmann::json;
 
-const json& member(const json& object, const char* key) {
-  static const json kEmpty = json::object();
-  auto it = object.find(key);  // end() on a non-object
-  return it != object.end() && it->is_object() ? *it : kEmpty;
-}
-
-int count(const json& object, const char* key) {
-  auto it = object.find(key);
-  if (it == object.end() || !it->is_number()) return 0;
-  const double value = it->get<double>();
-  return value > -1000 && value < 1000 ? static_cast<int>(std::lround(value)) : 0;
-}
-
 long long personId(const json& player) {
   auto it = player.find("personId");
   if (it == player.end() || !it->is_number_integer()) return 0;
   const long long id = it->get<long long>();
   return id > 0 ? id : 0;
-}
-
-std::string text(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 // "19:09" → 19, "34:40" → 35; nullopt for "" (did not play) or anything else.
@@ -55,30 +38,32 @@ void addTeam(const json& team, const json& other, const std::string& game_id, Se
   auto players = team.find("players");
   if (players == team.end() || !players->is_array()) return;
   for (const json& player : *players) {
-    const json& stats = member(player, "statistics");
-    const auto minutes = wholeMinutes(text(stats, "minutes"));
+    const json& stats = objectField(player, "statistics");
+    const auto minutes = wholeMinutes(textField(stats, "minutes"));
     if (!minutes) continue;  // a DNP, or no line
     BoxScorePlayer p;
     GameLogRow& r = p.line;
     r.season = season;
     r.game_id = game_id;
     r.player_id = std::to_string(personId(player));
-    r.team = text(team, "teamTricode");
-    r.opponent = text(other, "teamTricode");
+    r.team = textField(team, "teamTricode");
+    r.opponent = textField(other, "teamTricode");
     r.home = home;
     r.min = *minutes;
-    r.pts = count(stats, "points"), r.reb = count(stats, "reboundsTotal");
-    r.oreb = count(stats, "reboundsOffensive"), r.dreb = count(stats, "reboundsDefensive");
-    r.ast = count(stats, "assists"), r.stl = count(stats, "steals");
-    r.blk = count(stats, "blocks"), r.tov = count(stats, "turnovers");
-    r.pf = count(stats, "foulsPersonal");
-    r.fgm = count(stats, "fieldGoalsMade"), r.fga = count(stats, "fieldGoalsAttempted");
-    r.fg3m = count(stats, "threePointersMade"), r.fg3a = count(stats, "threePointersAttempted");
-    r.ftm = count(stats, "freeThrowsMade"), r.fta = count(stats, "freeThrowsAttempted");
+    r.pts = countField(stats, "points"), r.reb = countField(stats, "reboundsTotal");
+    r.oreb = countField(stats, "reboundsOffensive"),
+    r.dreb = countField(stats, "reboundsDefensive");
+    r.ast = countField(stats, "assists"), r.stl = countField(stats, "steals");
+    r.blk = countField(stats, "blocks"), r.tov = countField(stats, "turnovers");
+    r.pf = countField(stats, "foulsPersonal");
+    r.fgm = countField(stats, "fieldGoalsMade"), r.fga = countField(stats, "fieldGoalsAttempted");
+    r.fg3m = countField(stats, "threePointersMade"),
+    r.fg3a = countField(stats, "threePointersAttempted");
+    r.ftm = countField(stats, "freeThrowsMade"), r.fta = countField(stats, "freeThrowsAttempted");
     if (auto pm = stats.find("plusMinusPoints"); pm != stats.end() && pm->is_number()) {
-      r.plus_minus = count(stats, "plusMinusPoints");
+      r.plus_minus = countField(stats, "plusMinusPoints");
     }
-    p.name = text(player, "firstName") + " " + text(player, "familyName");
+    p.name = textField(player, "firstName") + " " + textField(player, "familyName");
     out.push_back(std::move(p));
   }
 }
@@ -86,15 +71,15 @@ void addTeam(const json& team, const json& other, const std::string& game_id, Se
 }  // namespace
 
 Result<std::vector<BoxScorePlayer>> parseBoxScoreV3(const json& response, Season season) {
-  const json& box = member(response, "boxScoreTraditional");
-  const json& home = member(box, "homeTeam");
-  const json& away = member(box, "awayTeam");
+  const json& box = objectField(response, "boxScoreTraditional");
+  const json& home = objectField(box, "homeTeam");
+  const json& away = objectField(box, "awayTeam");
   if (home.empty() || away.empty()) {
     return dataLoss(
         "stats.nba.com boxscoretraditionalv3: the response has no "
         "boxScoreTraditional.homeTeam/awayTeam");
   }
-  const std::string game_id = text(box, "gameId");
+  const std::string game_id = textField(box, "gameId");
   std::vector<BoxScorePlayer> lines;
   addTeam(away, home, game_id, season, false, lines);
   addTeam(home, away, game_id, season, true, lines);

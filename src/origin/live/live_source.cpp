@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "domain/season_resolver.h"
+#include "origin/live/json_fields.h"
 #include "origin/live/stats_parsers.h"
 #include "origin/live/stats_query.h"
 
@@ -222,6 +223,67 @@ class LiveSource : public DataSource {
     return Status(StatusCode::kUnimplemented,
                   "NBA.com lists awards only player by player (playerawards), with no voting; "
                   "the live origin cannot list a season's awards");
+  }
+
+  // playerawards: his wins and team selections (NBA.com has no vote finishes); honours the
+  // snapshot's awards do not have are counted in a note.
+  Result<Table<AwardEntry>> playerAwards(const CallContext& context,
+                                         const std::string& player_id) const override {
+    const StatsQuery query = live::playerAwards(player_id);
+    auto response = fetch(context, query);
+    if (!response.ok()) {
+      return response.status();
+    }
+    auto parsed = parsePlayerAwards(response.value(), player_id);
+    if (!parsed.ok()) {
+      return parsed.status();
+    }
+    const int other = parsed->other_honours;
+    auto table = this->table(context, std::nullopt, query, std::move(parsed->entries));
+    table.meta.coverage = Coverage::kComplete;
+    std::string note = "NBA.com lists award wins and team selections, not vote finishes";
+    if (other > 0) {
+      note += "; " + std::to_string(other) + (other == 1 ? " other honour" : " other honours") +
+              " (All-Star, Player of the Week or Month, …) not shown";
+    }
+    table.meta.notes.push_back(note + ".");
+    return table;
+  }
+
+  // The season in progress from cdn.nba.com's schedule file. A season that is over has nothing
+  // ahead; a later one is not published yet.
+  Result<Table<ScoreboardGame>> upcomingGames(const CallContext& context,
+                                              const UpcomingGamesRequest& request) const override {
+    constexpr char kUpstream[] = "cdn.nba.com scheduleLeagueV2";
+    if (request.season < seasonAt(context.clock().wallNow())) {
+      return liveTable(context, request.season, "NBA.com (the season is over)",
+                       std::vector<ScoreboardGame>{});
+    }
+    auto response =
+        fetchJson(context, cdnBase() + "/static/json/staticData/scheduleLeagueV2.json", kUpstream);
+    if (!response.ok()) {
+      return response.status();
+    }
+    const std::string published =
+        textField(objectField(response.value(), "leagueSchedule"), "seasonYear");
+    if (published != request.season.label()) {
+      return notFound("NBA.com has not published a " + request.season.label() + " schedule" +
+                      (published.empty() ? "" : " (its schedule is " + published + "'s)"));
+    }
+    auto games = parseSchedule(response.value(), kUpstream, request.season, teams_);
+    if (!games.ok()) {
+      return games.status();
+    }
+    std::vector<ScoreboardGame> ahead;
+    for (ScoreboardGame& row : games.value()) {
+      const Game& game = row.game;
+      if (row.status == GameStatus::kFinal) continue;
+      if (request.team && game.home != *request.team && game.away != *request.team) continue;
+      if (request.date_from && game.date < *request.date_from) continue;
+      if (request.date_to && game.date > *request.date_to) continue;
+      ahead.push_back(std::move(row));
+    }
+    return liveTable(context, request.season, "NBA.com season schedule (cdn)", std::move(ahead));
   }
 
   Result<Table<GameLogRow>> playerGameLog(const CallContext& context, const std::string& player_id,

@@ -82,12 +82,33 @@ std::optional<std::string> monthNameDate(std::string_view text) {
   return std::nullopt;
 }
 
+// "10/21/2025" or "1/1/2024", optionally followed by a time ("10/21/2025 00:00:00", the cdn
+// schedule's gameDate).
+std::optional<std::string> slashDate(std::string_view text) {
+  text = text.substr(0, text.find(' '));
+  const auto first = text.find('/');
+  const auto second = text.find('/', first == std::string_view::npos ? 0 : first + 1);
+  if (first == std::string_view::npos || second == std::string_view::npos) {
+    return std::nullopt;
+  }
+  const auto month = text.substr(0, first), day = text.substr(first + 1, second - first - 1);
+  const auto year = text.substr(second + 1);
+  if (!allDigits(month) || month.size() > 2 || !allDigits(day) || day.size() > 2 ||
+      !allDigits(year) || year.size() != 4) {
+    return std::nullopt;
+  }
+  return formatted(number(year), number(month), number(day));
+}
+
 }  // namespace
 
 std::optional<std::string> parseNbaDate(std::string_view text) {
   text = trimAscii(text);
   if (auto iso = isoDate(text)) {
     return iso;
+  }
+  if (auto slash = slashDate(text)) {
+    return slash;
   }
   return monthNameDate(text);
 }

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "origin/live/json_fields.h"
 #include "origin/live/nba_date.h"
 #include "origin/live/stats_parsers.h"
 
@@ -8,25 +9,6 @@ namespace {
 
 using nlohmann::json;
 
-// Total accessors over untrusted objects: a missing key or a wrong type reads as empty.
-std::string text(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-long long whole(const json& object, const char* key) {
-  auto it = object.find(key);
-  if (it == object.end() || !it->is_number()) return 0;
-  const double value = it->get<double>();
-  return value >= 0 && value < 1e9 ? static_cast<long long>(value) : 0;
-}
-
-const json& member(const json& object, const char* key) {
-  static const json kEmpty = json::object();
-  auto it = object.find(key);
-  return it != object.end() && it->is_object() ? *it : kEmpty;
-}
-
 GameStatus statusOf(long long code) {
   return code == 2   ? GameStatus::kInProgress
          : code == 3 ? GameStatus::kFinal
@@ -34,14 +16,14 @@ GameStatus statusOf(long long code) {
 }
 
 std::optional<GameLeader> leaderOf(const json& leader) {
-  const long long id = whole(leader, "personId");
+  const long long id = wholeField(leader, "personId");
   if (id <= 0) return std::nullopt;  // before tip-off NBA.com sends an empty leader
   return GameLeader{std::to_string(id),
-                    text(leader, "name"),
-                    text(leader, "teamTricode"),
-                    static_cast<int>(whole(leader, "points")),
-                    static_cast<int>(whole(leader, "rebounds")),
-                    static_cast<int>(whole(leader, "assists"))};
+                    textField(leader, "name"),
+                    textField(leader, "teamTricode"),
+                    static_cast<int>(wholeField(leader, "points")),
+                    static_cast<int>(wholeField(leader, "rebounds")),
+                    static_cast<int>(wholeField(leader, "assists"))};
 }
 
 Status badGame(std::string_view endpoint, std::size_t index, const std::string& what) {
@@ -72,43 +54,40 @@ std::string gameClockText(std::string_view iso) {
 
 Result<std::vector<ScoreboardGame>> parseScoreboard(const json& response, std::string_view endpoint,
                                                     Season season, const TeamDirectory& teams) {
-  const json& board = member(response, "scoreboard");  // find() is end() on a non-object
+  const json& board = objectField(response, "scoreboard");  // find() is end() on a non-object
   auto games = board.find("games");
   if (games == board.end() || !games->is_array()) {
     return dataLoss(std::string(endpoint) + ": the response has no scoreboard.games array");
   }
-  const auto board_date = parseNbaDate(text(board, "gameDate"));
+  const auto board_date = parseNbaDate(textField(board, "gameDate"));
   std::vector<ScoreboardGame> out;
   for (std::size_t i = 0; i < games->size(); ++i) {
     const json& g = games->at(i);  // i < size(): never throws
     if (!g.is_object()) return badGame(endpoint, i, "is not an object");
-    const json& home = member(g, "homeTeam");
-    const json& away = member(g, "awayTeam");
+    const json& home = objectField(g, "homeTeam");
+    const json& away = objectField(g, "awayTeam");
     ScoreboardGame row;
     row.game.season = season;
-    row.game.game_id = text(g, "gameId");
-    row.game.home = text(home, "teamTricode");
-    row.game.away = text(away, "teamTricode");
+    row.game.game_id = textField(g, "gameId");
+    row.game.home = textField(home, "teamTricode");
+    row.game.away = textField(away, "teamTricode");
     if (!teams.byAbbr(row.game.home) || !teams.byAbbr(row.game.away)) {
       continue;  // an All-Star or exhibition team: not one of the 30, and not ours to score
     }
-    const auto eastern = parseNbaDate(text(g, "gameEt").substr(0, 10));
+    const auto eastern = parseNbaDate(textField(g, "gameEt").substr(0, 10));
     if (!eastern && !board_date) return badGame(endpoint, i, "has no date");
     row.game.date = eastern ? *eastern : *board_date;
-    row.game.home_pts = static_cast<int>(whole(home, "score"));
-    row.game.away_pts = static_cast<int>(whole(away, "score"));
-    if (auto neutral = g.find("isNeutral");
-        neutral != g.end() && neutral->is_boolean() && neutral->get<bool>()) {
-      row.game.kind = GameKind::kNeutralSite;
-    }
-    row.status = statusOf(whole(g, "gameStatus"));
-    row.status_text = text(g, "gameStatusText");
-    row.period = static_cast<int>(whole(g, "period"));
-    if (row.status == GameStatus::kInProgress) row.clock = gameClockText(text(g, "gameClock"));
-    row.start_utc = text(g, "gameTimeUTC");
-    const json& leaders = member(g, "gameLeaders");
-    row.home_leader = leaderOf(member(leaders, "homeLeaders"));
-    row.away_leader = leaderOf(member(leaders, "awayLeaders"));
+    row.game.home_pts = static_cast<int>(wholeField(home, "score"));
+    row.game.away_pts = static_cast<int>(wholeField(away, "score"));
+    if (flagField(g, "isNeutral")) row.game.kind = GameKind::kNeutralSite;
+    row.status = statusOf(wholeField(g, "gameStatus"));
+    row.status_text = textField(g, "gameStatusText");
+    row.period = static_cast<int>(wholeField(g, "period"));
+    if (row.status == GameStatus::kInProgress) row.clock = gameClockText(textField(g, "gameClock"));
+    row.start_utc = textField(g, "gameTimeUTC");
+    const json& leaders = objectField(g, "gameLeaders");
+    row.home_leader = leaderOf(objectField(leaders, "homeLeaders"));
+    row.away_leader = leaderOf(objectField(leaders, "awayLeaders"));
     out.push_back(std::move(row));
   }
   std::sort(out.begin(), out.end(), [](const ScoreboardGame& a, const ScoreboardGame& b) {

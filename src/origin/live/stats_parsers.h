@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "domain/award_entry.h"
 #include "domain/box_score_player.h"
 #include "domain/game.h"
 #include "domain/game_log_row.h"
@@ -73,6 +74,27 @@ Result<std::vector<BoxScorePlayer>> parseBoxScoreV3(const nlohmann::json& respon
 Result<std::vector<ScoreboardGame>> parseScoreboard(const nlohmann::json& response,
                                                     std::string_view endpoint, Season season,
                                                     const TeamDirectory& teams);
+
+// A season's schedule in the shape of cdn.nba.com's staticData/scheduleLeagueV2.json
+// ({"leagueSchedule":{"gameDates":[{"gameDate","games":[{gameId, gameStatus, gameStatusText,
+// gameDateEst, gameDateTimeUTC, isNeutral, homeTeam, awayTeam}]}]}}); `endpoint` names it in
+// errors. Only the regular season's games and the NBA Cup final between two of the 30 teams
+// (preseason, All-Star and playoff games are left out): finished, in progress and ahead, with
+// the points so far. Ordered by date, then game id.
+Result<std::vector<ScoreboardGame>> parseSchedule(const nlohmann::json& response,
+                                                  std::string_view endpoint, Season season,
+                                                  const TeamDirectory& teams);
+
+// One player's awards from playerawards: the voted awards he won and his team selections, in
+// the snapshot's codes (MVP, DPOY, ROY, 6MOY, MIP, CLUTCH, ALL_NBA_1..3, ALL_DEF_1..2,
+// ALL_ROOKIE_1..2). NBA.com lists no vote finishes; other honours (All-Star, Player of the
+// Week or Month, …) are only counted. Entries ordered by season, then award code.
+struct PlayerAwards {
+  std::vector<AwardEntry> entries;
+  int other_honours = 0;
+};
+Result<PlayerAwards> parsePlayerAwards(const nlohmann::json& response,
+                                       const std::string& player_id);
 
 // NBA.com's ISO-8601 game clock as people read it: "PT07M15.00S" → "7:15"; "" when it is not
 // one.

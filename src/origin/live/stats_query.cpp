@@ -123,6 +123,10 @@ StatsQuery playerGameLog(const std::string& player_id, Season season, SeasonType
                                   {"SeasonType", std::string(statsSeasonType(type))}});
 }
 
+StatsQuery playerAwards(const std::string& player_id) {
+  return sorted("playerawards", {{"PlayerID", player_id}});
+}
+
 StatsQuery playerCareerStats(const std::string& player_id) {
   return sorted("playercareerstats",
                 {{"LeagueID", "00"}, {"PerMode", "Totals"}, {"PlayerID", player_id}});

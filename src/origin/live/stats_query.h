@@ -35,6 +35,7 @@ StatsQuery commonAllPlayers(Season current);
 StatsQuery leagueGameLog(Season season, SeasonType type);
 StatsQuery playerGameLog(const std::string& player_id, Season season, SeasonType type);
 StatsQuery playerCareerStats(const std::string& player_id);
+StatsQuery playerAwards(const std::string& player_id);
 // One game's box score (the whole game: every period and range 0).
 StatsQuery boxScoreTraditionalV3(const std::string& game_id);
 // The games of one date ("YYYY-MM-DD"), in the live scoreboard's shape.

@@ -192,6 +192,22 @@ class SnapshotSource final : public DataSource {
     return table;
   }
 
+  Result<Table<AwardEntry>> playerAwards(const CallContext& context,
+                                         const std::string& player_id) const override {
+    auto all = awards(context, std::nullopt);
+    if (!all.ok()) {
+      return all.status();
+    }
+    all->rows.dropIf([&](const AwardEntry& entry) { return entry.player_id != player_id; });
+    return all;
+  }
+
+  Result<Table<ScoreboardGame>> upcomingGames(const CallContext&,
+                                              const UpcomingGamesRequest&) const override {
+    return Status(StatusCode::kUnimplemented,
+                  "the offline snapshot holds played games only, not the schedule ahead");
+  }
+
   // The logged lines of the game (2023-24 only, and partial: the logs miss some players).
   Result<Table<BoxScorePlayer>> boxScore(const CallContext&,
                                          const BoxScoreRequest& request) const override {

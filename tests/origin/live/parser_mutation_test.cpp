@@ -8,6 +8,7 @@
 #include <random>
 
 #include "live_fixture.h"
+#include "origin/live/schedule_fixture.h"
 #include "origin/live/stats_parsers.h"
 #include "support/shared_data.h"
 
@@ -40,6 +41,8 @@ std::vector<Endpoint> endpoints() {
        [s, &teams](const json& r) { return parseLeagueGameLog(r, s, teams).ok(); }},
       {"playergamelog__2025-26__RegularSeason__1628378.json",
        [s](const json& r) { return parsePlayerGameLog(r, s, "1628378").ok(); }},
+      {"playerawards__1628378.json",
+       [](const json& r) { return parsePlayerAwards(r, "1628378").ok(); }},
       {"leaguedashteamstats__2025-26__RegularSeason__Totals__Base__0.json",
        [s, &teams](const json& r) { return parseTeamSeasonLines(r, r, r, {}, s, teams).ok(); },
        false},
@@ -106,6 +109,55 @@ TEST_CASE("every live parser survives mutated real responses") {
     json headless = original;
     headless["resultSets"][0]["headers"] = json::array();
     CHECK_FALSE(endpoint.parse(headless));
+    for (const json& odd : {json(nullptr), json(42), json("text"), json::array(), json::object()}) {
+      CHECK_FALSE(endpoint.parse(odd));
+    }
+  }
+}
+
+// Any value anywhere in a nested response (the V3 and cdn shapes) replaced with an odd one.
+void mutateTree(json& value, std::mt19937& rng) {
+  if (value.is_object() || value.is_array()) {
+    for (auto& child : value) mutateTree(child, rng);
+    return;
+  }
+  if (std::uniform_int_distribution<int>(0, 7)(rng) == 0) value = oddValue(rng);
+}
+
+TEST_CASE("the nested-shape parsers survive mutated responses: scoreboard, box score, schedule") {
+  const Season s{2025};
+  const auto& teams = franchises();
+  struct Nested {
+    std::string name;
+    json original;
+    std::function<bool(const json&)> parse;
+  };
+  std::vector<Nested> nested = {{"schedule", testing::schedule2025(), [&](const json& r) {
+                                   return parseSchedule(r, "t", s, teams).ok();
+                                 }}};
+  if (testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) {
+    const std::string cdn = std::string(NBA_MCP_SHARED_DATA_DIR) + "/cdn-live-samples/";
+    nested.push_back({"scoreboard",
+                      json::parse(testing::readText(cdn + "todaysScoreboard_00__2023-04-20.json")),
+                      [&](const json& r) { return parseScoreboard(r, "t", s, teams).ok(); }});
+    nested.push_back({"boxscoretraditionalv3",
+                      recordedResponse("boxscoretraditionalv3__0022200552.json"),
+                      [&](const json& r) { return parseBoxScoreV3(r, s).ok(); }});
+  }
+  std::mt19937 rng(20261130);
+  for (const Nested& endpoint : nested) {
+    INFO(endpoint.name);
+    CHECK(endpoint.parse(endpoint.original));
+    const std::string text = endpoint.original.dump();
+    for (std::size_t cut = 1; cut < text.size(); cut += text.size() / 31 + 1) {
+      json truncated = json::parse(text.substr(0, cut), nullptr, false);
+      if (!truncated.is_discarded()) (void)endpoint.parse(truncated);
+    }
+    for (int round = 0; round < 20; ++round) {
+      json mutated = endpoint.original;
+      mutateTree(mutated, rng);
+      (void)endpoint.parse(mutated);
+    }
     for (const json& odd : {json(nullptr), json(42), json("text"), json::array(), json::object()}) {
       CHECK_FALSE(endpoint.parse(odd));
     }
