@@ -6,6 +6,7 @@
 
 #include "domain/season_resolver.h"
 #include "origin/live/json_fields.h"
+#include "origin/live/slim_response.h"
 #include "origin/live/stats_parsers.h"
 #include "origin/live/stats_query.h"
 
@@ -309,6 +310,16 @@ class LiveSource : public DataSource {
     return fetchJson(context, query.url(options_.stats_url), query.upstream());
   }
 
+  Result<std::string> fetchBody(const CallContext& context, const std::string& url,
+                                const std::string& upstream) const {
+    HttpRequest request{url, options_.headers, upstream};
+    auto response = http_.get(context, request);
+    if (!response.ok()) {
+      return response.status();
+    }
+    return std::move(response.value().body);
+  }
+
   Result<nlohmann::json> fetchJson(const CallContext& context, const std::string& url,
                                    const std::string& upstream) const {
     HttpRequest request{url, options_.headers, upstream};
@@ -344,7 +355,14 @@ class LiveSource : public DataSource {
         return index_;
       }
     }
-    auto response = fetch(context, commonAllPlayers(seasonAt(context.clock().wallNow())));
+    const StatsQuery query = commonAllPlayers(seasonAt(context.clock().wallNow()));
+    auto body = fetchBody(context, query.url(options_.stats_url), query.upstream());
+    if (!body.ok()) {
+      return body.status();
+    }
+    // The largest response the server reads: only the columns parsePlayers reads are kept.
+    auto response =
+        parseSlimResponse(body.value(), query.upstream(), "CommonAllPlayers", playersColumns());
     if (!response.ok()) {
       return response.status();
     }

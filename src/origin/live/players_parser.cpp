@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdint>
 
 #include "origin/live/stats_parsers.h"
 #include "origin/live/stats_table.h"
@@ -38,10 +39,25 @@ Result<std::vector<Player>> parsePlayers(const nlohmann::json& response,
     }
     players.push_back(std::move(player));
   }
-  std::sort(players.begin(), players.end(), [](const Player& a, const Player& b) {
-    return std::tie(a.name, a.player_id) < std::tie(b.name, b.player_id);
+  // Ordered by name, then id. Sorting positions moves 4-byte indices, not Players.
+  std::vector<std::uint32_t> order(players.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return std::tie(players[a].name, players[a].player_id) <
+           std::tie(players[b].name, players[b].player_id);
   });
-  return players;
+  std::vector<Player> sorted;
+  sorted.reserve(players.size());
+  for (std::uint32_t i : order) sorted.push_back(std::move(players[i]));
+  return sorted;
+}
+
+// The columns read above: a test checks that the slim parse of the recorded response gives
+// the same players as the whole one.
+const std::vector<std::string>& playersColumns() {
+  static const std::vector<std::string> kColumns = {
+      "PERSON_ID", "DISPLAY_FIRST_LAST", "ROSTERSTATUS", "FROM_YEAR", "TO_YEAR", "TEAM_ID"};
+  return kColumns;
 }
 
 }  // namespace nba::live

@@ -52,6 +52,8 @@ Result<std::vector<StandingRow>> parseStandings(const nlohmann::json& response, 
 // commonallplayers (IsOnlyCurrentSeason=0). Ordered by name.
 Result<std::vector<Player>> parsePlayers(const nlohmann::json& response,
                                          const TeamDirectory& teams);
+// The CommonAllPlayers columns parsePlayers reads (for parseSlimResponse).
+const std::vector<std::string>& playersColumns();
 
 // leaguegamelog, PlayerOrTeam=T: two team rows per game, joined into finished games.
 // Ordered by date, then game id.
