@@ -2,7 +2,8 @@
 # Fuzzing (issue 17: no request can crash the server).
 #
 #   scripts/fuzz.sh [--avoid-known-crashes] TARGET SECONDS [libFuzzer flags...]
-#   scripts/fuzz.sh [--avoid-known-crashes] all SECONDS       every libFuzzer target in turn
+#   scripts/fuzz.sh [--avoid-known-crashes] all SECONDS       every libFuzzer target, FUZZ_JOBS
+#                                                            (default nproc) at a time
 #   scripts/fuzz.sh [--avoid-known-crashes] protocol SECONDS [BINARY] [fuzzer flags...]
 #   scripts/fuzz.sh build                                    only build the libFuzzer targets
 #   scripts/fuzz.sh regressions       run tests/fuzz/regressions/TARGET-* through their targets
@@ -37,7 +38,7 @@ build="$(mkdir -p "$build" && cd "$build" && pwd)"
 targets=(fuzz_message fuzz_tool_arguments fuzz_question_parser fuzz_snapshot_tsv)
 
 usage() {
-  sed -n '3,8p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '3,9p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -214,15 +215,29 @@ case $what in
     run_protocol "$@"
     ;;
   all)
+    # FUZZ_JOBS targets at a time (default: one per core); each still gets SECONDS of its own.
     build_fuzz
+    jobs=${FUZZ_JOBS:-$(nproc)}
     failed=0
+    running=()
     for target in "${targets[@]}"; do
-      run_target "$target" "$@" || failed=1
+      run_target "$target" "$@" >"$build/logs/$target.out" 2>&1 &
+      running+=($!)
+      if [[ ${#running[@]} -ge $jobs ]]; then
+        wait "${running[0]}" || failed=1
+        running=("${running[@]:1}")
+      fi
+    done
+    for pid in "${running[@]}"; do
+      wait "$pid" || failed=1
+    done
+    for target in "${targets[@]}"; do
+      cat "$build/logs/$target.out"
     done
     echo
-    echo "=== fuzz summary (${seconds} s each)"
+    echo "=== fuzz summary (${seconds} s each, $jobs at a time)"
     for target in "${targets[@]}"; do
-      echo "  ${summary[$target]}"
+      echo "  $(tail -1 "$build/logs/$target.out")"
     done
     exit "$failed"
     ;;

@@ -9,9 +9,10 @@
 #                 do not depend on the optimisation level, so this one -O0 build checks the
 #                 warnings of the -O2 build scripts/build.sh makes with the same compiler.
 #                 Then clang-tidy (its compile_commands.json); every test tier once — unit
-#                 (doctest), golden (questions + transcripts + their facts), e2e (official
-#                 SDK clients) — and the coverage report from that same run; then the fuzz
-#                 regressions, each libFuzzer target 20 s and the protocol fuzzer 30 s.
+#                 (doctest, in two halves), golden (questions + transcripts + their facts),
+#                 e2e (official SDK clients), one per core — and the coverage report from that
+#                 same run; then the fuzz regressions, the libFuzzer targets 20 s each (one per
+#                 core) and the protocol fuzzer 30 s.
 # Each step prints its duration; a summary closes the run.
 # Environment: LINT_SCOPE (all | changed | auto, see scripts/lint.sh).
 set -euo pipefail
@@ -39,7 +40,7 @@ export NBA_MCP_FUZZ_BUILD=build-check  # scripts/fuzz.sh fuzzes this build
 sanitized_tests() {
   find build-check -name '*.gcda' -delete
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    ctest --test-dir build-check --output-on-failure -j1
+    ctest --test-dir build-check --output-on-failure -j"$(nproc)"
 }
 
 coverage_report() {

@@ -88,11 +88,11 @@ TEST_CASE("every live parser survives mutated real responses") {
     CHECK(endpoint.parse(original) == endpoint.parses_unmutated);
     const std::string text = original.dump();
     // Cut short at many points: what parses is JSON, but maybe not the endpoint's shape.
-    for (std::size_t cut = 1; cut < text.size(); cut += text.size() / 31 + 1) {
+    for (std::size_t cut = 1; cut < text.size(); cut += text.size() / 13 + 1) {
       json truncated = json::parse(text.substr(0, cut), nullptr, false);
       if (!truncated.is_discarded()) (void)endpoint.parse(truncated);
     }
-    for (int round = 0; round < 20; ++round) (void)endpoint.parse(mutateCells(original, rng));
+    for (int round = 0; round < 6; ++round) (void)endpoint.parse(mutateCells(original, rng));
     // Rows of the wrong shape, a huge row set, an empty one, columns gone.
     json shapes = original;
     shapes["resultSets"][0]["rowSet"] = json::array({1, "x", nullptr});
@@ -101,7 +101,7 @@ TEST_CASE("every live parser survives mutated real responses") {
     json& rows = huge["resultSets"][0]["rowSet"];
     const json first = rows.empty() ? json::array() : rows[0];
     rows = json::array();
-    for (int i = 0; i < 20000; ++i) rows.push_back(first);
+    for (int i = 0; i < 4000; ++i) rows.push_back(first);  // most real sets are under 2,000
     (void)endpoint.parse(huge);
     json empty = original;
     empty["resultSets"][0]["rowSet"] = json::array();
