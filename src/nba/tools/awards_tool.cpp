@@ -298,12 +298,13 @@ struct AwardTables {
 Result<AwardTables> readTables(const json& arguments, const ToolEnv& env) {
   AwardTables tables;
   auto league = env.data.awards(env.call, std::nullopt);
+  const Status league_status = league.status();
   if (league.ok()) {
     tables.league = std::move(league).value();
   }
   if (!optionalString(arguments, "player")) {
     if (!tables.league) {
-      return league.status();
+      return league_status;
     }
     tables.entries = *tables.league;
     return tables;
