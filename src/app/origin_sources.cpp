@@ -1,5 +1,7 @@
 #include "app/origin_sources.h"
 
+#include <algorithm>
+
 #include "app/lazy_sources.h"
 #include "core/ascii.h"
 #include "origin/fallback_data_source.h"
@@ -28,6 +30,24 @@ Result<Headers> requestHeaders(const Config& config) {
     if (!value.empty()) headers.emplace_back(name, value);  // an empty value removes it
   }
   return headers;
+}
+
+// A base URL the live source can use: http(s), a host, no spaces. Checked at start, so a typo
+// in a flag is an error to fix, not (under auto) a silent fall back to the snapshot forever.
+Status checkBaseUrl(const char* flag, const std::string& url, const char* example) {
+  std::string_view rest = url;
+  for (std::string_view scheme : {"https://", "http://"}) {
+    if (rest.substr(0, scheme.size()) == scheme) {
+      rest.remove_prefix(scheme.size());
+      const std::string_view host = rest.substr(0, rest.find('/'));
+      const bool clean = std::none_of(url.begin(), url.end(), [](char c) {
+        return static_cast<unsigned char>(c) <= ' ' || c == 0x7f;
+      });
+      if (!host.empty() && host.front() != ':' && clean) return Status::ok();
+    }
+  }
+  return invalidArgument(std::string(flag) + " '" + url.substr(0, 200) +
+                         "' is not an http:// or https:// URL with a host, e.g. " + example);
 }
 
 Result<std::unique_ptr<DataSource>> snapshotSource(const Config& config, const Clock& clock) {
@@ -81,6 +101,11 @@ Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config,
   auto headers = requestHeaders(config);
   if (!headers.ok()) {
     return headers.status();
+  }
+  for (const Status& url :
+       {checkBaseUrl("--nba-stats-url", config.nba_stats_url, "https://stats.nba.com/stats"),
+        checkBaseUrl("--nba-cdn-url", config.nba_cdn_url, "https://cdn.nba.com")}) {
+    if (!url.isOk()) return url;
   }
   live::CurlOptions curl;
   curl.connect_timeout = std::chrono::milliseconds(config.nba_connect_timeout_ms);

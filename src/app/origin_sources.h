@@ -26,7 +26,9 @@ struct OriginSources {
   const DataSource* chosen = nullptr;
 };
 
-// kInvalidArgument for a bad --nba-header; the snapshot's load error for a bad --snapshot.
+// kInvalidArgument for a bad --nba-header, or an --nba-stats-url / --nba-cdn-url that is not
+// an http(s) URL with a host (unless the origin is snapshot); the snapshot's load error for a
+// bad --snapshot.
 // `clock` must outlive the sources.
 Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config, const Clock& clock);
 

@@ -195,6 +195,31 @@ TEST_CASE("binary --origin live: answer_nba_question answers from NBA.com's figu
   CHECK(out.find("Luka Dončić leads the NBA with 33.0 points per game") != std::string::npos);
 }
 
+TEST_CASE("binary: an NBA.com URL that cannot be used stops the start, under auto as well") {
+  struct Case {
+    const char* origin;
+    const char* flag;
+    const char* url;
+  };
+  for (const Case& c : {Case{"auto", "--nba-stats-url", "stats.nba.com/stats"},
+                        Case{"live", "--nba-stats-url", "ftp://stats.nba.com"},
+                        Case{"auto", "--nba-cdn-url", "https://"},
+                        Case{"auto", "--nba-cdn-url", "https://cdn.nba .com"}}) {
+    testing::Subprocess server({kBinary, "--origin", c.origin, c.flag, c.url, "serve"});
+    server.closeStdin();
+    CHECK(server.wait() == 2);
+    const std::string err = server.stderrText();
+    INFO(c.origin, " ", c.flag, " ", c.url, ": ", err);
+    CHECK(err.find(std::string(c.flag) + " '" + c.url +
+                   "' is not an http:// or https:// URL with a host") != std::string::npos);
+  }
+  // The snapshot origin never asks NBA.com: the URL is not its concern.
+  const auto offline = runCommand({kBinary, "--origin", "snapshot", "--nba-stats-url", "x", "call",
+                                   "get_league_leaders", R"({"stat":"points","limit":1})"});
+  CHECK(offline.first == 0);
+  CHECK(offline.second.find("Luka Dončić") != std::string::npos);
+}
+
 TEST_CASE("binary --origin live: NBA.com refusing is a clear error naming it and what to do") {
   FakeNbaCom fake;
   fake.fail("", {testing::FakeFault::kForbidden, {}, -1});
