@@ -19,8 +19,10 @@ namespace nba::app {
 std::unique_ptr<DataSource> newLazyDataSource(
     std::function<Result<std::unique_ptr<DataSource>>()> factory, const Clock& clock);
 
-// The same for the resolver, built over `data` on first use; `data` and `clock` must
-// outlive it.
+// The same for the resolver, built over `data` on first use, and built again when the data's
+// player index changes (looked at at most every 5 minutes): the live origin's index is
+// fetched again every 12 h, and under auto a resolver built from the snapshot while NBA.com
+// was down gives way to NBA.com's players once it answers. `data` and `clock` must outlive it.
 std::unique_ptr<entity::EntityResolver> newLazyResolver(const DataSource& data, const Clock& clock);
 
 }  // namespace nba::app

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/lazy_sources.h"
+#include "origin/forwarding_data_source.h"
 #include "origin/snapshot/snapshot_source.h"
 #include "support/test_call.h"
 
@@ -147,6 +148,80 @@ TEST_CASE("lazy world: a data source and resolver whose load failed recover on a
   CHECK_FALSE(data->seasons(testCall())->empty());
   CHECK(resolver->teamCount() == 30);
   CHECK(loads == 2);
+}
+
+}  // namespace
+}  // namespace nba::app
+
+namespace nba::app {
+namespace {
+
+// The snapshot, whose player index gains a player signed later (as NBA.com's index does, or
+// as NBA.com's replaces the snapshot's once it answers under auto).
+class GrowingIndex : public ForwardingDataSource {
+ public:
+  std::atomic<bool> grown{false};
+  mutable std::atomic<int> index_reads{0};
+
+  Result<Table<Player>> players(const CallContext& context) const override {
+    ++index_reads;
+    auto players = embeddedSnapshot().players(context);
+    if (!players.ok() || !grown) return players;
+    Player rookie;
+    rookie.player_id = "1642999";
+    rookie.name = "Zebedee Quarterman";
+    rookie.active = true;
+    rookie.last_team = "BOS";
+    std::vector<Player> rows(players->rows.begin(), players->rows.end());
+    rows.push_back(rookie);
+    Table<Player> table{players->meta, Rows<Player>(std::move(rows))};
+    table.meta.source = "live";
+    table.meta.as_of = "2026-11-30";
+    return table;
+  }
+
+ protected:
+  Result<const DataSource*> target(const CallContext&) const override {
+    return &embeddedSnapshot();
+  }
+
+ private:
+  static const DataSource& embeddedSnapshot() {
+    static const auto source = newEmbeddedSnapshotSource();
+    return *source.value();
+  }
+};
+
+bool knows(const entity::EntityResolver& resolver, const char* name) {
+  auto resolution = resolver.resolvePlayer(name, 1);
+  return resolution.ok() && resolution->best() != nullptr && resolution->best()->id == "1642999";
+}
+
+TEST_CASE("lazy resolver: a changed player index is picked up within 5 minutes, not at restart") {
+  FakeClock clock = startedClock();
+  GrowingIndex data;
+  auto resolver = newLazyResolver(data, clock);
+  CHECK_FALSE(knows(*resolver, "Zebedee Quarterman"));
+  const int reads_after_build = data.index_reads;
+
+  data.grown = true;
+  clock.advance(std::chrono::minutes(4));
+  CHECK_FALSE(knows(*resolver, "Zebedee Quarterman"));  // not looked at yet
+  CHECK(data.index_reads == reads_after_build);         // no index read per call
+
+  clock.advance(std::chrono::minutes(1));
+  CHECK(knows(*resolver, "Zebedee Quarterman"));
+  CHECK(knows(*resolver, "Quarterman"));
+  auto jokic = resolver->resolvePlayer("Jokic", 1);
+  REQUIRE(jokic.ok());
+  REQUIRE(jokic->best() != nullptr);
+  CHECK(jokic->best()->display_name == "Nikola Jokić");  // the others are still there
+
+  // An unchanged index is looked at again, but not rebuilt from.
+  const int reads = data.index_reads;
+  clock.advance(std::chrono::minutes(5));
+  CHECK(knows(*resolver, "Zebedee Quarterman"));
+  CHECK(data.index_reads == reads + 1);
 }
 
 }  // namespace
