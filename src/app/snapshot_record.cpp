@@ -83,6 +83,9 @@ Status record(const CallContext& call, const DataSource& live, Season season, Re
   auto games =
       timed(clock, "games " + season.label(), [&] { return live.games(call, games_request); });
   if (!games.ok()) return games.status();
+  auto logs = timed(clock, "player_game_logs " + season.label(),
+                    [&] { return live.seasonGameLogs(call, season); });
+  if (!logs.ok()) return logs.status();
 
   snapshot::SnapshotTables& t = out.tables;
   t.teams.assign(teams->rows.begin(), teams->rows.end());
@@ -90,15 +93,16 @@ Status record(const CallContext& call, const DataSource& live, Season season, Re
   t.players = playersWithLines(players.value(), t.player_lines);
   t.team_lines.assign(team_lines->rows.begin(), team_lines->rows.end());
   t.games.assign(games->rows.begin(), games->rows.end());
+  t.game_logs.assign(logs->rows.begin(), logs->rows.end());
   // The figures include games up to the last one played; the fetch date says when.
   std::string as_of = lines->meta.as_of;
   if (!t.games.empty()) as_of = t.games.back().date;
   const std::string recorded_on = lines->meta.as_of;
   t.meta = {metaRow(season, "games", games->meta, as_of, recorded_on),
             metaRow(season, "player_season_lines", lines->meta, as_of, recorded_on),
-            metaRow(season, "team_season_lines", team_lines->meta, as_of, recorded_on)};
+            metaRow(season, "team_season_lines", team_lines->meta, as_of, recorded_on),
+            metaRow(season, "player_game_logs", logs->meta, as_of, recorded_on)};
   progressLine("awards: not recorded (NBA.com lists awards only player by player)");
-  progressLine("player_game_logs: not recorded (one NBA.com request per player)");
   return Status::ok();
 }
 

@@ -140,6 +140,10 @@ class DataSource {
   virtual Result<Table<GameLogRow>> playerGameLog(const CallContext& context,
                                                   const std::string& player_id,
                                                   Season season) const = 0;
+  // Every player's game lines of a season (what `snapshot record` writes), ordered by player id
+  // then date. kNotFound when the source has no game logs for the season.
+  virtual Result<Table<GameLogRow>> seasonGameLogs(const CallContext& context,
+                                                   Season season) const = 0;
 };
 
 }  // namespace nba

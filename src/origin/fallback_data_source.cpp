@@ -127,6 +127,11 @@ class FallbackDataSource : public DataSource {
     return firstThatAnswers<Table<AwardEntry>>(
         context, [&](const DataSource& source) { return source.awards(context, season); });
   }
+  Result<Table<GameLogRow>> seasonGameLogs(const CallContext& context,
+                                           Season season) const override {
+    return firstThatAnswers<Table<GameLogRow>>(
+        context, [&](const DataSource& source) { return source.seasonGameLogs(context, season); });
+  }
   Result<Table<GameLogRow>> playerGameLog(const CallContext& context, const std::string& player_id,
                                           Season season) const override {
     return firstThatAnswers<Table<GameLogRow>>(context, [&](const DataSource& source) {

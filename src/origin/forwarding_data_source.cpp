@@ -90,4 +90,9 @@ Result<Table<GameLogRow>> ForwardingDataSource::playerGameLog(const CallContext&
   return forward(target(context), &DataSource::playerGameLog, context, player_id, season);
 }
 
+Result<Table<GameLogRow>> ForwardingDataSource::seasonGameLogs(const CallContext& context,
+                                                               Season season) const {
+  return forward(target(context), &DataSource::seasonGameLogs, context, season);
+}
+
 }  // namespace nba

@@ -33,6 +33,8 @@ class ForwardingDataSource : public DataSource {
                                          const BoxScoreRequest& request) const override;
   Result<Table<GameLogRow>> playerGameLog(const CallContext& context, const std::string& player_id,
                                           Season season) const override;
+  Result<Table<GameLogRow>> seasonGameLogs(const CallContext& context,
+                                           Season season) const override;
 
  protected:
   // The source requests go on to, for this call: a fixed inner source, or one built on first

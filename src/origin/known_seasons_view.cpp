@@ -93,6 +93,14 @@ class KnownSeasonsView final : public ForwardingDataSource {
     return inner_.awards(context, season);
   }
 
+  Result<Table<GameLogRow>> seasonGameLogs(const CallContext& context,
+                                           Season season) const override {
+    if (Status status = known(season); !status.isOk()) {
+      return status;
+    }
+    return inner_.seasonGameLogs(context, season);
+  }
+
   Result<Table<GameLogRow>> playerGameLog(const CallContext& context, const std::string& player_id,
                                           Season season) const override {
     if (Status status = known(season); !status.isOk()) {

@@ -53,6 +53,37 @@ std::pair<json, json> advancedAndOpponent(const json& base) {
                    opponent_rows)};
 }
 
+// leaguegamelog with PlayerOrTeam=P, made from the recorded 2025-26 playergamelog of Donovan
+// Mitchell (NBA.com's P rows have the same columns, upper-case ids, ISO dates).
+json playerRowsLog() {
+  const json log = readJson(kSamples + "playergamelog__2025-26__RegularSeason__1628378.json");
+  const json& set = log.at("resultSets").at(0);
+  std::vector<std::string> headers = set.at("headers").get<std::vector<std::string>>();
+  auto column = [&](const std::string& name) {
+    return static_cast<std::size_t>(std::find(headers.begin(), headers.end(), name) -
+                                    headers.begin());
+  };
+  const std::size_t date = column("GAME_DATE");
+  static const std::vector<std::string> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  json rows = json::array();
+  for (json row : set.at("rowSet")) {
+    const std::string text = row.at(date);  // "Dec 12, 2025"
+    const auto month =
+        std::find(kMonths.begin(), kMonths.end(), text.substr(0, 3)) - kMonths.begin() + 1;
+    row.at(date) = text.substr(8, 4) + "-" + (month < 10 ? "0" : "") + std::to_string(month) + "-" +
+                   text.substr(4, 2);
+    rows.push_back(row);
+  }
+  for (std::string& header : headers) {
+    if (header == "Player_ID") header = "PLAYER_ID";
+    if (header == "Game_ID") header = "GAME_ID";
+  }
+  return json{
+      {"resultSets",
+       json::array({json{{"name", "LeagueGameLog"}, {"headers", headers}, {"rowSet", rows}}})}};
+}
+
 void serve2025(FakeNbaCom& fake) {
   REQUIRE(fake.serveFile("/stats/commonallplayers", {},
                          kSamples + "commonallplayers__2025-26__0.json"));
@@ -61,6 +92,8 @@ void serve2025(FakeNbaCom& fake) {
       kSamples + "leaguedashplayerstats__2025-26__RegularSeason__Totals__Base__0.json"));
   REQUIRE(fake.serveFile("/stats/leaguegamelog", {{"Season", "2025-26"}},
                          kSamples + "leaguegamelog__2025-26__RegularSeason__T.json"));
+  fake.serve("/stats/leaguegamelog", {{"Season", "2025-26"}, {"PlayerOrTeam", "P"}},
+             playerRowsLog().dump());
   const json base = readJson(kSamples + kBaseFile);
   const auto [advanced, opponent] = advancedAndOpponent(base);
   fake.serve("/stats/leaguedashteamstats", {{"Season", "2025-26"}, {"MeasureType", "Base"}},
@@ -102,6 +135,7 @@ TEST_CASE("snapshot record: a season from NBA.com, loadable with --snapshot") {
         "snapshot record: player_season_lines 2025-26: 535 rows",
         "snapshot record: team_season_lines 2025-26: 30 rows",
         "snapshot record: games 2025-26: 844 rows",
+        "snapshot record: player_game_logs 2025-26: 53 rows",
         "Asking stats.nba.com leaguedashteamstats Advanced 2025-26", "awards: not recorded"}) {
     CHECK_MESSAGE(log.find(line) != std::string::npos, line);
   }
@@ -122,6 +156,20 @@ TEST_CASE("snapshot record: a season from NBA.com, loadable with --snapshot") {
   INFO(standings);
   CHECK(east.first == 0);
   CHECK(standings.find("| 1 | Detroit Pistons | 42 | 13 |") != std::string::npos);
+  // Game logs from the one leaguegamelog request: Mitchell's 48 at Washington on 2025-12-12.
+  const auto mitchell = testing::runCommand(
+      {kBinary, "--origin", "snapshot", "--snapshot", out.string(), "--fixed-time",
+       "2026-02-22T12:00:00Z", "call", "get_player_game_log",
+       R"({"player":"Donovan Mitchell","season":"2025-26","last_n":82})", "--json"});
+  INFO(mitchell.second);
+  REQUIRE(mitchell.first == 0);
+  const json games = json::parse(mitchell.second).at("structuredContent").at("games");
+  CHECK(games.size() == 53);
+  const auto best = std::find_if(games.begin(), games.end(),
+                                 [](const json& game) { return game.at("pts") == 48; });
+  REQUIRE(best != games.end());
+  CHECK(best->at("date") == "2025-12-12");
+  CHECK(best->at("opponent") == "WAS");
   std::filesystem::remove_all(out);
 }
 

@@ -99,49 +99,96 @@ Result<std::vector<Game>> parseLeagueGameLog(const nlohmann::json& response, Sea
   return games;
 }
 
+namespace {
+
+// The columns of a game-log row after its player and game ids, in GameLogRow's order.
+const std::initializer_list<std::string_view> kLogColumns = {
+    "GAME_DATE", "MATCHUP", "WL", "MIN", "PTS", "REB",  "OREB", "DREB", "AST", "STL",
+    "BLK",       "TOV",     "PF", "FGM", "FGA", "FG3M", "FG3A", "FTM",  "FTA"};
+
+// One game-log row: `c` holds the positions of kLogColumns; the ids are read by the caller.
+Result<GameLogRow> readLogRow(const StatsTable& t, std::size_t row,
+                              const std::vector<std::size_t>& c,
+                              const std::optional<std::size_t>& plus_minus, Season season) {
+  auto date = parseNbaDate(t.text(row, c[0]));
+  auto matchup = parseMatchup(t.text(row, c[1]));
+  if (!date) return badCell(t.endpoint(), row, "GAME_DATE", t.text(row, c[0]));
+  if (!matchup) return badCell(t.endpoint(), row, "MATCHUP", t.text(row, c[1]));
+  GameLogRow r;
+  r.season = season;
+  r.date = *date;
+  r.team = matchup->team;
+  r.opponent = matchup->opponent;
+  r.home = matchup->home;
+  r.wl = t.text(row, c[2]);
+  int* counts[] = {&r.min, &r.pts, &r.reb, &r.oreb, &r.dreb, &r.ast,  &r.stl, &r.blk,
+                   &r.tov, &r.pf,  &r.fgm, &r.fga,  &r.fg3m, &r.fg3a, &r.ftm, &r.fta};
+  for (std::size_t i = 0; i < std::size(counts); ++i) {
+    *counts[i] = static_cast<int>(t.whole(row, c[i + 3]).value_or(0));
+  }
+  if (plus_minus) {
+    if (auto value = t.whole(row, *plus_minus)) r.plus_minus = static_cast<int>(*value);
+  }
+  return r;
+}
+
+}  // namespace
+
 Result<std::vector<GameLogRow>> parsePlayerGameLog(const nlohmann::json& response, Season season,
                                                    const std::string& player_id) {
-  constexpr std::string_view kEndpoint = "playergamelog";
-  auto table = StatsTable::find(response, kEndpoint, "PlayerGameLog");
+  auto table = StatsTable::find(response, "playergamelog", "PlayerGameLog");
   if (!table.ok()) {
     return table.status();
   }
   const StatsTable& t = table.value();
-  auto cols = t.columns({"Game_ID", "GAME_DATE", "MATCHUP", "WL",   "MIN", "PTS", "REB",
-                         "OREB",    "DREB",      "AST",     "STL",  "BLK", "TOV", "PF",
-                         "FGM",     "FGA",       "FG3M",    "FG3A", "FTM", "FTA"});
-  if (!cols.ok()) {
-    return cols.status();
+  auto ids = t.columns({"Game_ID"});  // playergamelog's ids are mixed case
+  auto cols = t.columns(kLogColumns);
+  if (!ids.ok() || !cols.ok()) {
+    return ids.ok() ? cols.status() : ids.status();
   }
-  const auto& c = cols.value();
   const auto plus_minus = t.optionalColumn("PLUS_MINUS");
   std::vector<GameLogRow> rows;
   for (std::size_t row = 0; row < t.rowCount(); ++row) {
-    auto date = parseNbaDate(t.text(row, c[1]));
-    auto matchup = parseMatchup(t.text(row, c[2]));
-    if (!date) return badCell(kEndpoint, row, "GAME_DATE", t.text(row, c[1]));
-    if (!matchup) return badCell(kEndpoint, row, "MATCHUP", t.text(row, c[2]));
-    GameLogRow r;
-    r.season = season;
-    r.player_id = player_id;
-    r.date = *date;
-    r.game_id = t.text(row, c[0]);
-    r.team = matchup->team;
-    r.opponent = matchup->opponent;
-    r.home = matchup->home;
-    r.wl = t.text(row, c[3]);
-    int* counts[] = {&r.min, &r.pts, &r.reb, &r.oreb, &r.dreb, &r.ast,  &r.stl, &r.blk,
-                     &r.tov, &r.pf,  &r.fgm, &r.fga,  &r.fg3m, &r.fg3a, &r.ftm, &r.fta};
-    for (std::size_t i = 0; i < std::size(counts); ++i) {
-      *counts[i] = static_cast<int>(t.whole(row, c[i + 4]).value_or(0));
-    }
-    if (plus_minus) {
-      if (auto value = t.whole(row, *plus_minus)) r.plus_minus = static_cast<int>(*value);
-    }
-    rows.push_back(std::move(r));
+    auto r = readLogRow(t, row, cols.value(), plus_minus, season);
+    if (!r.ok()) return r.status();
+    r->player_id = player_id;
+    r->game_id = t.text(row, ids.value()[0]);
+    rows.push_back(std::move(r).value());
   }
   std::sort(rows.begin(), rows.end(), [](const GameLogRow& a, const GameLogRow& b) {
     return std::tie(a.date, a.game_id) < std::tie(b.date, b.game_id);
+  });
+  return rows;
+}
+
+Result<std::vector<GameLogRow>> parseLeagueGameLogPlayers(const nlohmann::json& response,
+                                                          Season season) {
+  auto table = StatsTable::find(response, "leaguegamelog", "LeagueGameLog");
+  if (!table.ok()) {
+    return table.status();
+  }
+  const StatsTable& t = table.value();
+  auto ids = t.columns({"PLAYER_ID", "GAME_ID"});
+  auto cols = t.columns(kLogColumns);
+  if (!ids.ok() || !cols.ok()) {
+    return ids.ok() ? cols.status() : ids.status();
+  }
+  const auto plus_minus = t.optionalColumn("PLUS_MINUS");
+  std::vector<GameLogRow> rows;
+  rows.reserve(t.rowCount());
+  for (std::size_t row = 0; row < t.rowCount(); ++row) {
+    const auto player = t.whole(row, ids.value()[0]);
+    if (!player || *player <= 0) {
+      return badCell(t.endpoint(), row, "PLAYER_ID", t.text(row, ids.value()[0]));
+    }
+    auto r = readLogRow(t, row, cols.value(), plus_minus, season);
+    if (!r.ok()) return r.status();
+    r->player_id = std::to_string(*player);
+    r->game_id = t.text(row, ids.value()[1]);
+    rows.push_back(std::move(r).value());
+  }
+  std::sort(rows.begin(), rows.end(), [](const GameLogRow& a, const GameLogRow& b) {
+    return std::tie(a.player_id, a.date, a.game_id) < std::tie(b.player_id, b.date, b.game_id);
   });
   return rows;
 }

@@ -305,6 +305,24 @@ class LiveSource : public DataSource {
     return table(context, season, query, std::move(rows).value());
   }
 
+  // leaguegamelog with PlayerOrTeam=P: one request for every player's lines of the season.
+  Result<Table<GameLogRow>> seasonGameLogs(const CallContext& context,
+                                           Season season) const override {
+    const StatsQuery query = leagueGameLog(season, SeasonType::kRegularSeason, "P");
+    auto response = fetch(context, query);
+    if (!response.ok()) {
+      return response.status();
+    }
+    auto rows = parseLeagueGameLogPlayers(response.value(), season);
+    if (!rows.ok()) {
+      return rows.status();
+    }
+    if (rows->empty()) {
+      return notFound("NBA.com has no " + season.label() + " game logs");
+    }
+    return table(context, season, query, std::move(rows).value());
+  }
+
  private:
   Result<nlohmann::json> fetch(const CallContext& context, const StatsQuery& query) const {
     return fetchJson(context, query.url(options_.stats_url), query.upstream());

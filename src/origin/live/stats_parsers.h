@@ -64,6 +64,11 @@ Result<std::vector<Game>> parseLeagueGameLog(const nlohmann::json& response, Sea
 Result<std::vector<GameLogRow>> parsePlayerGameLog(const nlohmann::json& response, Season season,
                                                    const std::string& player_id);
 
+// leaguegamelog, PlayerOrTeam=P: every player's game lines of a season in one response.
+// Ordered by player id, then date.
+Result<std::vector<GameLogRow>> parseLeagueGameLogPlayers(const nlohmann::json& response,
+                                                          Season season);
+
 // boxscoretraditionalv3: the lines of the players who played (DNPs left out), away team
 // first; minutes "19:09" rounded to whole minutes as game logs give them.
 Result<std::vector<BoxScorePlayer>> parseBoxScoreV3(const nlohmann::json& response, Season season);

@@ -102,13 +102,13 @@ StatsQuery commonAllPlayers(Season current) {
                 {{"IsOnlyCurrentSeason", "0"}, {"LeagueID", "00"}, {"Season", current.label()}});
 }
 
-StatsQuery leagueGameLog(Season season, SeasonType type) {
+StatsQuery leagueGameLog(Season season, SeasonType type, std::string_view player_or_team) {
   return sorted("leaguegamelog", {{"Counter", "0"},
                                   {"DateFrom", ""},
                                   {"DateTo", ""},
                                   {"Direction", "ASC"},
                                   {"LeagueID", "00"},
-                                  {"PlayerOrTeam", "T"},
+                                  {"PlayerOrTeam", std::string(player_or_team)},
                                   {"Season", season.label()},
                                   {"SeasonType", std::string(statsSeasonType(type))},
                                   {"Sorter", "DATE"}});

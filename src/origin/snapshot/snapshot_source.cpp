@@ -250,6 +250,18 @@ class SnapshotSource final : public DataSource {
     return table;
   }
 
+  Result<Table<GameLogRow>> seasonGameLogs(const CallContext&, Season season) const override {
+    Result<TableMeta> meta = metaFor(season, "player_game_logs", "game logs");
+    if (!meta.ok()) {
+      return meta.status();
+    }
+    Table<GameLogRow> table{*meta, {}};
+    for (const GameLogRow& row : tables_.game_logs) {
+      if (row.season == season) table.rows.borrow(row);
+    }
+    return table;
+  }
+
  private:
   // Every row of one of the source's own tables, by reference (they never change).
   template <typename Row>
