@@ -328,26 +328,20 @@ class LiveSource : public DataSource {
     return fetchJson(context, query.url(options_.stats_url), query.upstream());
   }
 
-  Result<std::string> fetchBody(const CallContext& context, const std::string& url,
-                                const std::string& upstream) const {
-    HttpRequest request{url, options_.headers, upstream};
-    auto response = http_.get(context, request);
-    if (!response.ok()) {
-      return response.status();
-    }
-    return std::move(response.value().body);
+  Result<HttpResponse> fetchResponse(const CallContext& context, const std::string& url,
+                                     const std::string& upstream) const {
+    return http_.get(context, HttpRequest{url, options_.headers, upstream});
   }
 
   Result<nlohmann::json> fetchJson(const CallContext& context, const std::string& url,
                                    const std::string& upstream) const {
-    HttpRequest request{url, options_.headers, upstream};
-    auto response = http_.get(context, request);
+    auto response = fetchResponse(context, url, upstream);
     if (!response.ok()) {
       return response.status();
     }
     auto parsed = nlohmann::json::parse(response.value().body, nullptr, false);
     if (parsed.is_discarded()) {
-      return dataLoss(request.upstream + " sent a response that is not JSON (" +
+      return dataLoss(upstream + " sent a response that is not JSON (" +
                       std::to_string(response.value().body.size()) + " bytes, " +
                       (response.value().content_type.empty() ? "no content type"
                                                              : response.value().content_type) +
@@ -374,13 +368,13 @@ class LiveSource : public DataSource {
       }
     }
     const StatsQuery query = commonAllPlayers(seasonAt(context.clock().wallNow()));
-    auto body = fetchBody(context, query.url(options_.stats_url), query.upstream());
+    auto body = fetchResponse(context, query.url(options_.stats_url), query.upstream());
     if (!body.ok()) {
       return body.status();
     }
     // The largest response the server reads: only the columns parsePlayers reads are kept.
-    auto response =
-        parseSlimResponse(body.value(), query.upstream(), "CommonAllPlayers", playersColumns());
+    auto response = parseSlimResponse(body.value().body, query.upstream(), "CommonAllPlayers",
+                                      playersColumns());
     if (!response.ok()) {
       return response.status();
     }
