@@ -24,6 +24,8 @@ const std::string kSamples = std::string(NBA_MCP_SHARED_DATA_DIR) + "/statsnba-s
 void serveRecorded2025(FakeNbaCom& fake) {
   REQUIRE(fake.serveFile("/stats/commonallplayers", {},
                          kSamples + "commonallplayers__2025-26__0.json"));
+  REQUIRE(fake.serveFile("/stats/playerindex", {{"Season", "2025-26"}},
+                         kSamples + "playerindex__2025-26.json"));
   REQUIRE(fake.serveFile(
       "/stats/leaguedashplayerstats", {{"Season", "2025-26"}, {"MeasureType", "Base"}},
       kSamples + "leaguedashplayerstats__2025-26__RegularSeason__Totals__Base__0.json"));
@@ -193,6 +195,22 @@ TEST_CASE("binary --origin live: answer_nba_question answers from NBA.com's figu
   INFO(out, requestLog(fake));
   REQUIRE(code == 0);
   CHECK(out.find("Luka Dončić leads the NBA with 33.0 points per game") != std::string::npos);
+}
+
+TEST_CASE("binary --origin live: a player's line with his position from NBA.com's index") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  FakeNbaCom fake;
+  serveRecorded2025(fake);
+  const auto [code, out_text] = runCommand(
+      liveCommand(fake, {"call", "get_player_stats", R"({"player":"Jokic"})", "--json"}));
+  const std::string out = out_text;
+  INFO(out, requestLog(fake));
+  REQUIRE(code == 0);
+  const json result = json::parse(out);
+  const json& content = result.at("structuredContent");
+  CHECK(content.at("player").at("name") == "Nikola Jokić");
+  CHECK(content.at("player").at("position") == "C");
+  CHECK(fake.requestCount("/stats/playerindex") == 1);
 }
 
 TEST_CASE("binary: an NBA.com URL that cannot be used stops the start, under auto as well") {

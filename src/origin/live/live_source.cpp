@@ -23,12 +23,19 @@ std::string dateOf(std::chrono::system_clock::time_point now) {
   return text;
 }
 
-// The player index, kept between calls (see LiveOptions::player_index_ttl).
+// The player index, kept between calls (see LiveOptions::player_index_ttl): commonallplayers'
+// names, with the season's bios from playerindex merged in when that request worked.
 struct PlayerIndex {
   std::shared_ptr<const std::vector<Player>> players;
   std::chrono::steady_clock::time_point fetched_at;
   std::string as_of;
+  bool with_bios = false;
+  std::chrono::steady_clock::time_point bios_tried_at;
 };
+
+// A failed bios request is tried again on a call at most this often; meanwhile the names
+// serve without positions, heights and weights.
+constexpr std::chrono::minutes kBiosRetry{1};
 
 class LiveSource : public DataSource {
  public:
@@ -55,19 +62,21 @@ class LiveSource : public DataSource {
   }
 
   Result<Table<Player>> players(const CallContext& context) const override {
-    auto index = playerIndex(context);
+    auto index = cachedPlayerIndex(context);
     if (!index.ok()) {
       return index.status();
     }
     Table<Player> table;
-    table.meta = meta(context, std::nullopt, "NBA.com commonallplayers");
+    table.meta = meta(context, std::nullopt,
+                      index.value().with_bios ? "NBA.com commonallplayers and playerindex"
+                                              : "NBA.com commonallplayers");
     table.meta.as_of = index.value().as_of;
     table.rows = Rows<Player>(index.value().players);
     return table;
   }
 
   Result<Player> player(const CallContext& context, const std::string& player_id) const override {
-    auto index = playerIndex(context);
+    auto index = cachedPlayerIndex(context);
     if (!index.ok()) {
       return index.status();
     }
@@ -359,14 +368,35 @@ class LiveSource : public DataSource {
     return parseLeagueGameLog(response.value(), season, teams_);
   }
 
-  Result<PlayerIndex> playerIndex(const CallContext& context) const {
+  Result<PlayerIndex> cachedPlayerIndex(const CallContext& context) const {
     const auto now = context.clock().monotonicNow();
+    PlayerIndex kept;
     {
       std::lock_guard lock(mutex_);
-      if (index_.players && now - index_.fetched_at < options_.player_index_ttl) {
-        return index_;
-      }
+      kept = index_;
     }
+    const bool fresh = kept.players && now - kept.fetched_at < options_.player_index_ttl;
+    if (fresh && (kept.with_bios || now - kept.bios_tried_at < kBiosRetry)) {
+      return kept;
+    }
+    if (!fresh) {
+      auto names = fetchPlayerNames(context);
+      if (!names.ok()) {
+        return names.status();
+      }
+      kept = PlayerIndex{};
+      kept.players = std::make_shared<const std::vector<Player>>(std::move(names).value());
+      kept.fetched_at = now;
+      kept.as_of = dateOf(context.clock().wallNow());
+    }
+    kept = withBios(context, std::move(kept));
+    std::lock_guard lock(mutex_);
+    index_ = kept;
+    return kept;
+  }
+
+  // commonallplayers: every player NBA.com knows, with the snapshot's prominence.
+  Result<std::vector<Player>> fetchPlayerNames(const CallContext& context) const {
     const StatsQuery query = commonAllPlayers(seasonAt(context.clock().wallNow()));
     auto body = fetchResponse(context, query.url(options_.stats_url), query.upstream());
     if (!body.ok()) {
@@ -387,10 +417,25 @@ class LiveSource : public DataSource {
         player.prominence = it->second;
       }
     }
-    PlayerIndex index{std::make_shared<const std::vector<Player>>(std::move(players).value()), now,
-                      dateOf(context.clock().wallNow())};
-    std::lock_guard lock(mutex_);
-    index_ = index;
+    return players;
+  }
+
+  // `index` with the season's bios merged in from playerindex. A failure leaves the names as
+  // they are (a name lookup or a stat line needs no height) and is tried again later.
+  PlayerIndex withBios(const CallContext& context, PlayerIndex index) const {
+    index.bios_tried_at = context.clock().monotonicNow();
+    auto response = fetch(context, playerIndex(seasonAt(context.clock().wallNow())));
+    if (!response.ok()) {
+      return index;
+    }
+    auto bios = parsePlayerBios(response.value());
+    if (!bios.ok()) {
+      return index;
+    }
+    auto players = std::make_shared<std::vector<Player>>(*index.players);
+    applyPlayerBios(bios.value(), *players);
+    index.players = std::move(players);
+    index.with_bios = true;
     return index;
   }
 

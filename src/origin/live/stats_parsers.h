@@ -1,7 +1,10 @@
 #pragma once
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
@@ -54,6 +57,19 @@ Result<std::vector<Player>> parsePlayers(const nlohmann::json& response,
                                          const TeamDirectory& teams);
 // The CommonAllPlayers columns parsePlayers reads (for parseSlimResponse).
 const std::vector<std::string>& playersColumns();
+
+// What commonallplayers lacks: a player's listed position, height and weight.
+struct PlayerBio {
+  std::string position;  // NBA.com's: "G", "F-C", ...; may be empty
+  std::optional<int> height_in;
+  std::optional<int> weight_lb;
+};
+// playerindex (Historical=0): the season's players' bios, by NBA.com person id. Heights
+// "6-8" become 80 inches; a blank or unreadable height or weight is left empty.
+Result<std::unordered_map<std::int64_t, PlayerBio>> parsePlayerBios(const nlohmann::json& response);
+// Fills `players`' position, height and weight from `bios` where a bio has them.
+void applyPlayerBios(const std::unordered_map<std::int64_t, PlayerBio>& bios,
+                     std::vector<Player>& players);
 
 // leaguegamelog, PlayerOrTeam=T: two team rows per game, joined into finished games.
 // Ordered by date, then game id.

@@ -102,6 +102,22 @@ StatsQuery commonAllPlayers(Season current) {
                 {{"IsOnlyCurrentSeason", "0"}, {"LeagueID", "00"}, {"Season", current.label()}});
 }
 
+StatsQuery playerIndex(Season season) {
+  return sorted("playerindex", {{"Active", ""},
+                                {"AllStar", ""},
+                                {"College", ""},
+                                {"Country", ""},
+                                {"DraftPick", ""},
+                                {"DraftYear", ""},
+                                {"Height", ""},
+                                {"Historical", "0"},
+                                {"LeagueID", "00"},
+                                {"PlayerPosition", ""},
+                                {"Season", season.label()},
+                                {"TeamID", "0"},
+                                {"Weight", ""}});
+}
+
 StatsQuery leagueGameLog(Season season, SeasonType type, std::string_view player_or_team) {
   return sorted("leaguegamelog", {{"Counter", "0"},
                                   {"DateFrom", ""},

@@ -32,6 +32,8 @@ StatsQuery leagueDashTeamStats(Season season, SeasonType type, std::string_view 
 StatsQuery leagueStandingsV3(Season season);
 // Every player NBA.com knows (IsOnlyCurrentSeason=0), as of `current`.
 StatsQuery commonAllPlayers(Season current);
+// The season's players with their bios (Historical=0): position, height, weight.
+StatsQuery playerIndex(Season season);
 // PlayerOrTeam "T": two team rows per game; "P": every player's line of every game.
 StatsQuery leagueGameLog(Season season, SeasonType type, std::string_view player_or_team = "T");
 StatsQuery playerGameLog(const std::string& player_id, Season season, SeasonType type);

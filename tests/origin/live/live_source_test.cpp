@@ -220,6 +220,72 @@ TEST_CASE("live source: a malformed base URL is a configuration error, not retri
         std::string::npos);
 }
 
+// Two players as commonallplayers lists them, and the season's bio of one of them.
+void serveTwoPlayerNames(FakeNbaCom& fake) {
+  fake.serve("/stats/commonallplayers", {},
+             testing::statsResponse("CommonAllPlayers",
+                                    {"PERSON_ID", "DISPLAY_FIRST_LAST", "ROSTERSTATUS", "FROM_YEAR",
+                                     "TO_YEAR", "TEAM_ID"},
+                                    {{203999, "Nikola Jokić", 1, "2015", "2025", 1610612743},
+                                     {76001, "Alaa Abdelnaby", 0, "1990", "1994", 0}})
+                 .dump());
+}
+
+std::string jokicBio() {
+  return testing::statsResponse("PlayerIndex", {"PERSON_ID", "POSITION", "HEIGHT", "WEIGHT"},
+                                {{203999, "C", "6-11", "284"}})
+      .dump();
+}
+
+TEST_CASE("live source: players carry the season's bios from playerindex") {
+  Rig rig;
+  serveTwoPlayerNames(rig.fake);
+  rig.fake.serve("/stats/playerindex", {{"Season", "2025-26"}, {"Historical", "0"}}, jokicBio());
+  auto players = rig.live->players(rig.call);
+  REQUIRE_MESSAGE(players.ok(), players.status().message());
+  REQUIRE(players->rows.size() == 2);
+  const Player& jokic = players->rows[1];  // ordered by name
+  CHECK(jokic.name == "Nikola Jokić");
+  CHECK(jokic.position == "C");
+  CHECK(jokic.height_in == 83);
+  CHECK(jokic.weight_lb == 284);
+  CHECK(players->rows[0].position.empty());  // retired: not in the season's index
+  CHECK(players->meta.origin == "NBA.com commonallplayers and playerindex");
+  auto one = rig.live->player(rig.call, "203999");
+  REQUIRE(one.ok());
+  CHECK(one->height_in == 83);
+  // Kept: a second look asks NBA.com nothing.
+  CHECK(rig.live->players(rig.call).ok());
+  CHECK(rig.fake.requestCount("/stats/commonallplayers") == 1);
+  CHECK(rig.fake.requestCount("/stats/playerindex") == 1);
+  const auto sent = rig.fake.requests().back().params;
+  CHECK(sent.at("PlayerPosition").empty());
+  CHECK(sent.at("LeagueID") == "00");
+}
+
+TEST_CASE("live source: without playerindex the names still serve, and the bios come later") {
+  Rig rig;
+  serveTwoPlayerNames(rig.fake);
+  rig.fake.fail("/stats/playerindex", {FakeFault::kForbidden, milliseconds(0), 1});
+  FakeClock clock(std::chrono::sys_days{std::chrono::year{2026} / 2 / 22});
+  CallContext call{clock, Caller::kClient};
+  auto players = rig.live->players(call);
+  REQUIRE_MESSAGE(players.ok(), players.status().message());
+  CHECK(players->rows[1].position.empty());
+  CHECK(players->meta.origin == "NBA.com commonallplayers");
+
+  rig.fake.serve("/stats/playerindex", {}, jokicBio());
+  clock.advance(std::chrono::seconds(30));  // within a minute: not asked again
+  CHECK(rig.live->players(call)->rows[1].position.empty());
+  CHECK(rig.fake.requestCount("/stats/playerindex") == 1);
+  clock.advance(std::chrono::seconds(31));
+  auto later = rig.live->players(call);
+  REQUIRE(later.ok());
+  CHECK(later->rows[1].position == "C");
+  CHECK(rig.fake.requestCount("/stats/playerindex") == 2);
+  CHECK(rig.fake.requestCount("/stats/commonallplayers") == 1);  // the names were kept
+}
+
 TEST_CASE("live source: seasons need no request; a season's awards are not NBA.com's to list") {
   Rig rig;
   auto seasons = rig.live->seasons(rig.call);

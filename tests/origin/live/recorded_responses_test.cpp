@@ -11,6 +11,7 @@
 namespace nba::live {
 namespace {
 
+using nlohmann::json;
 using testing::franchises;
 using testing::recordedResponse;
 
@@ -111,6 +112,70 @@ TEST_CASE("recorded commonallplayers: every NBA player, LeBron James active with
   CHECK_FALSE(abdelnaby.active);
   CHECK(abdelnaby.last_team.empty());
   CHECK(abdelnaby.to_year == 1994);
+}
+
+TEST_CASE("recorded playerindex 2025-26: Jokić a 6-11 center of 284 lb, Dončić 6-8 F-G") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  auto bios = parsePlayerBios(recordedResponse("playerindex__2025-26.json"));
+  REQUIRE_MESSAGE(bios.ok(), bios.status().message());
+  CHECK(bios->size() == 557);
+  const PlayerBio& jokic = bios->at(203999);
+  CHECK(jokic.position == "C");
+  CHECK(jokic.height_in == 83);
+  CHECK(jokic.weight_lb == 284);
+  const PlayerBio& doncic = bios->at(1629029);
+  CHECK(doncic.position == "F-G");
+  CHECK(doncic.height_in == 80);
+  CHECK(doncic.weight_lb == 230);
+  // Six rows list no weight: read as unknown, not as 0 lb.
+  const auto without_weight = std::count_if(bios->begin(), bios->end(),
+                                            [](const auto& bio) { return !bio.second.weight_lb; });
+  CHECK(without_weight == 6);
+
+  // Merged into commonallplayers' names: the season's players get them, the retired none.
+  auto players = parsePlayers(recordedResponse("commonallplayers__2025-26__0.json"), franchises());
+  REQUIRE(players.ok());
+  applyPlayerBios(bios.value(), players.value());
+  const Player& curry =
+      only(players.value(), [](const Player& p) { return p.player_id == "201939"; });
+  CHECK(curry.position == "G");
+  CHECK(curry.height_in == 74);
+  CHECK(curry.weight_lb == 185);
+  const Player& abdelnaby =
+      only(players.value(), [](const Player& p) { return p.player_id == "76001"; });
+  CHECK(abdelnaby.position.empty());
+  CHECK_FALSE(abdelnaby.height_in);
+}
+
+TEST_CASE("playerindex: malformed heights and weights read as unknown, never a wrong figure") {
+  const auto response =
+      testing::statsResponse("PlayerIndex", {"PERSON_ID", "POSITION", "HEIGHT", "WEIGHT"},
+                             {{1, "G", "6-2", "185"},
+                              {2, "F", "6'8\"", "x"},
+                              {3, nullptr, "6-", 1.0e9},
+                              {4, "C", "-7", -250},
+                              {5, "C", "12-0", "250"},
+                              {"6", "F-C", "7-1", 301.4},
+                              {0, "G", "6-0", "180"}});
+  auto bios = parsePlayerBios(response);
+  REQUIRE(bios.ok());
+  CHECK(bios->size() == 6);  // id 0 is not a player
+  CHECK(bios->at(1).height_in == 74);
+  CHECK_FALSE(bios->at(2).height_in);
+  CHECK_FALSE(bios->at(2).weight_lb);
+  CHECK(bios->at(3).position.empty());
+  CHECK_FALSE(bios->at(3).height_in);
+  CHECK_FALSE(bios->at(3).weight_lb);
+  CHECK_FALSE(bios->at(4).height_in);
+  CHECK_FALSE(bios->at(4).weight_lb);
+  CHECK_FALSE(bios->at(5).height_in);
+  CHECK(bios->at(6).height_in == 85);
+  CHECK(bios->at(6).weight_lb == 301);
+
+  auto missing = parsePlayerBios(
+      testing::statsResponse("PlayerIndex", {"PERSON_ID", "POSITION", "WEIGHT"}, json::array()));
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().message().find("'HEIGHT'") != std::string::npos);
 }
 
 TEST_CASE("recorded playercareerstats: Donovan Mitchell's rookie 2017-18 with Utah") {
