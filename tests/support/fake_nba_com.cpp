@@ -27,6 +27,7 @@ constexpr auto kHangLimit = std::chrono::seconds(30);
 // How long a fresh connection may stay silent before its worker gives up on it; this bounds
 // the destructor when a client connects and never sends.
 constexpr time_t kSilentConnectionSeconds = 1;
+constexpr std::size_t kKeepAliveRequests = 100;
 
 // Akamai's page for a client it has blocked, which is what stats.nba.com answers a bot with.
 constexpr char kAccessDenied[] =
@@ -58,8 +59,20 @@ std::string lowerCased(std::string text) {
   return text;
 }
 
+// A proxy's request names the whole URL ("http://stats.nba.test/stats/x"): path and host apart.
+void splitAbsoluteTarget(FakeRequest& fake) {
+  constexpr std::string_view kScheme = "http://";
+  if (fake.path.compare(0, kScheme.size(), kScheme) != 0) {
+    return;
+  }
+  const auto slash = fake.path.find('/', kScheme.size());
+  fake.proxied_host = fake.path.substr(kScheme.size(), slash - kScheme.size());
+  fake.path = slash == std::string::npos ? "/" : fake.path.substr(slash);
+}
+
 FakeRequest toFakeRequest(const httplib::Request& request) {
-  FakeRequest fake{request.path, {}, {}};
+  FakeRequest fake{request.path, {}, {}, request.remote_port, {}};
+  splitAbsoluteTarget(fake);
   for (const auto& [name, value] : request.params) {
     fake.params.emplace(name, value);  // a repeated name keeps its first value
   }
@@ -167,8 +180,8 @@ void forEachRow(Json& set, Edit edit) {
 
 class FakeNbaCom::State {
  public:
-  State() {
-    server_.set_keep_alive_max_count(1);
+  explicit State(FakeOptions options) {
+    server_.set_keep_alive_max_count(options.keep_alive ? kKeepAliveRequests : 1);
     server_.set_keep_alive_timeout(kSilentConnectionSeconds);
     server_.Get("(.*)", [this](const httplib::Request& request, httplib::Response& response) {
       handle(request, response);
@@ -316,7 +329,7 @@ class FakeNbaCom::State {
   std::vector<FakeRequest> requests_;                 // guarded by mutex_
 };
 
-FakeNbaCom::FakeNbaCom() : state_(std::make_unique<State>()) {}
+FakeNbaCom::FakeNbaCom(FakeOptions options) : state_(std::make_unique<State>(options)) {}
 
 FakeNbaCom::~FakeNbaCom() = default;
 

@@ -14,6 +14,15 @@ struct FakeRequest {
   std::string path;                            // "/stats/leaguedashplayerstats"
   std::map<std::string, std::string> params;   // decoded query ("DateFrom" -> "" kept)
   std::map<std::string, std::string> headers;  // names lower-cased
+  int client_port = 0;       // the connection's port at the client: equal ports, one connection
+  std::string proxied_host;  // the host of an absolute-form target ("GET http://host/path"),
+                             // which a client sends only to a proxy; empty for a direct request
+};
+
+struct FakeOptions {
+  // Connections stay open for further requests (up to 100, or 1 s idle), as NBA.com's do.
+  // Off by default: each connection then serves one request ("Connection: close").
+  bool keep_alive = false;
 };
 
 // What the fake does instead of answering normally.
@@ -40,15 +49,17 @@ struct FakeFaultSpec {
 // parsing, retries and breaker are tested against real sockets.
 //
 // Answers carry "application/json; charset=utf-8" and are gzipped when the request accepts
-// gzip, as NBA.com's are. Each connection serves one request ("Connection: close"), so no idle
-// keep-alive connection can hold up the destructor.
+// gzip, as NBA.com's are. Unless FakeOptions::keep_alive, each connection serves one request
+// ("Connection: close"), so no idle connection can hold up the destructor (with keep-alive it
+// may wait up to the 1 s idle limit). It also answers as a proxy would: a request for
+// "http://any.host/stats/x" is served as "/stats/x" and logged with its host.
 //
 // Thread-safe: configure it, and read its log, from any thread while requests are served.
 class FakeNbaCom {
  public:
   // Binds 127.0.0.1 on a free port and serves on a background thread; ready on return.
   // Throws std::runtime_error when it cannot bind or listen (a broken test machine).
-  FakeNbaCom();
+  explicit FakeNbaCom(FakeOptions options = {});
   // Stops promptly, also while requests hang under kHang (their connections are dropped).
   ~FakeNbaCom();
   FakeNbaCom(const FakeNbaCom&) = delete;
