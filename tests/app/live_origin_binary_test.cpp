@@ -213,6 +213,86 @@ TEST_CASE("binary --origin live: a player's line with his position from NBA.com'
   CHECK(fake.requestCount("/stats/playerindex") == 1);
 }
 
+// Three players' 2023-24 playoff totals as leaguedashplayerstats gives them (SeasonType=Playoffs):
+// Dallas played 22 playoff games, Minnesota 16, New York 13.
+std::string playoffTotals2023() {
+  const json headers = {"PLAYER_ID", "PLAYER_NAME", "TEAM_ID", "TEAM_ABBREVIATION",
+                        "AGE",       "GP",          "MIN",     "FGM",
+                        "FGA",       "FG3M",        "FG3A",    "FTM",
+                        "FTA",       "OREB",        "DREB",    "REB",
+                        "AST",       "STL",         "BLK",     "TOV",
+                        "PF",        "PTS"};
+  const json rows = {{1629029, "Luka Dončić", 1610612742, "DAL", 25,  22,  899, 228, 518, 66, 206,
+                      113,     144,           20,         188,   208, 196, 40,  11,  90,  60, 635},
+                     {1628973,    "Jalen Brunson",
+                      1610612752, "NYK",
+                      27,         13,
+                      520,        156,
+                      350,        30,
+                      95,         79,
+                      90,         5,
+                      40,         45,
+                      97,         12,
+                      2,          33,
+                      30,         421},
+                     {1630162,    "Anthony Edwards",
+                      1610612750, "MIN",
+                      22,         16,
+                      641,        152,
+                      328,        40,
+                      112,        93,
+                      117,        12,
+                      90,         102,
+                      84,         21,
+                      10,         44,
+                      32,         437}};
+  return json{
+      {"resultSets",
+       json::array({{{"name", "LeagueDashPlayerStats"}, {"headers", headers}, {"rowSet", rows}}})}}
+      .dump();
+}
+
+TEST_CASE("binary --origin live: the playoff leaders, which the snapshot does not have") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  FakeNbaCom fake;
+  serveRecorded2025(fake);
+  fake.serve("/stats/leaguedashplayerstats",
+             {{"Season", "2023-24"}, {"SeasonType", "Playoffs"}, {"MeasureType", "Base"}},
+             playoffTotals2023());
+  const auto [code, out_text] = runCommand(liveCommand(
+      fake,
+      {"call", "get_league_leaders",
+       R"({"stat":"points","season":"2023-24","season_type":"Playoffs","limit":3})", "--json"}));
+  const std::string out = out_text;
+  INFO(out, requestLog(fake));
+  REQUIRE(code == 0);
+  const json content = json::parse(out).at("structuredContent");
+  CHECK(content.at("season_type") == "Playoffs");
+  const json& leaders = content.at("leaders");
+  REQUIRE(leaders.size() == 3);
+  CHECK(leaders[0].at("player") == "Jalen Brunson");
+  CHECK(leaders[0].at("value") == doctest::Approx(32.4));
+  CHECK(leaders[1].at("player") == "Luka Dončić");
+  CHECK(leaders[1].at("value") == doctest::Approx(28.9));
+  CHECK(leaders[2].at("player") == "Anthony Edwards");
+  CHECK(leaders[2].at("value") == doctest::Approx(27.3));
+  bool asked_for_playoffs = false;
+  for (const auto& request : fake.requests()) {
+    if (request.path == "/stats/leaguedashplayerstats" &&
+        request.params.at("SeasonType") == "Playoffs") {
+      asked_for_playoffs = true;
+    }
+  }
+  CHECK(asked_for_playoffs);
+  CHECK(content.at("qualification").at("rule") ==
+        "Qualification (playoffs): at least 70% of his team's playoff games (16 of 22 for the "
+        "deepest run); a player with fewer still qualifies when his total spread over that many "
+        "games would still lead.");
+  const std::string text = json::parse(out).at("content")[0].at("text");
+  CHECK(text.find("Jalen Brunson led the NBA with 32.4 points per game in the 2023-24 playoffs.") !=
+        std::string::npos);
+}
+
 TEST_CASE("binary: an NBA.com URL that cannot be used stops the start, under auto as well") {
   struct Case {
     const char* origin;

@@ -63,6 +63,24 @@ std::string gamesFilterText(const QualificationRule& rule) {
                             : "";
 }
 
+struct Minimums {
+  int games = 0;
+  int made = 0;
+};
+
+// The minimums `line` must meet: the rule's own, or in the playoffs his team's.
+Minimums minimumsFor(const QualificationRule& rule, const PlayerSeasonLine& line) {
+  const auto team = rule.games_by_team.find(line.lastTeam());
+  if (team == rule.games_by_team.end()) {
+    return {rule.min_games, rule.min_made};
+  }
+  const bool games_rule = rule.kind == QualificationRule::Kind::kGames && !rule.overridden;
+  return {games_rule ? gamesMinimum(team->second) : rule.min_games,
+          rule.kind == QualificationRule::Kind::kMade
+              ? proRated(rule.full_season_made, team->second)
+              : 0};
+}
+
 }  // namespace
 
 QualificationRule qualificationFor(const StatDef& stat, PerMode mode, int team_games,
@@ -82,6 +100,7 @@ QualificationRule qualificationFor(const StatDef& stat, PerMode mode, int team_g
   if (auto made = stat.kind == StatKind::kPercentage ? madeRuleFor(stat.code) : std::nullopt) {
     rule.kind = QualificationRule::Kind::kMade;
     rule.made_code = made->code;
+    rule.full_season_made = made->full_season;
     rule.min_made = proRated(made->full_season, team_games);
     rule.description = "Qualification (NBA rule): at least " + std::to_string(rule.min_made) + " " +
                        made->words + basis(team_games) + gamesFilterText(rule) + ".";
@@ -105,6 +124,38 @@ QualificationRule qualificationFor(const StatDef& stat, PerMode mode, int team_g
                                    std::to_string(rule.min_games) + " games would still lead"
                              : "") +
       ".";
+  return rule;
+}
+
+QualificationRule playoffQualificationFor(const StatDef& stat, PerMode mode,
+                                          const Rows<PlayerSeasonLine>& lines,
+                                          std::optional<int> min_games) {
+  std::map<std::string, int> games_by_team;
+  int deepest = 0;
+  for (const PlayerSeasonLine& line : lines) {
+    int& games = games_by_team[line.lastTeam()];
+    games = std::max(games, line.gp);
+    deepest = std::max(deepest, line.gp);
+  }
+  QualificationRule rule = qualificationFor(stat, mode, deepest, min_games);
+  rule.games_by_team = std::move(games_by_team);
+  const std::string filter = gamesFilterText(rule);
+  if (rule.kind == QualificationRule::Kind::kMade) {
+    rule.description = "Qualification (playoffs): " + std::to_string(rule.full_season_made) + " " +
+                       madeRuleFor(stat.code)->words + " pro-rated to his team's playoff games (" +
+                       std::to_string(rule.min_made) + " for the deepest run, " +
+                       std::to_string(deepest) + " games)" + filter + ".";
+  } else if (rule.kind == QualificationRule::Kind::kGames && !rule.overridden) {
+    rule.description =
+        "Qualification (playoffs): at least 70% of his team's playoff games (" +
+        std::to_string(rule.min_games) + " of " + std::to_string(deepest) +
+        " for the deepest run)" +
+        (rule.spread_exception
+             ? "; a player with fewer still qualifies when his total spread over that many "
+               "games would still lead"
+             : "") +
+        ".";
+  }
   return rule;
 }
 
@@ -132,12 +183,12 @@ std::vector<QualifiedLine> qualifiedLines(const Rows<PlayerSeasonLine>& lines, c
     if (!value || line.gp == 0) {
       continue;
     }
-    bool enough_games = line.gp >= rule.min_games;
+    const Minimums needed = minimumsFor(rule, line);
     if (rule.kind == QualificationRule::Kind::kMade &&
-        madeCount(line, rule.made_code) < rule.min_made) {
+        madeCount(line, rule.made_code) < needed.made) {
       continue;
     }
-    if (enough_games) {
+    if (line.gp >= needed.games) {
       out.push_back({&line, *value, false});
     } else if (rule.spread_exception) {
       short_of_games.push_back({&line, *value, true});
@@ -149,7 +200,7 @@ std::vector<QualifiedLine> qualifiedLines(const Rows<PlayerSeasonLine>& lines, c
                     })->value;
     for (const QualifiedLine& candidate : short_of_games) {
       auto total = stats::playerStatValue(*candidate.line, stat, PerMode::kTotals);
-      if (total && *total / rule.min_games >= leader) {
+      if (total && *total / minimumsFor(rule, *candidate.line).games >= leader) {
         out.push_back(candidate);
       }
     }

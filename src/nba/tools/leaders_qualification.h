@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,11 +31,22 @@ struct QualificationRule {
   bool overridden = false;  // min_games came from the caller
   int team_games = 82;      // the basis of the pro-rating
   std::string description;  // one sentence for the answer
+  // The playoffs: each player's minimums come from his own team's playoff games, by abbr;
+  // team_games and min_games above then describe the deepest run. Empty in a regular season.
+  std::map<std::string, int> games_by_team;
+  int full_season_made = 0;  // kMade: the 82-game makes the per-team minimums pro-rate
 };
 
 // The rule for `stat` in `mode` when teams have played `team_games` games (82 when complete).
 QualificationRule qualificationFor(const stats::StatDef& stat, stats::PerMode mode, int team_games,
                                    std::optional<int> min_games);
+
+// The playoff rule for `stat` in `mode` over the season's playoff `lines`: teams play 4 to 28
+// playoff games, so the NBA's 70 % (and the pro-rated makes) apply to each player's own team's
+// playoff games, taken as the most games any of its players played.
+QualificationRule playoffQualificationFor(const stats::StatDef& stat, stats::PerMode mode,
+                                          const Rows<PlayerSeasonLine>& lines,
+                                          std::optional<int> min_games);
 
 // A line that made the board, with its value in the requested mode.
 struct QualifiedLine {

@@ -162,6 +162,12 @@ std::string scopeTitle(const LeadersQuery& query) {
 
 std::string scopeName(const LeadersQuery& query) { return "the " + scopeTitle(query); }
 
+// "2024-25", or "2023-24 playoffs".
+std::string seasonName(const LeadersQuery& query) {
+  return query.season.season.label() +
+         (query.season_type == SeasonType::kPlayoffs ? " playoffs" : "");
+}
+
 // "with 32.7 points per game" / "in 3-point percentage (45.4%)".
 std::string valuePhrase(const StatDef& stat, PerMode mode, const std::string& display) {
   std::string label = lowerFirst(stat.label);
@@ -186,8 +192,8 @@ std::string joinNames(const std::vector<std::string>& names) {
 std::string answerSentence(const LeadersQuery& query, const std::vector<RankedRow>& rows,
                            const std::vector<std::string>& names, const TableMeta& meta) {
   bool complete = meta.coverage == Coverage::kComplete;
-  std::string when =
-      " in " + query.season.season.label() + (complete ? "" : " (as of " + meta.as_of + ")") + ".";
+  std::string when = (query.season_type == SeasonType::kPlayoffs ? " in the " : " in ") +
+                     seasonName(query) + (complete ? "" : " (as of " + meta.as_of + ")") + ".";
   if (rows.empty()) {
     return "No player qualifies for " + scopeName(query) + "'s " + lowerFirst(query.stat->label) +
            " board" + when + " Pass a lower min_games to see more players.";
@@ -262,7 +268,9 @@ std::vector<std::string> answerNotes(const LeadersQuery& query, const Qualificat
     notes.push_back(query.team->note);
   }
   notes.push_back(rule.description);
-  if (query.team) {
+  if (query.season_type == SeasonType::kPlayoffs) {
+    // No trades during the playoffs: every line is one team's.
+  } else if (query.team) {
     notes.push_back("A traded player's line here is his " + query.team->team.abbr + " stint only.");
   } else {
     notes.push_back("A traded player counts once, with his combined line, under his last team.");
@@ -288,8 +296,10 @@ ToolAnswer leagueLeaders(const json& arguments, const ToolEnv& env) {
   }
   Season season = query->season.season;
   QualificationRule rule =
-      qualificationFor(*query->stat, query->mode,
-                       teamGamesPlayed(env, season, table->meta.coverage), query->min_games);
+      query->season_type == SeasonType::kPlayoffs
+          ? playoffQualificationFor(*query->stat, query->mode, table->rows, query->min_games)
+          : qualificationFor(*query->stat, query->mode,
+                             teamGamesPlayed(env, season, table->meta.coverage), query->min_games);
   std::vector<QualifiedLine> qualified =
       qualifiedLines(table->rows, *query->stat, query->mode, rule);
   std::size_t qualified_count = qualified.size();
@@ -308,9 +318,9 @@ ToolAnswer leagueLeaders(const json& arguments, const ToolEnv& env) {
 
   const TableMeta& meta = table->meta;
   ToolAnswer answer;
-  answer.markdown =
-      heading(scopeTitle(*query) + " leaders: " + query->stat->label, season.label(), meta.as_of) +
-      answerSentence(*query, rows, names, meta) + "\n\n" + notesMarkdown(notes);
+  answer.markdown = heading(scopeTitle(*query) + " leaders: " + query->stat->label,
+                            seasonName(*query), meta.as_of) +
+                    answerSentence(*query, rows, names, meta) + "\n\n" + notesMarkdown(notes);
   if (!rows.empty()) {
     answer.markdown += markdownTable(*query, rows, names, rule);
   }

@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 using nba::PlayerSeasonLine;
 using nba::stats::findStat;
 using nba::stats::PerMode;
@@ -76,4 +80,61 @@ TEST_CASE("qualification: a short player qualifies only when his total over the 
       nba::tools::qualifiedLines(lines, *findStat("PTS"), PerMode::kPerGame,
                                  qualificationFor(*findStat("PTS"), PerMode::kPerGame, 82, 0));
   CHECK(everyone.size() == 3);
+}
+
+namespace {
+
+PlayerSeasonLine playoffLine(const char* id, const char* team, int gp, int pts, int fgm) {
+  PlayerSeasonLine out = line(id, gp, pts);
+  out.team = team;
+  out.teams = {team};
+  out.fgm = fgm;
+  out.fga = fgm * 2;
+  out.fg_pct = 0.5;
+  return out;
+}
+
+std::vector<std::string> ids(const std::vector<nba::tools::QualifiedLine>& lines) {
+  std::vector<std::string> out;
+  for (const auto& qualified : lines) out.push_back(qualified.line->player_id);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("qualification in the playoffs: 70% of his own team's playoff games") {
+  // Dallas went 22 games deep, New York 13, Phoenix was swept in 4.
+  const nba::Rows<PlayerSeasonLine> lines(
+      std::vector{playoffLine("dal-star", "DAL", 22, 635, 228),  // 28.9: 22 of 22
+                  playoffLine("dal-bench", "DAL", 15, 150, 60),  // 15 of 22 < 16
+                  playoffLine("nyk-star", "NYK", 13, 421, 156),  // 32.4: 13 of 13
+                  playoffLine("nyk-hurt", "NYK", 9, 90, 36),     // 9 of 13 < 10, ceil(0.7 × 13)
+                  playoffLine("phx-star", "PHX", 4, 110, 40),    // 27.5: 4 of 4
+                  playoffLine("phx-once", "PHX", 3, 60, 20)});  // 20.0: 3 of 4 ≥ 3, ceil(0.7 × 4)
+  auto rule =
+      nba::tools::playoffQualificationFor(*findStat("PTS"), PerMode::kPerGame, lines, std::nullopt);
+  CHECK(rule.team_games == 22);
+  CHECK(rule.min_games == 16);
+  CHECK(rule.games_by_team.at("NYK") == 13);
+  CHECK(rule.description ==
+        "Qualification (playoffs): at least 70% of his team's playoff games (16 of 22 for the "
+        "deepest run); a player with fewer still qualifies when his total spread over that many "
+        "games would still lead.");
+  auto qualified = nba::tools::qualifiedLines(lines, *findStat("PTS"), PerMode::kPerGame, rule);
+  CHECK(ids(qualified) == std::vector<std::string>{"dal-star", "nyk-star", "phx-once", "phx-star"});
+
+  // FG%: 300 makes pro-rated to the team's games: 81 for Dallas, 48 for New York, 15 for Phoenix.
+  auto fg =
+      nba::tools::playoffQualificationFor(*findStat("FG%"), PerMode::kPerGame, lines, std::nullopt);
+  CHECK(fg.min_made == 81);
+  CHECK(fg.description.find("300 made field goals pro-rated to his team's playoff games (81 for "
+                            "the deepest run, 22 games)") != std::string::npos);
+  auto shooters = nba::tools::qualifiedLines(lines, *findStat("FG%"), PerMode::kPerGame, fg);
+  CHECK(ids(shooters) == std::vector<std::string>{"dal-star", "nyk-star", "phx-once", "phx-star"});
+
+  // The caller's min_games replaces the per-team rule.
+  auto five = nba::tools::playoffQualificationFor(*findStat("PTS"), PerMode::kPerGame, lines, 5);
+  CHECK(ids(nba::tools::qualifiedLines(lines, *findStat("PTS"), PerMode::kPerGame, five)) ==
+        std::vector<std::string>{"dal-bench", "dal-star", "nyk-hurt", "nyk-star"});
 }
