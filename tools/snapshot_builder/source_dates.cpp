@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/calendar_date.h"
+
 namespace nba::builder {
 
 std::string isoDateFromNbaText(const std::string& text) {
@@ -39,10 +41,7 @@ std::string addDays(const std::string& iso, int days) {
     return "";
   }
   const std::chrono::year_month_day moved{std::chrono::sys_days{date} + std::chrono::days{days}};
-  char buffer[16];
-  std::snprintf(buffer, sizeof(buffer), "%04d-%02u-%02u", static_cast<int>(moved.year()),
-                static_cast<unsigned>(moved.month()), static_cast<unsigned>(moved.day()));
-  return buffer;
+  return calendarDate(moved);
 }
 
 }  // namespace nba::builder

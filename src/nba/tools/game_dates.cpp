@@ -3,21 +3,14 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <cstdio>
 
 #include "core/ascii.h"
+#include "core/calendar_date.h"
 #include "core/user_text.h"
 
 namespace nba::tools {
 
 namespace {
-
-std::string formatDate(std::chrono::year_month_day day) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(day.year()),
-                static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
-  return buffer;
-}
 
 std::chrono::year_month_day toYmd(const std::string& date) {
   int year = std::stoi(date.substr(0, 4));
@@ -49,12 +42,12 @@ std::optional<std::string> parseCalendarDate(std::string_view text) {
 
 std::string easternToday(const Clock& clock) {
   auto eastern = clock.wallNow() - std::chrono::hours(5);
-  return formatDate(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(eastern)});
+  return calendarDate(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(eastern)});
 }
 
 std::string previousDay(const std::string& date) {
   auto day = std::chrono::sys_days{toYmd(date)} - std::chrono::days(1);
-  return formatDate(std::chrono::year_month_day{day});
+  return calendarDate(std::chrono::year_month_day{day});
 }
 
 Result<std::string> dateArgumentText(std::string_view text, const Clock& clock) {

@@ -1,8 +1,8 @@
 #include "nlq/parser/slot_hits.h"
 
 #include <algorithm>
-#include <cstdio>
 
+#include "core/calendar_date.h"
 #include "domain/season_resolver.h"
 
 namespace nba::nlq {
@@ -270,13 +270,6 @@ class PatternPass {
   std::vector<SlotHit>& hits_;
 };
 
-std::string isoDate(std::chrono::year_month_day date) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof(buffer), "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-  return buffer;
-}
-
 // The first and last day of a month; without a year, the latest such month begun by today.
 void monthRange(int year, int month, const ParseContext& context, QuerySlots* slots) {
   using namespace std::chrono;
@@ -285,8 +278,8 @@ void monthRange(int year, int month, const ParseContext& context, QuerySlots* sl
     if (static_cast<unsigned>(context.today.month()) < static_cast<unsigned>(month)) --year;
   }
   const year_month ym{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)}};
-  slots->date = isoDate(year_month_day{ym / 1});
-  slots->date_to = isoDate(year_month_day{ym / last});
+  slots->date = calendarDate(year_month_day{ym / 1});
+  slots->date_to = calendarDate(year_month_day{ym / last});
 }
 
 // A month and day without a year: the latest such date on or before today.
@@ -308,7 +301,7 @@ std::string pastDate(int year, int month, int day, const ParseContext& context) 
   const std::chrono::year_month_day date{std::chrono::year{year},
                                          std::chrono::month{static_cast<unsigned>(month)},
                                          std::chrono::day{static_cast<unsigned>(day)}};
-  return date.ok() ? isoDate(date) : std::string();
+  return date.ok() ? calendarDate(date) : std::string();
 }
 
 void addStat(std::string_view code, QuerySlots* slots) {
@@ -369,13 +362,14 @@ void applyHit(const SlotHit& h, const ParseContext& context, QuerySlots* slots) 
       break;
     case HitKind::kDateRel:
       if (slots->date.empty()) {
-        slots->date = isoDate(std::chrono::sys_days{context.today} + std::chrono::days{h.number});
+        slots->date = calendarDate(std::chrono::year_month_day{
+            std::chrono::sys_days{context.today} + std::chrono::days{h.number}});
       }
       break;
     case HitKind::kUpcoming:
       slots->upcoming = true;
       if (slots->date.empty()) {
-        slots->date = isoDate(context.today);
+        slots->date = calendarDate(context.today);
       }
       break;
     case HitKind::kHome:

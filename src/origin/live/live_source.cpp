@@ -1,9 +1,9 @@
 #include "origin/live/live_source.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <mutex>
 
+#include "core/calendar_date.h"
 #include "domain/season_resolver.h"
 #include "origin/live/json_fields.h"
 #include "origin/live/slim_response.h"
@@ -14,14 +14,6 @@ namespace nba::live {
 namespace {
 
 constexpr char kSource[] = "live";
-
-std::string dateOf(std::chrono::system_clock::time_point now) {
-  const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(now)};
-  char text[32];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
-                static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
-  return text;
-}
 
 // The player index, kept between calls (see LiveOptions::player_index_ttl): commonallplayers'
 // names, with the season's bios from playerindex merged in when that request worked.
@@ -44,7 +36,7 @@ class LiveSource : public DataSource {
 
   Result<std::vector<SeasonCoverage>> seasons(const CallContext& context) const override {
     const Season current = seasonAt(context.clock().wallNow());
-    const std::string today = dateOf(context.clock().wallNow());
+    const std::string today = calendarDate(context.clock().wallNow());
     std::vector<SeasonCoverage> seasons;
     for (int year = options_.first_season; year <= current.start_year; ++year) {
       const bool in_progress = year == current.start_year;
@@ -387,7 +379,7 @@ class LiveSource : public DataSource {
       kept = PlayerIndex{};
       kept.players = std::make_shared<const std::vector<Player>>(std::move(names).value());
       kept.fetched_at = now;
-      kept.as_of = dateOf(context.clock().wallNow());
+      kept.as_of = calendarDate(context.clock().wallNow());
     }
     kept = withBios(context, std::move(kept));
     std::lock_guard lock(mutex_);
@@ -443,7 +435,7 @@ class LiveSource : public DataSource {
                  std::string origin) const {
     TableMeta meta;
     meta.season = season;
-    meta.as_of = dateOf(context.clock().wallNow());
+    meta.as_of = calendarDate(context.clock().wallNow());
     meta.source = kSource;
     meta.origin = std::move(origin);
     const Season current = seasonAt(context.clock().wallNow());
@@ -474,7 +466,7 @@ class LiveSource : public DataSource {
 
   // The NBA's calendar day: US/Eastern, taken as UTC-5 as the tools take it.
   static std::string easternToday(const CallContext& context) {
-    return dateOf(context.clock().wallNow() - std::chrono::hours(5));
+    return calendarDate(context.clock().wallNow() - std::chrono::hours(5));
   }
 
   const HttpClient& http_;

@@ -2,9 +2,10 @@
 
 #include <array>
 #include <cctype>
-#include <cstdio>
+#include <chrono>
 
 #include "core/ascii.h"
+#include "core/calendar_date.h"
 
 namespace nba::live {
 namespace {
@@ -22,9 +23,9 @@ std::optional<std::string> formatted(int year, int month, int day) {
   if (!isCalendarDate(year, month, day)) {
     return std::nullopt;
   }
-  char text[32];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
-  return std::string(text);
+  return calendarDate(std::chrono::year_month_day{std::chrono::year{year},
+                                                  std::chrono::month{static_cast<unsigned>(month)},
+                                                  std::chrono::day{static_cast<unsigned>(day)}});
 }
 
 bool allDigits(std::string_view text) {
