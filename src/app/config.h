@@ -38,6 +38,15 @@ struct Config {
   int nba_breaker_failures = 5;
   int nba_breaker_window_s = 60;
   int nba_breaker_open_s = 30;
+
+  // The cache in front of NBA.com (DESIGN §6); the snapshot is in memory already.
+  bool no_cache = false;
+  std::size_t cache_mb = 64;  // L1 bytes, MiB
+  int cache_ttl_live_s = 30;
+  int cache_ttl_daily_s = 3600;
+  int cache_ttl_historical_s = 86400;
+  int cache_ttl_static_s = 7 * 86400;
+  int cache_max_stale_s = 7 * 86400;  // stale-if-error: the oldest entry served
 };
 
 }  // namespace nba::app

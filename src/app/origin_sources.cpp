@@ -84,6 +84,17 @@ Result<std::unique_ptr<DataSource>> liveSource(const live::HttpClient& http,
   return live::newLiveSource(http, live::TeamDirectory(std::move(franchises)), std::move(options));
 }
 
+CacheOptions cacheOptions(const Config& config) {
+  CacheOptions options;
+  options.capacity_bytes = config.cache_mb << 20;
+  options.ttl.fresh = {std::chrono::seconds(config.cache_ttl_live_s),
+                       std::chrono::seconds(config.cache_ttl_daily_s),
+                       std::chrono::seconds(config.cache_ttl_historical_s),
+                       std::chrono::seconds(config.cache_ttl_static_s)};
+  options.ttl.max_stale = std::chrono::seconds(config.cache_max_stale_s);
+  return options;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config,
@@ -128,8 +139,13 @@ Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config,
       [&http, &offline, &clock, options] { return liveSource(http, offline, clock, options); },
       clock);
   sources->chosen = sources->live.get();
+  if (!config.no_cache) {
+    sources->cached =
+        std::make_unique<CachingDataSource>(*sources->live, clock, cacheOptions(config));
+    sources->chosen = sources->cached.get();
+  }
   if (config.origin == "auto") {
-    sources->fallback = newFallbackDataSource(*sources->live, *sources->snapshot);
+    sources->fallback = newFallbackDataSource(*sources->chosen, *sources->snapshot);
     sources->chosen = sources->fallback.get();
   }
   return sources;

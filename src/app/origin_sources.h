@@ -5,6 +5,7 @@
 #include "app/config.h"
 #include "core/clock.h"
 #include "core/status.h"
+#include "origin/cached/caching_data_source.h"
 #include "origin/data_source.h"
 #include "origin/live/http_client.h"
 
@@ -16,12 +17,15 @@ namespace nba::app {
 // * live: NBA.com through libcurl and the politeness policy, built on first use from the
 //   snapshot's franchise list (so `initialize` never waits on the network or the snapshot);
 // * auto: live first, the snapshot when NBA.com cannot answer, with a note.
+// Under live and auto the cache stands in front of NBA.com (not of the snapshot, which is in
+// memory already), so a stale-if-error answer comes before a fall back to the snapshot.
 // Members are destroyed in reverse order: `chosen` last refers to the others.
 struct OriginSources {
   std::unique_ptr<DataSource> snapshot;
   std::unique_ptr<live::HttpClient> curl;
   std::unique_ptr<live::HttpClient> polite;
   std::unique_ptr<DataSource> live;
+  std::unique_ptr<CachingDataSource> cached;  // in front of live, unless --no-cache
   std::unique_ptr<DataSource> fallback;
   const DataSource* chosen = nullptr;
 };

@@ -87,6 +87,29 @@ void addOriginOptions(CLI::App& cli, Config& config) {
       ->capture_default_str();
 }
 
+// The cache in front of NBA.com (DESIGN §6).
+void addCacheOptions(CLI::App& cli, Config& config) {
+  cli.add_flag("--no-cache", config.no_cache, "Ask NBA.com every time: no cache in front of it")
+      ->envname("NBA_MCP_NO_CACHE");
+  cli.add_option("--cache-mb", config.cache_mb, "Memory for cached NBA.com tables, MiB")
+      ->envname("NBA_MCP_CACHE_MB")
+      ->check(CLI::Range(1, 65536))
+      ->capture_default_str();
+  const auto ttl = [&cli](const char* name, int& seconds, const char* what) {
+    cli.add_option(name, seconds, what)->check(CLI::Range(1, 365 * 86400))->capture_default_str();
+  };
+  ttl("--cache-ttl-live-s", config.cache_ttl_live_s,
+      "Freshness of today's scores, games in progress and the schedule ahead, seconds");
+  ttl("--cache-ttl-daily-s", config.cache_ttl_daily_s,
+      "Freshness of the season in progress's tables, seconds");
+  ttl("--cache-ttl-historical-s", config.cache_ttl_historical_s,
+      "Freshness of past seasons' tables, seconds");
+  ttl("--cache-ttl-static-s", config.cache_ttl_static_s,
+      "Freshness of the team list and player index, seconds");
+  ttl("--cache-max-stale-s", config.cache_max_stale_s,
+      "Oldest cached answer served when NBA.com fails, seconds");
+}
+
 void addGlobalOptions(CLI::App& cli, Config& config) {
   cli.set_config("--config", "", "Read options from this TOML/INI file (flag > env > file)");
   cli.add_option("--log-level", config.log_level,
@@ -127,6 +150,7 @@ void addGlobalOptions(CLI::App& cli, Config& config) {
       ->check(CLI::Range(0, 600000))
       ->capture_default_str();
   addOriginOptions(cli, config);
+  addCacheOptions(cli, config);
 }
 
 int serve(const Config& config) {

@@ -9,6 +9,7 @@
 #include "origin/live/slim_response.h"
 #include "origin/live/stats_parsers.h"
 #include "origin/live/stats_query.h"
+#include "origin/request_filters.h"
 
 namespace nba::live {
 namespace {
@@ -91,8 +92,7 @@ class LiveSource : public DataSource {
     }
     std::vector<PlayerSeasonLine> kept;
     for (PlayerSeasonLine& line : lines.value()) {
-      if (request.player_id && line.player_id != *request.player_id) continue;
-      if (request.team && line.lastTeam() != *request.team) continue;
+      if (!requestKeeps(request, line)) continue;
       kept.push_back(std::move(line));
     }
     return table(context, request.season, query, std::move(kept));
@@ -146,9 +146,7 @@ class LiveSource : public DataSource {
     }
     std::vector<Game> kept;
     for (Game& game : games.value()) {
-      if (request.team && game.home != *request.team && game.away != *request.team) continue;
-      if (request.date_from && game.date < *request.date_from) continue;
-      if (request.date_to && game.date > *request.date_to) continue;
+      if (!requestKeeps(request, game)) continue;
       kept.push_back(std::move(game));
     }
     return table(context, request.season, leagueGameLog(request.season, request.season_type),
@@ -278,11 +276,8 @@ class LiveSource : public DataSource {
     }
     std::vector<ScoreboardGame> ahead;
     for (ScoreboardGame& row : games.value()) {
-      const Game& game = row.game;
       if (row.status == GameStatus::kFinal) continue;
-      if (request.team && game.home != *request.team && game.away != *request.team) continue;
-      if (request.date_from && game.date < *request.date_from) continue;
-      if (request.date_to && game.date > *request.date_to) continue;
+      if (!requestKeeps(request, row)) continue;
       ahead.push_back(std::move(row));
     }
     return liveTable(context, request.season, "NBA.com season schedule (cdn)", std::move(ahead));

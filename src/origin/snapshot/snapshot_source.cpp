@@ -10,6 +10,7 @@
 #include "core/user_text.h"
 #include "domain/season_resolver.h"
 #include "domain/standings.h"
+#include "origin/request_filters.h"
 #include "origin/snapshot/embedded_snapshot.h"
 #include "origin/snapshot/snapshot_schema.h"
 #include "origin/snapshot/snapshot_tables.h"
@@ -68,7 +69,7 @@ class SnapshotSource final : public DataSource {
       if (auto it = lines_by_player_.find(*request.player_id); it != lines_by_player_.end()) {
         for (std::size_t i : it->second) {
           const PlayerSeasonLine& line = tables_.player_lines[i];
-          if (line.season == request.season && wanted(request, line)) table.rows.borrow(line);
+          if (line.season == request.season && requestKeeps(request, line)) table.rows.borrow(line);
         }
       }
       return table;
@@ -80,7 +81,7 @@ class SnapshotSource final : public DataSource {
     table.rows.reserve(range->second.second - range->second.first);
     for (std::size_t i = range->second.first; i < range->second.second; ++i) {
       const PlayerSeasonLine& line = tables_.player_lines[i];
-      if (wanted(request, line)) {
+      if (requestKeeps(request, line)) {
         table.rows.borrow(line);
       }
     }
@@ -158,7 +159,7 @@ class SnapshotSource final : public DataSource {
     if (candidates == nullptr) return table;
     for (std::size_t i : *candidates) {
       const Game& game = tables_.games[i];
-      if (wanted(request, game)) table.rows.borrow(game);
+      if (requestKeeps(request, game)) table.rows.borrow(game);
     }
     return table;
   }
@@ -270,30 +271,6 @@ class SnapshotSource final : public DataSource {
     out.reserve(rows.size());
     for (const Row& row : rows) out.borrow(row);
     return out;
-  }
-
-  static bool wanted(const PlayerSeasonStatsRequest& request, const PlayerSeasonLine& line) {
-    if (request.player_id && line.player_id != *request.player_id) {
-      return false;
-    }
-    if (request.season_lines_only && line.stint != 0) {
-      return false;
-    }
-    if (request.team) {
-      return request.season_lines_only ? line.lastTeam() == *request.team
-                                       : line.team == *request.team;
-    }
-    return true;
-  }
-
-  static bool wanted(const GamesRequest& request, const Game& game) {
-    if (request.team && game.home != *request.team && game.away != *request.team) {
-      return false;
-    }
-    if (request.date_from && game.date < *request.date_from) {
-      return false;
-    }
-    return !request.date_to || game.date <= *request.date_to;
   }
 
   std::vector<Season> availableSeasons() const {

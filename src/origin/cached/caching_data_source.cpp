@@ -1,0 +1,513 @@
+#include "origin/cached/caching_data_source.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "cache/cache_key.h"
+#include "cache/lru_cache.h"
+#include "core/calendar_date.h"
+#include "domain/season_resolver.h"
+#include "origin/cached/cache_age.h"
+#include "origin/request_filters.h"
+
+namespace nba {
+namespace {
+
+using cache::CacheEntry;
+using cache::CacheKey;
+using cache::cacheKey;
+using cache::TtlTier;
+using std::chrono::steady_clock;
+
+// 8 shards: a share of 8 MiB of the default 64 fits the largest table a tool asks for.
+constexpr std::size_t kShards = 8;
+// What a row's strings hold beyond sizeof(Row), on average: names, ids, dates.
+constexpr std::size_t kStringAllowance = 48;
+// How often a caller waiting on another call's origin request looks at its own cancellation.
+constexpr auto kWaitSlice = std::chrono::milliseconds(20);
+
+template <typename Row>
+std::size_t chargeOf(const Table<Row>& table) {
+  return sizeof(Table<Row>) + table.rows.size() * (sizeof(Row) + sizeof(void*) + kStringAllowance);
+}
+std::size_t chargeOf(const Player&) { return sizeof(Player) + kStringAllowance; }
+
+template <typename Row>
+void markServed(Table<Row>& table, CacheState state) {
+  table.meta.cache = state;
+}
+void markServed(Player&, CacheState) {}
+
+template <typename Row>
+void addNote(Table<Row>& table, std::string note) {
+  table.meta.notes.push_back(std::move(note));
+}
+void addNote(Player&, const std::string&) {}
+
+// The origin could not answer now, so an older answer beats none (stale-if-error). Not for
+// answers about the request itself (not found, invalid) or a caller who is gone.
+bool originFailed(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kUnavailable:
+    case StatusCode::kDeadlineExceeded:
+    case StatusCode::kDataLoss:
+    case StatusCode::kResourceExhausted:
+    case StatusCode::kInternal:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool callerGaveUp(const Status& status) {
+  return status.code() == StatusCode::kCancelled || status.code() == StatusCode::kDeadlineExceeded;
+}
+
+std::string seasonParam(Season season) { return season.label(); }
+std::string typeParam(SeasonType type) {
+  return type == SeasonType::kPlayoffs ? "Playoffs" : "Regular Season";
+}
+
+}  // namespace
+
+std::uint64_t CacheStats::upstreamCallsAvoided() const {
+  std::uint64_t avoided = joined;
+  for (const Tier& tier : tiers) avoided += tier.hits + tier.stale;
+  return avoided;
+}
+
+double CacheStats::hitRatio() const {
+  std::uint64_t served = 0;
+  std::uint64_t lookups = 0;
+  for (const Tier& tier : tiers) {
+    served += tier.hits + tier.stale;
+    lookups += tier.hits + tier.stale + tier.misses;
+  }
+  return lookups == 0 ? 0.0 : static_cast<double>(served) / static_cast<double>(lookups);
+}
+
+// The cache itself: lookups, single-flight misses, background refreshes and counters.
+class CachingDataSource::Core {
+ public:
+  template <typename Value>
+  using Loader = std::function<Result<Value>(const CallContext&)>;
+
+  Core(const DataSource& origin, const Clock& clock, CacheOptions options)
+      : origin(origin), clock(clock), options(options), lru(options.capacity_bytes, kShards) {
+    refresher_ = std::thread([this] { refreshLoop(); });
+  }
+
+  ~Core() {
+    {
+      std::lock_guard lock(refresh_mutex_);
+      stopping_ = true;
+    }
+    refresh_signal_.notify_all();
+    refresher_.join();
+  }
+
+  // The value under `key`: fresh, stale (refreshed behind), or from the origin.
+  template <typename Value>
+  Result<Value> serve(const CallContext& context, const CacheKey& key, TtlTier tier,
+                      Loader<Value> load) {
+    const auto now = context.clock().monotonicNow();
+    const std::shared_ptr<const CacheEntry> kept = lru.lookup(key.text, now);
+    if (kept && now < kept->fresh_until) {
+      count(tier).hits++;
+      return served<Value>(*kept, CacheState::kHit);
+    }
+    if (kept && now < kept->stale_until) {
+      count(tier).stale++;
+      scheduleRefresh<Value>(key, tier, load);
+      return served<Value>(*kept, CacheState::kStale);
+    }
+    auto fetched = fetchOnce<Value>(context, key, tier, load);
+    if (fetched.ok()) {
+      return *std::static_pointer_cast<const Value>(fetched.value()->value);
+    }
+    if (kept && originFailed(fetched.status())) {
+      count(tier).stale++;
+      stale_on_error_++;
+      Value value = served<Value>(*kept, CacheState::kStale);
+      addNote(value, "NBA.com could not answer (" + fetched.status().message() +
+                         "); these figures were cached " + ageText(now - kept->stored_at) +
+                         " ago.");
+      return value;
+    }
+    return fetched.status();
+  }
+
+  CacheStats stats() const {
+    CacheStats stats;
+    const cache::LruUsage usage = lru.usage();
+    for (std::size_t i = 0; i < cache::kTierCount; ++i) {
+      stats.tiers[i].hits = counters_[i].hits;
+      stats.tiers[i].stale = counters_[i].stale;
+      stats.tiers[i].misses = counters_[i].misses;
+      stats.tiers[i].entries = usage.entries[i];
+      stats.tiers[i].bytes = usage.bytes[i];
+    }
+    stats.joined = joined_;
+    stats.refreshes = refreshes_;
+    stats.stale_on_error = stale_on_error_;
+    stats.evictions = usage.evictions;
+    stats.capacity_bytes = lru.capacityBytes();
+    return stats;
+  }
+
+  TtlTier seasonTier(const CallContext& context, Season season) const {
+    return season.start_year < seasonAt(context.clock().wallNow()).start_year ? TtlTier::kHistorical
+                                                                              : TtlTier::kDaily;
+  }
+
+  const DataSource& origin;
+  const Clock& clock;
+  const CacheOptions options;
+  mutable cache::LruCache lru;
+
+ private:
+  struct Counters {
+    std::atomic<std::uint64_t> hits{0};
+    std::atomic<std::uint64_t> stale{0};
+    std::atomic<std::uint64_t> misses{0};
+  };
+
+  // One origin request in progress, which concurrent misses of its key wait on.
+  struct Flight {
+    std::mutex mutex;
+    std::condition_variable done_signal;
+    bool done = false;                         // guarded by mutex
+    std::shared_ptr<const CacheEntry> stored;  // guarded by mutex; set on success
+    Status status;                             // guarded by mutex; the failure otherwise
+  };
+
+  Counters& count(TtlTier tier) { return counters_[static_cast<std::size_t>(tier)]; }
+
+  template <typename Value>
+  static Value served(const CacheEntry& entry, CacheState state) {
+    Value value = *std::static_pointer_cast<const Value>(entry.value);
+    markServed(value, state);
+    return value;
+  }
+
+  template <typename Value>
+  std::shared_ptr<const CacheEntry> store(const CacheKey& key, TtlTier tier, Value value) {
+    auto entry = std::make_shared<CacheEntry>();
+    entry->charge = chargeOf(value) + key.text.size() + key.params.size();
+    entry->value = std::make_shared<const Value>(std::move(value));
+    entry->tier = tier;
+    entry->kind = key.kind;
+    entry->params = key.params;
+    entry->stored_at = clock.monotonicNow();
+    const auto fresh_for = options.ttl.freshFor(tier);
+    entry->fresh_until = entry->stored_at + fresh_for;
+    entry->stale_until = entry->fresh_until + fresh_for;
+    entry->keep_until = entry->stored_at + std::max(options.ttl.max_stale, 2 * fresh_for);
+    lru.insert(key.text, entry);
+    return entry;
+  }
+
+  // Asks the origin once for `key` however many calls miss it at the same time.
+  template <typename Value>
+  Result<std::shared_ptr<const CacheEntry>> fetchOnce(const CallContext& context,
+                                                      const CacheKey& key, TtlTier tier,
+                                                      const Loader<Value>& load) {
+    while (true) {
+      std::shared_ptr<Flight> flight;
+      bool leader = false;
+      {
+        std::lock_guard lock(flights_mutex_);
+        std::shared_ptr<Flight>& slot = flights_[key.text];
+        if (slot == nullptr) {
+          slot = std::make_shared<Flight>();
+          leader = true;
+        }
+        flight = slot;
+      }
+      if (leader) {
+        count(tier).misses++;
+        return lead<Value>(context, key, tier, load, *flight);
+      }
+      joined_++;
+      std::unique_lock lock(flight->mutex);
+      while (!flight->done) {
+        if (Status alive = context.checkAlive("the NBA.com request"); !alive.isOk()) {
+          return alive;
+        }
+        flight->done_signal.wait_for(lock, kWaitSlice);
+      }
+      if (flight->stored) {
+        return flight->stored;
+      }
+      if (!callerGaveUp(flight->status) || !context.checkAlive("").isOk()) {
+        return flight->status;
+      }
+      // The call that asked gave up (its own cancel or deadline), not the origin: ask again.
+    }
+  }
+
+  template <typename Value>
+  Result<std::shared_ptr<const CacheEntry>> lead(const CallContext& context, const CacheKey& key,
+                                                 TtlTier tier, const Loader<Value>& load,
+                                                 Flight& flight) {
+    Result<Value> loaded = load(context);
+    std::shared_ptr<const CacheEntry> stored;
+    Status status;
+    if (loaded.ok()) {
+      stored = store<Value>(key, tier, std::move(loaded).value());
+    } else {
+      status = loaded.status();
+    }
+    {
+      std::lock_guard lock(flights_mutex_);
+      flights_.erase(key.text);
+    }
+    {
+      std::lock_guard lock(flight.mutex);
+      flight.done = true;
+      flight.stored = stored;
+      flight.status = status;
+    }
+    flight.done_signal.notify_all();
+    if (stored == nullptr) {
+      return status;
+    }
+    return stored;
+  }
+
+  // Queues one background refresh of `key` unless one is queued or running.
+  template <typename Value>
+  void scheduleRefresh(const CacheKey& key, TtlTier tier, Loader<Value> load) {
+    std::lock_guard lock(refresh_mutex_);
+    if (stopping_ || !refreshing_.insert(key.text).second) {
+      return;
+    }
+    refresh_queue_.push_back([this, key, tier, load = std::move(load)] {
+      const CallContext background(clock, Caller::kBackground);
+      (void)fetchOnce<Value>(background, key, tier, load);  // a failure keeps the stale entry
+      refreshes_++;
+      std::lock_guard done(refresh_mutex_);
+      refreshing_.erase(key.text);
+    });
+    refresh_signal_.notify_one();
+  }
+
+  void refreshLoop() {
+    std::unique_lock lock(refresh_mutex_);
+    while (true) {
+      refresh_signal_.wait(lock, [this] { return stopping_ || !refresh_queue_.empty(); });
+      if (stopping_) {
+        return;
+      }
+      auto task = std::move(refresh_queue_.front());
+      refresh_queue_.pop_front();
+      lock.unlock();
+      task();
+      lock.lock();
+    }
+  }
+
+  std::array<Counters, cache::kTierCount> counters_;
+  std::atomic<std::uint64_t> joined_{0};
+  std::atomic<std::uint64_t> refreshes_{0};
+  std::atomic<std::uint64_t> stale_on_error_{0};
+
+  std::mutex flights_mutex_;
+  std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;  // guarded by flights_mutex_
+
+  std::mutex refresh_mutex_;
+  std::condition_variable refresh_signal_;           // with refresh_mutex_
+  std::deque<std::function<void()>> refresh_queue_;  // guarded by refresh_mutex_
+  std::unordered_set<std::string> refreshing_;       // guarded by refresh_mutex_: queued/running
+  bool stopping_ = false;                            // guarded by refresh_mutex_
+  std::thread refresher_;
+};
+
+CachingDataSource::CachingDataSource(const DataSource& origin, const Clock& clock,
+                                     CacheOptions options)
+    : core_(std::make_unique<Core>(origin, clock, options)) {}
+
+CachingDataSource::~CachingDataSource() = default;
+
+CacheStats CachingDataSource::stats() const { return core_->stats(); }
+
+std::size_t CachingDataSource::invalidate(std::string_view kind,
+                                          std::string_view params_part) const {
+  return core_->lru.eraseIf([&](const CacheEntry& entry) {
+    return (kind.empty() || entry.kind == kind) &&
+           entry.params.find(params_part) != std::string::npos;
+  });
+}
+
+Result<std::vector<SeasonCoverage>> CachingDataSource::seasons(const CallContext& context) const {
+  return core_->origin.seasons(context);
+}
+
+Result<Table<Team>> CachingDataSource::teams(const CallContext& context) const {
+  return core_->serve<Table<Team>>(
+      context, cacheKey("teams", {}), TtlTier::kStatic,
+      [this](const CallContext& call) { return core_->origin.teams(call); });
+}
+
+Result<Table<Player>> CachingDataSource::players(const CallContext& context) const {
+  return core_->serve<Table<Player>>(
+      context, cacheKey("players", {}), TtlTier::kStatic,
+      [this](const CallContext& call) { return core_->origin.players(call); });
+}
+
+Result<Player> CachingDataSource::player(const CallContext& context,
+                                         const std::string& player_id) const {
+  return core_->serve<Player>(
+      context, cacheKey("player", {{"player_id", player_id}}), TtlTier::kStatic,
+      [this, player_id](const CallContext& call) { return core_->origin.player(call, player_id); });
+}
+
+Result<Table<PlayerSeasonLine>> CachingDataSource::playerSeasonStats(
+    const CallContext& context, const PlayerSeasonStatsRequest& request) const {
+  PlayerSeasonStatsRequest whole;
+  whole.season = request.season;
+  whole.season_type = request.season_type;
+  auto table = core_->serve<Table<PlayerSeasonLine>>(
+      context,
+      cacheKey("player_season_stats", {{"season", seasonParam(whole.season)},
+                                       {"season_type", typeParam(whole.season_type)}}),
+      core_->seasonTier(context, request.season), [this, whole](const CallContext& call) {
+        return core_->origin.playerSeasonStats(call, whole);
+      });
+  if (table.ok()) {
+    table->rows.dropIf([&](const PlayerSeasonLine& line) { return !requestKeeps(request, line); });
+  }
+  return table;
+}
+
+Result<Table<PlayerSeasonLine>> CachingDataSource::playerCareer(
+    const CallContext& context, const std::string& player_id) const {
+  return core_->serve<Table<PlayerSeasonLine>>(
+      context, cacheKey("player_career", {{"player_id", player_id}}), TtlTier::kDaily,
+      [this, player_id](const CallContext& call) {
+        return core_->origin.playerCareer(call, player_id);
+      });
+}
+
+Result<Table<TeamSeasonLine>> CachingDataSource::teamSeasonStats(const CallContext& context,
+                                                                 Season season,
+                                                                 SeasonType season_type) const {
+  return core_->serve<Table<TeamSeasonLine>>(
+      context,
+      cacheKey("team_season_stats",
+               {{"season", seasonParam(season)}, {"season_type", typeParam(season_type)}}),
+      core_->seasonTier(context, season), [this, season, season_type](const CallContext& call) {
+        return core_->origin.teamSeasonStats(call, season, season_type);
+      });
+}
+
+Result<Table<Game>> CachingDataSource::games(const CallContext& context,
+                                             const GamesRequest& request) const {
+  GamesRequest whole;
+  whole.season = request.season;
+  whole.season_type = request.season_type;
+  auto table = core_->serve<Table<Game>>(
+      context,
+      cacheKey("games", {{"season", seasonParam(whole.season)},
+                         {"season_type", typeParam(whole.season_type)}}),
+      core_->seasonTier(context, request.season),
+      [this, whole](const CallContext& call) { return core_->origin.games(call, whole); });
+  if (table.ok()) {
+    table->rows.dropIf([&](const Game& game) { return !requestKeeps(request, game); });
+  }
+  return table;
+}
+
+Result<Table<StandingRow>> CachingDataSource::standings(const CallContext& context,
+                                                        Season season) const {
+  return core_->serve<Table<StandingRow>>(
+      context, cacheKey("standings", {{"season", seasonParam(season)}}),
+      core_->seasonTier(context, season),
+      [this, season](const CallContext& call) { return core_->origin.standings(call, season); });
+}
+
+Result<Table<AwardEntry>> CachingDataSource::awards(const CallContext& context,
+                                                    std::optional<Season> season) const {
+  return core_->serve<Table<AwardEntry>>(
+      context, cacheKey("awards", {{"season", season ? seasonParam(*season) : "all"}}),
+      season ? core_->seasonTier(context, *season) : TtlTier::kDaily,
+      [this, season](const CallContext& call) { return core_->origin.awards(call, season); });
+}
+
+Result<Table<AwardEntry>> CachingDataSource::playerAwards(const CallContext& context,
+                                                          const std::string& player_id) const {
+  return core_->serve<Table<AwardEntry>>(
+      context, cacheKey("player_awards", {{"player_id", player_id}}), TtlTier::kDaily,
+      [this, player_id](const CallContext& call) {
+        return core_->origin.playerAwards(call, player_id);
+      });
+}
+
+Result<Table<ScoreboardGame>> CachingDataSource::scoreboard(
+    const CallContext& context, const ScoreboardRequest& request) const {
+  // The NBA's day: US/Eastern, taken as UTC-5 as the tools take it.
+  const std::string today = calendarDate(context.clock().wallNow() - std::chrono::hours(5));
+  const TtlTier tier = request.date < today    ? TtlTier::kHistorical
+                       : request.date == today ? TtlTier::kLive
+                                               : TtlTier::kDaily;
+  return core_->serve<Table<ScoreboardGame>>(
+      context,
+      cacheKey("scoreboard", {{"date", request.date}, {"season", seasonParam(request.season)}}),
+      tier,
+      [this, request](const CallContext& call) { return core_->origin.scoreboard(call, request); });
+}
+
+Result<Table<ScoreboardGame>> CachingDataSource::upcomingGames(
+    const CallContext& context, const UpcomingGamesRequest& request) const {
+  UpcomingGamesRequest whole;
+  whole.season = request.season;
+  auto table = core_->serve<Table<ScoreboardGame>>(
+      context, cacheKey("upcoming_games", {{"season", seasonParam(whole.season)}}), TtlTier::kLive,
+      [this, whole](const CallContext& call) { return core_->origin.upcomingGames(call, whole); });
+  if (table.ok()) {
+    table->rows.dropIf([&](const ScoreboardGame& game) { return !requestKeeps(request, game); });
+  }
+  return table;
+}
+
+Result<Table<BoxScorePlayer>> CachingDataSource::boxScore(const CallContext& context,
+                                                          const BoxScoreRequest& request) const {
+  // This season's game may still be in progress: kept 30 s. A past season's is final.
+  const TtlTier tier = core_->seasonTier(context, request.season) == TtlTier::kHistorical
+                           ? TtlTier::kHistorical
+                           : TtlTier::kLive;
+  return core_->serve<Table<BoxScorePlayer>>(
+      context,
+      cacheKey("box_score",
+               {{"game_id", request.game_id}, {"season", seasonParam(request.season)}}),
+      tier,
+      [this, request](const CallContext& call) { return core_->origin.boxScore(call, request); });
+}
+
+Result<Table<GameLogRow>> CachingDataSource::playerGameLog(const CallContext& context,
+                                                           const std::string& player_id,
+                                                           Season season) const {
+  return core_->serve<Table<GameLogRow>>(
+      context,
+      cacheKey("player_game_log", {{"player_id", player_id}, {"season", seasonParam(season)}}),
+      core_->seasonTier(context, season), [this, player_id, season](const CallContext& call) {
+        return core_->origin.playerGameLog(call, player_id, season);
+      });
+}
+
+Result<Table<GameLogRow>> CachingDataSource::seasonGameLogs(const CallContext& context,
+                                                            Season season) const {
+  return core_->serve<Table<GameLogRow>>(
+      context, cacheKey("season_game_logs", {{"season", seasonParam(season)}}),
+      core_->seasonTier(context, season), [this, season](const CallContext& call) {
+        return core_->origin.seasonGameLogs(call, season);
+      });
+}
+
+}  // namespace nba
