@@ -120,8 +120,8 @@ Result<ServerBundle> buildServer(const Config& config) {
   bundle.usage = std::make_unique<ToolUsage>();
   bundle.server = std::make_unique<mcp::McpServer>(identity, options);
   bundle.server->addToolMiddleware(bundle.usage->middleware());
-  bundle.stats = std::make_shared<ServerStats>(*bundle.server, *bundle.usage,
-                                               std::chrono::steady_clock::now());
+  bundle.stats = std::make_shared<ServerStats>(
+      *bundle.server, *bundle.usage, bundle.origin->cached.get(), std::chrono::steady_clock::now());
   if (Status status = registerNbaTools(*bundle.server, *bundle.env); !status.isOk()) {
     return status;
   }

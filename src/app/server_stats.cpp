@@ -9,8 +9,65 @@ namespace nba::app {
 using nlohmann::json;
 
 ServerStats::ServerStats(const mcp::McpServer& server, const ToolUsage& usage,
+                         const CachingDataSource* cache,
                          std::chrono::steady_clock::time_point started)
-    : server_(server), usage_(usage), started_(started) {}
+    : server_(server), usage_(usage), cache_(cache), started_(started) {}
+
+namespace {
+
+json cacheJson(const CachingDataSource* cache) {
+  const CacheStats stats = cache != nullptr ? cache->stats() : CacheStats{};
+  json out = json::object();
+  out["enabled"] = cache != nullptr;
+  out["capacity_bytes"] = stats.capacity_bytes;
+  out["hit_ratio"] = stats.hitRatio();
+  out["upstream_calls_avoided"] = stats.upstreamCallsAvoided();
+  out["joined"] = stats.joined;
+  out["refreshes"] = stats.refreshes;
+  out["stale_on_error"] = stats.stale_on_error;
+  out["evictions"] = stats.evictions;
+  json& tiers = out["tiers"] = json::array();
+  if (cache == nullptr) {
+    return out;
+  }
+  for (std::size_t i = 0; i < cache::kTierCount; ++i) {
+    const auto tier = static_cast<cache::TtlTier>(i);
+    const CacheStats::Tier& counts = stats.tiers[i];
+    json& row = tiers.emplace_back(json::object());
+    row["tier"] = cache::tierName(tier);
+    row["ttl_s"] = cache->options().ttl.freshFor(tier).count();
+    row["hits"] = counts.hits;
+    row["stale"] = counts.stale;
+    row["misses"] = counts.misses;
+    row["entries"] = counts.entries;
+    row["bytes"] = counts.bytes;
+  }
+  return out;
+}
+
+std::string cacheMarkdown(const json& cache) {
+  if (!cache.at("enabled").get<bool>()) {
+    return "Cache: off (the offline snapshot is in memory already, or --no-cache).\n\n";
+  }
+  std::uint64_t entries = 0;
+  std::uint64_t bytes = 0;
+  for (const auto& tier : cache.at("tiers")) {
+    entries += tier.at("entries").get<std::uint64_t>();
+    bytes += tier.at("bytes").get<std::uint64_t>();
+  }
+  char line[256];
+  std::snprintf(
+      line, sizeof line,
+      "Cache: %.1f%% of lookups served from it, %llu NBA.com requests avoided; %llu "
+      "entries, %.1f of %.0f MiB.\n\n",
+      100.0 * cache.at("hit_ratio").get<double>(),
+      static_cast<unsigned long long>(cache.at("upstream_calls_avoided").get<std::uint64_t>()),
+      static_cast<unsigned long long>(entries), static_cast<double>(bytes) / (1 << 20),
+      static_cast<double>(cache.at("capacity_bytes").get<std::uint64_t>()) / (1 << 20));
+  return line;
+}
+
+}  // namespace
 
 // Built member by member: nested initializer lists copy every subtree, which made this
 // (the benchmark's trivial tools/call) cost about 30k instructions more per call.
@@ -39,7 +96,11 @@ json ServerStats::snapshot() const {
     item["mean_ms"] = row.mean_ms;
     item["pipeline_calls"] = row.pipeline_calls;
     item["pipeline_errors"] = row.pipeline_errors;
+    item["cache_hits"] = row.cache_hits;
+    item["cache_stale"] = row.cache_stale;
+    item["cache_misses"] = row.cache_misses;
   }
+  out["cache"] = cacheJson(cache_);
   return out;
 }
 
@@ -54,16 +115,18 @@ std::string ServerStats::markdown(const json& s) const {
       static_cast<unsigned long long>(s.at("requests").at("protocol_errors").get<std::uint64_t>()),
       static_cast<long long>(s.at("requests").at("in_flight").get<std::int64_t>()));
   std::string text = line;
-  text += "| tool | calls | errors | mean ms | pipeline calls | pipeline errors |\n";
-  text += "|---|---:|---:|---:|---:|---:|\n";
+  text += cacheMarkdown(s.at("cache"));
+  text += "| tool | calls | errors | mean ms | pipeline calls | pipeline errors | cache hits |\n";
+  text += "|---|---:|---:|---:|---:|---:|---:|\n";
   for (const auto& row : s.at("tools")) {
-    std::snprintf(line, sizeof line, "| %s | %llu | %llu | %.3f | %llu | %llu |\n",
+    std::snprintf(line, sizeof line, "| %s | %llu | %llu | %.3f | %llu | %llu | %llu |\n",
                   row.at("tool").get<std::string>().c_str(),
                   static_cast<unsigned long long>(row.at("calls").get<std::uint64_t>()),
                   static_cast<unsigned long long>(row.at("errors").get<std::uint64_t>()),
                   row.at("mean_ms").get<double>(),
                   static_cast<unsigned long long>(row.at("pipeline_calls").get<std::uint64_t>()),
-                  static_cast<unsigned long long>(row.at("pipeline_errors").get<std::uint64_t>()));
+                  static_cast<unsigned long long>(row.at("pipeline_errors").get<std::uint64_t>()),
+                  static_cast<unsigned long long>(row.at("cache_hits").get<std::uint64_t>()));
     text += line;
   }
   return text;
@@ -79,8 +142,10 @@ Status registerServerStats(mcp::McpServer& server, const std::shared_ptr<ServerS
   tool.title = "Server statistics";
   tool.description =
       "Health and usage of this nba-mcp server: uptime, request counts, protocol errors, "
-      "requests in flight, and per-tool calls, errors and mean handler time (the client's "
-      "own calls, and apart from them the calls answer_nba_question made to answer).";
+      "requests in flight, per-tool calls, errors, mean handler time and cache hits (the "
+      "client's own calls, and apart from them the calls answer_nba_question made to answer), "
+      "and the cache in front of NBA.com: hit ratio, NBA.com requests avoided, evictions, and "
+      "entries and bytes per freshness tier.";
   tool.input_schema = input.value();
   tool.output_schema = output.value();
   tool.annotations = {{"readOnlyHint", true}, {"openWorldHint", false}};

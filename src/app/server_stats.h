@@ -6,6 +6,7 @@
 #include "app/tool_usage.h"
 #include "core/status.h"
 #include "mcp/server.h"
+#include "origin/cached/caching_data_source.h"
 
 namespace nba::app {
 
@@ -13,7 +14,8 @@ namespace nba::app {
 // (and markdown for the tool). Reads counters only; thread-safe.
 class ServerStats {
  public:
-  ServerStats(const mcp::McpServer& server, const ToolUsage& usage,
+  // `cache` is null when no cache stands in front of the data (snapshot, --no-cache).
+  ServerStats(const mcp::McpServer& server, const ToolUsage& usage, const CachingDataSource* cache,
               std::chrono::steady_clock::time_point started);
   nlohmann::json snapshot() const;
   std::string markdown(const nlohmann::json& snapshot) const;
@@ -21,6 +23,7 @@ class ServerStats {
  private:
   const mcp::McpServer& server_;
   const ToolUsage& usage_;
+  const CachingDataSource* cache_;
   std::chrono::steady_clock::time_point started_;
 };
 

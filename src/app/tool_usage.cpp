@@ -2,6 +2,21 @@
 
 namespace nba::app {
 
+void ToolUsage::countCacheState(const mcp::ToolResult& result, Totals& totals) {
+  const auto state = result.meta.find("dev.nbamcp/cache");
+  if (state == result.meta.end() || !state->is_string()) {
+    return;  // an error, or a tool that reads no data
+  }
+  const std::string& name = state->get_ref<const std::string&>();
+  if (name == "hit") {
+    ++totals.cache_hits;
+  } else if (name == "stale") {
+    ++totals.cache_stale;
+  } else {
+    ++totals.cache_misses;
+  }
+}
+
 mcp::ToolMiddleware ToolUsage::middleware() {
   return [this](const mcp::ToolCall& call, mcp::ToolContext& context,
                 const std::function<mcp::ToolResult()>& next) {
@@ -18,6 +33,7 @@ mcp::ToolMiddleware ToolUsage::middleware() {
     ++totals.calls;
     totals.errors += result.is_error ? 1 : 0;
     totals.time += elapsed;
+    countCacheState(result, totals);
     return result;
   };
 }
@@ -31,7 +47,8 @@ std::vector<ToolUsageRow> ToolUsage::rows() const {
                          : std::chrono::duration<double, std::milli>(totals.time).count() /
                                static_cast<double>(totals.calls);
     rows.push_back({tool, totals.calls, totals.errors, mean_ms, totals.pipeline_calls,
-                    totals.pipeline_errors});
+                    totals.pipeline_errors, totals.cache_hits, totals.cache_stale,
+                    totals.cache_misses});
   }
   return rows;
 }

@@ -20,6 +20,10 @@ struct ToolUsageRow {
   double mean_ms = 0;
   std::uint64_t pipeline_calls = 0;
   std::uint64_t pipeline_errors = 0;
+  // How the client's calls were served, by their `_meta` "dev.nbamcp/cache".
+  std::uint64_t cache_hits = 0;
+  std::uint64_t cache_stale = 0;
+  std::uint64_t cache_misses = 0;
 };
 
 // Counts calls, isError results and handler time per tool and caller, as tools/call
@@ -36,7 +40,11 @@ class ToolUsage {
     std::chrono::nanoseconds time{0};
     std::uint64_t pipeline_calls = 0;
     std::uint64_t pipeline_errors = 0;
+    std::uint64_t cache_hits = 0;
+    std::uint64_t cache_stale = 0;
+    std::uint64_t cache_misses = 0;
   };
+  static void countCacheState(const mcp::ToolResult& result, Totals& totals);
   mutable std::mutex mutex_;  // guards totals_
   std::map<std::string, Totals> totals_;
 };

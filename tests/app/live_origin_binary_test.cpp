@@ -406,6 +406,53 @@ TEST_CASE("binary --origin live: a call waiting on NBA.com reports each request 
   }
 }
 
+// Sends a tools/call and returns the reply (no progress token).
+json callTool(testing::Subprocess& server, int id, const std::string& tool, const json& arguments) {
+  server.writeLine(json{{"jsonrpc", "2.0"},
+                        {"id", id},
+                        {"method", "tools/call"},
+                        {"params", {{"name", tool}, {"arguments", arguments}}}}
+                       .dump());
+  return server.readJson();
+}
+
+TEST_CASE("binary --origin live: a repeated call is served from the cache, and the stats say so") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  FakeNbaCom fake;
+  serveRecorded2025(fake);
+  testing::Subprocess server(liveCommand(fake, {"serve"}));
+  initialize(server);
+  const json first = callTool(server, 2, "get_league_leaders", {{"stat", "points"}, {"limit", 1}});
+  const json second =
+      callTool(server, 3, "get_league_leaders", {{"stat", "assists"}, {"limit", 1}});
+  INFO(first.dump(), "\n", second.dump(), "\n", requestLog(fake));
+  CHECK(first.at("result").at("_meta").at("dev.nbamcp/cache") == "miss");
+  CHECK(first.at("result").at("structuredContent").at("leaders")[0].at("player") == "Luka Dončić");
+  // Another stat, the same upstream table: no second request to NBA.com.
+  CHECK(second.at("result").at("_meta").at("dev.nbamcp/cache") == "hit");
+  CHECK(second.at("result").at("structuredContent").at("leaders")[0].at("player") ==
+        "Nikola Jokić");
+  CHECK(fake.requestCount("/stats/leaguedashplayerstats") == 1);
+
+  const json stats = callTool(server, 4, "get_server_stats", json::object());
+  const json& cache = stats.at("result").at("structuredContent").at("cache");
+  INFO(cache.dump());
+  CHECK(cache.at("enabled") == true);
+  CHECK(cache.at("upstream_calls_avoided").get<int>() >= 1);
+  CHECK(cache.at("hit_ratio").get<double>() > 0.0);
+  int daily_entries = 0;
+  for (const json& tier : cache.at("tiers")) {
+    if (tier.at("tier") == "daily") daily_entries = tier.at("entries");
+  }
+  CHECK(daily_entries >= 1);  // this season's lines
+  for (const json& tool : stats.at("result").at("structuredContent").at("tools")) {
+    if (tool.at("tool") == "get_league_leaders") {
+      CHECK(tool.at("cache_hits") == 1);
+      CHECK(tool.at("cache_misses") == 1);
+    }
+  }
+}
+
 TEST_CASE("binary --origin live: today's scores from the cdn live scoreboard, clock and leaders") {
   if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
   FakeNbaCom fake;

@@ -88,7 +88,7 @@ FreshServer newFreshServer(const mcp::ServerOptions& options) {
   fresh.usage = std::make_unique<app::ToolUsage>();
   fresh.server = std::make_unique<mcp::McpServer>(identity, options);
   fresh.server->addToolMiddleware(fresh.usage->middleware());
-  fresh.stats = std::make_shared<app::ServerStats>(*fresh.server, *fresh.usage,
+  fresh.stats = std::make_shared<app::ServerStats>(*fresh.server, *fresh.usage, nullptr,
                                                    std::chrono::steady_clock::now());
   require(app::registerNbaTools(*fresh.server, env));
   require(app::registerAnswerTool(*fresh.server, env, 1));

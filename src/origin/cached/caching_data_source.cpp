@@ -337,6 +337,8 @@ CachingDataSource::~CachingDataSource() = default;
 
 CacheStats CachingDataSource::stats() const { return core_->stats(); }
 
+const CacheOptions& CachingDataSource::options() const { return core_->options; }
+
 std::size_t CachingDataSource::invalidate(std::string_view kind,
                                           std::string_view params_part) const {
   return core_->lru.eraseIf([&](const CacheEntry& entry) {

@@ -95,6 +95,7 @@ class CachingDataSource : public DataSource {
                                            Season season) const override;
 
   CacheStats stats() const;
+  const CacheOptions& options() const;
   // Drops the entries of request kind `kind` ("" = every kind) whose canonical parameters
   // contain `params_part` ("" = all), e.g. ("player_season_stats", "season=2025-26").
   // Returns how many.
