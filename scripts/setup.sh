@@ -32,6 +32,7 @@ packages=(
   build-essential cmake pkg-config git
   nlohmann-json3-dev libspdlog-dev libcli11-dev doctest-dev
   libcurl4-openssl-dev  # the live NBA.com origin
+  libsqlite3-dev zlib1g-dev  # the cache's L2 and its compression
   libcpp-httplib-dev    # the tests' fake NBA.com
   clang-format clang-tidy clang-tools gcovr
   clang-14 libclang-rt-14-dev llvm-14  # the compiler, libFuzzer, llvm-cov-14 for coverage

@@ -1,0 +1,90 @@
+#include "cache/byte_codec.h"
+
+#include <cstring>
+
+namespace nba::cache {
+
+void ByteWriter::unsignedNumber(std::uint64_t value) {
+  while (value >= 0x80) {
+    bytes_.push_back(static_cast<char>((value & 0x7f) | 0x80));
+    value >>= 7;
+  }
+  bytes_.push_back(static_cast<char>(value));
+}
+
+void ByteWriter::signedNumber(std::int64_t value) {
+  const auto bits = static_cast<std::uint64_t>(value);
+  unsignedNumber((bits << 1) ^ (value < 0 ? ~std::uint64_t{0} : 0));
+}
+
+void ByteWriter::real(double value) {
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &value, sizeof bits);
+  for (int i = 0; i < 8; ++i) bytes_.push_back(static_cast<char>((bits >> (8 * i)) & 0xff));
+}
+
+void ByteWriter::text(std::string_view value) {
+  unsignedNumber(value.size());
+  bytes_.append(value);
+}
+
+std::uint64_t ByteReader::unsignedNumber() {
+  std::uint64_t value = 0;
+  for (int shift = 0; ok_; shift += 7) {
+    if (rest_.empty() || shift > 63) {
+      fail();
+      break;
+    }
+    const auto byte = static_cast<unsigned char>(rest_.front());
+    rest_.remove_prefix(1);
+    value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) {
+      return value;
+    }
+  }
+  return 0;
+}
+
+std::int64_t ByteReader::signedNumber() {
+  const std::uint64_t zigzag = unsignedNumber();
+  return static_cast<std::int64_t>((zigzag >> 1) ^ (~(zigzag & 1) + 1));
+}
+
+double ByteReader::real() {
+  if (!ok_ || rest_.size() < 8) {
+    fail();
+    return 0;
+  }
+  std::uint64_t bits = 0;
+  for (int i = 0; i < 8; ++i) {
+    bits |=
+        static_cast<std::uint64_t>(static_cast<unsigned char>(rest_[static_cast<std::size_t>(i)]))
+        << (8 * i);
+  }
+  rest_.remove_prefix(8);
+  double value = 0;
+  std::memcpy(&value, &bits, sizeof value);
+  return value;
+}
+
+std::string ByteReader::text() {
+  const std::uint64_t size = unsignedNumber();
+  if (!ok_ || size > rest_.size()) {
+    fail();
+    return {};
+  }
+  std::string value(rest_.substr(0, size));
+  rest_.remove_prefix(size);
+  return value;
+}
+
+std::size_t ByteReader::count() {
+  const std::uint64_t size = unsignedNumber();
+  if (!ok_ || size > rest_.size()) {
+    fail();
+    return 0;
+  }
+  return static_cast<std::size_t>(size);
+}
+
+}  // namespace nba::cache

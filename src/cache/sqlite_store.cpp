@@ -1,0 +1,419 @@
+#include "cache/sqlite_store.h"
+
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+
+#include <condition_variable>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+#include <variant>
+
+namespace nba::cache {
+namespace {
+
+constexpr int kReadBusyMs = 50;     // a locked database is a miss, not a wait
+constexpr int kWriteBusyMs = 2000;  // the writer thread may wait on another process
+constexpr std::size_t kMaxBatch = 256;
+
+constexpr char kSchema[] = R"sql(
+CREATE TABLE IF NOT EXISTS cache_entries (
+  key         TEXT PRIMARY KEY,
+  kind        TEXT NOT NULL,
+  params      TEXT NOT NULL,
+  tier        TEXT NOT NULL,
+  value       BLOB NOT NULL,
+  created_at  INTEGER NOT NULL,
+  fresh_until INTEGER NOT NULL,
+  stale_until INTEGER NOT NULL,
+  keep_until  INTEGER NOT NULL,
+  hit_count   INTEGER NOT NULL DEFAULT 0,
+  last_hit_at INTEGER,
+  bytes       INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cache_entries_fresh_until ON cache_entries(fresh_until);
+CREATE INDEX IF NOT EXISTS cache_entries_keep_until ON cache_entries(keep_until);
+CREATE INDEX IF NOT EXISTS cache_entries_kind ON cache_entries(kind);
+)sql";
+
+struct CloseDb {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+using Db = std::unique_ptr<sqlite3, CloseDb>;
+
+struct FinalizeStatement {
+  void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+};
+using Statement = std::unique_ptr<sqlite3_stmt, FinalizeStatement>;
+
+void bindText(sqlite3_stmt* statement, int index, std::string_view text) {
+  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
+std::string columnText(sqlite3_stmt* statement, int column) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+  return text != nullptr
+             ? std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, column)))
+             : std::string();
+}
+
+// A queued write, removal, or a flush's marker.
+struct PutOp {
+  StoredEntry entry;
+  std::function<std::string()> encode;
+};
+struct EraseOp {
+  std::string key;
+};
+struct Barrier {
+  std::uint64_t ticket = 0;
+};
+using WriteOp = std::variant<PutOp, EraseOp, Barrier>;
+
+}  // namespace
+
+std::string defaultCacheDbPath() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') {
+    return std::string(xdg) + "/nba-mcp/cache.db";
+  }
+  const char* home = std::getenv("HOME");
+  return std::string(home != nullptr ? home : ".") + "/.cache/nba-mcp/cache.db";
+}
+
+class SqliteStore::Impl {
+ public:
+  explicit Impl(std::string path) : path_(std::move(path)) {
+    std::lock_guard lock(db_mutex_);
+    openLocked();
+    writer_ = std::thread([this] { writeLoop(); });
+  }
+
+  ~Impl() {
+    flush();
+    {
+      std::lock_guard lock(queue_mutex_);
+      stopping_ = true;
+    }
+    queue_signal_.notify_all();
+    writer_.join();
+  }
+
+  std::optional<StoredEntry> get(const std::string& key) {
+    std::lock_guard lock(db_mutex_);
+    ++stats_.reads;
+    if (!reader_) {
+      return std::nullopt;
+    }
+    Statement statement = prepare(
+        reader_.get(),
+        "SELECT kind, params, tier, value, created_at, fresh_until, stale_until, keep_until "
+        "FROM cache_entries WHERE key = ?1");
+    if (!statement) {
+      return std::nullopt;
+    }
+    bindText(statement.get(), 1, key);
+    const int step = sqlite3_step(statement.get());
+    if (step != SQLITE_ROW) {
+      if (step != SQLITE_DONE) problem(reader_.get(), "reading");
+      return std::nullopt;
+    }
+    StoredEntry entry;
+    entry.key = key;
+    entry.kind = columnText(statement.get(), 0);
+    entry.params = columnText(statement.get(), 1);
+    entry.tier = tierFromName(columnText(statement.get(), 2)).value_or(TtlTier::kDaily);
+    const auto* blob = static_cast<const char*>(sqlite3_column_blob(statement.get(), 3));
+    entry.value.assign(blob != nullptr ? blob : "",
+                       static_cast<std::size_t>(sqlite3_column_bytes(statement.get(), 3)));
+    entry.created_at = sqlite3_column_int64(statement.get(), 4);
+    entry.fresh_until = sqlite3_column_int64(statement.get(), 5);
+    entry.stale_until = sqlite3_column_int64(statement.get(), 6);
+    entry.keep_until = sqlite3_column_int64(statement.get(), 7);
+    ++stats_.read_hits;
+    return entry;
+  }
+
+  void enqueue(WriteOp op) {
+    {
+      std::lock_guard lock(queue_mutex_);
+      queue_.push_back(std::move(op));
+    }
+    queue_signal_.notify_all();
+  }
+
+  void flush() {
+    std::unique_lock lock(queue_mutex_);
+    const std::uint64_t ticket = ++tickets_issued_;
+    queue_.push_back(Barrier{ticket});
+    queue_signal_.notify_all();
+    queue_signal_.wait(lock, [&] { return tickets_done_ >= ticket || writer_gone_; });
+  }
+
+  std::size_t execute(const char* sql, const std::function<void(sqlite3_stmt*)>& bind) {
+    flush();
+    std::lock_guard lock(db_mutex_);
+    if (!writer_db_) return 0;
+    Statement statement = prepare(writer_db_.get(), sql);
+    if (!statement) return 0;
+    bind(statement.get());
+    if (sqlite3_step(statement.get()) != SQLITE_DONE) {
+      problem(writer_db_.get(), "changing");
+      return 0;
+    }
+    return static_cast<std::size_t>(sqlite3_changes(writer_db_.get()));
+  }
+
+  bool vacuum() {
+    flush();
+    std::lock_guard lock(db_mutex_);
+    if (!writer_db_) return false;
+    return sqlite3_exec(writer_db_.get(), "VACUUM", nullptr, nullptr, nullptr) == SQLITE_OK ||
+           (problem(writer_db_.get(), "vacuuming"), false);
+  }
+
+  StoreStats stats() {
+    std::lock_guard lock(db_mutex_);
+    StoreStats out = stats_;
+    out.path = path_;
+    out.available = reader_ != nullptr && writer_db_ != nullptr;
+    if (!reader_) return out;
+    Statement statement = prepare(
+        reader_.get(), "SELECT tier, count(*), sum(bytes) FROM cache_entries GROUP BY tier");
+    while (statement && sqlite3_step(statement.get()) == SQLITE_ROW) {
+      if (auto tier = tierFromName(columnText(statement.get(), 0))) {
+        out.entries[static_cast<std::size_t>(*tier)] =
+            static_cast<std::uint64_t>(sqlite3_column_int64(statement.get(), 1));
+        out.bytes[static_cast<std::size_t>(*tier)] =
+            static_cast<std::uint64_t>(sqlite3_column_int64(statement.get(), 2));
+      }
+    }
+    return out;
+  }
+
+ private:
+  // Opens both connections and the schema; on failure records the problem and leaves both
+  // closed. Requires db_mutex_.
+  void openLocked() {
+    reader_.reset();
+    writer_db_.reset();
+    std::string target = path_;
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+    if (path_ == ":memory:") {
+      // Two connections to one in-memory database: a shared-cache URI of this store's own.
+      target = "file:nba_mcp_cache_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) +
+               "?mode=memory&cache=shared";
+      flags |= SQLITE_OPEN_URI;
+    } else {
+      std::error_code error;
+      std::filesystem::create_directories(std::filesystem::path(path_).parent_path(), error);
+      if (error) {
+        problemText("cannot create the directory of " + path_ + ": " + error.message());
+        return;
+      }
+    }
+    Db writer = openOne(target, flags, kWriteBusyMs);
+    if (!writer) return;
+    if (sqlite3_exec(writer.get(), kSchema, nullptr, nullptr, nullptr) != SQLITE_OK) {
+      problem(writer.get(), "creating the table in");
+      return;
+    }
+    Db reader = openOne(target, flags, kReadBusyMs);
+    if (!reader) return;
+    writer_db_ = std::move(writer);
+    reader_ = std::move(reader);
+  }
+
+  Db openOne(const std::string& target, int flags, int busy_ms) {
+    sqlite3* raw = nullptr;
+    const int opened = sqlite3_open_v2(target.c_str(), &raw, flags, nullptr);
+    Db db(raw);
+    if (opened != SQLITE_OK) {
+      problem(db.get(), "opening");
+      return nullptr;
+    }
+    sqlite3_busy_timeout(db.get(), busy_ms);
+    sqlite3_extended_result_codes(db.get(), 1);
+    const char* pragmas = path_ == ":memory:"
+                              ? "PRAGMA synchronous=NORMAL;"
+                              : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+    if (sqlite3_exec(db.get(), pragmas, nullptr, nullptr, nullptr) != SQLITE_OK) {
+      problem(db.get(), "opening");
+      return nullptr;
+    }
+    return db;
+  }
+
+  Statement prepare(sqlite3* db, const char* sql) {
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &raw, nullptr) != SQLITE_OK) {
+      problem(db, "reading");
+      return nullptr;
+    }
+    return Statement(raw);
+  }
+
+  // Records SQLite's complaint about `db` (once in the log; every time in the count).
+  void problem(sqlite3* db, const char* doing) {
+    problemText(std::string("cache database ") + path_ + ": " + doing +
+                " it failed: " + (db != nullptr ? sqlite3_errmsg(db) : "out of memory"));
+  }
+  void problemText(std::string text) {
+    if (stats_.problem.empty()) {
+      spdlog::warn("{} — answers come from memory and NBA.com without it", text);
+      stats_.problem = std::move(text);
+    }
+  }
+
+  void writeLoop() {
+    std::unique_lock lock(queue_mutex_);
+    while (true) {
+      queue_signal_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty() && stopping_) {
+        writer_gone_ = true;
+        queue_signal_.notify_all();
+        return;
+      }
+      std::vector<WriteOp> batch;
+      while (!queue_.empty() && batch.size() < kMaxBatch) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+      lock.unlock();
+      const std::uint64_t done = commit(batch);
+      lock.lock();
+      tickets_done_ = std::max(tickets_done_, done);
+      queue_signal_.notify_all();
+    }
+  }
+
+  // Writes one batch in one transaction; returns the highest flush ticket it held.
+  std::uint64_t commit(std::vector<WriteOp>& batch) {
+    std::vector<std::pair<PutOp*, std::string>> encoded;
+    std::uint64_t ticket = 0;
+    for (WriteOp& op : batch) {  // encoding needs no lock
+      if (auto* put = std::get_if<PutOp>(&op)) {
+        std::string value = put->encode ? put->encode() : std::string();
+        if (!value.empty()) encoded.emplace_back(put, std::move(value));
+      } else if (auto* barrier = std::get_if<Barrier>(&op)) {
+        ticket = std::max(ticket, barrier->ticket);
+      }
+    }
+    std::lock_guard lock(db_mutex_);
+    reopenIfDeleted();
+    if (!writer_db_) {
+      return ticket;
+    }
+    sqlite3* db = writer_db_.get();
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      problem(db, "writing to");
+      stats_.write_failures += encoded.size();
+      return ticket;
+    }
+    bool ok = true;
+    for (auto& [put, value] : encoded) ok = ok && insert(db, put->entry, value);
+    for (WriteOp& op : batch) {
+      if (auto* erase = std::get_if<EraseOp>(&op)) ok = ok && remove(db, erase->key);
+    }
+    if (ok && sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK) {
+      stats_.writes += encoded.size();
+    } else {
+      problem(db, "writing to");
+      sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+      stats_.write_failures += encoded.size();
+    }
+    return ticket;
+  }
+
+  bool insert(sqlite3* db, const StoredEntry& entry, const std::string& value) {
+    Statement statement =
+        prepare(db,
+                "INSERT OR REPLACE INTO cache_entries (key, kind, params, tier, value, created_at, "
+                "fresh_until, stale_until, keep_until, hit_count, bytes) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10)");
+    if (!statement) return false;
+    sqlite3_stmt* s = statement.get();
+    bindText(s, 1, entry.key);
+    bindText(s, 2, entry.kind);
+    bindText(s, 3, entry.params);
+    bindText(s, 4, tierName(entry.tier));
+    sqlite3_bind_blob(s, 5, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(s, 6, entry.created_at);
+    sqlite3_bind_int64(s, 7, entry.fresh_until);
+    sqlite3_bind_int64(s, 8, entry.stale_until);
+    sqlite3_bind_int64(s, 9, entry.keep_until);
+    sqlite3_bind_int64(s, 10, static_cast<sqlite3_int64>(value.size()));
+    return sqlite3_step(s) == SQLITE_DONE;
+  }
+
+  bool remove(sqlite3* db, const std::string& key) {
+    Statement statement = prepare(db, "DELETE FROM cache_entries WHERE key = ?1");
+    if (!statement) return false;
+    bindText(statement.get(), 1, key);
+    return sqlite3_step(statement.get()) == SQLITE_DONE;
+  }
+
+  // A file removed under us (a user clearing ~/.cache) is created afresh rather than written
+  // on, unseen, through the deleted inode. Requires db_mutex_.
+  void reopenIfDeleted() {
+    if (path_ == ":memory:" || !writer_db_) return;
+    std::error_code error;
+    if (!std::filesystem::exists(path_, error) && !error) {
+      spdlog::info("cache database {} was removed; creating it afresh", path_);
+      openLocked();
+    }
+  }
+
+  const std::string path_;
+  std::mutex db_mutex_;  // guards both connections and stats_
+  Db writer_db_;
+  Db reader_;
+  StoreStats stats_;
+
+  std::mutex queue_mutex_;
+  std::condition_variable queue_signal_;  // with queue_mutex_: work queued, tickets done
+  std::deque<WriteOp> queue_;             // guarded by queue_mutex_
+  std::uint64_t tickets_issued_ = 0;      // guarded by queue_mutex_
+  std::uint64_t tickets_done_ = 0;        // guarded by queue_mutex_
+  bool stopping_ = false;                 // guarded by queue_mutex_
+  bool writer_gone_ = false;              // guarded by queue_mutex_
+  std::thread writer_;
+};
+
+SqliteStore::SqliteStore(std::string path) : impl_(std::make_unique<Impl>(std::move(path))) {}
+SqliteStore::~SqliteStore() = default;
+
+std::optional<StoredEntry> SqliteStore::get(const std::string& key) { return impl_->get(key); }
+
+void SqliteStore::put(StoredEntry entry, std::function<std::string()> encode) {
+  impl_->enqueue(PutOp{std::move(entry), std::move(encode)});
+}
+
+void SqliteStore::erase(const std::string& key) { impl_->enqueue(EraseOp{key}); }
+
+void SqliteStore::flush() { impl_->flush(); }
+
+std::size_t SqliteStore::invalidate(std::string_view kind, std::string_view params_part) {
+  return impl_->execute(
+      "DELETE FROM cache_entries WHERE (?1 = '' OR kind = ?1) AND instr(params, ?2) > 0",
+      [&](sqlite3_stmt* statement) {
+        bindText(statement, 1, kind);
+        bindText(statement, 2, params_part);
+      });
+}
+
+std::size_t SqliteStore::clear() {
+  return impl_->execute("DELETE FROM cache_entries", [](sqlite3_stmt*) {});
+}
+
+std::size_t SqliteStore::dropExpired(std::int64_t now_ms) {
+  return impl_->execute("DELETE FROM cache_entries WHERE keep_until <= ?1",
+                        [&](sqlite3_stmt* statement) { sqlite3_bind_int64(statement, 1, now_ms); });
+}
+
+bool SqliteStore::vacuum() { return impl_->vacuum(); }
+
+StoreStats SqliteStore::stats() { return impl_->stats(); }
+
+}  // namespace nba::cache

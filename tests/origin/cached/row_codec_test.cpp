@@ -1,0 +1,128 @@
+// The cache's stored form: every value type round-trips exactly, and bytes that are not a
+// value it wrote (truncated, flipped, another type, another version) decode to nothing.
+#include "origin/cached/row_codec.h"
+
+#include <doctest/doctest.h>
+
+#include <random>
+
+#include "cache/compression.h"
+#include "origin/snapshot_fixture.h"
+
+namespace nba::cached {
+namespace {
+
+template <typename Value>
+void roundTrips(const Value& value) {
+  const std::string bytes = encode(value);
+  const auto decoded = decode<Value>(bytes);
+  REQUIRE(decoded.has_value());
+  CHECK(encode(*decoded) == bytes);  // every field came back
+}
+
+TEST_CASE("row codec: the snapshot's tables round-trip, field for field") {
+  const DataSource& snapshot = testing::embeddedSnapshot();
+  const CallContext call = testing::testCall();
+  PlayerSeasonStatsRequest lines;
+  lines.season = Season{2024};
+  auto season = snapshot.playerSeasonStats(call, lines);
+  REQUIRE(season.ok());
+  roundTrips(season.value());
+  roundTrips(snapshot.teams(call).value());
+  roundTrips(snapshot.players(call).value());
+  roundTrips(snapshot.player(call, "1628983").value());
+  roundTrips(snapshot.teamSeasonStats(call, Season{2024}, SeasonType::kRegularSeason).value());
+  GamesRequest games;
+  games.season = Season{2023};
+  roundTrips(snapshot.games(call, games).value());
+  roundTrips(snapshot.standings(call, Season{2024}).value());
+  roundTrips(snapshot.awards(call, Season{2024}).value());
+  roundTrips(snapshot.playerGameLog(call, "1628983", Season{2023}).value());
+
+  // Spot checks on what came back.
+  const auto decoded = decode<Table<PlayerSeasonLine>>(encode(season.value()));
+  const auto shai =
+      std::find_if(decoded->rows.begin(), decoded->rows.end(),
+                   [](const PlayerSeasonLine& l) { return l.player_id == "1628983"; });
+  REQUIRE(shai != decoded->rows.end());
+  CHECK(shai->pts_pg == doctest::Approx(32.7));
+  CHECK(shai->pts == 2484);
+  CHECK(decoded->meta.as_of == season->meta.as_of);
+  CHECK(decoded->meta.season == Season{2024});
+}
+
+TEST_CASE("row codec: a scoreboard with leaders and a box score round-trip") {
+  Table<ScoreboardGame> board;
+  board.meta.source = "live";
+  board.meta.notes = {"first", "second"};
+  ScoreboardGame game;
+  game.game = {Season{2025}, "2026-02-22", "0022500800", "CLE", "WAS", 71, 65, GameKind::kRegular};
+  game.status = GameStatus::kInProgress;
+  game.status_text = "Q3 5:12";
+  game.period = 3;
+  game.home_leader = GameLeader{"1628378", "Donovan Mitchell", "CLE", 31, 4, 5};
+  board.rows = Rows<ScoreboardGame>(std::vector{game});
+  roundTrips(board);
+  const auto back = decode<Table<ScoreboardGame>>(encode(board));
+  CHECK(back->rows[0].home_leader->name == "Donovan Mitchell");
+  CHECK_FALSE(back->rows[0].away_leader.has_value());
+  CHECK(back->rows[0].status == GameStatus::kInProgress);
+
+  Table<BoxScorePlayer> box;
+  BoxScorePlayer line;
+  line.name = "Donovan Mitchell";
+  line.line.pts = 71;
+  line.line.plus_minus = -3;
+  box.rows = Rows<BoxScorePlayer>(std::vector{line});
+  roundTrips(box);
+  CHECK(decode<Table<BoxScorePlayer>>(encode(box))->rows[0].line.plus_minus == -3);
+}
+
+TEST_CASE("row codec: foreign, truncated and corrupted bytes never decode to a wrong value") {
+  const auto teams = testing::embeddedSnapshot().teams(testing::testCall()).value();
+  const std::string bytes = encode(teams);
+  CHECK_FALSE(decode<Table<Game>>(bytes).has_value());  // another type
+  std::string other_version = bytes;
+  other_version[0] = 9;
+  CHECK_FALSE(decode<Table<Team>>(other_version).has_value());
+  CHECK_FALSE(decode<Table<Team>>(bytes + "x").has_value());  // trailing bytes
+  for (std::size_t cut = 0; cut < bytes.size(); ++cut) {
+    CHECK_FALSE(decode<Table<Team>>(std::string_view(bytes).substr(0, cut)).has_value());
+  }
+  // Flipped bytes: refused, or (a flipped letter in a name) a whole value, never a crash or
+  // a half-read one; under ASan any overread would stop the test.
+  std::mt19937 random(7);
+  int refused = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::string mutated = bytes;
+    mutated[random() % mutated.size()] = static_cast<char>(random() % 256);
+    if (auto value = decode<Table<Team>>(mutated)) {
+      CHECK(decode<Table<Team>>(encode(*value)).has_value());
+    } else {
+      ++refused;
+    }
+  }
+  CHECK(refused > 0);
+  // A count larger than the bytes left cannot make the decoder allocate for it.
+  CHECK_FALSE(
+      decode<Table<Team>>(std::string("\x01\x01\x00\x00\x00\x00\x00\x00\xff\xff\xff\xff\x0f", 13))
+          .has_value());
+}
+
+TEST_CASE("packing: raw up to 1 KiB, zlib above; anything else unpacks to nothing") {
+  CHECK(cache::packValue("small") == "Rsmall");
+  CHECK(cache::unpackValue("Rsmall") == "small");
+  const std::string big = encode(testing::embeddedSnapshot().teams(testing::testCall()).value());
+  REQUIRE(big.size() > cache::kCompressAbove);
+  const std::string packed = cache::packValue(big);
+  CHECK(packed.front() == 'Z');
+  CHECK(packed.size() < big.size() / 2);
+  CHECK(cache::unpackValue(packed) == big);
+  CHECK_FALSE(cache::unpackValue("").has_value());
+  CHECK_FALSE(cache::unpackValue("Xabc").has_value());
+  CHECK_FALSE(cache::unpackValue(packed.substr(0, packed.size() - 5)).has_value());
+  CHECK_FALSE(cache::unpackValue("Z\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01").has_value());
+}
+
+}  // namespace
+}  // namespace nba::cached
