@@ -14,8 +14,6 @@
 namespace nba::cache {
 namespace {
 
-constexpr int kReadBusyMs = 50;     // a locked database is a miss, not a wait
-constexpr int kWriteBusyMs = 2000;  // the writer thread may wait on another process
 constexpr std::size_t kMaxBatch = 256;
 
 constexpr char kSchema[] = R"sql(
@@ -84,9 +82,11 @@ std::string defaultCacheDbPath() {
 
 class SqliteStore::Impl {
  public:
-  explicit Impl(std::string path) : path_(std::move(path)) {
-    std::lock_guard lock(db_mutex_);
-    openLocked();
+  Impl(std::string path, StoreOptions options) : path_(std::move(path)), options_(options) {
+    {
+      std::scoped_lock lock(write_mutex_, read_mutex_);
+      openLocked();
+    }
     writer_ = std::thread([this] { writeLoop(); });
   }
 
@@ -101,8 +101,8 @@ class SqliteStore::Impl {
   }
 
   std::optional<StoredEntry> get(const std::string& key) {
-    std::lock_guard lock(db_mutex_);
-    ++stats_.reads;
+    count(&StoreStats::reads);
+    std::lock_guard lock(read_mutex_);
     if (!reader_) {
       return std::nullopt;
     }
@@ -131,7 +131,7 @@ class SqliteStore::Impl {
     entry.fresh_until = sqlite3_column_int64(statement.get(), 5);
     entry.stale_until = sqlite3_column_int64(statement.get(), 6);
     entry.keep_until = sqlite3_column_int64(statement.get(), 7);
-    ++stats_.read_hits;
+    count(&StoreStats::read_hits);
     return entry;
   }
 
@@ -153,7 +153,7 @@ class SqliteStore::Impl {
 
   std::size_t execute(const char* sql, const std::function<void(sqlite3_stmt*)>& bind) {
     flush();
-    std::lock_guard lock(db_mutex_);
+    std::lock_guard lock(write_mutex_);
     if (!writer_db_) return 0;
     Statement statement = prepare(writer_db_.get(), sql);
     if (!statement) return 0;
@@ -167,17 +167,25 @@ class SqliteStore::Impl {
 
   bool vacuum() {
     flush();
-    std::lock_guard lock(db_mutex_);
+    std::lock_guard lock(write_mutex_);
     if (!writer_db_) return false;
     return sqlite3_exec(writer_db_.get(), "VACUUM", nullptr, nullptr, nullptr) == SQLITE_OK ||
            (problem(writer_db_.get(), "vacuuming"), false);
   }
 
   StoreStats stats() {
-    std::lock_guard lock(db_mutex_);
-    StoreStats out = stats_;
+    StoreStats out;
+    {
+      std::lock_guard lock(stats_mutex_);
+      out = stats_;
+    }
     out.path = path_;
-    out.available = reader_ != nullptr && writer_db_ != nullptr;
+    {
+      std::lock_guard lock(write_mutex_);
+      out.available = writer_db_ != nullptr;
+    }
+    std::lock_guard lock(read_mutex_);
+    out.available = out.available && reader_ != nullptr;
     if (!reader_) return out;
     Statement statement = prepare(
         reader_.get(), "SELECT tier, count(*), sum(bytes) FROM cache_entries GROUP BY tier");
@@ -194,7 +202,7 @@ class SqliteStore::Impl {
 
  private:
   // Opens both connections and the schema; on failure records the problem and leaves both
-  // closed. Requires db_mutex_.
+  // closed. Requires write_mutex_ and read_mutex_.
   void openLocked() {
     reader_.reset();
     writer_db_.reset();
@@ -213,13 +221,17 @@ class SqliteStore::Impl {
         return;
       }
     }
-    Db writer = openOne(target, flags, kWriteBusyMs);
+    Db writer = openOne(target, flags, options_.write_busy_ms);
     if (!writer) return;
+    if (options_.max_page_count > 0) {
+      const std::string pragma = "PRAGMA max_page_count=" + std::to_string(options_.max_page_count);
+      sqlite3_exec(writer.get(), pragma.c_str(), nullptr, nullptr, nullptr);
+    }
     if (sqlite3_exec(writer.get(), kSchema, nullptr, nullptr, nullptr) != SQLITE_OK) {
       problem(writer.get(), "creating the table in");
       return;
     }
-    Db reader = openOne(target, flags, kReadBusyMs);
+    Db reader = openOne(target, flags, options_.read_busy_ms);
     if (!reader) return;
     writer_db_ = std::move(writer);
     reader_ = std::move(reader);
@@ -260,6 +272,7 @@ class SqliteStore::Impl {
                 " it failed: " + (db != nullptr ? sqlite3_errmsg(db) : "out of memory"));
   }
   void problemText(std::string text) {
+    std::lock_guard lock(stats_mutex_);
     if (stats_.problem.empty()) {
       spdlog::warn("{} — answers come from memory and NBA.com without it", text);
       stats_.problem = std::move(text);
@@ -300,15 +313,16 @@ class SqliteStore::Impl {
         ticket = std::max(ticket, barrier->ticket);
       }
     }
-    std::lock_guard lock(db_mutex_);
+    std::lock_guard lock(write_mutex_);
     reopenIfDeleted();
     if (!writer_db_) {
+      count(&StoreStats::write_failures, encoded.size());
       return ticket;
     }
     sqlite3* db = writer_db_.get();
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
       problem(db, "writing to");
-      stats_.write_failures += encoded.size();
+      count(&StoreStats::write_failures, encoded.size());
       return ticket;
     }
     bool ok = true;
@@ -317,11 +331,11 @@ class SqliteStore::Impl {
       if (auto* erase = std::get_if<EraseOp>(&op)) ok = ok && remove(db, erase->key);
     }
     if (ok && sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK) {
-      stats_.writes += encoded.size();
+      count(&StoreStats::writes, encoded.size());
     } else {
       problem(db, "writing to");
       sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-      stats_.write_failures += encoded.size();
+      count(&StoreStats::write_failures, encoded.size());
     }
     return ticket;
   }
@@ -355,18 +369,28 @@ class SqliteStore::Impl {
   }
 
   // A file removed under us (a user clearing ~/.cache) is created afresh rather than written
-  // on, unseen, through the deleted inode. Requires db_mutex_.
+  // on, unseen, through the deleted inode. Requires write_mutex_.
   void reopenIfDeleted() {
     if (path_ == ":memory:" || !writer_db_) return;
     std::error_code error;
     if (!std::filesystem::exists(path_, error) && !error) {
       spdlog::info("cache database {} was removed; creating it afresh", path_);
+      std::lock_guard lock(read_mutex_);
       openLocked();
     }
   }
 
+  void count(std::uint64_t StoreStats::*counter, std::uint64_t by = 1) {
+    std::lock_guard lock(stats_mutex_);
+    stats_.*counter += by;
+  }
+
   const std::string path_;
-  std::mutex db_mutex_;  // guards both connections and stats_
+  const StoreOptions options_;
+  // Lock order: write_mutex_, then read_mutex_, then stats_mutex_.
+  std::mutex write_mutex_;  // guards writer_db_
+  std::mutex read_mutex_;   // guards reader_
+  std::mutex stats_mutex_;  // guards stats_
   Db writer_db_;
   Db reader_;
   StoreStats stats_;
@@ -381,7 +405,8 @@ class SqliteStore::Impl {
   std::thread writer_;
 };
 
-SqliteStore::SqliteStore(std::string path) : impl_(std::make_unique<Impl>(std::move(path))) {}
+SqliteStore::SqliteStore(std::string path, StoreOptions options)
+    : impl_(std::make_unique<Impl>(std::move(path), options)) {}
 SqliteStore::~SqliteStore() = default;
 
 std::optional<StoredEntry> SqliteStore::get(const std::string& key) { return impl_->get(key); }

@@ -26,6 +26,13 @@ struct StoredEntry {
   std::int64_t keep_until = 0;
 };
 
+struct StoreOptions {
+  int read_busy_ms = 50;     // a locked database is a miss, not a wait
+  int write_busy_ms = 2000;  // the writer thread may wait on another process
+  // SQLite's max_page_count for the writer (0 = SQLite's default): a test's full disk.
+  int max_page_count = 0;
+};
+
 // What the store did and holds, for get_server_stats and `nba-mcp cache stats`.
 struct StoreStats {
   std::string path;
@@ -52,7 +59,7 @@ struct StoreStats {
 class SqliteStore {
  public:
   // `path`: a file (its directory is created), or ":memory:".
-  explicit SqliteStore(std::string path);
+  explicit SqliteStore(std::string path, StoreOptions options = {});
   ~SqliteStore();  // writes what is queued, then closes
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
