@@ -42,6 +42,8 @@ struct Config {
   // The cache in front of NBA.com (DESIGN §6); the snapshot is in memory already.
   bool no_cache = false;
   std::size_t cache_mb = 64;  // L1 bytes, MiB
+  // The L2 SQLite file; ":memory:" keeps it in memory; empty: $XDG_CACHE_HOME/nba-mcp/cache.db.
+  std::string cache_db;
   int cache_ttl_live_s = 30;
   int cache_ttl_daily_s = 3600;
   int cache_ttl_historical_s = 86400;

@@ -92,6 +92,7 @@ CacheOptions cacheOptions(const Config& config) {
                        std::chrono::seconds(config.cache_ttl_historical_s),
                        std::chrono::seconds(config.cache_ttl_static_s)};
   options.ttl.max_stale = std::chrono::seconds(config.cache_max_stale_s);
+  options.db_path = config.cache_db.empty() ? cache::defaultCacheDbPath() : config.cache_db;
   return options;
 }
 

@@ -91,6 +91,10 @@ void addOriginOptions(CLI::App& cli, Config& config) {
 void addCacheOptions(CLI::App& cli, Config& config) {
   cli.add_flag("--no-cache", config.no_cache, "Ask NBA.com every time: no cache in front of it")
       ->envname("NBA_MCP_NO_CACHE");
+  cli.add_option("--cache-db", config.cache_db,
+                 "The cache's SQLite file, kept across restarts (\":memory:\" for none on disk); "
+                 "default $XDG_CACHE_HOME/nba-mcp/cache.db")
+      ->envname("NBA_MCP_CACHE_DB");
   cli.add_option("--cache-mb", config.cache_mb, "Memory for cached NBA.com tables, MiB")
       ->envname("NBA_MCP_CACHE_MB")
       ->check(CLI::Range(1, 65536))

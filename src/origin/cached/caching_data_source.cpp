@@ -10,10 +10,12 @@
 #include <unordered_set>
 
 #include "cache/cache_key.h"
+#include "cache/compression.h"
 #include "cache/lru_cache.h"
 #include "core/calendar_date.h"
 #include "domain/season_resolver.h"
 #include "origin/cached/cache_age.h"
+#include "origin/cached/row_codec.h"
 #include "origin/request_filters.h"
 
 namespace nba {
@@ -65,6 +67,10 @@ bool originFailed(const Status& status) {
   }
 }
 
+std::int64_t wallMs(std::chrono::system_clock::time_point time) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
+}
+
 bool callerGaveUp(const Status& status) {
   return status.code() == StatusCode::kCancelled || status.code() == StatusCode::kDeadlineExceeded;
 }
@@ -100,7 +106,15 @@ class CachingDataSource::Core {
 
   Core(const DataSource& origin, const Clock& clock, CacheOptions options)
       : origin(origin), clock(clock), options(options), lru(options.capacity_bytes, kShards) {
+    if (!this->options.db_path.empty()) {
+      l2 = std::make_unique<cache::SqliteStore>(this->options.db_path, this->options.store);
+    }
     refresher_ = std::thread([this] { refreshLoop(); });
+    if (l2) {
+      // Expired entries go at start, behind: opening the server never waits on the disk.
+      std::lock_guard lock(refresh_mutex_);
+      refresh_queue_.push_back([this] { l2->dropExpired(wallMs(this->clock.wallNow())); });
+    }
   }
 
   ~Core() {
@@ -117,7 +131,10 @@ class CachingDataSource::Core {
   Result<Value> serve(const CallContext& context, const CacheKey& key, TtlTier tier,
                       Loader<Value> load) {
     const auto now = context.clock().monotonicNow();
-    const std::shared_ptr<const CacheEntry> kept = lru.lookup(key.text, now);
+    std::shared_ptr<const CacheEntry> kept = lru.lookup(key.text, now);
+    if (kept == nullptr && l2) {
+      kept = fromStore<Value>(context, key);
+    }
     if (kept && now < kept->fresh_until) {
       count(tier).hits++;
       return served<Value>(*kept, CacheState::kHit);
@@ -158,6 +175,9 @@ class CachingDataSource::Core {
     stats.stale_on_error = stale_on_error_;
     stats.evictions = usage.evictions;
     stats.capacity_bytes = lru.capacityBytes();
+    stats.l2_hits = l2_hits_;
+    stats.l2_dropped = l2_dropped_;
+    if (l2) stats.l2 = l2->stats();
     return stats;
   }
 
@@ -170,6 +190,7 @@ class CachingDataSource::Core {
   const Clock& clock;
   const CacheOptions options;
   mutable cache::LruCache lru;
+  std::unique_ptr<cache::SqliteStore> l2;  // the SQLite file; null without one
 
  private:
   struct Counters {
@@ -209,6 +230,69 @@ class CachingDataSource::Core {
     entry->fresh_until = entry->stored_at + fresh_for;
     entry->stale_until = entry->fresh_until + fresh_for;
     entry->keep_until = entry->stored_at + std::max(options.ttl.max_stale, 2 * fresh_for);
+    lru.insert(key.text, entry);
+    if (l2) {
+      writeBehind<Value>(key, *entry, clock.wallNow());
+    }
+    return entry;
+  }
+
+  // Queues `entry` for the SQLite file; the value is encoded and packed on the writer thread.
+  template <typename Value>
+  void writeBehind(const CacheKey& key, const CacheEntry& entry,
+                   std::chrono::system_clock::time_point wall_now) {
+    cache::StoredEntry row;
+    row.key = key.text;
+    row.kind = key.kind;
+    row.params = key.params;
+    row.tier = entry.tier;
+    const std::int64_t now_ms = wallMs(wall_now);
+    const auto in = [&](steady_clock::time_point until) {
+      return now_ms +
+             std::chrono::duration_cast<std::chrono::milliseconds>(until - entry.stored_at).count();
+    };
+    row.created_at = now_ms;
+    row.fresh_until = in(entry.fresh_until);
+    row.stale_until = in(entry.stale_until);
+    row.keep_until = in(entry.keep_until);
+    auto value = std::static_pointer_cast<const Value>(entry.value);
+    l2->put(std::move(row), [value] { return cache::packValue(cached::encode(*value)); });
+  }
+
+  // The L2 entry under `key` as an L1 entry (its wall-clock times moved onto the monotonic
+  // clock), stored in L1; null when there is none, it has expired, or it does not decode.
+  template <typename Value>
+  std::shared_ptr<const CacheEntry> fromStore(const CallContext& context, const CacheKey& key) {
+    const auto row = l2->get(key.text);
+    if (!row) {
+      return nullptr;
+    }
+    const std::int64_t wall_now = wallMs(context.clock().wallNow());
+    if (wall_now >= row->keep_until) {
+      return nullptr;
+    }
+    const auto raw = cache::unpackValue(row->value);
+    std::optional<Value> value = raw ? cached::decode<Value>(*raw) : std::nullopt;
+    if (!value) {
+      l2_dropped_++;
+      l2->erase(key.text);
+      return nullptr;
+    }
+    l2_hits_++;
+    const auto mono_now = context.clock().monotonicNow();
+    const auto at = [&](std::int64_t wall_ms) {
+      return mono_now + std::chrono::milliseconds(wall_ms - wall_now);
+    };
+    auto entry = std::make_shared<CacheEntry>();
+    entry->charge = chargeOf(*value) + key.text.size() + key.params.size();
+    entry->value = std::make_shared<const Value>(std::move(*value));
+    entry->tier = row->tier;
+    entry->kind = key.kind;
+    entry->params = key.params;
+    entry->stored_at = at(row->created_at);
+    entry->fresh_until = at(row->fresh_until);
+    entry->stale_until = at(row->stale_until);
+    entry->keep_until = at(row->keep_until);
     lru.insert(key.text, entry);
     return entry;
   }
@@ -317,6 +401,8 @@ class CachingDataSource::Core {
   std::atomic<std::uint64_t> joined_{0};
   std::atomic<std::uint64_t> refreshes_{0};
   std::atomic<std::uint64_t> stale_on_error_{0};
+  std::atomic<std::uint64_t> l2_hits_{0};
+  std::atomic<std::uint64_t> l2_dropped_{0};
 
   std::mutex flights_mutex_;
   std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;  // guarded by flights_mutex_
@@ -341,10 +427,12 @@ const CacheOptions& CachingDataSource::options() const { return core_->options; 
 
 std::size_t CachingDataSource::invalidate(std::string_view kind,
                                           std::string_view params_part) const {
-  return core_->lru.eraseIf([&](const CacheEntry& entry) {
+  const std::size_t in_memory = core_->lru.eraseIf([&](const CacheEntry& entry) {
     return (kind.empty() || entry.kind == kind) &&
            entry.params.find(params_part) != std::string::npos;
   });
+  const std::size_t on_disk = core_->l2 ? core_->l2->invalidate(kind, params_part) : 0;
+  return std::max(in_memory, on_disk);
 }
 
 Result<std::vector<SeasonCoverage>> CachingDataSource::seasons(const CallContext& context) const {

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "cache/sqlite_store.h"
 #include "cache/ttl_tier.h"
 #include "core/clock.h"
 #include "origin/data_source.h"
@@ -16,6 +17,9 @@ namespace nba {
 struct CacheOptions {
   std::size_t capacity_bytes = std::size_t{64} << 20;  // L1, charged by approximate bytes
   cache::TtlPolicy ttl;
+  // The L2 SQLite file (cache/sqlite_store.h), ":memory:", or empty for no L2.
+  std::string db_path;
+  cache::StoreOptions store;
 };
 
 // What the cache did since the process started (DESIGN §6), and what it holds now.
@@ -33,6 +37,9 @@ struct CacheStats {
   std::uint64_t stale_on_error = 0;  // stale entries served because the origin failed
   std::uint64_t evictions = 0;
   std::uint64_t capacity_bytes = 0;
+  std::uint64_t l2_hits = 0;     // misses of L1 answered by the SQLite file
+  std::uint64_t l2_dropped = 0;  // stored values that failed to decode, dropped and refetched
+  std::optional<cache::StoreStats> l2;  // empty without L2
 
   // Origin requests the cache saved: hits, stale serves and joined misses.
   std::uint64_t upstreamCallsAvoided() const;
@@ -56,6 +63,10 @@ struct CacheStats {
 //   age ("NBA.com could not answer; these figures were cached 2 h 5 min ago.").
 // * Single-flight: concurrent misses of one key make one origin request; the others wait
 //   (giving up on their own cancellation or deadline).
+// * L2: with a db_path, every stored table is also written behind to SQLite, and an L1 miss
+//   looks there before asking the origin (a restart keeps what was cached). Its times are
+//   wall-clock, so they mean the same after a restart. A stored value that fails to decode is
+//   dropped and refetched. A broken database only costs L2 (cache/sqlite_store.h).
 // * Errors are not cached. seasons() goes straight to the origin (it asks nothing).
 //
 // `origin` and `clock` must outlive this. Thread-safe. The destructor waits for a background

@@ -4,9 +4,13 @@
 #include "origin/cached/caching_data_source.h"
 
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include <atomic>
 #include <condition_variable>
+#include <cstdio>
+#include <filesystem>
+#include <random>
 #include <thread>
 
 #include "origin/forwarding_data_source.h"
@@ -297,6 +301,101 @@ TEST_CASE("cache: invalidation by kind and parameters; eviction by bytes") {
             stats.tiers[static_cast<std::size_t>(cache::TtlTier::kDaily)].bytes <=
         small.capacity_bytes);
   CHECK(stats.capacity_bytes == small.capacity_bytes);
+}
+
+// A cache file of this test's own, removed afterwards.
+struct CacheFile {
+  CacheFile() {
+    std::random_device seed;
+    path = (std::filesystem::temp_directory_path() /
+            ("nba-mcp-cache-" + std::to_string(seed()) + ".db"))
+               .string();
+  }
+  ~CacheFile() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+  }
+  CacheOptions options() const {
+    CacheOptions options;
+    options.db_path = path;
+    return options;
+  }
+  std::string path;
+};
+
+TEST_CASE("cache L2: a restart answers from the file, without asking the origin") {
+  CacheFile file;
+  Rig rig;
+  rig.cached = std::make_unique<CachingDataSource>(rig.origin, rig.clock, file.options());
+  REQUIRE(rig.lines(2024).ok());
+  REQUIRE(rig.cached->teams(rig.call).ok());
+  REQUIRE(rig.cached->player(rig.call, kShai).ok());
+  rig.cached.reset();  // the process ends: what was queued is written
+
+  rig.clock.advance(hours(2));
+  rig.cached = std::make_unique<CachingDataSource>(rig.origin, rig.clock, file.options());
+  auto shai = rig.lines(2024, kShai);
+  REQUIRE(shai.ok());
+  CHECK(shai->meta.cache == CacheState::kHit);  // 2 h into a 24 h freshness
+  REQUIRE(shai->rows.size() == 1);
+  CHECK(shai->rows[0].pts_pg == doctest::Approx(32.7));
+  CHECK(shai->meta.as_of == "2025-04-13");
+  CHECK(rig.cached->player(rig.call, kShai)->name == "Shai Gilgeous-Alexander");
+  CHECK(rig.cached->teams(rig.call)->rows.size() == 30);
+  CHECK(rig.origin.season_stats_calls == 1);
+  CHECK(rig.origin.teams_calls == 1);
+  const CacheStats stats = rig.cached->stats();
+  CHECK(stats.l2_hits == 3);
+  REQUIRE(stats.l2.has_value());
+  CHECK(stats.l2->available);
+  CHECK(stats.l2->entries[static_cast<std::size_t>(cache::TtlTier::kHistorical)] == 1);
+  CHECK(stats.l2->entries[static_cast<std::size_t>(cache::TtlTier::kStatic)] == 2);
+
+  // Past its freshness, the stored entry is stale: served, and refreshed behind.
+  rig.cached.reset();
+  rig.clock.advance(hours(23));
+  rig.cached = std::make_unique<CachingDataSource>(rig.origin, rig.clock, file.options());
+  CHECK(rig.lines(2024)->meta.cache == CacheState::kStale);
+  REQUIRE(eventually([&] { return rig.cached->stats().refreshes == 1; }));
+  CHECK(rig.origin.season_stats_calls == 2);
+}
+
+TEST_CASE("cache L2: a stored value that does not decode is dropped and asked for again") {
+  CacheFile file;
+  Rig rig;
+  rig.cached = std::make_unique<CachingDataSource>(rig.origin, rig.clock, file.options());
+  REQUIRE(rig.lines(2024).ok());
+  rig.cached.reset();
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(file.path.c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "UPDATE cache_entries SET value = x'5a01ff'", nullptr, nullptr,
+                       nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+
+  rig.cached = std::make_unique<CachingDataSource>(rig.origin, rig.clock, file.options());
+  auto lines = rig.lines(2024, kShai);
+  REQUIRE(lines.ok());
+  CHECK(lines->meta.cache == CacheState::kMiss);
+  CHECK(lines->rows[0].pts_pg == doctest::Approx(32.7));
+  CHECK(rig.origin.season_stats_calls == 2);
+  CHECK(rig.cached->stats().l2_dropped == 1);
+}
+
+TEST_CASE("cache L2: a broken database costs only L2 — answers go on from memory and the origin") {
+  CacheFile file;
+  {
+    std::FILE* garbage = std::fopen(file.path.c_str(), "wb");
+    REQUIRE(garbage != nullptr);
+    for (int i = 0; i < 4096; ++i) std::fputc((i * 37) & 0xff, garbage);
+    std::fclose(garbage);
+  }
+  Rig rig;
+  rig.cached = std::make_unique<CachingDataSource>(rig.origin, rig.clock, file.options());
+  REQUIRE(rig.lines(2024).ok());
+  CHECK(rig.lines(2024)->meta.cache == CacheState::kHit);  // L1 still works
+  const CacheStats stats = rig.cached->stats();
+  REQUIRE(stats.l2.has_value());
+  CHECK_FALSE(stats.l2->available);
+  CHECK(stats.l2->problem.find("file is not a database") != std::string::npos);
 }
 
 }  // namespace
