@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "app/cache_command.h"
 #include "app/golden/golden_command.h"
 #include "app/server_builder.h"
 #include "app/snapshot_record.h"
@@ -316,6 +317,20 @@ int runMain(int argc, char** argv) {
   record_cmd->fallthrough();
   record_cmd->add_option("--season", record_season, "The season, e.g. 2025-26")->required();
   record_cmd->add_option("--out", record_out, "The directory to write")->required();
+  auto* cache_cmd =
+      cli.add_subcommand("cache", "The cache's SQLite file: stats, invalidate, clear, vacuum");
+  cache_cmd->require_subcommand(1);
+  cache_cmd->fallthrough();
+  auto* cache_stats = cache_cmd->add_subcommand("stats", "Entries and bytes per freshness tier");
+  auto* cache_invalidate = cache_cmd->add_subcommand(
+      "invalidate", "Remove the entries matching KIND[:TEXT] (KIND * for every kind)");
+  std::string cache_pattern;
+  cache_invalidate
+      ->add_option("PATTERN", cache_pattern, "KIND[:TEXT], e.g. standings:season=2025-26")
+      ->required();
+  auto* cache_clear = cache_cmd->add_subcommand("clear", "Remove every entry");
+  auto* cache_vacuum = cache_cmd->add_subcommand("vacuum", "Give the file's free pages back");
+  for (auto* sub : {cache_stats, cache_invalidate, cache_clear, cache_vacuum}) sub->fallthrough();
   try {
     auto arguments = argumentsWithEnvironment(cli, argc, argv);
     cli.parse(arguments);
@@ -341,6 +356,13 @@ int runMain(int argc, char** argv) {
   }
   if (*record_cmd) {
     return runSnapshotRecord(config, record_season, record_out);
+  }
+  if (*cache_cmd) {
+    const CacheAction action = *cache_invalidate ? CacheAction::kInvalidate
+                               : *cache_clear    ? CacheAction::kClear
+                               : *cache_vacuum   ? CacheAction::kVacuum
+                                                 : CacheAction::kStats;
+    return runCacheCommand(config, action, cache_pattern);
   }
   (void)serve_cmd;
   return serve(config);

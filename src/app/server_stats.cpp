@@ -15,6 +15,30 @@ ServerStats::ServerStats(const mcp::McpServer& server, const ToolUsage& usage,
 
 namespace {
 
+json l2Json(const CacheStats& stats) {
+  if (!stats.l2) {
+    return nullptr;
+  }
+  const cache::StoreStats& store = *stats.l2;
+  json out = json::object();
+  out["path"] = store.path;
+  out["available"] = store.available;
+  out["problem"] = store.problem;
+  out["hits"] = stats.l2_hits;
+  out["writes"] = store.writes;
+  out["write_failures"] = store.write_failures;
+  out["dropped_values"] = stats.l2_dropped;
+  std::uint64_t entries = 0;
+  std::uint64_t bytes = 0;
+  for (std::size_t i = 0; i < cache::kTierCount; ++i) {
+    entries += store.entries[i];
+    bytes += store.bytes[i];
+  }
+  out["entries"] = entries;
+  out["bytes"] = bytes;
+  return out;
+}
+
 json cacheJson(const CachingDataSource* cache) {
   const CacheStats stats = cache != nullptr ? cache->stats() : CacheStats{};
   json out = json::object();
@@ -27,6 +51,7 @@ json cacheJson(const CachingDataSource* cache) {
   out["stale_on_error"] = stats.stale_on_error;
   out["evictions"] = stats.evictions;
   json& tiers = out["tiers"] = json::array();
+  out["l2"] = l2Json(stats);
   if (cache == nullptr) {
     return out;
   }
@@ -64,7 +89,15 @@ std::string cacheMarkdown(const json& cache) {
       static_cast<unsigned long long>(cache.at("upstream_calls_avoided").get<std::uint64_t>()),
       static_cast<unsigned long long>(entries), static_cast<double>(bytes) / (1 << 20),
       static_cast<double>(cache.at("capacity_bytes").get<std::uint64_t>()) / (1 << 20));
-  return line;
+  std::string text = line;
+  const json& l2 = cache.at("l2");
+  if (l2.is_object()) {
+    text += l2.at("available").get<bool>()
+                ? "Cache file " + l2.at("path").get<std::string>() + ": " +
+                      std::to_string(l2.at("entries").get<std::uint64_t>()) + " entries.\n\n"
+                : "Cache file not in use: " + l2.at("problem").get<std::string>() + "\n\n";
+  }
+  return text;
 }
 
 }  // namespace

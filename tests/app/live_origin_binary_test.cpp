@@ -1,9 +1,12 @@
 // The real binary with --origin live and --origin auto against the fake NBA.com (recorded
 // 2025-26 responses), and against an NBA.com that cannot be reached.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <filesystem>
 
 #include "origin/live/schedule_fixture.h"
 #include "support/fake_nba_com.h"
@@ -451,6 +454,44 @@ TEST_CASE("binary --origin live: a repeated call is served from the cache, and t
       CHECK(tool.at("cache_misses") == 1);
     }
   }
+}
+
+TEST_CASE("binary: the cache file outlives the process; `nba-mcp cache` reads and trims it") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  FakeNbaCom fake;
+  serveRecorded2025(fake);
+  const std::string db = std::filesystem::temp_directory_path() /
+                         ("nba-mcp-binary-cache-" + std::to_string(::getpid()) + ".db");
+  const auto leaders = [&] {
+    return runCommand(liveCommand(fake, {"--cache-db", db, "call", "get_league_leaders",
+                                         R"({"stat":"points","limit":1})", "--json"}));
+  };
+  const auto first = leaders();
+  REQUIRE(first.first == 0);
+  CHECK(fake.requestCount("/stats/leaguedashplayerstats") == 1);
+  const auto second = leaders();  // a new process
+  REQUIRE(second.first == 0);
+  const json answer = json::parse(second.second);
+  CHECK(answer.at("_meta").at("dev.nbamcp/cache") == "hit");
+  CHECK(answer.at("structuredContent").at("leaders")[0].at("value") == doctest::Approx(33.0));
+  CHECK(fake.requestCount("/stats/leaguedashplayerstats") == 1);  // asked nobody
+
+  const auto stats = runCommand({kBinary, "--cache-db", db, "cache", "stats"});
+  INFO(stats.second);
+  CHECK(stats.first == 0);
+  CHECK(stats.second.find("cache database: " + db) != std::string::npos);
+  const auto bad = runCommand({kBinary, "--cache-db", db, "cache", "invalidate", "leaders"});
+  CHECK(bad.first == 2);
+  const auto removed = runCommand(
+      {kBinary, "--cache-db", db, "cache", "invalidate", "player_season_stats:season=2025-26"});
+  CHECK(removed.first == 0);
+  CHECK(removed.second == "removed 1 entry\n");
+  REQUIRE(leaders().first == 0);
+  CHECK(fake.requestCount("/stats/leaguedashplayerstats") == 2);  // asked again
+  const auto cleared = runCommand({kBinary, "--cache-db", db, "cache", "clear"});
+  CHECK(cleared.first == 0);
+  CHECK(cleared.second.find("removed ") == 0);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((db + suffix).c_str());
 }
 
 TEST_CASE("binary --origin live: today's scores from the cdn live scoreboard, clock and leaders") {

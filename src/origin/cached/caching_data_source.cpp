@@ -82,6 +82,15 @@ std::string typeParam(SeasonType type) {
 
 }  // namespace
 
+const std::vector<std::string_view>& cachedKinds() {
+  static const std::vector<std::string_view> kKinds = {
+      "teams",         "players",           "player",          "player_season_stats",
+      "player_career", "team_season_stats", "games",           "standings",
+      "awards",        "player_awards",     "scoreboard",      "upcoming_games",
+      "box_score",     "player_game_log",   "season_game_logs"};
+  return kKinds;
+}
+
 std::uint64_t CacheStats::upstreamCallsAvoided() const {
   std::uint64_t avoided = joined;
   for (const Tier& tier : tiers) avoided += tier.hits + tier.stale;

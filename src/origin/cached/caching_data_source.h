@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cache/sqlite_store.h"
 #include "cache/ttl_tier.h"
@@ -46,6 +47,10 @@ struct CacheStats {
   // hits + stale over every lookup; 0 before any.
   double hitRatio() const;
 };
+
+// The request kinds the cache keys name ("player_season_stats", "standings", ...), for
+// invalidation patterns.
+const std::vector<std::string_view>& cachedKinds();
 
 // A DataSource decorator that keeps `origin`'s tables in an in-memory LRU (DESIGN §6).
 //
