@@ -54,7 +54,9 @@ Result<mcp::ResourceContentsList> readTeams(const tools::ToolEnv& env) {
     list.push_back(teamJson(team));
   }
   json body = {{"as_of", teams->meta.as_of}, {"source", teams->meta.source}, {"teams", list}};
-  return mcp::ResourceContentsList{{"nba://teams", "application/json", body.dump(2)}};
+  mcp::ResourceContents contents{"nba://teams", "application/json", body.dump(2)};
+  contents.ttl = teams->meta.fresh_for;
+  return mcp::ResourceContentsList{std::move(contents)};
 }
 
 json seasonLineJson(const PlayerSeasonLine& line) {
@@ -101,7 +103,9 @@ Result<mcp::ResourceContentsList> readPlayer(const tools::ToolEnv& env, const st
                {"active", p.active},
                {"as_of", as_of},
                {"seasons", seasons}};
-  return mcp::ResourceContentsList{{"nba://players/" + id, "application/json", body.dump(2)}};
+  mcp::ResourceContents contents{"nba://players/" + id, "application/json", body.dump(2)};
+  if (career.ok()) contents.ttl = career->meta.fresh_for;
+  return mcp::ResourceContentsList{std::move(contents)};
 }
 
 Result<mcp::RenderedPrompt> scoutingReport(const tools::ToolEnv& env,

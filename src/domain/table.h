@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,10 @@ struct TableMeta {
   std::string source;  // "snapshot" | "live" | "cache"
   std::string origin;  // the upstream figures: "basketball-reference", "NBA.com ..."
   CacheState cache = CacheState::kMiss;
+  // How much longer these figures stay fresh, where a cache knows: its TTL on a miss, the
+  // rest of it on a hit, zero when stale. Empty from a source that keeps no freshness (the
+  // snapshot's figures never change). Feeds ttlMs on 2026-07-28 resource reads.
+  std::optional<std::chrono::milliseconds> fresh_for;
   // What a reader must know about where the figures came from, one sentence each, e.g.
   // "NBA.com unreachable — offline snapshot, 2025-26 as of 2026-02-22." A decorator that
   // changes where an answer comes from adds one; tools show them with their own notes.

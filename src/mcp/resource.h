@@ -15,6 +15,9 @@ struct ResourceContents {
   std::string uri;
   std::string mime_type;
   std::string text;
+  // How long these contents stay fresh, when the reader knows better than the definition's
+  // fixed ttl (figures from a cache); the result's ttlMs is the least over its contents.
+  std::optional<std::chrono::milliseconds> ttl = std::nullopt;
 };
 
 using ResourceContentsList = std::vector<ResourceContents>;

@@ -376,6 +376,9 @@ RpcOutcome McpServer::Impl::readResource(RequestState& state, const json& params
     return rpcErrorFromStatus(contents.status());
   }
   json result = resourceContentsJson(contents.value());
+  for (const ResourceContents& content : contents.value()) {
+    if (content.ttl) ttl = std::min(ttl, *content.ttl);
+  }
   addCacheHints(state, result, ttl);
   return result;
 }

@@ -456,6 +456,37 @@ TEST_CASE("binary --origin live: a repeated call is served from the cache, and t
   }
 }
 
+TEST_CASE("binary --origin live: a 2026-07-28 resource read's ttlMs is the cache's freshness") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  FakeNbaCom fake;
+  serveRecorded2025(fake);
+  fake.serveFile("/stats/playercareerstats", {{"PlayerID", "1628378"}},
+                 kSamples + "playercareerstats__Totals__1628378.json");
+  testing::Subprocess server(liveCommand(fake, {"serve"}));
+  const auto read = [&](int id, const std::string& uri) {
+    server.writeLine(json{{"jsonrpc", "2.0"},
+                          {"id", id},
+                          {"method", "resources/read"},
+                          {"params",
+                           {{"uri", uri},
+                            {"_meta",
+                             {{"io.modelcontextprotocol/protocolVersion", "2026-07-28"},
+                              {"io.modelcontextprotocol/clientCapabilities", json::object()}}}}}}
+                         .dump());
+    return server.readJson();
+  };
+  const json teams = read(1, "nba://teams");
+  INFO(teams.dump().substr(0, 400));
+  const std::int64_t week = 7LL * 24 * 3600 * 1000;
+  CHECK(teams.at("result").at("ttlMs").get<std::int64_t>() <= week);
+  CHECK(teams.at("result").at("ttlMs").get<std::int64_t>() > week - 60'000);
+  const json mitchell = read(2, "nba://players/1628378");
+  INFO(mitchell.dump().substr(0, 400));
+  // His career is this season's figures: daily, an hour.
+  CHECK(mitchell.at("result").at("ttlMs").get<std::int64_t>() <= 3'600'000);
+  CHECK(mitchell.at("result").at("ttlMs").get<std::int64_t>() > 3'540'000);
+}
+
 TEST_CASE("binary: the cache file outlives the process; `nba-mcp cache` reads and trims it") {
   if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
   FakeNbaCom fake;

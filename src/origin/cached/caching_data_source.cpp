@@ -41,10 +41,18 @@ std::size_t chargeOf(const Table<Row>& table) {
 std::size_t chargeOf(const Player&) { return sizeof(Player) + kStringAllowance; }
 
 template <typename Row>
-void markServed(Table<Row>& table, CacheState state) {
+void markServed(Table<Row>& table, CacheState state, std::chrono::milliseconds fresh_for) {
   table.meta.cache = state;
+  table.meta.fresh_for = fresh_for;
 }
-void markServed(Player&, CacheState) {}
+void markServed(Player&, CacheState, std::chrono::milliseconds) {}
+
+// What is left of an entry's freshness at `now`; zero once stale.
+std::chrono::milliseconds freshLeft(const CacheEntry& entry, steady_clock::time_point now) {
+  return now >= entry.fresh_until
+             ? std::chrono::milliseconds(0)
+             : std::chrono::duration_cast<std::chrono::milliseconds>(entry.fresh_until - now);
+}
 
 template <typename Row>
 void addNote(Table<Row>& table, std::string note) {
@@ -146,21 +154,21 @@ class CachingDataSource::Core {
     }
     if (kept && now < kept->fresh_until) {
       count(tier).hits++;
-      return served<Value>(*kept, CacheState::kHit);
+      return served<Value>(*kept, CacheState::kHit, now);
     }
     if (kept && now < kept->stale_until) {
       count(tier).stale++;
       scheduleRefresh<Value>(key, tier, load);
-      return served<Value>(*kept, CacheState::kStale);
+      return served<Value>(*kept, CacheState::kStale, now);
     }
     auto fetched = fetchOnce<Value>(context, key, tier, load);
     if (fetched.ok()) {
-      return *std::static_pointer_cast<const Value>(fetched.value()->value);
+      return served<Value>(*fetched.value(), CacheState::kMiss, now);
     }
     if (kept && originFailed(fetched.status())) {
       count(tier).stale++;
       stale_on_error_++;
-      Value value = served<Value>(*kept, CacheState::kStale);
+      Value value = served<Value>(*kept, CacheState::kStale, now);
       addNote(value, "NBA.com could not answer (" + fetched.status().message() +
                          "); these figures were cached " + ageText(now - kept->stored_at) +
                          " ago.");
@@ -220,9 +228,9 @@ class CachingDataSource::Core {
   Counters& count(TtlTier tier) { return counters_[static_cast<std::size_t>(tier)]; }
 
   template <typename Value>
-  static Value served(const CacheEntry& entry, CacheState state) {
+  static Value served(const CacheEntry& entry, CacheState state, steady_clock::time_point now) {
     Value value = *std::static_pointer_cast<const Value>(entry.value);
-    markServed(value, state);
+    markServed(value, state, freshLeft(entry, now));
     return value;
   }
 

@@ -161,6 +161,18 @@ TEST_CASE("cache: the season in progress is daily — fresh for an hour, stale f
   CHECK(rig.origin.season_stats_calls == 3);
 }
 
+TEST_CASE("cache: each table says how much longer it stays fresh (ttlMs of resource reads)") {
+  Rig rig;
+  CHECK(rig.lines(2025)->meta.fresh_for == std::chrono::milliseconds(hours(1)));  // a miss
+  rig.clock.advance(minutes(20));
+  CHECK(rig.lines(2025)->meta.fresh_for == std::chrono::milliseconds(minutes(40)));  // a hit
+  rig.clock.advance(minutes(50));
+  CHECK(rig.lines(2025)->meta.fresh_for == std::chrono::milliseconds(0));  // stale
+  CHECK(rig.cached->teams(rig.call)->meta.fresh_for == std::chrono::milliseconds(hours(24 * 7)));
+  // The snapshot keeps no freshness: its figures never change.
+  CHECK_FALSE(testing::embeddedSnapshot().teams(rig.call)->meta.fresh_for.has_value());
+}
+
 TEST_CASE("cache: a past season is historical (24 h), the team list static (7 d)") {
   Rig rig;
   REQUIRE(rig.lines(2023).ok());
