@@ -1,5 +1,6 @@
 #include "cache/byte_codec.h"
 
+#include <bit>
 #include <cstring>
 
 namespace nba::cache {
@@ -18,9 +19,10 @@ void ByteWriter::signedNumber(std::int64_t value) {
 }
 
 void ByteWriter::real(double value) {
-  std::uint64_t bits = 0;
-  std::memcpy(&bits, &value, sizeof bits);
-  for (int i = 0; i < 8; ++i) bytes_.push_back(static_cast<char>((bits >> (8 * i)) & 0xff));
+  static_assert(std::endian::native == std::endian::little);  // see ByteReader::real
+  char bytes[sizeof value];
+  std::memcpy(bytes, &value, sizeof value);
+  bytes_.append(bytes, sizeof bytes);
 }
 
 void ByteWriter::text(std::string_view value) {
@@ -55,15 +57,12 @@ double ByteReader::real() {
     fail();
     return 0;
   }
-  std::uint64_t bits = 0;
-  for (int i = 0; i < 8; ++i) {
-    bits |=
-        static_cast<std::uint64_t>(static_cast<unsigned char>(rest_[static_cast<std::size_t>(i)]))
-        << (8 * i);
-  }
-  rest_.remove_prefix(8);
+  // The bytes are little-endian, as the writer put them: on a little-endian machine (every
+  // one this builds for, checked below) they are the double's own bytes.
+  static_assert(std::endian::native == std::endian::little);
   double value = 0;
-  std::memcpy(&value, &bits, sizeof value);
+  std::memcpy(&value, rest_.data(), sizeof value);
+  rest_.remove_prefix(8);
   return value;
 }
 

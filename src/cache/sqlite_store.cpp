@@ -106,31 +106,32 @@ class SqliteStore::Impl {
     if (!reader_) {
       return std::nullopt;
     }
-    Statement statement = prepare(
-        reader_.get(),
+    sqlite3_stmt* select = reusable(
+        reader_.get(), select_,
         "SELECT kind, params, tier, value, created_at, fresh_until, stale_until, keep_until "
         "FROM cache_entries WHERE key = ?1");
-    if (!statement) {
+    if (select == nullptr) {
       return std::nullopt;
     }
-    bindText(statement.get(), 1, key);
-    const int step = sqlite3_step(statement.get());
+    const Rewind rewind{select};
+    bindText(select, 1, key);
+    const int step = sqlite3_step(select);
     if (step != SQLITE_ROW) {
       if (step != SQLITE_DONE) problem(reader_.get(), "reading");
       return std::nullopt;
     }
     StoredEntry entry;
     entry.key = key;
-    entry.kind = columnText(statement.get(), 0);
-    entry.params = columnText(statement.get(), 1);
-    entry.tier = tierFromName(columnText(statement.get(), 2)).value_or(TtlTier::kDaily);
-    const auto* blob = static_cast<const char*>(sqlite3_column_blob(statement.get(), 3));
+    entry.kind = columnText(select, 0);
+    entry.params = columnText(select, 1);
+    entry.tier = tierFromName(columnText(select, 2)).value_or(TtlTier::kDaily);
+    const auto* blob = static_cast<const char*>(sqlite3_column_blob(select, 3));
     entry.value.assign(blob != nullptr ? blob : "",
-                       static_cast<std::size_t>(sqlite3_column_bytes(statement.get(), 3)));
-    entry.created_at = sqlite3_column_int64(statement.get(), 4);
-    entry.fresh_until = sqlite3_column_int64(statement.get(), 5);
-    entry.stale_until = sqlite3_column_int64(statement.get(), 6);
-    entry.keep_until = sqlite3_column_int64(statement.get(), 7);
+                       static_cast<std::size_t>(sqlite3_column_bytes(select, 3)));
+    entry.created_at = sqlite3_column_int64(select, 4);
+    entry.fresh_until = sqlite3_column_int64(select, 5);
+    entry.stale_until = sqlite3_column_int64(select, 6);
+    entry.keep_until = sqlite3_column_int64(select, 7);
     count(&StoreStats::read_hits);
     return entry;
   }
@@ -204,6 +205,9 @@ class SqliteStore::Impl {
   // Opens both connections and the schema; on failure records the problem and leaves both
   // closed. Requires write_mutex_ and read_mutex_.
   void openLocked() {
+    select_.reset();
+    insert_.reset();
+    delete_.reset();
     reader_.reset();
     writer_db_.reset();
     std::string target = path_;
@@ -256,6 +260,21 @@ class SqliteStore::Impl {
     }
     return db;
   }
+
+  // `slot`'s statement, prepared on first use and kept (a prepare costs more than a lookup).
+  sqlite3_stmt* reusable(sqlite3* db, Statement& slot, const char* sql) {
+    if (!slot) slot = prepare(db, sql);
+    return slot.get();
+  }
+
+  // Readies a kept statement for its next use when the caller is done with it.
+  struct Rewind {
+    sqlite3_stmt* statement;
+    ~Rewind() {
+      sqlite3_reset(statement);
+      sqlite3_clear_bindings(statement);
+    }
+  };
 
   Statement prepare(sqlite3* db, const char* sql) {
     sqlite3_stmt* raw = nullptr;
@@ -341,13 +360,13 @@ class SqliteStore::Impl {
   }
 
   bool insert(sqlite3* db, const StoredEntry& entry, const std::string& value) {
-    Statement statement =
-        prepare(db,
-                "INSERT OR REPLACE INTO cache_entries (key, kind, params, tier, value, created_at, "
-                "fresh_until, stale_until, keep_until, hit_count, bytes) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10)");
-    if (!statement) return false;
-    sqlite3_stmt* s = statement.get();
+    sqlite3_stmt* s = reusable(
+        db, insert_,
+        "INSERT OR REPLACE INTO cache_entries (key, kind, params, tier, value, created_at, "
+        "fresh_until, stale_until, keep_until, hit_count, bytes) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10)");
+    if (s == nullptr) return false;
+    const Rewind rewind{s};
     bindText(s, 1, entry.key);
     bindText(s, 2, entry.kind);
     bindText(s, 3, entry.params);
@@ -362,10 +381,11 @@ class SqliteStore::Impl {
   }
 
   bool remove(sqlite3* db, const std::string& key) {
-    Statement statement = prepare(db, "DELETE FROM cache_entries WHERE key = ?1");
-    if (!statement) return false;
-    bindText(statement.get(), 1, key);
-    return sqlite3_step(statement.get()) == SQLITE_DONE;
+    sqlite3_stmt* s = reusable(db, delete_, "DELETE FROM cache_entries WHERE key = ?1");
+    if (s == nullptr) return false;
+    const Rewind rewind{s};
+    bindText(s, 1, key);
+    return sqlite3_step(s) == SQLITE_DONE;
   }
 
   // A file removed under us (a user clearing ~/.cache) is created afresh rather than written
@@ -393,6 +413,9 @@ class SqliteStore::Impl {
   std::mutex stats_mutex_;  // guards stats_
   Db writer_db_;
   Db reader_;
+  Statement select_;  // guarded by read_mutex_; on reader_
+  Statement insert_;  // guarded by write_mutex_; on writer_db_
+  Statement delete_;  // guarded by write_mutex_; on writer_db_
   StoreStats stats_;
 
   std::mutex queue_mutex_;
