@@ -121,7 +121,7 @@ class CachingDataSource::Core {
   template <typename Value>
   using Loader = std::function<Result<Value>(const CallContext&)>;
 
-  Core(const DataSource& origin, const Clock& clock, CacheOptions options)
+  Core(const DataSource& origin, const Clock& clock, const CacheOptions& options)
       : origin(origin), clock(clock), options(options), lru(options.capacity_bytes, kShards) {
     if (!this->options.db_path.empty()) {
       l2 = std::make_unique<cache::SqliteStore>(this->options.db_path, this->options.store);
@@ -433,7 +433,7 @@ class CachingDataSource::Core {
 };
 
 CachingDataSource::CachingDataSource(const DataSource& origin, const Clock& clock,
-                                     CacheOptions options)
+                                     const CacheOptions& options)
     : core_(std::make_unique<Core>(origin, clock, options)) {}
 
 CachingDataSource::~CachingDataSource() = default;

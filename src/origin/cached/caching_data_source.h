@@ -78,7 +78,7 @@ const std::vector<std::string_view>& cachedKinds();
 // refresh in progress.
 class CachingDataSource : public DataSource {
  public:
-  CachingDataSource(const DataSource& origin, const Clock& clock, CacheOptions options);
+  CachingDataSource(const DataSource& origin, const Clock& clock, const CacheOptions& options);
   ~CachingDataSource() override;
   CachingDataSource(const CachingDataSource&) = delete;
   CachingDataSource& operator=(const CachingDataSource&) = delete;
