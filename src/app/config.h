@@ -41,6 +41,7 @@ struct Config {
 
   // The cache in front of NBA.com (DESIGN §6); the snapshot is in memory already.
   bool no_cache = false;
+  bool warm = false;          // fill the cache in the background at start (app/cache_warmer.h)
   std::size_t cache_mb = 64;  // L1 bytes, MiB
   // The L2 SQLite file; ":memory:" keeps it in memory; empty: $XDG_CACHE_HOME/nba-mcp/cache.db.
   std::string cache_db;

@@ -141,9 +141,13 @@ Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config,
       clock);
   sources->chosen = sources->live.get();
   if (!config.no_cache) {
-    sources->cached =
-        std::make_unique<CachingDataSource>(*sources->live, clock, cacheOptions(config));
+    CacheOptions cache_options = cacheOptions(config);
+    cache_options.version = &sources->version;
+    sources->cached = std::make_unique<CachingDataSource>(*sources->live, clock, cache_options);
     sources->chosen = sources->cached.get();
+  }
+  if (config.warm && sources->cached) {
+    sources->warmer = std::make_unique<CacheWarmer>(*sources->cached, clock);
   }
   if (config.origin == "auto") {
     sources->fallback = newFallbackDataSource(*sources->chosen, *sources->snapshot);

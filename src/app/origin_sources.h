@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "app/cache_warmer.h"
 #include "app/config.h"
 #include "core/clock.h"
 #include "core/status.h"
@@ -21,6 +22,7 @@ namespace nba::app {
 // memory already), so a stale-if-error answer comes before a fall back to the snapshot.
 // Members are destroyed in reverse order: `chosen` last refers to the others.
 struct OriginSources {
+  DataVersion version;  // moves when the cache stores a table (the tool-result memo reads it)
   std::unique_ptr<DataSource> snapshot;
   std::unique_ptr<live::HttpClient> curl;
   std::unique_ptr<live::HttpClient> polite;
@@ -28,6 +30,7 @@ struct OriginSources {
   std::unique_ptr<CachingDataSource> cached;  // in front of live, unless --no-cache
   std::unique_ptr<DataSource> fallback;
   const DataSource* chosen = nullptr;
+  std::unique_ptr<CacheWarmer> warmer;  // --warm; stopped first
 };
 
 // kInvalidArgument for a bad --nba-header, or an --nba-stats-url / --nba-cdn-url that is not

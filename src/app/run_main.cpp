@@ -92,6 +92,10 @@ void addOriginOptions(CLI::App& cli, Config& config) {
 void addCacheOptions(CLI::App& cli, Config& config) {
   cli.add_flag("--no-cache", config.no_cache, "Ask NBA.com every time: no cache in front of it")
       ->envname("NBA_MCP_NO_CACHE");
+  cli.add_flag("--warm", config.warm,
+               "At start, fill the cache in the background: teams, players, this season's "
+               "player lines and standings")
+      ->envname("NBA_MCP_WARM");
   cli.add_option("--cache-db", config.cache_db,
                  "The cache's SQLite file, kept across restarts (\":memory:\" for none on disk); "
                  "default $XDG_CACHE_HOME/nba-mcp/cache.db")

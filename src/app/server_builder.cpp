@@ -120,6 +120,10 @@ Result<ServerBundle> buildServer(const Config& config) {
   bundle.usage = std::make_unique<ToolUsage>();
   bundle.server = std::make_unique<mcp::McpServer>(identity, options);
   bundle.server->addToolMiddleware(bundle.usage->middleware());
+  if (config.origin == "snapshot" || bundle.origin->cached != nullptr) {
+    bundle.memo = std::make_unique<ToolResultMemo>(*bundle.clock, bundle.origin->version);
+    bundle.server->addToolMiddleware(bundle.memo->middleware());
+  }
   bundle.stats = std::make_shared<ServerStats>(
       *bundle.server, *bundle.usage, bundle.origin->cached.get(), std::chrono::steady_clock::now());
   if (Status status = registerNbaTools(*bundle.server, *bundle.env); !status.isOk()) {

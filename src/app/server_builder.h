@@ -5,6 +5,7 @@
 #include "app/config.h"
 #include "app/origin_sources.h"
 #include "app/server_stats.h"
+#include "app/tool_result_memo.h"
 #include "app/tool_usage.h"
 #include "core/clock.h"
 #include "core/status.h"
@@ -30,6 +31,9 @@ struct ServerBundle {
   std::unique_ptr<CallContext> client_call;
   std::unique_ptr<tools::ToolEnv> env;
   std::unique_ptr<ToolUsage> usage;
+  // The tool-result memo, where the figures are versioned: the snapshot, or NBA.com behind
+  // the cache (app/tool_result_memo.h). Null otherwise.
+  std::unique_ptr<ToolResultMemo> memo;
   std::unique_ptr<mcp::McpServer> server;
   std::shared_ptr<ServerStats> stats;
 };

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <thread>
 
 #include "origin/live/schedule_fixture.h"
 #include "support/fake_nba_com.h"
@@ -198,22 +199,6 @@ TEST_CASE("binary --origin live: answer_nba_question answers from NBA.com's figu
   INFO(out, requestLog(fake));
   REQUIRE(code == 0);
   CHECK(out.find("Luka Dončić leads the NBA with 33.0 points per game") != std::string::npos);
-}
-
-TEST_CASE("binary --origin live: a player's line with his position from NBA.com's index") {
-  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
-  FakeNbaCom fake;
-  serveRecorded2025(fake);
-  const auto [code, out_text] = runCommand(
-      liveCommand(fake, {"call", "get_player_stats", R"({"player":"Jokic"})", "--json"}));
-  const std::string out = out_text;
-  INFO(out, requestLog(fake));
-  REQUIRE(code == 0);
-  const json result = json::parse(out);
-  const json& content = result.at("structuredContent");
-  CHECK(content.at("player").at("name") == "Nikola Jokić");
-  CHECK(content.at("player").at("position") == "C");
-  CHECK(fake.requestCount("/stats/playerindex") == 1);
 }
 
 // Three players' 2023-24 playoff totals as leaguedashplayerstats gives them (SeasonType=Playoffs):
@@ -419,72 +404,92 @@ json callTool(testing::Subprocess& server, int id, const std::string& tool, cons
   return server.readJson();
 }
 
-TEST_CASE("binary --origin live: a repeated call is served from the cache, and the stats say so") {
-  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
-  FakeNbaCom fake;
-  serveRecorded2025(fake);
-  testing::Subprocess server(liveCommand(fake, {"serve"}));
-  initialize(server);
-  const json first = callTool(server, 2, "get_league_leaders", {{"stat", "points"}, {"limit", 1}});
-  const json second =
-      callTool(server, 3, "get_league_leaders", {{"stat", "assists"}, {"limit", 1}});
-  INFO(first.dump(), "\n", second.dump(), "\n", requestLog(fake));
-  CHECK(first.at("result").at("_meta").at("dev.nbamcp/cache") == "miss");
-  CHECK(first.at("result").at("structuredContent").at("leaders")[0].at("player") == "Luka Dončić");
-  // Another stat, the same upstream table: no second request to NBA.com.
-  CHECK(second.at("result").at("_meta").at("dev.nbamcp/cache") == "hit");
-  CHECK(second.at("result").at("structuredContent").at("leaders")[0].at("player") ==
-        "Nikola Jokić");
-  CHECK(fake.requestCount("/stats/leaguedashplayerstats") == 1);
-
-  const json stats = callTool(server, 4, "get_server_stats", json::object());
-  const json& cache = stats.at("result").at("structuredContent").at("cache");
-  INFO(cache.dump());
-  CHECK(cache.at("enabled") == true);
-  CHECK(cache.at("upstream_calls_avoided").get<int>() >= 1);
-  CHECK(cache.at("hit_ratio").get<double>() > 0.0);
-  int daily_entries = 0;
-  for (const json& tier : cache.at("tiers")) {
-    if (tier.at("tier") == "daily") daily_entries = tier.at("entries");
-  }
-  CHECK(daily_entries >= 1);  // this season's lines
-  for (const json& tool : stats.at("result").at("structuredContent").at("tools")) {
-    if (tool.at("tool") == "get_league_leaders") {
-      CHECK(tool.at("cache_hits") == 1);
-      CHECK(tool.at("cache_misses") == 1);
-    }
-  }
+// Sends a stateless 2026-07-28 resources/read.
+json readResource(testing::Subprocess& server, int id, const std::string& uri) {
+  server.writeLine(json{{"jsonrpc", "2.0"},
+                        {"id", id},
+                        {"method", "resources/read"},
+                        {"params",
+                         {{"uri", uri},
+                          {"_meta",
+                           {{"io.modelcontextprotocol/protocolVersion", "2026-07-28"},
+                            {"io.modelcontextprotocol/clientCapabilities", json::object()}}}}}}
+                       .dump());
+  return server.readJson();
 }
 
-TEST_CASE("binary --origin live: a 2026-07-28 resource read's ttlMs is the cache's freshness") {
+// One session (each server start costs a snapshot load under the sanitizers).
+TEST_CASE("binary --origin live: positions from NBA.com's index, the cache, ttlMs and the stats") {
   if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
   FakeNbaCom fake;
   serveRecorded2025(fake);
   fake.serveFile("/stats/playercareerstats", {{"PlayerID", "1628378"}},
                  kSamples + "playercareerstats__Totals__1628378.json");
   testing::Subprocess server(liveCommand(fake, {"serve"}));
-  const auto read = [&](int id, const std::string& uri) {
-    server.writeLine(json{{"jsonrpc", "2.0"},
-                          {"id", id},
-                          {"method", "resources/read"},
-                          {"params",
-                           {{"uri", uri},
-                            {"_meta",
-                             {{"io.modelcontextprotocol/protocolVersion", "2026-07-28"},
-                              {"io.modelcontextprotocol/clientCapabilities", json::object()}}}}}}
-                         .dump());
-    return server.readJson();
-  };
-  const json teams = read(1, "nba://teams");
-  INFO(teams.dump().substr(0, 400));
+  initialize(server);
+
+  // commonallplayers has no positions: playerindex gives them.
+  const json jokic = callTool(server, 2, "get_player_stats", {{"player", "Jokic"}});
+  INFO(jokic.dump().substr(0, 600), "\n", requestLog(fake));
+  CHECK(jokic.at("result").at("structuredContent").at("player").at("name") == "Nikola Jokić");
+  CHECK(jokic.at("result").at("structuredContent").at("player").at("position") == "C");
+  CHECK(fake.requestCount("/stats/playerindex") == 1);
+
+  // Two boards off one upstream table: one request, then a hit.
+  const json first = callTool(server, 3, "get_league_leaders", {{"stat", "points"}, {"limit", 1}});
+  const json second =
+      callTool(server, 4, "get_league_leaders", {{"stat", "assists"}, {"limit", 1}});
+  INFO(first.dump().substr(0, 400), "\n", second.dump().substr(0, 400));
+  CHECK(first.at("result").at("_meta").at("dev.nbamcp/cache") == "hit");  // Jokić's call filled it
+  CHECK(first.at("result").at("structuredContent").at("leaders")[0].at("player") == "Luka Dončić");
+  CHECK(second.at("result").at("_meta").at("dev.nbamcp/cache") == "hit");
+  CHECK(second.at("result").at("structuredContent").at("leaders")[0].at("player") ==
+        "Nikola Jokić");
+  CHECK(fake.requestCount("/stats/leaguedashplayerstats") == 1);
+
+  // 2026-07-28 reads: ttlMs is what is left of the cached tables' freshness.
+  const json teams = readResource(server, 5, "nba://teams");
   const std::int64_t week = 7LL * 24 * 3600 * 1000;
   CHECK(teams.at("result").at("ttlMs").get<std::int64_t>() <= week);
   CHECK(teams.at("result").at("ttlMs").get<std::int64_t>() > week - 60'000);
-  const json mitchell = read(2, "nba://players/1628378");
+  const json mitchell = readResource(server, 6, "nba://players/1628378");
   INFO(mitchell.dump().substr(0, 400));
-  // His career is this season's figures: daily, an hour.
-  CHECK(mitchell.at("result").at("ttlMs").get<std::int64_t>() <= 3'600'000);
+  CHECK(mitchell.at("result").at("ttlMs").get<std::int64_t>() <= 3'600'000);  // this season
   CHECK(mitchell.at("result").at("ttlMs").get<std::int64_t>() > 3'540'000);
+
+  const json stats = callTool(server, 7, "get_server_stats", json::object());
+  const json& cache = stats.at("result").at("structuredContent").at("cache");
+  INFO(cache.dump());
+  CHECK(cache.at("enabled") == true);
+  CHECK(cache.at("upstream_calls_avoided").get<int>() >= 2);
+  CHECK(cache.at("hit_ratio").get<double>() > 0.0);
+  int daily_entries = 0;
+  for (const json& tier : cache.at("tiers")) {
+    if (tier.at("tier") == "daily") daily_entries = tier.at("entries");
+  }
+  CHECK(daily_entries >= 2);  // this season's lines and Mitchell's career
+  for (const json& tool : stats.at("result").at("structuredContent").at("tools")) {
+    if (tool.at("tool") == "get_league_leaders") CHECK(tool.at("cache_hits") == 2);
+  }
+}
+
+TEST_CASE("binary --origin live --warm: the first question after the start is a cache hit") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  FakeNbaCom fake;
+  serveRecorded2025(fake);
+  testing::Subprocess server(liveCommand(fake, {"--warm", "serve"}));
+  initialize(server);  // answered at once: the warming runs behind
+  for (int i = 0; i < 2000 && fake.requestCount("/stats/leaguestandingsv3") == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  REQUIRE(fake.requestCount("/stats/leaguestandingsv3") == 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the answer parsed and stored
+  const json reply = callTool(server, 2, "get_league_leaders", {{"stat", "points"}, {"limit", 1}});
+  INFO(reply.dump().substr(0, 600), "\n", requestLog(fake));
+  CHECK(reply.at("result").at("_meta").at("dev.nbamcp/cache") == "hit");
+  CHECK(reply.at("result").at("structuredContent").at("leaders")[0].at("player") == "Luka Dončić");
+  CHECK(fake.requestCount("/stats/leaguedashplayerstats") == 1);
+  CHECK(fake.requestCount("/stats/commonallplayers") == 1);
 }
 
 TEST_CASE("binary: the cache file outlives the process; `nba-mcp cache` reads and trims it") {

@@ -248,6 +248,7 @@ class CachingDataSource::Core {
     entry->stale_until = entry->fresh_until + fresh_for;
     entry->keep_until = entry->stored_at + std::max(options.ttl.max_stale, 2 * fresh_for);
     lru.insert(key.text, entry);
+    if (options.version != nullptr) options.version->bump();
     if (l2) {
       writeBehind<Value>(key, *entry, clock.wallNow());
     }
@@ -449,6 +450,7 @@ std::size_t CachingDataSource::invalidate(std::string_view kind,
            entry.params.find(params_part) != std::string::npos;
   });
   const std::size_t on_disk = core_->l2 ? core_->l2->invalidate(kind, params_part) : 0;
+  if (core_->options.version != nullptr) core_->options.version->bump();
   return std::max(in_memory, on_disk);
 }
 

@@ -11,6 +11,7 @@
 #include "cache/sqlite_store.h"
 #include "cache/ttl_tier.h"
 #include "core/clock.h"
+#include "core/data_version.h"
 #include "origin/data_source.h"
 
 namespace nba {
@@ -21,6 +22,9 @@ struct CacheOptions {
   // The L2 SQLite file (cache/sqlite_store.h), ":memory:", or empty for no L2.
   std::string db_path;
   cache::StoreOptions store;
+  // Bumped whenever a stored table may change an answer (a table stored, entries
+  // invalidated), for the tool-result memo; may be null.
+  DataVersion* version = nullptr;
 };
 
 // What the cache did since the process started (DESIGN §6), and what it holds now.

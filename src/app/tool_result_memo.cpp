@@ -1,0 +1,74 @@
+#include "app/tool_result_memo.h"
+
+#include "nba/tools/game_dates.h"
+
+namespace nba::app {
+
+ToolResultMemo::ToolResultMemo(const Clock& clock, const DataVersion& version, std::size_t capacity)
+    : clock_(clock), version_(version), capacity_(capacity) {}
+
+std::string ToolResultMemo::keyOf(const mcp::ToolCall& call) const {
+  // nlohmann keeps object keys sorted, so equal arguments dump equally.
+  return call.tool.name + '\n' + call.arguments.dump() + '\n' + tools::easternToday(clock_) + '\n' +
+         std::to_string(version_.current());
+}
+
+bool ToolResultMemo::find(const std::string& key, mcp::ToolResult& out) {
+  std::lock_guard lock(mutex_);
+  const auto slot = results_.find(key);
+  if (slot == results_.end()) {
+    ++misses_;
+    return false;
+  }
+  recency_.splice(recency_.begin(), recency_, slot->second.position);
+  ++hits_;
+  out = slot->second.result;
+  return true;
+}
+
+void ToolResultMemo::keep(const std::string& key, const mcp::ToolResult& result) {
+  std::lock_guard lock(mutex_);
+  if (results_.count(key) != 0) {
+    return;  // a concurrent call kept the same answer
+  }
+  recency_.push_front(key);
+  results_.emplace(key, Slot{result, recency_.begin()});
+  while (results_.size() > capacity_) {
+    results_.erase(recency_.back());
+    recency_.pop_back();
+  }
+}
+
+mcp::ToolMiddleware ToolResultMemo::middleware() {
+  return [this](const mcp::ToolCall& call, mcp::ToolContext&,
+                const std::function<mcp::ToolResult()>& next) {
+    if (call.tool.name == "get_server_stats") {
+      return next();
+    }
+    const std::string key = keyOf(call);
+    mcp::ToolResult result;
+    if (find(key, result)) {
+      return result;
+    }
+    result = next();
+    // Kept only when the figures did not move while it ran: an answer built from tables stored
+    // by this very call (or by another at the same time) is asked for again next time, over
+    // the figures as they now are.
+    if (!result.is_error && keyOf(call) == key) {
+      keep(key, result);
+    }
+    return result;
+  };
+}
+
+std::uint64_t ToolResultMemo::hits() const {
+  std::lock_guard lock(mutex_);
+  return hits_;
+}
+
+std::uint64_t ToolResultMemo::misses() const {
+  std::lock_guard lock(mutex_);
+  return misses_;
+}
+
+}  // namespace nba::app
