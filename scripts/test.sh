@@ -8,6 +8,8 @@
 #                 -Werror: everything — server, tests, tools, fuzz targets. clang's warnings
 #                 do not depend on the optimisation level, so this one -O0 build checks the
 #                 warnings of the -O2 build scripts/build.sh makes with the same compiler.
+#                 The benchmark programs are left out (NBA_MCP_BENCHMARKS=OFF): scripts/build.sh
+#                 and scripts/bench.sh build them.
 #                 Then clang-tidy (its compile_commands.json); every test tier once — unit
 #                 (doctest, in two halves), golden (questions + transcripts + their facts),
 #                 e2e (official SDK clients), one per core — and the coverage report from that
@@ -56,9 +58,10 @@ coverage_report() {
 step "dependencies" scripts/setup.sh --for-tests
 step "format" scripts/format.sh --check
 step "layering (includes against STYLE.md's graph)" scripts/check_layering.sh
-step "build (clang-14, Debug, ASan + UBSan, coverage, libFuzzer, -Werror; everything)" \
+step "build (clang-14, Debug, ASan + UBSan, coverage, libFuzzer, -Werror; all but the benchmarks)" \
   env CXX=clang++-14 scripts/build.sh build-check -DCMAKE_BUILD_TYPE=Debug \
-  -DNBA_MCP_WERROR=ON -DNBA_MCP_SANITIZE=ON -DNBA_MCP_COVERAGE=ON -DNBA_MCP_FUZZ=ON
+  -DNBA_MCP_WERROR=ON -DNBA_MCP_SANITIZE=ON -DNBA_MCP_COVERAGE=ON -DNBA_MCP_FUZZ=ON \
+  -DNBA_MCP_BENCHMARKS=OFF
 step "clang-tidy and the JSON-index query" scripts/lint.sh build-check
 step "unit + golden + e2e (ASan + UBSan)" sanitized_tests
 step "coverage report" coverage_report
