@@ -4,8 +4,9 @@
 
 namespace nba::app {
 
-ToolResultMemo::ToolResultMemo(const Clock& clock, const DataVersion& version, std::size_t capacity)
-    : clock_(clock), version_(version), capacity_(capacity) {}
+ToolResultMemo::ToolResultMemo(const Clock& clock, const DataVersion& version, std::size_t capacity,
+                               std::chrono::seconds max_age)
+    : clock_(clock), version_(version), capacity_(capacity), max_age_(max_age) {}
 
 std::string ToolResultMemo::keyOf(const mcp::ToolCall& call) const {
   // nlohmann keeps object keys sorted, so equal arguments dump equally.
@@ -15,7 +16,12 @@ std::string ToolResultMemo::keyOf(const mcp::ToolCall& call) const {
 
 bool ToolResultMemo::find(const std::string& key, mcp::ToolResult& out) {
   std::lock_guard lock(mutex_);
-  const auto slot = results_.find(key);
+  auto slot = results_.find(key);
+  if (slot != results_.end() && clock_.monotonicNow() - slot->second.kept_at >= max_age_) {
+    recency_.erase(slot->second.position);
+    results_.erase(slot);
+    slot = results_.end();
+  }
   if (slot == results_.end()) {
     ++misses_;
     return false;
@@ -32,7 +38,7 @@ void ToolResultMemo::keep(const std::string& key, const mcp::ToolResult& result)
     return;  // a concurrent call kept the same answer
   }
   recency_.push_front(key);
-  results_.emplace(key, Slot{result, recency_.begin()});
+  results_.emplace(key, Slot{result, recency_.begin(), clock_.monotonicNow()});
   while (results_.size() > capacity_) {
     results_.erase(recency_.back());
     recency_.pop_back();

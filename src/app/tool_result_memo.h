@@ -20,10 +20,15 @@ namespace nba::app {
 //
 // The figures must be versioned for it to be right: under the snapshot they never change;
 // under NBA.com the cache bumps the version on every table it stores. Without a cache in
-// front of NBA.com, app does not install it. Thread-safe.
+// front of NBA.com, app does not install it.
+//
+// A kept result also expires after `max_age` (30 s, the live tier): the memo answers before
+// the cache is asked, so without it a game in progress would keep the score the memo first
+// saw — the cache refreshes a table only when it is asked for it. Thread-safe.
 class ToolResultMemo {
  public:
-  ToolResultMemo(const Clock& clock, const DataVersion& version, std::size_t capacity = 512);
+  ToolResultMemo(const Clock& clock, const DataVersion& version, std::size_t capacity = 512,
+                 std::chrono::seconds max_age = std::chrono::seconds(30));
   mcp::ToolMiddleware middleware();
 
   std::uint64_t hits() const;
@@ -33,6 +38,7 @@ class ToolResultMemo {
   struct Slot {
     mcp::ToolResult result;
     std::list<std::string>::iterator position;
+    std::chrono::steady_clock::time_point kept_at;
   };
   std::string keyOf(const mcp::ToolCall& call) const;
   bool find(const std::string& key, mcp::ToolResult& out);
@@ -41,6 +47,7 @@ class ToolResultMemo {
   const Clock& clock_;
   const DataVersion& version_;
   const std::size_t capacity_;
+  const std::chrono::seconds max_age_;
   mutable std::mutex mutex_;
   std::list<std::string> recency_;                 // guarded by mutex_; most recent first
   std::unordered_map<std::string, Slot> results_;  // guarded by mutex_

@@ -64,6 +64,16 @@ TEST_CASE("memo: the same call runs once; other arguments, a new day or new figu
   CHECK(rig.memo.hits() == 2);
 }
 
+TEST_CASE("memo: a kept result lasts 30 s, so a game in progress shows the cache's new score") {
+  MemoRig rig;
+  const json today = {{"date", "today"}};
+  CHECK(rig.call("get_live_scores", today).text == "get_live_scores answer 1");
+  rig.clock.advance(std::chrono::seconds(29));
+  CHECK(rig.call("get_live_scores", today).text == "get_live_scores answer 1");
+  rig.clock.advance(std::chrono::seconds(1));
+  CHECK(rig.call("get_live_scores", today).text == "get_live_scores answer 2");
+}
+
 TEST_CASE("memo: errors and server statistics are never kept; the oldest result goes first") {
   MemoRig rig;
   CHECK(rig.call("get_box_score", {{"game_id", "x"}}, true).is_error);
