@@ -15,4 +15,8 @@ std::string calendarDate(std::chrono::system_clock::time_point time) {
   return calendarDate(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(time)});
 }
 
+std::string easternCalendarDate(std::chrono::system_clock::time_point time) {
+  return calendarDate(time - std::chrono::hours(5));
+}
+
 }  // namespace nba

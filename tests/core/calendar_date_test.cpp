@@ -19,5 +19,11 @@ TEST_CASE("calendarDate: ISO days, zero-padded, from a date or a UTC instant") {
   CHECK(calendarDate(sys_days{year{1969} / December / 31} + hours{23}) == "1969-12-31");
 }
 
+TEST_CASE("easternCalendarDate: the NBA's day turns at 05:00 UTC") {
+  const sys_days march_1{year{2026} / March / 1};
+  CHECK(easternCalendarDate(march_1 + hours{4} + minutes{59}) == "2026-02-28");
+  CHECK(easternCalendarDate(march_1 + hours{5}) == "2026-03-01");
+}
+
 }  // namespace
 }  // namespace nba

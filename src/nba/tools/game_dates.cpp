@@ -40,10 +40,7 @@ std::optional<std::string> parseCalendarDate(std::string_view text) {
   return date;
 }
 
-std::string easternToday(const Clock& clock) {
-  auto eastern = clock.wallNow() - std::chrono::hours(5);
-  return calendarDate(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(eastern)});
-}
+std::string easternToday(const Clock& clock) { return easternCalendarDate(clock.wallNow()); }
 
 std::string previousDay(const std::string& date) {
   auto day = std::chrono::sys_days{toYmd(date)} - std::chrono::days(1);

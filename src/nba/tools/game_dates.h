@@ -16,9 +16,7 @@ namespace nba::tools {
 // `text` when it is a real calendar date written YYYY-MM-DD ("2025-02-30" is not).
 std::optional<std::string> parseCalendarDate(std::string_view text);
 
-// Today's date in US/Eastern at `clock`. Uses a fixed UTC-5 offset (Eastern Standard Time)
-// all year: during daylight saving time "today" flips at 05:00 UTC instead of 04:00 UTC, an
-// hour no NBA game is in progress, so the simple offset never picks the wrong game day.
+// Today's date in US/Eastern at `clock` (core/calendar_date.h's easternCalendarDate).
 std::string easternToday(const Clock& clock);
 
 // The day before a calendar date ("2025-03-01" -> "2025-02-28"). Precondition: valid date.

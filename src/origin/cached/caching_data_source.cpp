@@ -560,8 +560,7 @@ Result<Table<AwardEntry>> CachingDataSource::playerAwards(const CallContext& con
 
 Result<Table<ScoreboardGame>> CachingDataSource::scoreboard(
     const CallContext& context, const ScoreboardRequest& request) const {
-  // The NBA's day: US/Eastern, taken as UTC-5 as the tools take it.
-  const std::string today = calendarDate(context.clock().wallNow() - std::chrono::hours(5));
+  const std::string today = easternCalendarDate(context.clock().wallNow());
   const TtlTier tier = request.date < today    ? TtlTier::kHistorical
                        : request.date == today ? TtlTier::kLive
                                                : TtlTier::kDaily;

@@ -459,9 +459,9 @@ class LiveSource : public DataSource {
     return base;
   }
 
-  // The NBA's calendar day: US/Eastern, taken as UTC-5 as the tools take it.
+  // The NBA's calendar day (core/calendar_date.h).
   static std::string easternToday(const CallContext& context) {
-    return calendarDate(context.clock().wallNow() - std::chrono::hours(5));
+    return easternCalendarDate(context.clock().wallNow());
   }
 
   const HttpClient& http_;
