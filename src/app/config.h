@@ -50,6 +50,19 @@ struct Config {
   int cache_ttl_historical_s = 86400;
   int cache_ttl_static_s = 7 * 86400;
   int cache_max_stale_s = 7 * 86400;  // stale-if-error: the oldest entry served
+
+  // Limits (DESIGN §7). Per-tool buckets for client calls, in calls a minute.
+  bool no_rate_limits = false;
+  std::vector<std::string> rate_limits;  // "get_live_scores=10", "compare_players=off"
+  double rate_limit_default = 60;        // a tool with no setting of its own
+  std::size_t max_concurrent_calls = 16;
+  int busy_wait_ms = 1000;
+  // NBA.com requests per UTC day, for every process on the cache file together.
+  long long daily_quota = 10'000;
+  std::optional<double> client_quota_share;  // at most this share of it per client
+  int nba_max_in_flight = 2;                 // NBA.com requests waiting at once
+  // Who the client is in the limits and the accounting; empty: the host's clientInfo.name.
+  std::string client_id;
 };
 
 }  // namespace nba::app

@@ -3,9 +3,12 @@
 #include <algorithm>
 
 #include "app/lazy_sources.h"
+#include "app/limit_settings.h"
+#include "app/sqlite_quota_store.h"
 #include "core/ascii.h"
 #include "origin/fallback_data_source.h"
 #include "origin/live/curl_http_client.h"
+#include "origin/live/gated_http_client.h"
 #include "origin/live/live_source.h"
 #include "origin/live/polite_http_client.h"
 #include "origin/snapshot/snapshot_source.h"
@@ -122,14 +125,27 @@ Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config,
   live::CurlOptions curl;
   curl.connect_timeout = std::chrono::milliseconds(config.nba_connect_timeout_ms);
   curl.total_timeout = std::chrono::milliseconds(config.nba_timeout_ms);
+  auto quota = quotaOptions(config);
+  if (!quota.ok()) {
+    return quota.status();
+  }
+  sources->quota = std::make_unique<ratelimit::DailyQuota>(
+      clock, quota.value(),
+      newSqliteQuotaStore(config.cache_db.empty() ? cache::defaultCacheDbPath() : config.cache_db));
   sources->curl = live::newCurlHttpClient(curl);
+  ratelimit::DailyQuota& daily = *sources->quota;
+  sources->gated = live::newGatedHttpClient(
+      *sources->curl, [&daily](const CallContext& context, const live::HttpRequest&) {
+        return daily.take(context.client());
+      });
   live::PolitenessOptions politeness;
   politeness.min_interval = std::chrono::milliseconds(config.nba_min_interval_ms);
   politeness.max_retries = config.nba_retries;
   politeness.breaker_failures = config.nba_breaker_failures;
   politeness.breaker_window = std::chrono::seconds(config.nba_breaker_window_s);
   politeness.breaker_open = std::chrono::seconds(config.nba_breaker_open_s);
-  sources->polite = live::newPoliteHttpClient(*sources->curl, politeness);
+  politeness.max_in_flight = config.nba_max_in_flight;
+  sources->polite = live::newPoliteHttpClient(*sources->gated, politeness);
   live::LiveOptions options;
   options.stats_url = config.nba_stats_url;
   options.cdn_url = config.nba_cdn_url;
@@ -143,6 +159,7 @@ Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config,
   if (!config.no_cache) {
     CacheOptions cache_options = cacheOptions(config);
     cache_options.version = &sources->version;
+    cache_options.ttl_stretch = [&daily] { return daily.ttlStretch(); };
     sources->cached = std::make_unique<CachingDataSource>(*sources->live, clock, cache_options);
     sources->chosen = sources->cached.get();
   }

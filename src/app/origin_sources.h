@@ -9,13 +9,15 @@
 #include "origin/cached/caching_data_source.h"
 #include "origin/data_source.h"
 #include "origin/live/http_client.h"
+#include "ratelimit/daily_quota.h"
 
 namespace nba::app {
 
 // The sources behind the tools, as --origin chooses them (DESIGN §5), and what they own:
 // * snapshot: the offline data (embedded, loaded on first use; or --snapshot DIR, loaded
 //   now so a bad file fails at start);
-// * live: NBA.com through libcurl and the politeness policy, built on first use from the
+// * live: NBA.com through libcurl, the daily quota and the politeness policy (pacing, a cap
+//   on requests in flight, retries, a circuit breaker), built on first use from the
 //   snapshot's franchise list (so `initialize` never waits on the network or the snapshot);
 // * auto: live first, the snapshot when NBA.com cannot answer, with a note.
 // Under live and auto the cache stands in front of NBA.com (not of the snapshot, which is in
@@ -24,7 +26,10 @@ namespace nba::app {
 struct OriginSources {
   DataVersion version;  // moves when the cache stores a table (the tool-result memo reads it)
   std::unique_ptr<DataSource> snapshot;
+  // The daily NBA.com quota, kept in the cache's SQLite file (live and auto only).
+  std::unique_ptr<ratelimit::DailyQuota> quota;
   std::unique_ptr<live::HttpClient> curl;
+  std::unique_ptr<live::HttpClient> gated;  // curl behind the daily quota
   std::unique_ptr<live::HttpClient> polite;
   std::unique_ptr<DataSource> live;
   std::unique_ptr<CachingDataSource> cached;  // in front of live, unless --no-cache
@@ -33,10 +38,9 @@ struct OriginSources {
   std::unique_ptr<CacheWarmer> warmer;  // --warm; stopped first
 };
 
-// kInvalidArgument for a bad --nba-header, or an --nba-stats-url / --nba-cdn-url that is not
-// an http(s) URL with a host (unless the origin is snapshot); the snapshot's load error for a
-// bad --snapshot.
-// `clock` must outlive the sources.
+// kInvalidArgument for a bad --nba-header, a bad --daily-quota or --client-quota-share, or an
+// --nba-stats-url / --nba-cdn-url that is not an http(s) URL with a host (unless the origin is
+// snapshot); the snapshot's load error for a bad --snapshot. `clock` must outlive the sources.
 Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config, const Clock& clock);
 
 }  // namespace nba::app

@@ -119,6 +119,42 @@ void addCacheOptions(CLI::App& cli, Config& config) {
       "Oldest cached answer served when NBA.com fails, seconds");
 }
 
+// Rate limits and the daily NBA.com quota (DESIGN §7). Values are checked when the server is
+// built (app/call_limits.h), so a file or environment value fails as a flag would.
+void addLimitOptions(CLI::App& cli, Config& config) {
+  cli.add_flag("--no-rate-limits", config.no_rate_limits,
+               "Switch every per-tool rate limit off (the daily NBA.com quota stays)")
+      ->envname("NBA_MCP_NO_RATE_LIMITS");
+  cli.add_option("--rate-limit", config.rate_limits,
+                 "A tool's limit in calls a minute, or off: get_live_scores=10, "
+                 "compare_players=off (repeatable)");
+  cli.add_option("--rate-limit-default", config.rate_limit_default,
+                 "Calls a minute for a tool with no --rate-limit of its own")
+      ->capture_default_str();
+  cli.add_option("--max-concurrent-calls", config.max_concurrent_calls,
+                 "Client tool calls running at once; more wait, then are told the server is busy")
+      ->check(CLI::Range(1, 4096))
+      ->capture_default_str();
+  cli.add_option("--busy-wait-ms", config.busy_wait_ms,
+                 "How long a call past --max-concurrent-calls waits for a slot, ms")
+      ->check(CLI::Range(0, 60000))
+      ->capture_default_str();
+  cli.add_option("--daily-quota", config.daily_quota,
+                 "NBA.com requests per UTC day, shared by every process on the cache file")
+      ->envname("NBA_MCP_DAILY_QUOTA")
+      ->capture_default_str();
+  cli.add_option("--client-quota-share", config.client_quota_share,
+                 "The most of the daily quota one client may use, a share in (0, 1]");
+  cli.add_option("--nba-max-in-flight", config.nba_max_in_flight,
+                 "NBA.com requests waiting on an answer at once")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  cli.add_option("--client-id", config.client_id,
+                 "Who the client is in the limits and the NBA.com accounting (default: the "
+                 "name the host sends in clientInfo)")
+      ->envname("NBA_MCP_CLIENT_ID");
+}
+
 void addGlobalOptions(CLI::App& cli, Config& config) {
   cli.set_config("--config", "", "Read options from this TOML/INI file (flag > env > file)");
   cli.add_option("--log-level", config.log_level,
@@ -160,6 +196,7 @@ void addGlobalOptions(CLI::App& cli, Config& config) {
       ->capture_default_str();
   addOriginOptions(cli, config);
   addCacheOptions(cli, config);
+  addLimitOptions(cli, config);
 }
 
 int serve(const Config& config) {

@@ -6,6 +6,7 @@
 
 #include "app/answer_tool.h"
 #include "app/lazy_sources.h"
+#include "app/limit_settings.h"
 #include "app/nba_resources_and_prompts.h"
 #include "app/nba_tools.h"
 #include "app/origin_sources.h"
@@ -43,6 +44,21 @@ mcp::TextFormat parseTextFormat(const std::string& text) {
 unsigned answerParallelism(const Config& config) {
   const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
   return std::min(cores, static_cast<unsigned>(std::max<std::size_t>(1, config.workers)));
+}
+
+// The per-tool buckets and the concurrency cap, over the tools registered so far.
+Status addCallLimits(const Config& config, ServerBundle& bundle) {
+  std::vector<std::string> names;
+  for (const auto& tool : bundle.server->tools()) names.push_back(tool.name);
+  auto options = callLimitsOptions(config, names);
+  if (!options.ok()) {
+    return options.status();
+  }
+  bundle.limits = std::make_unique<CallLimits>(*bundle.clock, options.value(), names,
+                                               bundle.origin->quota.get());
+  bundle.server->addValidatedToolMiddleware(bundle.limits->middleware());
+  bundle.stats->setLimits(bundle.limits.get());
+  return Status::ok();
 }
 
 }  // namespace
@@ -100,6 +116,7 @@ Result<ServerBundle> buildServer(const Config& config) {
   options.page_size = config.page_size;
   options.text_format = parseTextFormat(config.text_format);
   options.shutdown_grace = std::chrono::milliseconds(config.shutdown_grace_ms);
+  options.client_id = config.client_id;
 
   ServerBundle bundle;
   auto clock = makeClock(config);
@@ -120,10 +137,6 @@ Result<ServerBundle> buildServer(const Config& config) {
   bundle.usage = std::make_unique<ToolUsage>();
   bundle.server = std::make_unique<mcp::McpServer>(identity, options);
   bundle.server->addToolMiddleware(bundle.usage->middleware());
-  if (config.origin == "snapshot" || bundle.origin->cached != nullptr) {
-    bundle.memo = std::make_unique<ToolResultMemo>(*bundle.clock, bundle.origin->version);
-    bundle.server->addToolMiddleware(bundle.memo->middleware());
-  }
   bundle.stats = std::make_shared<ServerStats>(
       *bundle.server, *bundle.usage, bundle.origin->cached.get(), std::chrono::steady_clock::now());
   if (Status status = registerNbaTools(*bundle.server, *bundle.env); !status.isOk()) {
@@ -135,6 +148,14 @@ Result<ServerBundle> buildServer(const Config& config) {
   }
   if (Status status = registerServerStats(*bundle.server, bundle.stats); !status.isOk()) {
     return status;
+  }
+  // Limits, then the memo: a call the memo answers still spends its token.
+  if (Status status = addCallLimits(config, bundle); !status.isOk()) {
+    return status;
+  }
+  if (config.origin == "snapshot" || bundle.origin->cached != nullptr) {
+    bundle.memo = std::make_unique<ToolResultMemo>(*bundle.clock, bundle.origin->version);
+    bundle.server->addValidatedToolMiddleware(bundle.memo->middleware());
   }
   if (Status status = registerNbaResources(*bundle.server, *bundle.env); !status.isOk()) {
     return status;

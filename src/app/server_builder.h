@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "app/call_limits.h"
 #include "app/config.h"
 #include "app/origin_sources.h"
 #include "app/server_stats.h"
@@ -31,6 +32,8 @@ struct ServerBundle {
   std::unique_ptr<CallContext> client_call;
   std::unique_ptr<tools::ToolEnv> env;
   std::unique_ptr<ToolUsage> usage;
+  // Per-tool buckets and the cap on concurrent client calls (app/call_limits.h).
+  std::unique_ptr<CallLimits> limits;
   // The tool-result memo, where the figures are versioned: the snapshot, or NBA.com behind
   // the cache (app/tool_result_memo.h). Null otherwise.
   std::unique_ptr<ToolResultMemo> memo;

@@ -100,6 +100,34 @@ std::string cacheMarkdown(const json& cache) {
   return text;
 }
 
+std::string limitsMarkdown(const json& limits) {
+  if (limits.is_null()) {
+    return "";
+  }
+  std::string text;
+  if (!limits.at("enabled").get<bool>()) {
+    text = "Rate limits: off (--no-rate-limits).";
+  } else {
+    text = "Calls left this minute:";
+    const json& tools = limits.at("tools");
+    for (std::size_t i = 0; i < tools.size(); ++i) {
+      const json& tool = tools[i];
+      text += (i == 0 ? " " : ", ") + tool.at("tool").get<std::string>() + " " +
+              std::to_string(tool.at("remaining").get<std::uint64_t>());
+    }
+    text += ".";
+  }
+  const json& quota = limits.at("quota");
+  if (!quota.is_null()) {
+    text += " NBA.com today (UTC): " + std::to_string(quota.at("used").get<std::uint64_t>()) +
+            " of " + std::to_string(quota.at("limit").get<std::uint64_t>()) +
+            " requests of the daily quota (" + quota.at("level").get<std::string>() +
+            "), resets in " + std::to_string(quota.at("resets_in_s").get<std::int64_t>() / 60) +
+            " min.";
+  }
+  return text + "\n\n";
+}
+
 }  // namespace
 
 // Built member by member: nested initializer lists copy every subtree, which made this
@@ -134,6 +162,7 @@ json ServerStats::snapshot() const {
     item["cache_misses"] = row.cache_misses;
   }
   out["cache"] = cacheJson(cache_);
+  out["limits"] = limits_ != nullptr ? limits_->statsJson() : json(nullptr);
   return out;
 }
 
@@ -149,6 +178,7 @@ std::string ServerStats::markdown(const json& s) const {
       static_cast<long long>(s.at("requests").at("in_flight").get<std::int64_t>()));
   std::string text = line;
   text += cacheMarkdown(s.at("cache"));
+  text += limitsMarkdown(s.at("limits"));
   text += "| tool | calls | errors | mean ms | pipeline calls | pipeline errors | cache hits |\n";
   text += "|---|---:|---:|---:|---:|---:|---:|\n";
   for (const auto& row : s.at("tools")) {

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <memory>
 
+#include "app/call_limits.h"
 #include "app/tool_usage.h"
 #include "core/status.h"
 #include "mcp/server.h"
@@ -17,6 +18,8 @@ class ServerStats {
   // `cache` is null when no cache stands in front of the data (snapshot, --no-cache).
   ServerStats(const mcp::McpServer& server, const ToolUsage& usage, const CachingDataSource* cache,
               std::chrono::steady_clock::time_point started);
+  // The limits to report; before it is called (or with null) "limits" is null.
+  void setLimits(const CallLimits* limits) { limits_ = limits; }
   nlohmann::json snapshot() const;
   std::string markdown(const nlohmann::json& snapshot) const;
 
@@ -24,6 +27,7 @@ class ServerStats {
   const mcp::McpServer& server_;
   const ToolUsage& usage_;
   const CachingDataSource* cache_;
+  const CallLimits* limits_ = nullptr;
   std::chrono::steady_clock::time_point started_;
 };
 

@@ -36,6 +36,11 @@ CallContext& CallContext::withProgress(ProgressSink sink) {
   return *this;
 }
 
+CallContext& CallContext::withClient(std::string client) {
+  client_ = std::move(client);
+  return *this;
+}
+
 void CallContext::reportProgress(const std::string& message) const {
   if (progress_) progress_(message);
 }

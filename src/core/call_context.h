@@ -45,6 +45,9 @@ class CallContext {
   CallContext& withDeadline(TimePoint deadline);
   CallContext& withTraceParent(std::string trace_parent);
   CallContext& withProgress(ProgressSink sink);
+  // Who the client is (the host's clientInfo.name, or --client-id): NBA.com requests are
+  // charged to it in the daily accounting.
+  CallContext& withClient(std::string client);
 
   // The context of a call made on behalf of this one (the question pipeline's tool calls):
   // the same clock, cancellation, deadline, trace and progress, under `caller`.
@@ -53,6 +56,8 @@ class CallContext {
   const Clock& clock() const { return *clock_; }
   Caller caller() const { return caller_; }
   const std::string& traceParent() const { return trace_parent_; }
+  // The client the call is for; "server" for work the server does for itself.
+  const std::string& client() const { return client_; }
   std::optional<TimePoint> deadline() const { return deadline_; }
 
   // Tells the caller what the call is waiting on — "Asking stats.nba.com leaguegamelog
@@ -75,6 +80,7 @@ class CallContext {
   ProgressSink progress_;
   std::optional<TimePoint> deadline_;
   std::string trace_parent_;
+  std::string client_ = "server";
 };
 
 }  // namespace nba

@@ -27,6 +27,7 @@ struct RequestState {
   nlohmann::json progress_token;      // null when the request asked for no progress
   std::optional<LogLevel> log_level;  // modern: from _meta; legacy: session level
   std::string traceparent;            // W3C trace context from _meta, if any
+  std::string client = "unknown";     // who asked (ToolContext::clientName)
   std::atomic<bool> cancelled{false};
   std::mutex progress_mutex;
   double last_progress = -std::numeric_limits<double>::infinity();

@@ -15,6 +15,7 @@ using nlohmann::json;
 constexpr char kProtocolVersionKey[] = "io.modelcontextprotocol/protocolVersion";
 constexpr char kClientCapabilitiesKey[] = "io.modelcontextprotocol/clientCapabilities";
 constexpr char kLogLevelKey[] = "io.modelcontextprotocol/logLevel";
+constexpr char kClientInfoKey[] = "io.modelcontextprotocol/clientInfo";
 
 bool isBlank(const std::string& line) {
   return line.find_first_not_of(" \t\r") == std::string::npos;
@@ -79,6 +80,10 @@ Status McpServer::addPrompt(PromptDefinition prompt) {
 void McpServer::addCompleter(const std::string& ref_type, const std::string& ref,
                              const std::string& argument, Completer completer) {
   impl_->completers_[ref_type + "\n" + ref + "\n" + argument] = std::move(completer);
+}
+
+void McpServer::addValidatedToolMiddleware(ToolMiddleware middleware) {
+  impl_->validated_middleware_.push_back(std::move(middleware));
 }
 
 void McpServer::addToolMiddleware(ToolMiddleware middleware) {
@@ -326,6 +331,7 @@ std::variant<std::shared_ptr<RequestState>, RpcError> McpServer::Impl::makeReque
   const json* meta = metaOf(message.params);
   ProtocolVersion version = kNewestLegacyVersion;
   std::optional<LogLevel> log_level;
+  std::string client;
   const json* requested_version = nullptr;
   if (meta != nullptr) {
     if (auto it = meta->find(kProtocolVersionKey); it != meta->end()) {
@@ -356,12 +362,18 @@ std::variant<std::shared_ptr<RequestState>, RpcError> McpServer::Impl::makeReque
     if (auto level = meta->find(kLogLevelKey); level != meta->end() && level->is_string()) {
       log_level = parseLogLevel(level->get<std::string>());
     }
+    if (auto info = meta->find(kClientInfoKey); info != meta->end() && info->is_object()) {
+      if (auto name = info->find("name"); name != info->end() && name->is_string()) {
+        client = name->get<std::string>();
+      }
+    }
   } else if (message.method == "server/discover") {
     version = kModernVersion;  // discovery is the modern probe; answer it either way
   } else if (auto legacy = legacyVersion()) {
     version = *legacy;
     std::lock_guard lock(session_mutex_);
     log_level = session_log_level_;
+    client = session_client_;
   } else if (message.method != "initialize" && message.method != "ping") {
     return invalidParams(
         "Server not initialized: send \"initialize\" first (protocol versions 2024-11-05 to "
@@ -369,6 +381,11 @@ std::variant<std::shared_ptr<RequestState>, RpcError> McpServer::Impl::makeReque
   }
   auto state = std::make_shared<RequestState>(*message.id, message.method, version);
   state->log_level = log_level;
+  if (!options_.client_id.empty()) {
+    state->client = options_.client_id;
+  } else if (!client.empty()) {
+    state->client = client;
+  }
   if (meta != nullptr) {
     if (auto token = meta->find("progressToken");
         token != meta->end() && (token->is_string() || token->is_number_integer())) {

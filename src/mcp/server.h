@@ -29,6 +29,8 @@ struct ServerOptions {
   // ttlMs of list results and server/discover on 2026-07-28: our lists change only
   // with a new binary, so clients may keep them a while.
   std::chrono::milliseconds list_ttl{std::chrono::hours(1)};
+  // Who the client is for every call (--client-id); empty: the clientInfo.name it sent.
+  std::string client_id;
 };
 
 // Counters for get_server_stats and nba://server/stats. Plain snapshot values.
@@ -66,8 +68,12 @@ class McpServer {
   // `ref_type` "ref/prompt" (ref = prompt name) or "ref/resource" (ref = URI template).
   void addCompleter(const std::string& ref_type, const std::string& ref,
                     const std::string& argument, Completer completer);
-  // Middleware runs outermost-first in the order added.
+  // Middleware runs outermost-first in the order added, around argument validation: it sees
+  // calls with bad arguments like any other failed call (usage counts, metrics, spans).
   void addToolMiddleware(ToolMiddleware middleware);
+  // Middleware that runs only for calls whose arguments are valid, inside the middleware
+  // above and in the order added (rate limits: a malformed call spends no token; the memo).
+  void addValidatedToolMiddleware(ToolMiddleware middleware);
 
   // Reads messages until EOF or Transport::interrupt(), then waits up to the shutdown
   // grace for requests in flight and flushes their responses. Returns false when

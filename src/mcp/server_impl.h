@@ -80,6 +80,7 @@ class McpServer::Impl {
   NamedRegistry<PromptDefinition> prompts_;
   std::map<std::string, Completer> completers_;  // key: ref_type \n ref \n argument
   std::vector<ToolMiddleware> middleware_;
+  std::vector<ToolMiddleware> validated_middleware_;  // after validation, inside middleware_
 
   std::unique_ptr<OutputQueue> out_;  // set while serving
   std::unique_ptr<WorkerPool> pool_;  // set while serving
@@ -87,6 +88,7 @@ class McpServer::Impl {
   mutable std::mutex session_mutex_;  // guards the legacy session fields below
   std::optional<ProtocolVersion> legacy_version_;
   std::optional<LogLevel> session_log_level_;
+  std::string session_client_;  // the clientInfo.name of initialize
 
   std::mutex inflight_mutex_;  // guards inflight_ and subscriptions_
   std::unordered_map<std::string, std::shared_ptr<RequestState>> inflight_;

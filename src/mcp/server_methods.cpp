@@ -78,6 +78,7 @@ class RequestToolContext : public ToolContext {
   }
   const std::string& traceParent() const override { return state_.traceparent; }
   Caller caller() const override { return Caller::kClient; }
+  const std::string& clientName() const override { return state_.client; }
 
  private:
   // Call with progress_mutex held.
@@ -107,6 +108,10 @@ class DetachedToolContext : public ToolContext {
   void log(LogLevel, const std::string&, const json&) override {}
   const std::string& traceParent() const override { return trace_; }
   Caller caller() const override { return caller_; }
+  const std::string& clientName() const override {
+    static const std::string kCommandLine = "command line";
+    return kCommandLine;
+  }
 
  private:
   Caller caller_;
@@ -127,6 +132,7 @@ class ChildToolContext : public ToolContext {
   }
   const std::string& traceParent() const override { return parent_.traceParent(); }
   Caller caller() const override { return Caller::kPipeline; }
+  const std::string& clientName() const override { return parent_.clientName(); }
 
  private:
   ToolContext& parent_;
@@ -196,6 +202,10 @@ RpcOutcome McpServer::Impl::initialize(RequestState& state, const json& params) 
   }
   state.version = chosen;
   if (auto client = params.find("clientInfo"); client != params.end() && client->is_object()) {
+    if (auto name = stringParam(*client, "name"); name && !name->empty()) {
+      std::lock_guard lock(session_mutex_);
+      session_client_ = *name;
+    }
     spdlog::info("client {} {} initialized with protocol {}",
                  echoUserText(stringParam(*client, "name").value_or("?")),
                  echoUserText(stringParam(*client, "version").value_or("?")),
@@ -261,23 +271,30 @@ RpcOutcome McpServer::Impl::listTools(RequestState& state, const json& params) {
 ToolResult McpServer::Impl::invokeTool(const ToolDefinition& tool, const json& arguments,
                                        ToolContext& context) {
   ToolCall call{tool, arguments};
+  // The validated stage: middleware after validation, then the handler.
+  std::optional<json> converted;
+  std::function<ToolResult(std::size_t)> run_validated = [&](std::size_t index) -> ToolResult {
+    if (index == validated_middleware_.size()) {
+      return tool.handler(converted ? *converted : arguments, context);
+    }
+    return validated_middleware_[index](call, context, [&] { return run_validated(index + 1); });
+  };
   std::function<ToolResult(std::size_t)> run_from = [&](std::size_t index) -> ToolResult {
     if (index == middleware_.size()) {
       if (context.cancelled()) {
         // Nobody waits for the answer (an inner call of a cancelled question): skip the work.
         return ToolResult::error("Cancelled: " + tool.name + " was not run.");
       }
-      // Validation sits innermost, so middleware (usage counts, rate limits, metrics)
-      // sees calls with bad arguments like any other failed call.
+      // Validation sits inside the outer middleware, so usage counts and metrics see calls
+      // with bad arguments like any other failed call, and outside the validated stage, so
+      // a malformed call spends no rate-limit token.
       auto violations = validateAgainstSchema(arguments, tool.input_schema);
       if (!violations.empty()) {
         return ToolResult::error("Invalid arguments for " + tool.name + ": " +
                                  describeViolations(violations, "arguments"));
       }
-      if (auto converted = withIntegralFloatsAsIntegers(arguments)) {
-        return tool.handler(*converted, context);  // "season": 2024.0 reads as 2024
-      }
-      return tool.handler(arguments, context);
+      converted = withIntegralFloatsAsIntegers(arguments);  // "season": 2024.0 reads as 2024
+      return run_validated(0);
     }
     return middleware_[index](call, context, [&] { return run_from(index + 1); });
   };

@@ -34,6 +34,10 @@ class ToolContext {
   // The W3C traceparent the caller sent in params._meta, or empty.
   virtual const std::string& traceParent() const = 0;
   virtual Caller caller() const = 0;
+  // Who the client is: ServerOptions::client_id, else the clientInfo.name the host sent
+  // (initialize, or a 2026-07-28 request's _meta), else "unknown". Limits and the NBA.com
+  // accounting count by it. "command line" outside the protocol.
+  virtual const std::string& clientName() const = 0;
 };
 
 // A tool's answer. Failures a person can act on are results with is_error (MCP
@@ -70,8 +74,9 @@ struct ToolCall {
   const nlohmann::json& arguments;
 };
 
-// Wraps every tools/call (rate limiting, metrics, tracing). Calls `next` to go on,
-// or returns its own result to stop the call (e.g. rate limited).
+// Wraps every tools/call (usage counts, metrics, tracing; and, once the arguments are valid,
+// rate limits and the result memo). Calls `next` to go on, or returns its own result to stop
+// the call (e.g. rate limited).
 using ToolMiddleware = std::function<ToolResult(const ToolCall&, ToolContext&,
                                                 const std::function<ToolResult()>& next)>;
 

@@ -23,6 +23,8 @@ bool shouldFallBack(const Status& status, const CallContext& context) {
 
 std::string reasonOf(const Status& status) {
   switch (status.code()) {
+    case StatusCode::kResourceExhausted:
+      return "NBA.com not asked: the daily request quota is used up";
     case StatusCode::kUnimplemented:
       return "Not available from NBA.com";
     case StatusCode::kDataLoss:

@@ -16,6 +16,8 @@ class QuietContext : public mcp::ToolContext {
   void log(mcp::LogLevel, const std::string&, const json&) override {}
   const std::string& traceParent() const override { return trace_; }
   mcp::Caller caller() const override { return mcp::Caller::kClient; }
+  const std::string& clientName() const override { return client_; }
+  std::string client_ = "test";
 
  private:
   std::string trace_;

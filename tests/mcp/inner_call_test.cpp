@@ -119,6 +119,8 @@ TEST_CASE("an inner call of a cancelled parent is not run at all") {
     void log(nba::mcp::LogLevel, const std::string&, const json&) override {}
     const std::string& traceParent() const override { return trace_; }
     Caller caller() const override { return Caller::kClient; }
+    const std::string& clientName() const override { return client_; }
+    std::string client_ = "test";
 
    private:
     std::string trace_;

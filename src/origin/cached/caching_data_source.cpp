@@ -47,11 +47,24 @@ void markServed(Table<Row>& table, CacheState state, std::chrono::milliseconds f
 }
 void markServed(Player&, CacheState, std::chrono::milliseconds) {}
 
+// An entry's fresh and stale-while-revalidate windows, each `stretch` times its stored length
+// (the daily NBA.com quota nearly used up keeps what is cached longer).
+struct Windows {
+  steady_clock::time_point fresh_until;
+  steady_clock::time_point stale_until;
+};
+Windows windowsOf(const CacheEntry& entry, int stretch) {
+  if (stretch <= 1) return {entry.fresh_until, entry.stale_until};
+  const auto fresh_until = entry.stored_at + (entry.fresh_until - entry.stored_at) * stretch;
+  return {fresh_until, fresh_until + (entry.stale_until - entry.fresh_until) * stretch};
+}
+
 // What is left of an entry's freshness at `now`; zero once stale.
-std::chrono::milliseconds freshLeft(const CacheEntry& entry, steady_clock::time_point now) {
-  return now >= entry.fresh_until
+std::chrono::milliseconds freshLeft(steady_clock::time_point fresh_until,
+                                    steady_clock::time_point now) {
+  return now >= fresh_until
              ? std::chrono::milliseconds(0)
-             : std::chrono::duration_cast<std::chrono::milliseconds>(entry.fresh_until - now);
+             : std::chrono::duration_cast<std::chrono::milliseconds>(fresh_until - now);
 }
 
 template <typename Row>
@@ -152,23 +165,26 @@ class CachingDataSource::Core {
     if (kept == nullptr && l2) {
       kept = fromStore<Value>(context, key);
     }
-    if (kept && now < kept->fresh_until) {
+    const Windows windows = kept ? windowsOf(*kept, ttlStretch()) : Windows{};
+    if (kept && now < windows.fresh_until) {
       count(tier).hits++;
-      return served<Value>(*kept, CacheState::kHit, now);
+      return served<Value>(*kept, CacheState::kHit, freshLeft(windows.fresh_until, now));
     }
-    if (kept && now < kept->stale_until) {
+    if (kept && now < windows.stale_until) {
       count(tier).stale++;
       scheduleRefresh<Value>(key, tier, load);
-      return served<Value>(*kept, CacheState::kStale, now);
+      return served<Value>(*kept, CacheState::kStale, std::chrono::milliseconds(0));
     }
     auto fetched = fetchOnce<Value>(context, key, tier, load);
     if (fetched.ok()) {
-      return served<Value>(*fetched.value(), CacheState::kMiss, now);
+      const CacheEntry& entry = *fetched.value();
+      return served<Value>(entry, CacheState::kMiss,
+                           freshLeft(windowsOf(entry, ttlStretch()).fresh_until, now));
     }
     if (kept && originFailed(fetched.status())) {
       count(tier).stale++;
       stale_on_error_++;
-      Value value = served<Value>(*kept, CacheState::kStale, now);
+      Value value = served<Value>(*kept, CacheState::kStale, std::chrono::milliseconds(0));
       addNote(value, "NBA.com could not answer (" + fetched.status().message() +
                          "); these figures were cached " + ageText(now - kept->stored_at) +
                          " ago.");
@@ -227,10 +243,13 @@ class CachingDataSource::Core {
 
   Counters& count(TtlTier tier) { return counters_[static_cast<std::size_t>(tier)]; }
 
+  int ttlStretch() const { return options.ttl_stretch ? std::max(1, options.ttl_stretch()) : 1; }
+
   template <typename Value>
-  static Value served(const CacheEntry& entry, CacheState state, steady_clock::time_point now) {
+  static Value served(const CacheEntry& entry, CacheState state,
+                      std::chrono::milliseconds fresh_left) {
     Value value = *std::static_pointer_cast<const Value>(entry.value);
-    markServed(value, state, freshLeft(entry, now));
+    markServed(value, state, fresh_left);
     return value;
   }
 

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -25,6 +26,9 @@ struct CacheOptions {
   // Bumped whenever a stored table may change an answer (a table stored, entries
   // invalidated), for the tool-result memo; may be null.
   DataVersion* version = nullptr;
+  // How many times its stored length an entry stays fresh (and then stale-while-revalidate),
+  // asked at every lookup: 4 once the daily NBA.com quota is 80 % used (DESIGN §7). Unset: 1.
+  std::function<int()> ttl_stretch;
 };
 
 // What the cache did since the process started (DESIGN §6), and what it holds now.

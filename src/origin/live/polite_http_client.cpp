@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "origin/live/circuit_breaker.h"
+#include "ratelimit/concurrency_limit.h"
 
 namespace nba::live {
 namespace {
@@ -29,8 +30,9 @@ bool isRetryable(const Result<HttpResponse>& attempt) {
 
 bool countsAsFailure(const Result<HttpResponse>& attempt) {
   if (!attempt.ok()) {
+    // A cancelled call or a request the daily quota held back says nothing about NBA.com.
     const StatusCode code = attempt.status().code();
-    return code != StatusCode::kCancelled;
+    return code != StatusCode::kCancelled && code != StatusCode::kResourceExhausted;
   }
   const int status = attempt.value().status;
   return status >= 500 || status == 403 || status == 429;
@@ -69,7 +71,8 @@ class PoliteHttpClient : public HttpClient {
         options_(options),
         waiter_(std::move(waiter)),
         jitter_(jitter ? std::move(jitter) : Jitter(defaultJitter)),
-        breaker_(options.breaker_failures, options.breaker_window, options.breaker_open) {}
+        breaker_(options.breaker_failures, options.breaker_window, options.breaker_open),
+        in_flight_(static_cast<std::size_t>(std::max(1, options.max_in_flight))) {}
 
   Result<HttpResponse> get(const CallContext& context, const HttpRequest& request) const override {
     Result<HttpResponse> attempt = internalError("no attempt was made");
@@ -109,7 +112,12 @@ class PoliteHttpClient : public HttpClient {
     if (admission == CircuitBreaker::Admission::kRejected) {
       return failedPrecondition(openMessage(clock, request));
     }
-    if (Status waited = waitForSlot(context); !waited.isOk()) {
+    std::optional<ratelimit::ConcurrencyLimit::Slot> in_flight;
+    Status waited = waitForSlot(context);
+    if (waited.isOk()) {
+      waited = waitInFlight(context, in_flight);
+    }
+    if (!waited.isOk()) {
       if (admission == CircuitBreaker::Admission::kProbe) {
         breaker_.releaseProbe();  // the caller gave up: nothing was learned about NBA.com
       }
@@ -169,6 +177,20 @@ class PoliteHttpClient : public HttpClient {
     return waited;
   }
 
+  // Waits for one of the max_in_flight request slots, looking at the call between tries.
+  Status waitInFlight(const CallContext& context,
+                      std::optional<ratelimit::ConcurrencyLimit::Slot>& slot) const {
+    while (true) {
+      if (auto entered = in_flight_.enter(milliseconds(20))) {
+        slot.emplace(std::move(*entered));
+        return Status::ok();
+      }
+      if (Status alive = context.checkAlive("the request to NBA.com"); !alive.isOk()) {
+        return alive;
+      }
+    }
+  }
+
   nanoseconds backoff(int retry) const {
     const double factor = static_cast<double>(1 << (retry - 1)) * jitter_();
     return duration_cast<nanoseconds>(options_.backoff * factor);
@@ -179,6 +201,7 @@ class PoliteHttpClient : public HttpClient {
   const Waiter waiter_;
   const Jitter jitter_;
   mutable CircuitBreaker breaker_;
+  mutable ratelimit::ConcurrencyLimit in_flight_;
   mutable std::mutex mutex_;
   mutable TimePoint next_slot_{};
 };

@@ -11,6 +11,7 @@ namespace nba::live {
 // How politely the live source treats NBA.com (DESIGN §5). Defaults are the spec's.
 struct PolitenessOptions {
   std::chrono::milliseconds min_interval{600};  // between the starts of two requests
+  int max_in_flight = 2;                        // requests waiting on NBA.com at once
   int max_retries = 2;                          // after the first attempt
   std::chrono::milliseconds backoff{500};       // before retry k: backoff * 2^(k-1), jittered
   int breaker_failures = 5;                     // this many failures ...
@@ -30,7 +31,8 @@ using Jitter = std::function<double()>;
 
 // An HttpClient that is polite to the upstream and honest with its callers:
 // * pacing: requests start at least `min_interval` apart, across all threads (a caller
-//   queues for its slot; cancelling or a deadline ends the wait);
+//   queues for its slot; cancelling or a deadline ends the wait), and at most
+//   `max_in_flight` wait on NBA.com at once (a slow NBA.com is not piled on);
 // * retries: on a timeout after connecting, a broken transfer or a 5xx, up to `max_retries`
 //   more attempts after a jittered exponential backoff; never on a 4xx, never when the host
 //   cannot be reached;

@@ -2,8 +2,12 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <thread>
 
 #include "core/clock.h"
 
@@ -175,6 +179,127 @@ TEST_CASE("polite client: a cancelled call stops waiting for its slot and is not
   auto result = rig.polite->get(call, rig.request);
   CHECK(result.status().code() == StatusCode::kCancelled);
   CHECK(rig.http.calls() == 1);
+}
+
+}  // namespace
+}  // namespace nba::live
+
+namespace nba::live {
+namespace {
+
+TEST_CASE("polite client: 20 concurrent requests are spaced 0.6 s apart, one after another") {
+  FakeClock clock{std::chrono::system_clock::time_point{} + std::chrono::hours(24 * 20000)};
+  ScriptedHttp http{clock};
+  std::mutex waits_mutex;
+  std::vector<std::chrono::nanoseconds> waits;
+  PolitenessOptions options;
+  options.max_in_flight = 20;
+  // The clock stands still: each request's wait is how far its reserved start lies ahead.
+  auto polite = newPoliteHttpClient(
+      http, options,
+      [&](const CallContext&, std::chrono::nanoseconds how_long) {
+        std::lock_guard lock(waits_mutex);
+        waits.push_back(how_long);
+        return Status::ok();
+      },
+      [] { return 1.0; });
+  std::vector<std::thread> callers;
+  std::atomic<int> ok{0};
+  for (int i = 0; i < 20; ++i) {
+    callers.emplace_back([&] {
+      CallContext call{clock, Caller::kClient};
+      HttpRequest request{"http://nba.test/stats/x", {}, "stats.nba.com x"};
+      ok += polite->get(call, request).ok() ? 1 : 0;
+    });
+  }
+  for (auto& caller : callers) caller.join();
+  CHECK(ok == 20);
+  std::sort(waits.begin(), waits.end());
+  REQUIRE(waits.size() == 19);  // the first starts at once
+  for (std::size_t i = 0; i < waits.size(); ++i) {
+    CHECK(waits[i] == milliseconds(600) * static_cast<int>(i + 1));
+  }
+}
+
+// An HttpClient that holds every request until released, counting how many it holds.
+class HoldingHttp : public HttpClient {
+ public:
+  Result<HttpResponse> get(const CallContext&, const HttpRequest&) const override {
+    std::unique_lock lock(mutex_);
+    ++inside_;
+    most_ = std::max(most_, inside_);
+    changed_.notify_all();
+    changed_.wait(lock, [this] { return released_; });
+    --inside_;
+    return HttpResponse{200, "{}", "application/json"};
+  }
+  // Waits (bounded) until `count` requests are held; true if they were.
+  bool waitHolding(int count) const {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, std::chrono::seconds(10), [&] { return inside_ >= count; });
+  }
+  void release() {
+    std::lock_guard lock(mutex_);
+    released_ = true;
+    changed_.notify_all();
+  }
+  int inside() const {
+    std::lock_guard lock(mutex_);
+    return inside_;
+  }
+  int most() const {
+    std::lock_guard lock(mutex_);
+    return most_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  mutable std::condition_variable changed_;
+  mutable int inside_ = 0;
+  mutable int most_ = 0;
+  bool released_ = false;
+};
+
+TEST_CASE("polite client: at most max_in_flight requests wait on NBA.com at once") {
+  FakeClock clock{std::chrono::system_clock::time_point{} + std::chrono::hours(24 * 20000)};
+  HoldingHttp http;
+  PolitenessOptions options;
+  options.min_interval = milliseconds(0);
+  options.max_in_flight = 2;
+  auto polite = newPoliteHttpClient(http, options);
+  std::atomic<int> ok{0};
+  std::vector<std::thread> callers;
+  for (int i = 0; i < 5; ++i) {
+    callers.emplace_back([&] {
+      CallContext call{clock, Caller::kClient};
+      HttpRequest request{"http://nba.test/stats/x", {}, "stats.nba.com x"};
+      ok += polite->get(call, request).ok() ? 1 : 0;
+    });
+  }
+  REQUIRE(http.waitHolding(2));
+  // The other three queue for a slot: give them every chance to get past it.
+  for (int i = 0; i < 200; ++i) std::this_thread::yield();
+  CHECK(http.inside() == 2);
+  http.release();
+  for (auto& caller : callers) caller.join();
+  CHECK(ok == 5);
+  CHECK(http.most() == 2);
+}
+
+TEST_CASE(
+    "polite client: a request the daily quota holds back is not retried and opens no "
+    "circuit") {
+  Rig rig;
+  for (int i = 0; i < 8; ++i) {
+    rig.http.then(resourceExhausted("The daily NBA.com quota is used up"));
+  }
+  for (int i = 0; i < 8; ++i) {
+    const auto refused = rig.polite->get(rig.call, rig.request);
+    CHECK(refused.status().code() == StatusCode::kResourceExhausted);
+    CHECK(refused.status().message() == "The daily NBA.com quota is used up");
+  }
+  CHECK(rig.http.calls() == 8);                        // one attempt each
+  CHECK(rig.polite->get(rig.call, rig.request).ok());  // the circuit is still closed
 }
 
 }  // namespace
