@@ -156,6 +156,7 @@ Result<ServerBundle> buildServer(const Config& config) {
   if (config.origin == "snapshot" || bundle.origin->cached != nullptr) {
     bundle.memo = std::make_unique<ToolResultMemo>(*bundle.clock, bundle.origin->version);
     bundle.server->addValidatedToolMiddleware(bundle.memo->middleware());
+    bundle.stats->setMemo(bundle.memo.get());
   }
   if (Status status = registerNbaResources(*bundle.server, *bundle.env); !status.isOk()) {
     return status;

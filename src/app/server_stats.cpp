@@ -109,11 +109,11 @@ std::string limitsMarkdown(const json& limits) {
     text = "Rate limits: off (--no-rate-limits).";
   } else {
     text = "Calls left this minute:";
-    const json& tools = limits.at("tools");
-    for (std::size_t i = 0; i < tools.size(); ++i) {
-      const json& tool = tools[i];
-      text += (i == 0 ? " " : ", ") + tool.at("tool").get<std::string>() + " " +
+    const char* separator = " ";
+    for (const json& tool : limits.at("tools")) {
+      text += separator + tool.at("tool").get<std::string>() + " " +
               std::to_string(tool.at("remaining").get<std::uint64_t>());
+      separator = ", ";
     }
     text += ".";
   }
@@ -162,6 +162,10 @@ json ServerStats::snapshot() const {
     item["cache_misses"] = row.cache_misses;
   }
   out["cache"] = cacheJson(cache_);
+  json& memo = out["memo"];
+  memo["enabled"] = memo_ != nullptr;
+  memo["hits"] = memo_ != nullptr ? memo_->hits() : 0;
+  memo["misses"] = memo_ != nullptr ? memo_->misses() : 0;
   out["limits"] = limits_ != nullptr ? limits_->statsJson() : json(nullptr);
   return out;
 }
@@ -178,6 +182,12 @@ std::string ServerStats::markdown(const json& s) const {
       static_cast<long long>(s.at("requests").at("in_flight").get<std::int64_t>()));
   std::string text = line;
   text += cacheMarkdown(s.at("cache"));
+  const json& memo = s.at("memo");
+  if (memo.at("enabled").get<bool>()) {
+    text += "Memo: " + std::to_string(memo.at("hits").get<std::uint64_t>()) +
+            " calls answered again without running the tool, " +
+            std::to_string(memo.at("misses").get<std::uint64_t>()) + " run.\n\n";
+  }
   text += limitsMarkdown(s.at("limits"));
   text += "| tool | calls | errors | mean ms | pipeline calls | pipeline errors | cache hits |\n";
   text += "|---|---:|---:|---:|---:|---:|---:|\n";
@@ -207,8 +217,10 @@ Status registerServerStats(mcp::McpServer& server, const std::shared_ptr<ServerS
       "Health and usage of this nba-mcp server: uptime, request counts, protocol errors, "
       "requests in flight, per-tool calls, errors, mean handler time and cache hits (the "
       "client's own calls, and apart from them the calls answer_nba_question made to answer), "
-      "and the cache in front of NBA.com: hit ratio, NBA.com requests avoided, evictions, and "
-      "entries and bytes per freshness tier.";
+      "the cache in front of NBA.com: hit ratio, NBA.com requests avoided, evictions, and "
+      "entries and bytes per freshness tier; the result memo; and the limits: calls left per "
+      "tool this minute, the daily NBA.com quota (used, when it resets) and NBA.com requests "
+      "and cache hits per client over the last 7 days.";
   tool.input_schema = input.value();
   tool.output_schema = output.value();
   tool.annotations = {{"readOnlyHint", true}, {"openWorldHint", false}};

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/call_limits.h"
+#include "app/tool_result_memo.h"
 #include "app/tool_usage.h"
 #include "core/status.h"
 #include "mcp/server.h"
@@ -20,6 +21,8 @@ class ServerStats {
               std::chrono::steady_clock::time_point started);
   // The limits to report; before it is called (or with null) "limits" is null.
   void setLimits(const CallLimits* limits) { limits_ = limits; }
+  // The tool-result memo to report; null: "memo" says it is off.
+  void setMemo(const ToolResultMemo* memo) { memo_ = memo; }
   nlohmann::json snapshot() const;
   std::string markdown(const nlohmann::json& snapshot) const;
 
@@ -28,6 +31,7 @@ class ServerStats {
   const ToolUsage& usage_;
   const CachingDataSource* cache_;
   const CallLimits* limits_ = nullptr;
+  const ToolResultMemo* memo_ = nullptr;
   std::chrono::steady_clock::time_point started_;
 };
 

@@ -11,6 +11,8 @@ RpcError rpcErrorFromStatus(const Status& status) {
       return invalidParams(status.message());
     case StatusCode::kUnimplemented:
       return methodNotFound(status.message());
+    case StatusCode::kResourceExhausted:
+      return {error_code::kResourceExhausted, status.message(), nullptr};
     default:
       return {error_code::kInternalError, status.message(), nullptr};
   }

@@ -17,6 +17,9 @@ inline constexpr int kInternalError = -32603;
 inline constexpr int kResourceNotFound = -32002;  // legacy revisions only
 inline constexpr int kMissingClientCapability = -32021;
 inline constexpr int kUnsupportedProtocolVersion = -32022;
+// Ours, in JSON-RPC's server-defined range: a limit refused the request (the daily NBA.com
+// quota); the message says when to retry. Tool calls report it as an isError result instead.
+inline constexpr int kResourceExhausted = -32029;
 }  // namespace error_code
 
 // A protocol-level failure, sent as a JSON-RPC `error`.

@@ -47,7 +47,7 @@ bool validToolName(const std::string& name) {
 // ---------------------------------------------------------------- McpServer API
 
 McpServer::McpServer(ServerIdentity identity, ServerOptions options)
-    : impl_(std::make_unique<Impl>(std::move(identity), options)) {}
+    : impl_(std::make_unique<Impl>(std::move(identity), std::move(options))) {}
 
 McpServer::~McpServer() = default;
 
@@ -123,7 +123,7 @@ ServerCounters McpServer::counters() const {
 // ---------------------------------------------------------------- Impl: serving
 
 McpServer::Impl::Impl(ServerIdentity identity, ServerOptions options)
-    : identity_(std::move(identity)), options_(options) {}
+    : identity_(std::move(identity)), options_(std::move(options)) {}
 
 bool McpServer::Impl::serve(Transport& transport) {
   out_ = std::make_unique<OutputQueue>(transport);

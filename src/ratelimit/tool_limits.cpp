@@ -48,8 +48,7 @@ Status checkPerMinute(double per_minute, const std::string& setting) {
   if (std::isnan(per_minute) || per_minute <= 0 || per_minute > kMostPerMinute) {
     return invalidArgument(setting +
                            ": a rate must be a number of calls a minute above 0 and at most " +
-                           std::to_string(static_cast<int>(kMostPerMinute)) +
-                           " (or 'off' to switch the tool's limit off)");
+                           std::to_string(static_cast<int>(kMostPerMinute)));
   }
   return Status::ok();
 }
@@ -66,8 +65,10 @@ Result<ToolLimits> applyToolLimitSettings(ToolLimits base, const std::vector<std
     const std::string tool = setting.substr(0, equals);
     const std::string value = setting.substr(equals + 1);
     if (std::find(known_tools.begin(), known_tools.end(), tool) == known_tools.end()) {
-      return invalidArgument(named + ": there is no tool '" + tool +
-                             "'. Tools: " + joined(known_tools));
+      std::string message = named;
+      message += ": there is no tool '" + tool + "'. Tools: ";
+      message += joined(known_tools);
+      return invalidArgument(std::move(message));
     }
     if (value == "off") {
       base.per_tool[tool] = std::nullopt;
@@ -75,10 +76,13 @@ Result<ToolLimits> applyToolLimitSettings(ToolLimits base, const std::vector<std
     }
     const auto per_minute = parseNumber(value);
     if (!per_minute) {
-      return invalidArgument(named + ": '" + value +
-                             "' is not a number of calls a minute or 'off'");
+      std::string message = named;
+      message += ": '" + value + "' is not a number of calls a minute or 'off'";
+      return invalidArgument(std::move(message));
     }
-    if (Status checked = checkPerMinute(*per_minute, named); !checked.isOk()) return checked;
+    if (Status checked = checkPerMinute(*per_minute, named); !checked.isOk()) {
+      return invalidArgument(checked.message() + " (or 'off' to switch the tool's limit off)");
+    }
     base.per_tool[tool] = *per_minute;
   }
   return base;

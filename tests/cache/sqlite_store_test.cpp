@@ -159,6 +159,44 @@ TEST_CASE("store fault: its directory cannot be created") {
   CHECK(store.stats().problem.find("cannot create the directory") != std::string::npos);
 }
 
+TEST_CASE("store fault: a read-only file — committed entries still read, writes dropped") {
+  TempDir dir;
+  {
+    SqliteStore store(dir.db());
+    put(store, "kept", "Rkept");
+    store.flush();
+  }
+  // Tests run as root, whom file modes do not stop: the store runs as nobody in a child, on a
+  // file and directory nobody may write. Exit codes say which check failed.
+  const auto read_only = fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read;
+  for (const auto& file : fs::directory_iterator(dir.path)) fs::permissions(file.path(), read_only);
+  fs::permissions(
+      dir.path, read_only | fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    if (::getuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(10);
+    SqliteStore store(dir.db());
+    put(store, "new", "Rnew");
+    store.flush();
+    if (store.get("new").has_value()) ::_exit(11);  // the write cannot have landed
+    const StoreStats stats = store.stats();
+    if (stats.problem.empty() || stats.problem.find(dir.db()) == std::string::npos) ::_exit(12);
+    ::_exit(0);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  fs::permissions(dir.path, fs::perms::owner_all);
+  for (const auto& file : fs::directory_iterator(dir.path)) {
+    fs::permissions(file.path(), fs::perms::owner_read | fs::perms::owner_write);
+  }
+  SqliteStore store(dir.db());
+  const auto kept = store.get("kept");
+  REQUIRE(kept.has_value());  // nothing committed was lost
+  CHECK(kept->value == "Rkept");
+}
+
 TEST_CASE("store fault: locked by another process — writes are dropped, not waited on forever") {
   TempDir dir;
   StoreOptions quick;

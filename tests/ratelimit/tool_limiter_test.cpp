@@ -56,7 +56,9 @@ TEST_CASE("limits: a bad setting fails, naming it") {
       {"get_scores=10", "there is no tool 'get_scores'"},
       {"=10", "there is no tool ''"},
   };
-  for (const auto& [setting, expected] : cases) {
+  for (const auto& one : cases) {
+    const std::string& setting = one.first;
+    const std::string& expected = one.second;
     CAPTURE(setting);
     auto limits = applyToolLimitSettings(defaultToolLimits(), {setting}, kTools);
     REQUIRE_FALSE(limits.ok());

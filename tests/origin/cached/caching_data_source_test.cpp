@@ -200,6 +200,39 @@ TEST_CASE("cache: TTLs are configurable per tier") {
   CHECK(rig.lines(2023)->meta.cache == CacheState::kStale);
 }
 
+TEST_CASE("cache: the daily quota nearly used up keeps figures fresh 4 times longer") {
+  Rig rig;
+  std::atomic<int> stretch{1};
+  CacheOptions options;
+  options.ttl_stretch = [&stretch] { return stretch.load(); };
+  rig.cached = std::make_unique<CachingDataSource>(rig.origin, rig.clock, options);
+  REQUIRE(rig.lines(2025).ok());  // daily: an hour
+  rig.clock.advance(minutes(70));
+  stretch = 4;  // 80 % of the quota: entries already kept stretch too
+  CHECK(rig.lines(2025)->meta.cache == CacheState::kHit);
+  CHECK(rig.lines(2025)->meta.fresh_for == std::chrono::milliseconds(minutes(170)));
+  rig.clock.advance(minutes(171));  // past 4 h: stale (stretched too), refreshed behind
+  CHECK(rig.lines(2025)->meta.cache == CacheState::kStale);
+  CHECK(rig.origin.season_stats_calls == 1);
+  REQUIRE(eventually([&] { return rig.cached->stats().refreshes == 1; }));
+  stretch = 1;  // a new day: back to an hour
+  rig.clock.advance(minutes(61));
+  CHECK(rig.lines(2025)->meta.cache == CacheState::kStale);
+}
+
+TEST_CASE("cache: the daily quota used up — a cached entry answers, saying when it resets") {
+  Rig rig;
+  REQUIRE(rig.lines(2025).ok());
+  rig.origin.failing = true;
+  rig.origin.failure_code = StatusCode::kResourceExhausted;
+  rig.clock.advance(hours(3));
+  auto stale = rig.lines(2025, kShai);
+  REQUIRE_MESSAGE(stale.ok(), stale.status().message());
+  CHECK(stale->meta.cache == CacheState::kStale);
+  CHECK(stale->rows[0].pts_pg == doctest::Approx(31.8));
+  CHECK(rig.cached->stats().stale_on_error == 1);
+}
+
 TEST_CASE("cache: NBA.com failing — an expired entry is served stale with its age, up to 7 d") {
   Rig rig;
   REQUIRE(rig.lines(2025).ok());
