@@ -48,16 +48,18 @@ mcp::ToolResult CallLimits::limited(const mcp::ToolCall& call, mcp::ToolContext&
   if (!slot) {
     return mcp::ToolResult::error(
         "Server busy: " + std::to_string(options_.max_concurrent_calls) +
-        " tool calls are already running, the most it takes at once; retry in 1 s.");
+            " tool calls are already running, the most it takes at once; retry in 1 s.",
+        "busy");
   }
   const std::string& tool = call.tool.name;
   const auto decision = limiter_.admit(tool);
   if (decision && !decision->allowed) {
     mcp::ToolResult refused = mcp::ToolResult::error(
         "Rate limited: " + tool + " takes " + callsText(*options_.tools.limitOf(tool)) +
-        " calls a minute from a client (bursts of up to " + std::to_string(decision->limit) +
-        "), and that is used up; retry in " + std::to_string(decision->retry_after.count()) +
-        " s. Other tools are not affected.");
+            " calls a minute from a client (bursts of up to " + std::to_string(decision->limit) +
+            "), and that is used up; retry in " + std::to_string(decision->retry_after.count()) +
+            " s. Other tools are not affected.",
+        "rate_limited");
     refused.meta["dev.nbamcp/rate_limit"] = rateLimitMeta(*decision);
     return refused;
   }

@@ -40,6 +40,8 @@ class CallLimits {
   mcp::ToolMiddleware middleware();
   // The limits and the accounting, for get_server_stats.
   nlohmann::json statsJson() const;
+  // Each limited tool's bucket now, for the metrics.
+  std::vector<ratelimit::ToolBucketState> bucketStates() const { return limiter_.states(); }
 
  private:
   mcp::ToolResult limited(const mcp::ToolCall& call, mcp::ToolContext& context,

@@ -63,6 +63,12 @@ struct Config {
   int nba_max_in_flight = 2;                 // NBA.com requests waiting at once
   // Who the client is in the limits and the accounting; empty: the host's clientInfo.name.
   std::string client_id;
+
+  // Metrics (DESIGN §8): an HTTP listener for /metrics and /healthz ("127.0.0.1:9464"), and a
+  // node_exporter textfile rewritten every few seconds. Empty: off.
+  std::string metrics_listen;
+  std::string metrics_textfile;
+  int metrics_textfile_every_s = 5;
 };
 
 }  // namespace nba::app

@@ -101,8 +101,8 @@ CacheOptions cacheOptions(const Config& config) {
 
 }  // namespace
 
-Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config,
-                                                          const Clock& clock) {
+Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config, const Clock& clock,
+                                                          ServerMetrics* metrics) {
   auto sources = std::make_unique<OriginSources>();
   auto snapshot = snapshotSource(config, clock);
   if (!snapshot.ok()) {
@@ -134,8 +134,13 @@ Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config,
       newSqliteQuotaStore(config.cache_db.empty() ? cache::defaultCacheDbPath() : config.cache_db));
   sources->curl = live::newCurlHttpClient(curl);
   ratelimit::DailyQuota& daily = *sources->quota;
+  const live::HttpClient* leaving = sources->curl.get();
+  if (metrics != nullptr) {
+    sources->metered = metrics->meter(*sources->curl, clock);
+    leaving = sources->metered.get();
+  }
   sources->gated = live::newGatedHttpClient(
-      *sources->curl, [&daily](const CallContext& context, const live::HttpRequest&) {
+      *leaving, [&daily](const CallContext& context, const live::HttpRequest&) {
         return daily.take(context.client());
       });
   live::PolitenessOptions politeness;

@@ -4,6 +4,7 @@
 
 #include "app/cache_warmer.h"
 #include "app/config.h"
+#include "app/server_metrics.h"
 #include "core/clock.h"
 #include "core/status.h"
 #include "origin/cached/caching_data_source.h"
@@ -29,7 +30,8 @@ struct OriginSources {
   // The daily NBA.com quota, kept in the cache's SQLite file (live and auto only).
   std::unique_ptr<ratelimit::DailyQuota> quota;
   std::unique_ptr<live::HttpClient> curl;
-  std::unique_ptr<live::HttpClient> gated;  // curl behind the daily quota
+  std::unique_ptr<live::HttpClient> metered;  // curl, counted and timed (with metrics)
+  std::unique_ptr<live::HttpClient> gated;    // behind the daily quota
   std::unique_ptr<live::HttpClient> polite;
   std::unique_ptr<DataSource> live;
   std::unique_ptr<CachingDataSource> cached;  // in front of live, unless --no-cache
@@ -41,6 +43,8 @@ struct OriginSources {
 // kInvalidArgument for a bad --nba-header, a bad --daily-quota or --client-quota-share, or an
 // --nba-stats-url / --nba-cdn-url that is not an http(s) URL with a host (unless the origin is
 // snapshot); the snapshot's load error for a bad --snapshot. `clock` must outlive the sources.
-Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config, const Clock& clock);
+// With `metrics`, NBA.com requests are counted and timed there (it must outlive the sources).
+Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config, const Clock& clock,
+                                                          ServerMetrics* metrics = nullptr);
 
 }  // namespace nba::app

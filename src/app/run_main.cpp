@@ -12,6 +12,7 @@
 
 #include "app/cache_command.h"
 #include "app/golden/golden_command.h"
+#include "app/metrics_exporters.h"
 #include "app/server_builder.h"
 #include "app/snapshot_record.h"
 #include "mcp/message.h"
@@ -155,6 +156,20 @@ void addLimitOptions(CLI::App& cli, Config& config) {
       ->envname("NBA_MCP_CLIENT_ID");
 }
 
+// Where the metrics go besides the nba://server/metrics resource (DESIGN §8).
+void addMetricsOptions(CLI::App& cli, Config& config) {
+  cli.add_option("--metrics-listen", config.metrics_listen,
+                 "Serve /metrics and /healthz over HTTP here, e.g. 127.0.0.1:9464")
+      ->envname("NBA_MCP_METRICS_LISTEN");
+  cli.add_option("--metrics-textfile", config.metrics_textfile,
+                 "Write the metrics to this file (node_exporter textfile format)")
+      ->envname("NBA_MCP_METRICS_TEXTFILE");
+  cli.add_option("--metrics-textfile-every-s", config.metrics_textfile_every_s,
+                 "How often the textfile is rewritten, seconds")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+}
+
 void addGlobalOptions(CLI::App& cli, Config& config) {
   cli.set_config("--config", "", "Read options from this TOML/INI file (flag > env > file)");
   cli.add_option("--log-level", config.log_level,
@@ -197,6 +212,7 @@ void addGlobalOptions(CLI::App& cli, Config& config) {
   addOriginOptions(cli, config);
   addCacheOptions(cli, config);
   addLimitOptions(cli, config);
+  addMetricsOptions(cli, config);
 }
 
 int serve(const Config& config) {
@@ -204,6 +220,21 @@ int serve(const Config& config) {
   if (!bundle.ok()) {
     std::cerr << "nba-mcp: " << bundle.status().message() << "\n";
     return 2;
+  }
+  std::unique_ptr<MetricsHttpListener> metrics_listener;
+  if (!config.metrics_listen.empty()) {
+    auto started = MetricsHttpListener::start(*bundle->metrics, config.metrics_listen);
+    if (!started.ok()) {
+      std::cerr << "nba-mcp: " << started.status().message() << "\n";
+      return 2;
+    }
+    metrics_listener = std::move(started).value();
+  }
+  std::unique_ptr<MetricsTextfile> metrics_file;
+  if (!config.metrics_textfile.empty()) {
+    metrics_file =
+        std::make_unique<MetricsTextfile>(*bundle->metrics, config.metrics_textfile,
+                                          std::chrono::seconds(config.metrics_textfile_every_s));
   }
   auto transport = mcp::newFdTransport(STDIN_FILENO, STDOUT_FILENO, config.max_message_bytes);
   g_transport = transport.get();

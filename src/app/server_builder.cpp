@@ -124,7 +124,8 @@ Result<ServerBundle> buildServer(const Config& config) {
     return clock.status();
   }
   bundle.clock = clock.value();
-  auto sources = buildOriginSources(config, *bundle.clock);
+  bundle.metrics = std::make_shared<ServerMetrics>();
+  auto sources = buildOriginSources(config, *bundle.clock, bundle.metrics.get());
   if (!sources.ok()) {
     return sources.status();
   }
@@ -137,6 +138,7 @@ Result<ServerBundle> buildServer(const Config& config) {
   bundle.usage = std::make_unique<ToolUsage>();
   bundle.server = std::make_unique<mcp::McpServer>(identity, options);
   bundle.server->addToolMiddleware(bundle.usage->middleware());
+  bundle.server->addToolMiddleware(bundle.metrics->middleware(*bundle.clock));
   bundle.stats = std::make_shared<ServerStats>(
       *bundle.server, *bundle.usage, bundle.origin->cached.get(), std::chrono::steady_clock::now());
   if (Status status = registerNbaTools(*bundle.server, *bundle.env); !status.isOk()) {
@@ -158,7 +160,12 @@ Result<ServerBundle> buildServer(const Config& config) {
     bundle.server->addValidatedToolMiddleware(bundle.memo->middleware());
     bundle.stats->setMemo(bundle.memo.get());
   }
+  bundle.metrics->watch(*bundle.server, bundle.origin->cached.get(), bundle.limits.get(),
+                        bundle.origin->quota.get());
   if (Status status = registerNbaResources(*bundle.server, *bundle.env); !status.isOk()) {
+    return status;
+  }
+  if (Status status = registerMetricsResource(*bundle.server, bundle.metrics); !status.isOk()) {
     return status;
   }
   if (Status status = registerNbaPrompts(*bundle.server, *bundle.env); !status.isOk()) {

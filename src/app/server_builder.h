@@ -5,6 +5,7 @@
 #include "app/call_limits.h"
 #include "app/config.h"
 #include "app/origin_sources.h"
+#include "app/server_metrics.h"
 #include "app/server_stats.h"
 #include "app/tool_result_memo.h"
 #include "app/tool_usage.h"
@@ -21,6 +22,9 @@ namespace nba::app {
 // registered, plus the objects they share. Members are destroyed in reverse order.
 struct ServerBundle {
   std::shared_ptr<Clock> clock;
+  // The Prometheus metrics (app/server_metrics.h): before the sources, whose NBA.com requests
+  // it counts, so it outlives them; shared with the resource that shows it.
+  std::shared_ptr<ServerMetrics> metrics;
   // The sources --origin chose (app/origin_sources.h).
   std::unique_ptr<OriginSources> origin;
   // `origin->chosen` as the tools see it: only the seasons begun by the clock's date

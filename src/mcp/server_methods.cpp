@@ -283,7 +283,7 @@ ToolResult McpServer::Impl::invokeTool(const ToolDefinition& tool, const json& a
     if (index == middleware_.size()) {
       if (context.cancelled()) {
         // Nobody waits for the answer (an inner call of a cancelled question): skip the work.
-        return ToolResult::error("Cancelled: " + tool.name + " was not run.");
+        return ToolResult::error("Cancelled: " + tool.name + " was not run.", "cancelled");
       }
       // Validation sits inside the outer middleware, so usage counts and metrics see calls
       // with bad arguments like any other failed call, and outside the validated stage, so
@@ -291,7 +291,8 @@ ToolResult McpServer::Impl::invokeTool(const ToolDefinition& tool, const json& a
       auto violations = validateAgainstSchema(arguments, tool.input_schema);
       if (!violations.empty()) {
         return ToolResult::error("Invalid arguments for " + tool.name + ": " +
-                                 describeViolations(violations, "arguments"));
+                                     describeViolations(violations, "arguments"),
+                                 "invalid_arguments");
       }
       converted = withIntegralFloatsAsIntegers(arguments);  // "season": 2024.0 reads as 2024
       return run_validated(0);
@@ -302,11 +303,14 @@ ToolResult McpServer::Impl::invokeTool(const ToolDefinition& tool, const json& a
     return run_from(0);
   } catch (const std::exception& e) {
     spdlog::error("tool {} threw: {}", tool.name, e.what());
-    return ToolResult::error("Internal error in " + tool.name + ": " + e.what() +
-                             ". The server is still running; try again or change the arguments.");
+    return ToolResult::error(
+        "Internal error in " + tool.name + ": " + e.what() +
+            ". The server is still running; try again or change the arguments.",
+        "internal");
   } catch (...) {
     spdlog::error("tool {} threw a non-standard exception", tool.name);
-    return ToolResult::error("Internal error in " + tool.name + ". The server is still running.");
+    return ToolResult::error("Internal error in " + tool.name + ". The server is still running.",
+                             "internal");
   }
 }
 

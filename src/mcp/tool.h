@@ -47,11 +47,15 @@ struct ToolResult {
   std::optional<nlohmann::json> structured;  // must match the tool's outputSchema
   bool is_error = false;
   nlohmann::json meta = nlohmann::json::object();  // our `_meta` keys (dev.nbamcp/…)
+  // What kind of failure an error is, for metrics (a bounded set, never shown to the client):
+  // "invalid_arguments", "cancelled", "internal", "rate_limited", "busy"; "tool" by default.
+  std::string error_type;
 
-  static ToolResult error(std::string message) {
+  static ToolResult error(std::string message, std::string type = "tool") {
     ToolResult result;
     result.text = std::move(message);
     result.is_error = true;
+    result.error_type = std::move(type);
     return result;
   }
 };

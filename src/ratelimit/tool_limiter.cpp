@@ -12,10 +12,12 @@ ToolLimiter::ToolLimiter(const Clock& clock, const ToolLimits& limits,
   for (const std::string& tool : tools) {
     const PerMinute per_minute = limits.limitOf(tool);
     if (!per_minute) continue;
+    // The burst is a minute's worth, and at least one call: a tool limited to 0.5 a minute
+    // takes one call every 2 minutes, not none.
+    const double burst = std::max(1.0, *per_minute);
     buckets_.emplace(
-        tool,
-        Entry{*per_minute, std::make_unique<TokenBucket>(*per_minute, *per_minute / 60.0, now),
-              std::make_unique<std::atomic<std::uint64_t>>(0)});
+        tool, Entry{*per_minute, std::make_unique<TokenBucket>(burst, *per_minute / 60.0, now),
+                    std::make_unique<std::atomic<std::uint64_t>>(0)});
   }
 }
 

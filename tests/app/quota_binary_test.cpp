@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "support/fake_nba_com.h"
 #include "support/shared_data.h"
@@ -141,11 +142,14 @@ TEST_CASE("binary: a bad limit setting stops the start, naming it") {
     std::vector<std::string> flags;
     const char* expected;
   };
+  // The limits as a config file gives them (TOML), as a flag would.
+  const std::string config = std::filesystem::temp_directory_path() /
+                             ("nba-mcp-limits-" + std::to_string(::getpid()) + ".toml");
+  std::ofstream(config) << "rate-limit = [\"get_live_scores=5\", \"get_scores=5\"]\n";
   // One start per kind of setting (each start costs a second under the sanitizers); every
   // bad value is covered in process by call_limits_test.cpp and tool_limiter_test.cpp.
   for (const Case& c : {
-           Case{{"--rate-limit", "get_scores=5"},
-                "rate limit 'get_scores=5': there is no tool 'get_scores'"},
+           Case{{"--config", config}, "rate limit 'get_scores=5': there is no tool 'get_scores'"},
            Case{{"--rate-limit-default", "nan"}, "--rate-limit-default: a rate must be"},
            Case{{"--origin", "auto", "--daily-quota", "-5"}, "--daily-quota -5: the NBA.com"},
        }) {
@@ -159,6 +163,7 @@ TEST_CASE("binary: a bad limit setting stops the start, naming it") {
     INFO(c.flags[0], " ", c.flags[1], ": ", err);
     CHECK(err.find(c.expected) != std::string::npos);
   }
+  std::filesystem::remove(config);
 }
 
 }  // namespace

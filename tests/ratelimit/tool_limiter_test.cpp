@@ -99,6 +99,19 @@ TEST_CASE("limiter: tools have buckets of their own") {
   CHECK(limiter.admit("get_live_scores")->allowed);
 }
 
+TEST_CASE("limiter: under one call a minute, the burst is still one call") {
+  FakeClock clock(kNoon);
+  auto limits = applyToolLimitSettings(defaultToolLimits(), {"get_standings=0.5"}, kTools);
+  REQUIRE(limits.ok());
+  ToolLimiter limiter(clock, limits.value(), kTools);
+  CHECK(limiter.admit("get_standings")->allowed);
+  const auto refused = limiter.admit("get_standings");
+  CHECK_FALSE(refused->allowed);
+  CHECK(refused->retry_after == std::chrono::seconds(120));
+  clock.advance(std::chrono::seconds(120));
+  CHECK(limiter.admit("get_standings")->allowed);
+}
+
 TEST_CASE("limiter: a tool switched off has no bucket") {
   FakeClock clock(kNoon);
   auto limits = applyToolLimitSettings(defaultToolLimits(), {"get_live_scores=off"}, kTools);

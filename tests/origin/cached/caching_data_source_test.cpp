@@ -148,9 +148,11 @@ TEST_CASE("cache: the season in progress is daily — fresh for an hour, stale f
   CHECK(rig.origin.season_stats_calls == 1);
 
   rig.clock.advance(minutes(2));  // 61 min: stale, served at once, refreshed behind
+  rig.origin.closeGate();         // the refresh waits until the five reads are done
   for (int i = 0; i < 5; ++i) {
     CHECK(rig.lines(2025)->meta.cache == CacheState::kStale);
   }
+  rig.origin.openGate();
   REQUIRE(eventually([&] { return rig.cached->stats().refreshes == 1; }));
   CHECK(rig.lines(2025)->meta.cache == CacheState::kHit);
   CHECK(rig.origin.season_stats_calls == 2);  // five stale reads, one refresh
@@ -212,10 +214,12 @@ TEST_CASE("cache: the daily quota nearly used up keeps figures fresh 4 times lon
   CHECK(rig.lines(2025)->meta.cache == CacheState::kHit);
   CHECK(rig.lines(2025)->meta.fresh_for == std::chrono::milliseconds(minutes(170)));
   rig.clock.advance(minutes(171));  // past 4 h: stale (stretched too), refreshed behind
+  rig.origin.closeGate();
   CHECK(rig.lines(2025)->meta.cache == CacheState::kStale);
-  CHECK(rig.origin.season_stats_calls == 1);
+  rig.origin.openGate();
   REQUIRE(eventually([&] { return rig.cached->stats().refreshes == 1; }));
-  stretch = 1;  // a new day: back to an hour
+  CHECK(rig.origin.season_stats_calls == 2);  // the first fetch and the one refresh
+  stretch = 1;                                // a new day: back to an hour
   rig.clock.advance(minutes(61));
   CHECK(rig.lines(2025)->meta.cache == CacheState::kStale);
 }

@@ -1,0 +1,195 @@
+#include "app/server_metrics.h"
+
+#include "core/stopwatch.h"
+
+namespace nba::app {
+namespace {
+
+// ---------------------------------------------------------------- metrics (DESIGN §8)
+// Recorded here:
+//   nba_mcp_requests_total{tool,status}            counter   tool calls answered (ok|error)
+//   nba_mcp_request_duration_seconds{tool}         histogram handler time, seconds
+//   nba_mcp_errors_total{tool,error_type}          counter   isError results by kind
+//   nba_mcp_tool_cache_results_total{tool,result}  counter   calls by their data's cache state
+//   nba_mcp_upstream_requests_total{endpoint,status} counter NBA.com requests that left
+//   nba_mcp_upstream_duration_seconds{endpoint}    histogram their time, seconds
+// Read at render time:
+//   nba_mcp_active_requests                        gauge     requests in flight
+//   nba_mcp_cache_hits_total{tier} / _stale_total{tier} / _misses_total{tier}   counters
+//   nba_mcp_cache_evictions_total                  counter
+//   nba_mcp_cache_entries{tier}, nba_mcp_cache_size_bytes{tier}                  gauges
+//   nba_mcp_rate_limited_total{tool}               counter   calls refused by the bucket
+//   nba_mcp_rate_limit_remaining{tool}             gauge     calls left this minute
+//   nba_mcp_upstream_quota_used, nba_mcp_upstream_quota_limit                    gauges
+constexpr char kRequests[] = "nba_mcp_requests_total";
+constexpr char kRequestSeconds[] = "nba_mcp_request_duration_seconds";
+constexpr char kErrors[] = "nba_mcp_errors_total";
+constexpr char kToolCache[] = "nba_mcp_tool_cache_results_total";
+constexpr char kUpstream[] = "nba_mcp_upstream_requests_total";
+constexpr char kUpstreamSeconds[] = "nba_mcp_upstream_duration_seconds";
+
+// The status label of an upstream attempt: the HTTP status, or the error's kind.
+std::string upstreamStatus(const Result<live::HttpResponse>& attempt) {
+  if (attempt.ok()) return std::to_string(attempt.value().status);
+  std::string name = statusCodeName(attempt.status().code());
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name;
+}
+
+class MeteredHttpClient : public live::HttpClient {
+ public:
+  MeteredHttpClient(const live::HttpClient& inner, const Clock& clock,
+                    obs::Family<obs::Counter>& requests, obs::Family<obs::Histogram>& seconds)
+      : inner_(inner), clock_(clock), requests_(requests), seconds_(seconds) {}
+
+  Result<live::HttpResponse> get(const CallContext& context,
+                                 const live::HttpRequest& request) const override {
+    Stopwatch watch(clock_);
+    Result<live::HttpResponse> attempt = inner_.get(context, request);
+    const std::string endpoint = request.upstream.empty() ? "other" : request.upstream;
+    requests_.with({endpoint, upstreamStatus(attempt)}).inc();
+    seconds_.with({endpoint}).observe(std::chrono::duration<double>(watch.elapsed()).count());
+    return attempt;
+  }
+
+ private:
+  const live::HttpClient& inner_;
+  const Clock& clock_;
+  obs::Family<obs::Counter>& requests_;
+  obs::Family<obs::Histogram>& seconds_;
+};
+
+}  // namespace
+
+ServerMetrics::ServerMetrics()
+    : requests_(registry_.counter(kRequests, "Tool calls answered, by tool and status.",
+                                  {"tool", "status"})),
+      request_seconds_(registry_.histogram(kRequestSeconds, "Tool call handling time in seconds.",
+                                           {"tool"}, obs::latencyBucketsSeconds())),
+      errors_(registry_.counter(kErrors, "Tool calls that ended in an isError result, by kind.",
+                                {"tool", "error_type"})),
+      tool_cache_(registry_.counter(kToolCache,
+                                    "Tool calls by how their data was served: hit, stale or miss.",
+                                    {"tool", "result"})),
+      upstream_requests_(registry_.counter(
+          kUpstream, "NBA.com requests that left, by endpoint and HTTP status (or error).",
+          {"endpoint", "status"})),
+      upstream_seconds_(registry_.histogram(kUpstreamSeconds, "NBA.com request time in seconds.",
+                                            {"endpoint"}, obs::latencyBucketsSeconds())) {}
+
+mcp::ToolMiddleware ServerMetrics::middleware(const Clock& clock) {
+  return [this, &clock](const mcp::ToolCall& call, mcp::ToolContext& context,
+                        const std::function<mcp::ToolResult()>& next) {
+    if (context.caller() == mcp::Caller::kPipeline) {
+      return next();  // part of an answer_nba_question request, counted there
+    }
+    Stopwatch watch(clock);
+    mcp::ToolResult result = next();
+    const std::string& tool = call.tool.name;
+    request_seconds_.with({tool}).observe(std::chrono::duration<double>(watch.elapsed()).count());
+    requests_.with({tool, result.is_error ? "error" : "ok"}).inc();
+    if (result.is_error) {
+      errors_.with({tool, result.error_type.empty() ? "tool" : result.error_type}).inc();
+    }
+    if (auto cache = result.meta.find("dev.nbamcp/cache");
+        cache != result.meta.end() && cache->is_string()) {
+      const std::string& state = cache->get_ref<const std::string&>();
+      if (state == "hit" || state == "stale" || state == "miss") {
+        tool_cache_.with({tool, state}).inc();
+      }
+    }
+    return result;
+  };
+}
+
+std::unique_ptr<live::HttpClient> ServerMetrics::meter(const live::HttpClient& inner,
+                                                       const Clock& clock) {
+  return std::make_unique<MeteredHttpClient>(inner, clock, upstream_requests_, upstream_seconds_);
+}
+
+void ServerMetrics::watch(const mcp::McpServer& server, const CachingDataSource* cache,
+                          const CallLimits* limits, ratelimit::DailyQuota* quota) {
+  registry_.callback("nba_mcp_active_requests", "Requests being handled now.", "gauge", {},
+                     [&server] {
+                       const auto in_flight = server.counters().in_flight;
+                       return std::vector<obs::GaugeSample>{
+                           {{}, static_cast<double>(std::max<std::int64_t>(0, in_flight))}};
+                     });
+  if (cache != nullptr) {
+    const auto per_tier = [cache](auto field) {
+      return [cache, field] {
+        const CacheStats stats = cache->stats();
+        std::vector<obs::GaugeSample> samples;
+        for (std::size_t i = 0; i < cache::kTierCount; ++i) {
+          samples.push_back({{std::string(cache::tierName(static_cast<cache::TtlTier>(i)))},
+                             static_cast<double>(stats.tiers[i].*field)});
+        }
+        return samples;
+      };
+    };
+    using Tier = CacheStats::Tier;
+    registry_.callback("nba_mcp_cache_hits_total", "Cache lookups answered fresh, by tier.",
+                       "counter", {"tier"}, per_tier(&Tier::hits));
+    registry_.callback("nba_mcp_cache_stale_total", "Cache lookups answered stale, by tier.",
+                       "counter", {"tier"}, per_tier(&Tier::stale));
+    registry_.callback("nba_mcp_cache_misses_total", "Cache lookups that asked NBA.com, by tier.",
+                       "counter", {"tier"}, per_tier(&Tier::misses));
+    registry_.callback("nba_mcp_cache_entries", "Entries held in memory, by tier.", "gauge",
+                       {"tier"}, per_tier(&Tier::entries));
+    registry_.callback("nba_mcp_cache_size_bytes", "Approximate bytes held in memory, by tier.",
+                       "gauge", {"tier"}, per_tier(&Tier::bytes));
+    registry_.callback(
+        "nba_mcp_cache_evictions_total", "Entries evicted to stay within memory.", "counter", {},
+        [cache] {
+          return std::vector<obs::GaugeSample>{{{}, static_cast<double>(cache->stats().evictions)}};
+        });
+  }
+  if (limits != nullptr) {
+    const auto per_tool = [limits](bool refused) {
+      return [limits, refused] {
+        std::vector<obs::GaugeSample> samples;
+        for (const auto& bucket : limits->bucketStates()) {
+          samples.push_back(
+              {{bucket.tool}, static_cast<double>(refused ? bucket.refused : bucket.remaining)});
+        }
+        return samples;
+      };
+    };
+    registry_.callback("nba_mcp_rate_limited_total", "Client calls refused by the tool's bucket.",
+                       "counter", {"tool"}, per_tool(true));
+    registry_.callback("nba_mcp_rate_limit_remaining", "Calls left in the tool's bucket now.",
+                       "gauge", {"tool"}, per_tool(false));
+  }
+  if (quota != nullptr) {
+    registry_.callback(
+        "nba_mcp_upstream_quota_used", "NBA.com requests counted today (UTC).", "gauge", {},
+        [quota] {
+          return std::vector<obs::GaugeSample>{{{}, static_cast<double>(quota->state().used)}};
+        });
+    registry_.callback(
+        "nba_mcp_upstream_quota_limit", "NBA.com requests allowed a UTC day.", "gauge", {},
+        [quota] {
+          return std::vector<obs::GaugeSample>{{{}, static_cast<double>(quota->state().limit)}};
+        });
+  }
+}
+
+Status registerMetricsResource(mcp::McpServer& server,
+                               const std::shared_ptr<ServerMetrics>& metrics) {
+  mcp::ResourceDefinition resource;
+  resource.uri = "nba://server/metrics";
+  resource.name = "server-metrics";
+  resource.title = "Server metrics";
+  resource.description =
+      "The server's Prometheus metrics (text exposition format 0.0.4): tool calls, latency, "
+      "errors, cache, rate limits and NBA.com use.";
+  resource.mime_type = "text/plain; version=0.0.4";
+  resource.ttl = std::chrono::milliseconds(0);
+  resource.read = [metrics]() -> Result<mcp::ResourceContentsList> {
+    return mcp::ResourceContentsList{
+        {"nba://server/metrics", "text/plain; version=0.0.4", metrics->render()}};
+  };
+  return server.addResource(std::move(resource));
+}
+
+}  // namespace nba::app

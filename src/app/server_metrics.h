@@ -1,0 +1,51 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/call_limits.h"
+#include "core/clock.h"
+#include "core/status.h"
+#include "mcp/server.h"
+#include "obs/metrics.h"
+#include "origin/cached/caching_data_source.h"
+#include "origin/live/http_client.h"
+#include "ratelimit/daily_quota.h"
+
+namespace nba::app {
+
+// The server's Prometheus metrics (DESIGN §8), declared in one block in server_metrics.cpp,
+// recorded by tools/call middleware and an HttpClient decorator, and read from the cache, the
+// limits and the quota at render time. The registry outlives every recorder. Thread-safe.
+class ServerMetrics {
+ public:
+  ServerMetrics();
+
+  obs::MetricsRegistry& registry() { return registry_; }
+  std::string render() const { return registry_.renderPrometheus(); }
+
+  // Counts client (and command-line) tool calls by tool and status, their time, and errors
+  // by type; the question pipeline's own calls are not requests. Goes around validation.
+  mcp::ToolMiddleware middleware(const Clock& clock);
+  // Wraps the HttpClient requests leave by: counts them by endpoint and status, times them.
+  std::unique_ptr<live::HttpClient> meter(const live::HttpClient& inner, const Clock& clock);
+  // Reads the server's in-flight requests, and whichever of the cache, limits and quota exist
+  // (null: absent), at render time. Each must outlive this.
+  void watch(const mcp::McpServer& server, const CachingDataSource* cache, const CallLimits* limits,
+             ratelimit::DailyQuota* quota);
+
+ private:
+  obs::MetricsRegistry registry_;
+  obs::Family<obs::Counter>& requests_;
+  obs::Family<obs::Histogram>& request_seconds_;
+  obs::Family<obs::Counter>& errors_;
+  obs::Family<obs::Counter>& tool_cache_;
+  obs::Family<obs::Counter>& upstream_requests_;
+  obs::Family<obs::Histogram>& upstream_seconds_;
+};
+
+// Registers nba://server/metrics (text/plain, the Prometheus text format) on `server`.
+Status registerMetricsResource(mcp::McpServer& server,
+                               const std::shared_ptr<ServerMetrics>& metrics);
+
+}  // namespace nba::app
