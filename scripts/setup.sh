@@ -33,7 +33,8 @@ packages=(
   nlohmann-json3-dev libspdlog-dev libcli11-dev doctest-dev
   libcurl4-openssl-dev  # the live NBA.com origin
   libsqlite3-dev zlib1g-dev  # the cache's L2 and its compression
-  libcpp-httplib-dev    # the tests' fake NBA.com
+  libcpp-httplib-dev    # --metrics-listen, and the tests' fake NBA.com
+  prometheus            # promtool, which checks the metrics exposition (tests)
   clang-format clang-tidy clang-tools gcovr
   clang-14 libclang-rt-14-dev llvm-14  # the compiler, libFuzzer, llvm-cov-14 for coverage
   nodejs npm
@@ -68,5 +69,14 @@ fi
 echo "setup: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
+# Debian's prometheus package would start a Prometheus server as a system service; the tests
+# start their own on 127.0.0.1 and stop it afterwards. policy-rc.d (exit 101) tells the
+# package scripts not to start services while this install runs.
+policy=/usr/sbin/policy-rc.d
+if [[ ! -e $policy ]]; then
+  printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+  $sudo chmod +x "$policy"
+  trap '$sudo rm -f "$policy"' EXIT  # also when the install fails
+fi
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 check_node

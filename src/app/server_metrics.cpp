@@ -28,6 +28,16 @@ constexpr char kToolCache[] = "nba_mcp_tool_cache_results_total";
 constexpr char kUpstream[] = "nba_mcp_upstream_requests_total";
 constexpr char kUpstreamSeconds[] = "nba_mcp_upstream_duration_seconds";
 
+// The endpoint label of a request: its host and endpoint ("stats.nba.com leaguegamelog"),
+// without the season, player or date the request's description goes on with, so the label
+// takes one value per endpoint, not one per question.
+std::string endpointOf(const live::HttpRequest& request) {
+  const std::string& upstream = request.upstream;
+  const auto host_end = upstream.find(' ');
+  if (upstream.empty() || host_end == std::string::npos) return "other";
+  return upstream.substr(0, upstream.find(' ', host_end + 1));
+}
+
 // The status label of an upstream attempt: the HTTP status, or the error's kind.
 std::string upstreamStatus(const Result<live::HttpResponse>& attempt) {
   if (attempt.ok()) return std::to_string(attempt.value().status);
@@ -46,7 +56,7 @@ class MeteredHttpClient : public live::HttpClient {
                                  const live::HttpRequest& request) const override {
     Stopwatch watch(clock_);
     Result<live::HttpResponse> attempt = inner_.get(context, request);
-    const std::string endpoint = request.upstream.empty() ? "other" : request.upstream;
+    const std::string endpoint = endpointOf(request);
     requests_.with({endpoint, upstreamStatus(attempt)}).inc();
     seconds_.with({endpoint}).observe(std::chrono::duration<double>(watch.elapsed()).count());
     return attempt;
