@@ -11,6 +11,8 @@
 #include <thread>
 #include <variant>
 
+#include "cache/sqlite_file.h"
+
 namespace nba::cache {
 namespace {
 
@@ -35,20 +37,6 @@ CREATE INDEX IF NOT EXISTS cache_entries_fresh_until ON cache_entries(fresh_unti
 CREATE INDEX IF NOT EXISTS cache_entries_keep_until ON cache_entries(keep_until);
 CREATE INDEX IF NOT EXISTS cache_entries_kind ON cache_entries(kind);
 )sql";
-
-struct CloseDb {
-  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
-};
-using Db = std::unique_ptr<sqlite3, CloseDb>;
-
-struct FinalizeStatement {
-  void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
-};
-using Statement = std::unique_ptr<sqlite3_stmt, FinalizeStatement>;
-
-void bindText(sqlite3_stmt* statement, int index, std::string_view text) {
-  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-}
 
 std::string columnText(sqlite3_stmt* statement, int column) {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
@@ -210,22 +198,13 @@ class SqliteStore::Impl {
     delete_.reset();
     reader_.reset();
     writer_db_.reset();
-    std::string target = path_;
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
-    if (path_ == ":memory:") {
-      // Two connections to one in-memory database: a shared-cache URI of this store's own.
-      target = "file:nba_mcp_cache_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) +
-               "?mode=memory&cache=shared";
-      flags |= SQLITE_OPEN_URI;
-    } else {
-      std::error_code error;
-      std::filesystem::create_directories(std::filesystem::path(path_).parent_path(), error);
-      if (error) {
-        problemText("cannot create the directory of " + path_ + ": " + error.message());
-        return;
-      }
+    // ":memory:" gives two connections to one in-memory database of this store's own.
+    auto target = sqliteTarget(path_, "cache", this);
+    if (!target.ok()) {
+      problemText(target.status().message());
+      return;
     }
-    Db writer = openOne(target, flags, options_.write_busy_ms);
+    Db writer = openOne(target.value(), options_.write_busy_ms);
     if (!writer) return;
     if (options_.max_page_count > 0) {
       const std::string pragma = "PRAGMA max_page_count=" + std::to_string(options_.max_page_count);
@@ -235,29 +214,16 @@ class SqliteStore::Impl {
       problem(writer.get(), "creating the table in");
       return;
     }
-    Db reader = openOne(target, flags, options_.read_busy_ms);
+    Db reader = openOne(target.value(), options_.read_busy_ms);
     if (!reader) return;
     writer_db_ = std::move(writer);
     reader_ = std::move(reader);
   }
 
-  Db openOne(const std::string& target, int flags, int busy_ms) {
-    sqlite3* raw = nullptr;
-    const int opened = sqlite3_open_v2(target.c_str(), &raw, flags, nullptr);
-    Db db(raw);
-    if (opened != SQLITE_OK) {
-      problem(db.get(), "opening");
-      return nullptr;
-    }
-    sqlite3_busy_timeout(db.get(), busy_ms);
-    sqlite3_extended_result_codes(db.get(), 1);
-    const char* pragmas = path_ == ":memory:"
-                              ? "PRAGMA synchronous=NORMAL;"
-                              : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
-    if (sqlite3_exec(db.get(), pragmas, nullptr, nullptr, nullptr) != SQLITE_OK) {
-      problem(db.get(), "opening");
-      return nullptr;
-    }
+  Db openOne(const SqliteTarget& target, int busy_ms) {
+    Db failed;
+    Db db = openConnection(target, busy_ms, failed);
+    if (!db) problem(failed.get(), "opening");
     return db;
   }
 

@@ -1,9 +1,8 @@
 #include "cache/usage_store.h"
 
-#include <sqlite3.h>
-
-#include <filesystem>
 #include <mutex>
+
+#include "cache/sqlite_file.h"
 
 namespace nba::cache {
 namespace {
@@ -13,19 +12,6 @@ constexpr const char* kSchema =
     " day TEXT NOT NULL, client TEXT NOT NULL,"
     " requests INTEGER NOT NULL DEFAULT 0, cache_hits INTEGER NOT NULL DEFAULT 0,"
     " PRIMARY KEY (day, client)) WITHOUT ROWID;";
-
-struct DbCloser {
-  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
-};
-struct StatementFinalizer {
-  void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
-};
-using Db = std::unique_ptr<sqlite3, DbCloser>;
-using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
-
-void bindText(sqlite3_stmt* statement, int index, std::string_view text) {
-  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-}
 
 }  // namespace
 
@@ -119,30 +105,15 @@ class UsageStore::Impl {
   // Opens the file and the table on first use, and again after a failure.
   Status open() {
     if (db_) return Status::ok();
-    std::string target = path_;
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
-    if (path_ == ":memory:") {
-      target = "file:nba_mcp_usage_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) +
-               "?mode=memory&cache=shared";
-      flags |= SQLITE_OPEN_URI;
-    } else {
-      std::error_code error;
-      std::filesystem::create_directories(std::filesystem::path(path_).parent_path(), error);
-      if (error) {
-        return unavailable("quota database " + path_ +
-                           ": cannot create its directory: " + error.message());
-      }
+    auto target = sqliteTarget(path_, "usage", this);
+    if (!target.ok()) return unavailable("quota database: " + target.status().message());
+    Db failed;
+    db_ = openConnection(target.value(), busy_ms_, failed);
+    if (!db_) {
+      db_ = std::move(failed);  // failure() reads SQLite's message from it, then closes it
+      return failure("opening");
     }
-    sqlite3* raw = nullptr;
-    const int opened = sqlite3_open_v2(target.c_str(), &raw, flags, nullptr);
-    db_.reset(raw);
-    if (opened != SQLITE_OK) return failure("opening");
-    sqlite3_busy_timeout(db_.get(), busy_ms_);
-    const char* pragmas = path_ == ":memory:"
-                              ? "PRAGMA synchronous=NORMAL;"
-                              : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
-    if (sqlite3_exec(db_.get(), pragmas, nullptr, nullptr, nullptr) != SQLITE_OK ||
-        sqlite3_exec(db_.get(), kSchema, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    if (sqlite3_exec(db_.get(), kSchema, nullptr, nullptr, nullptr) != SQLITE_OK) {
       return failure("opening");
     }
     return Status::ok();

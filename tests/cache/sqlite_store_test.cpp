@@ -12,25 +12,14 @@
 #include <fstream>
 #include <random>
 
+#include "support/temp_dir.h"
+
 namespace nba::cache {
 namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory under the system's temp dir, removed afterwards.
-struct TempDir {
-  TempDir() {
-    std::random_device seed;
-    path = fs::temp_directory_path() / ("nba-mcp-store-" + std::to_string(seed()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  std::string db() const { return (path / "cache.db").string(); }
-  fs::path path;
-};
+using testing::TempDir;
 
 StoredEntry entry(const std::string& key, TtlTier tier = TtlTier::kDaily,
                   std::string kind = "standings", std::string params = "season=2025-26") {

@@ -10,24 +10,14 @@
 #include <fstream>
 #include <random>
 
+#include "support/temp_dir.h"
+
 namespace nba::cache {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-  TempDir() {
-    std::random_device seed;
-    path = fs::temp_directory_path() / ("nba-mcp-usage-" + std::to_string(seed()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  std::string db() const { return (path / "cache.db").string(); }
-  fs::path path;
-};
+using testing::TempDir;
 
 // Runs `body` in a child process; returns its exit code (-1 if it did not exit normally).
 template <typename Body>

@@ -1,0 +1,52 @@
+#include "cache/sqlite_file.h"
+
+#include <cstdint>
+#include <filesystem>
+
+namespace nba::cache {
+
+void bindText(sqlite3_stmt* statement, int index, std::string_view text) {
+  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
+Result<SqliteTarget> sqliteTarget(const std::string& path, std::string_view name,
+                                  const void* owner) {
+  SqliteTarget target;
+  target.flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+  if (path == ":memory:") {
+    target.uri = "file:nba_mcp_" + std::string(name) + "_" +
+                 std::to_string(reinterpret_cast<std::uintptr_t>(owner)) +
+                 "?mode=memory&cache=shared";
+    target.flags |= SQLITE_OPEN_URI;
+    target.in_memory = true;
+    return target;
+  }
+  std::error_code error;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
+  if (error) {
+    return unavailable("cannot create the directory of " + path + ": " + error.message());
+  }
+  target.uri = path;
+  return target;
+}
+
+Db openConnection(const SqliteTarget& target, int busy_ms, Db& failed) {
+  sqlite3* raw = nullptr;
+  const int opened = sqlite3_open_v2(target.uri.c_str(), &raw, target.flags, nullptr);
+  Db db(raw);
+  if (opened != SQLITE_OK) {
+    failed = std::move(db);
+    return nullptr;
+  }
+  sqlite3_busy_timeout(db.get(), busy_ms);
+  sqlite3_extended_result_codes(db.get(), 1);
+  const char* pragmas = target.in_memory ? "PRAGMA synchronous=NORMAL;"
+                                         : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+  if (sqlite3_exec(db.get(), pragmas, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    failed = std::move(db);
+    return nullptr;
+  }
+  return db;
+}
+
+}  // namespace nba::cache
