@@ -36,7 +36,7 @@ Lazy<nlq::QuestionPipeline>::Factory pipelineFactory(mcp::McpServer& server,
                                                      unsigned parallelism) {
   return [&server, &env, parallelism] {
     // Only for answers asked without a call to answer for; the handler binds its own.
-    nlq::ToolCaller caller = [&server](const std::string& tool, const json& args) {
+    nlq::ToolCaller caller = [&server](const std::string& tool, const json& args, const SpanPtr&) {
       return toOutcome(server.callTool(tool, args, mcp::Caller::kPipeline));
     };
     // nlq sees no DataSource (STYLE.md §Layout): it gets the lists its names come from,
@@ -123,8 +123,9 @@ Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env, uns
     // and get_server_stats counts them as pipeline calls, not the client's.
     InnerProvenance provenance;
     const nlq::ToolCaller inner = [&server, &context, &provenance](const std::string& name,
-                                                                   const json& args) {
-      mcp::ToolResult result = server.callTool(name, args, context);
+                                                                   const json& args,
+                                                                   const SpanPtr& parent) {
+      mcp::ToolResult result = server.callTool(name, args, context, parent);
       if (!result.is_error) {
         provenance.add(result.meta);
       }
@@ -133,7 +134,7 @@ Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env, uns
     const std::string question = arguments.at("question").get<std::string>();
     nlq::Answer answer = ready.value()->answer(
         question, nlq::parseContextAt(env.clock.wallNow()), inner, nullptr,
-        [&context](const std::string& stage) { context.progressStep(stage); });
+        [&context](const std::string& stage) { context.progressStep(stage); }, context.span());
     mcp::ToolResult result;
     result.text = std::move(answer.markdown);
     result.meta = {{"dev.nbamcp/status", answer.structured["status"]}};

@@ -12,6 +12,8 @@ namespace nba::app {
 struct Config {
   std::string log_level = "warn";
   std::optional<std::string> log_file;
+  int log_file_max_mb = 10;  // the log file rotates at this size …
+  int log_file_count = 3;    // … keeping this many older files
   std::size_t workers = 4;
   std::size_t max_message_bytes = std::size_t{4} * 1024 * 1024;
   std::size_t page_size = 50;
@@ -69,6 +71,10 @@ struct Config {
   std::string metrics_listen;
   std::string metrics_textfile;
   int metrics_textfile_every_s = 5;
+
+  // Traces (DESIGN §8): OTLP/JSON lines appended to this file; empty: off. The OTLP/HTTP
+  // receiver comes from the standard OTEL_EXPORTER_OTLP_* variables (app/call_tracing.h).
+  std::string trace_file;
 };
 
 }  // namespace nba::app

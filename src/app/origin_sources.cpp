@@ -11,6 +11,7 @@
 #include "origin/live/gated_http_client.h"
 #include "origin/live/live_source.h"
 #include "origin/live/polite_http_client.h"
+#include "origin/live/traced_http_client.h"
 #include "origin/snapshot/snapshot_source.h"
 
 namespace nba::app {
@@ -143,6 +144,8 @@ Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config, 
       *leaving, [&daily](const CallContext& context, const live::HttpRequest&) {
         return daily.take(context.client());
       });
+  // Each attempt the politeness policy makes is an upstream_call span, quota refusals too.
+  sources->traced = live::newTracedHttpClient(*sources->gated);
   live::PolitenessOptions politeness;
   politeness.min_interval = std::chrono::milliseconds(config.nba_min_interval_ms);
   politeness.max_retries = config.nba_retries;
@@ -150,7 +153,7 @@ Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config, 
   politeness.breaker_window = std::chrono::seconds(config.nba_breaker_window_s);
   politeness.breaker_open = std::chrono::seconds(config.nba_breaker_open_s);
   politeness.max_in_flight = config.nba_max_in_flight;
-  sources->polite = live::newPoliteHttpClient(*sources->gated, politeness);
+  sources->polite = live::newPoliteHttpClient(*sources->traced, politeness);
   live::LiveOptions options;
   options.stats_url = config.nba_stats_url;
   options.cdn_url = config.nba_cdn_url;

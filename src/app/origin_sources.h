@@ -10,6 +10,7 @@
 #include "origin/cached/caching_data_source.h"
 #include "origin/data_source.h"
 #include "origin/live/http_client.h"
+#include "origin/live/polite_http_client.h"
 #include "ratelimit/daily_quota.h"
 
 namespace nba::app {
@@ -32,7 +33,8 @@ struct OriginSources {
   std::unique_ptr<live::HttpClient> curl;
   std::unique_ptr<live::HttpClient> metered;  // curl, counted and timed (with metrics)
   std::unique_ptr<live::HttpClient> gated;    // behind the daily quota
-  std::unique_ptr<live::HttpClient> polite;
+  std::unique_ptr<live::HttpClient> traced;   // each attempt an upstream_call span
+  std::unique_ptr<live::PoliteHttpClient> polite;
   std::unique_ptr<DataSource> live;
   std::unique_ptr<CachingDataSource> cached;  // in front of live, unless --no-cache
   std::unique_ptr<DataSource> fallback;

@@ -168,6 +168,10 @@ void addMetricsOptions(CLI::App& cli, Config& config) {
                  "How often the textfile is rewritten, seconds")
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
+  cli.add_option("--trace-file", config.trace_file,
+                 "Append OpenTelemetry spans to this file as OTLP/JSON lines (OTLP/HTTP export "
+                 "is set by OTEL_EXPORTER_OTLP_ENDPOINT / OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)")
+      ->envname("NBA_MCP_TRACE_FILE");
 }
 
 void addGlobalOptions(CLI::App& cli, Config& config) {
@@ -178,6 +182,14 @@ void addGlobalOptions(CLI::App& cli, Config& config) {
       ->capture_default_str();
   cli.add_option("--log-file", config.log_file, "Also write logs to this file")
       ->envname("NBA_MCP_LOG_FILE");
+  cli.add_option("--log-file-max-mb", config.log_file_max_mb,
+                 "The log file rotates at this size, in MiB")
+      ->check(CLI::Range(1, 10'000))
+      ->capture_default_str();
+  cli.add_option("--log-file-count", config.log_file_count,
+                 "Older log files kept (FILE.1 … FILE.N)")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
   cli.add_option("--workers", config.workers, "Worker threads for tool calls")
       ->envname("NBA_MCP_WORKERS")
       ->check(CLI::Range(1, 64))
@@ -240,7 +252,14 @@ int serve(const Config& config) {
   g_transport = transport.get();
   installSignalHandlers();
   spdlog::info("nba-mcp {} serving MCP on stdio", NBA_MCP_VERSION);
+  // The server's own warnings reach the host too, at the level it set with logging/setLevel.
+  mcp::McpServer& server = *bundle->server;
+  obs::setWarningTarget([&server](const std::string& level, const std::string& text) {
+    server.logToClient(mcp::parseLogLevel(level).value_or(mcp::LogLevel::kWarning), "nba-mcp",
+                       text);
+  });
   bool drained = bundle->server->serve(*transport);
+  obs::clearWarningTarget();
   g_transport = nullptr;
   if (!drained) {
     std::fflush(stdout);
@@ -409,7 +428,13 @@ int runMain(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return cli.exit(e) == 0 ? 0 : 2;
   }
-  if (Status status = obs::setUpLogging(config.log_level, config.log_file); !status.isOk()) {
+  std::optional<obs::LogFileOptions> log_file;
+  if (config.log_file) {
+    log_file = obs::LogFileOptions{*config.log_file,
+                                   static_cast<std::size_t>(config.log_file_max_mb) << 20,
+                                   static_cast<std::size_t>(config.log_file_count)};
+  }
+  if (Status status = obs::setUpLogging(config.log_level, log_file); !status.isOk()) {
     std::cerr << "nba-mcp: " << status.message() << "\n";
     return 2;
   }

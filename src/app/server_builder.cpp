@@ -1,6 +1,7 @@
 #include "app/server_builder.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <ctime>
 #include <thread>
 
@@ -137,6 +138,21 @@ Result<ServerBundle> buildServer(const Config& config) {
       tools::ToolEnv{*bundle.known, *bundle.resolver, *bundle.clock, *bundle.client_call});
   bundle.usage = std::make_unique<ToolUsage>();
   bundle.server = std::make_unique<mcp::McpServer>(identity, options);
+  // Tracing outermost: a call's span covers its usage count, metrics, limits and memo too.
+  auto trace_settings =
+      traceSettingsFrom(config, [](const char* name) { return std::getenv(name); });
+  if (!trace_settings.ok()) {
+    return trace_settings.status();
+  }
+  if (trace_settings->enabled()) {
+    auto tracing = CallTracing::start(trace_settings.value());
+    if (!tracing.ok()) {
+      return tracing.status();
+    }
+    bundle.tracing = std::move(tracing).value();
+    bundle.tracing->exposeTo(bundle.metrics->registry());
+    bundle.server->addToolMiddleware(bundle.tracing->middleware());
+  }
   bundle.server->addToolMiddleware(bundle.usage->middleware());
   bundle.server->addToolMiddleware(bundle.metrics->middleware(*bundle.clock));
   bundle.stats = std::make_shared<ServerStats>(
@@ -162,6 +178,7 @@ Result<ServerBundle> buildServer(const Config& config) {
   }
   bundle.metrics->watch(*bundle.server, bundle.origin->cached.get(), bundle.limits.get(),
                         bundle.origin->quota.get());
+  if (bundle.origin->polite) bundle.metrics->watchCircuit(*bundle.origin->polite, *bundle.clock);
   if (Status status = registerNbaResources(*bundle.server, *bundle.env); !status.isOk()) {
     return status;
   }

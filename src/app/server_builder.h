@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "app/call_limits.h"
+#include "app/call_tracing.h"
 #include "app/config.h"
 #include "app/origin_sources.h"
 #include "app/server_metrics.h"
@@ -22,6 +23,9 @@ namespace nba::app {
 // registered, plus the objects they share. Members are destroyed in reverse order.
 struct ServerBundle {
   std::shared_ptr<Clock> clock;
+  // Spans of every call (app/call_tracing.h), when a trace file or an OTLP receiver is set;
+  // null otherwise. Destroyed late: its exporter writes what is left at exit.
+  std::unique_ptr<CallTracing> tracing;
   // The Prometheus metrics (app/server_metrics.h): before the sources, whose NBA.com requests
   // it counts, so it outlives them; shared with the resource that shows it.
   std::shared_ptr<ServerMetrics> metrics;

@@ -21,6 +21,8 @@ namespace {
 //   nba_mcp_rate_limited_total{tool}               counter   calls refused by the bucket
 //   nba_mcp_rate_limit_remaining{tool}             gauge     calls left this minute
 //   nba_mcp_upstream_quota_used, nba_mcp_upstream_quota_limit                    gauges
+//   nba_mcp_circuit_state{upstream}                gauge     0 closed, 1 half-open, 2 open
+// Elsewhere: nba_mcp_trace_spans_total{outcome} (app/call_tracing.cpp).
 constexpr char kRequests[] = "nba_mcp_requests_total";
 constexpr char kRequestSeconds[] = "nba_mcp_request_duration_seconds";
 constexpr char kErrors[] = "nba_mcp_errors_total";
@@ -182,6 +184,28 @@ void ServerMetrics::watch(const mcp::McpServer& server, const CachingDataSource*
           return std::vector<obs::GaugeSample>{{{}, static_cast<double>(quota->state().limit)}};
         });
   }
+}
+
+void ServerMetrics::watchCircuit(const live::PoliteHttpClient& upstream, const Clock& clock) {
+  registry_.callback(
+      "nba_mcp_circuit_state",
+      "NBA.com's circuit breaker: 0 closed (requests go), 1 half-open (one probe may go), 2 open "
+      "(requests fail at once).",
+      "gauge", {"upstream"}, [&upstream, &clock] {
+        double state = 0;
+        switch (upstream.circuitState(clock.monotonicNow())) {
+          case live::CircuitBreaker::State::kClosed:
+            state = 0;
+            break;
+          case live::CircuitBreaker::State::kHalfOpen:
+            state = 1;
+            break;
+          case live::CircuitBreaker::State::kOpen:
+            state = 2;
+            break;
+        }
+        return std::vector<obs::GaugeSample>{{{"nba.com"}, state}};
+      });
 }
 
 Status registerMetricsResource(mcp::McpServer& server,

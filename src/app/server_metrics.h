@@ -10,6 +10,7 @@
 #include "obs/metrics.h"
 #include "origin/cached/caching_data_source.h"
 #include "origin/live/http_client.h"
+#include "origin/live/polite_http_client.h"
 #include "ratelimit/daily_quota.h"
 
 namespace nba::app {
@@ -33,6 +34,8 @@ class ServerMetrics {
   // (null: absent), at render time. Each must outlive this.
   void watch(const mcp::McpServer& server, const CachingDataSource* cache, const CallLimits* limits,
              ratelimit::DailyQuota* quota);
+  // Reads NBA.com's circuit breaker at render time; `upstream` and `clock` must outlive this.
+  void watchCircuit(const live::PoliteHttpClient& upstream, const Clock& clock);
 
  private:
   obs::MetricsRegistry registry_;

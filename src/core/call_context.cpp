@@ -41,6 +41,17 @@ CallContext& CallContext::withClient(std::string client) {
   return *this;
 }
 
+CallContext& CallContext::withSpan(SpanPtr span) {
+  span_ = std::move(span);
+  return *this;
+}
+
+CallContext CallContext::within(const ScopedSpan& span) const {
+  CallContext inner = *this;
+  if (span.span()) inner.span_ = span.span();
+  return inner;
+}
+
 void CallContext::reportProgress(const std::string& message) const {
   if (progress_) progress_(message);
 }

@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "core/status.h"
+#include "core/trace_span.h"
 
 namespace nba {
 
@@ -48,6 +49,12 @@ class CallContext {
   // Who the client is (the host's clientInfo.name, or --client-id): NBA.com requests are
   // charged to it in the daily accounting.
   CallContext& withClient(std::string client);
+  // The span this call's work hangs under (null: not traced).
+  CallContext& withSpan(SpanPtr span);
+
+  // A copy whose work hangs under `span`, when the scope is traced: a cache lookup hands its
+  // loader a context within the lookup's span.
+  CallContext within(const ScopedSpan& span) const;
 
   // The context of a call made on behalf of this one (the question pipeline's tool calls):
   // the same clock, cancellation, deadline, trace and progress, under `caller`.
@@ -56,6 +63,7 @@ class CallContext {
   const Clock& clock() const { return *clock_; }
   Caller caller() const { return caller_; }
   const std::string& traceParent() const { return trace_parent_; }
+  const SpanPtr& span() const { return span_; }
   // The client the call is for; "server" for work the server does for itself.
   const std::string& client() const { return client_; }
   std::optional<TimePoint> deadline() const { return deadline_; }
@@ -80,6 +88,7 @@ class CallContext {
   ProgressSink progress_;
   std::optional<TimePoint> deadline_;
   std::string trace_parent_;
+  SpanPtr span_;
   std::string client_ = "server";
 };
 

@@ -96,6 +96,10 @@ const std::vector<ToolDefinition>& McpServer::tools() const { return impl_->tool
 
 // pool_ is set before the first request is read and reset only after every task has
 // finished, so a handler (the only caller while serving) always sees it stable.
+void McpServer::logToClient(LogLevel level, const std::string& logger, const nlohmann::json& data) {
+  impl_->logToSession(level, logger, data);
+}
+
 bool McpServer::tryRunOnIdleWorker(std::function<void()> task) {
   return impl_->pool_ != nullptr && impl_->pool_->tryStart(std::move(task));
 }
@@ -127,6 +131,10 @@ McpServer::Impl::Impl(ServerIdentity identity, ServerOptions options)
 
 bool McpServer::Impl::serve(Transport& transport) {
   out_ = std::make_unique<OutputQueue>(transport);
+  {
+    std::unique_lock lock(client_log_mutex_);
+    client_logs_open_ = true;
+  }
   WorkerPool::Options pool_options;
   pool_options.threads = options_.worker_threads;
   pool_options.max_pending = options_.max_pending_requests;
@@ -169,8 +177,25 @@ bool McpServer::Impl::serve(Transport& transport) {
     return false;
   }
   pool_.reset();
+  out_->close();  // flushes; a log line pushed from another thread now is dropped
+  {
+    std::unique_lock lock(client_log_mutex_);
+    client_logs_open_ = false;
+  }
   out_.reset();
   return true;
+}
+
+void McpServer::Impl::logToSession(LogLevel level, const std::string& logger, const json& data) {
+  {
+    std::lock_guard lock(session_mutex_);
+    if (!session_log_level_ || level < *session_log_level_) return;
+  }
+  std::shared_lock lock(client_log_mutex_);
+  if (!client_logs_open_) return;
+  json params = {{"level", logLevelName(level)}, {"data", data}};
+  if (!logger.empty()) params["logger"] = logger;
+  out_->push(notificationLine("notifications/message", params));
 }
 
 void McpServer::Impl::handleLine(const std::string& line) {

@@ -89,9 +89,16 @@ class McpServer {
   // Runs one tool on behalf of the call `parent` belongs to (the question pipeline's inner
   // calls): cancelling the parent cancels it, its logs go to the parent's client, it
   // carries the parent's trace, and middleware sees Caller::kPipeline. Progress stays the
-  // parent's own. Safe to call from several threads for one parent.
-  ToolResult callTool(const std::string& name, const nlohmann::json& arguments,
-                      ToolContext& parent);
+  // parent's own. Its span hangs under `parent_span` (the stage that made it), or the
+  // parent's. Safe to call from several threads for one parent.
+  ToolResult callTool(const std::string& name, const nlohmann::json& arguments, ToolContext& parent,
+                      const SpanPtr& parent_span = nullptr);
+
+  // notifications/message to the session's client when it asked for `level` or below with
+  // logging/setLevel (2024-11-05 … 2025-11-25 sessions; a 2026-07-28 client sets its level per
+  // request, so only that request's own logs reach it). Not from a request: the server's own
+  // warnings (app mirrors spdlog's). Thread-safe; does nothing when not serving.
+  void logToClient(LogLevel level, const std::string& logger, const nlohmann::json& data);
 
   // Starts `task` on an idle worker of the serving pool and returns true; false when no
   // worker is idle or the server is not serving. For a handler that splits its work (the

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <unordered_map>
 #include <variant>
 
@@ -35,6 +36,8 @@ class McpServer::Impl {
   std::variant<std::shared_ptr<RequestState>, RpcError> makeRequestState(const Message& message);
   void runRequest(const std::shared_ptr<RequestState>& state, const nlohmann::json& params,
                   const Responder& respond);
+  // McpServer::logToClient.
+  void logToSession(LogLevel level, const std::string& logger, const nlohmann::json& data);
   void sendNotification(const RequestState* state, std::string_view method,
                         const nlohmann::json& params);
   void respondError(const Responder& respond, const std::optional<RequestId>& id,
@@ -85,6 +88,10 @@ class McpServer::Impl {
   std::unique_ptr<OutputQueue> out_;  // set while serving
   std::unique_ptr<WorkerPool> pool_;  // set while serving
 
+  // Guards client_logs_open_: shared by logToSession, exclusive to open and close it, so no
+  // line is pushed to out_ after it is gone.
+  std::shared_mutex client_log_mutex_;
+  bool client_logs_open_ = false;
   mutable std::mutex session_mutex_;  // guards the legacy session fields below
   std::optional<ProtocolVersion> legacy_version_;
   std::optional<LogLevel> session_log_level_;

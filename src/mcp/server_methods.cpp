@@ -123,7 +123,9 @@ class DetachedToolContext : public ToolContext {
 // call's own numbers would run the parent's count backwards; its steps add to the parent's.
 class ChildToolContext : public ToolContext {
  public:
-  explicit ChildToolContext(ToolContext& parent) : parent_(parent) {}
+  ChildToolContext(ToolContext& parent, const SpanPtr& span) : parent_(parent) {
+    setSpan(span ? span : parent.span());
+  }
   bool cancelled() const override { return parent_.cancelled(); }
   void progress(double, std::optional<double>, const std::string&) override {}
   void progressStep(const std::string& message) override { parent_.progressStep(message); }
@@ -546,8 +548,8 @@ ToolResult McpServer::callTool(const std::string& name, const nlohmann::json& ar
 }
 
 ToolResult McpServer::callTool(const std::string& name, const nlohmann::json& arguments,
-                               ToolContext& parent) {
-  ChildToolContext context(parent);
+                               ToolContext& parent, const SpanPtr& parent_span) {
+  ChildToolContext context(parent, parent_span);
   return impl_->invokeNamedTool(name, arguments, context);
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/call_context.h"
+#include "core/trace_span.h"
 #include "mcp/log_level.h"
 
 namespace nba::mcp {
@@ -38,6 +39,15 @@ class ToolContext {
   // (initialize, or a 2026-07-28 request's _meta), else "unknown". Limits and the NBA.com
   // accounting count by it. "command line" outside the protocol.
   virtual const std::string& clientName() const = 0;
+
+  // The span the call's work hangs under: the tracing middleware sets it, the handler's
+  // CallContext carries it down; null when the call is not traced. An inner call's starts
+  // as the span its caller named (McpServer::callTool).
+  const SpanPtr& span() const { return span_; }
+  void setSpan(SpanPtr span) { span_ = std::move(span); }
+
+ private:
+  SpanPtr span_;
 };
 
 // A tool's answer. Failures a person can act on are results with is_error (MCP

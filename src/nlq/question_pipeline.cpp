@@ -26,7 +26,7 @@ std::string runningStage(const Plan& plan) {
 
 Answer QuestionPipeline::answer(std::string_view question, const ParseContext& context,
                                 const ToolCaller& caller, StageTimes* times,
-                                const StageObserver& on_stage) const {
+                                const StageObserver& on_stage, const SpanPtr& trace) const {
   StageTimes local;
   StageTimes& t = times != nullptr ? *times : local;
   auto stage = [&on_stage](const std::string& text) {
@@ -34,15 +34,33 @@ Answer QuestionPipeline::answer(std::string_view question, const ParseContext& c
   };
   Stopwatch stopwatch(clock_);
   stage("Reading the question");
-  const ParsedQuery query = parser_->parse(question, context);
+  ParsedQuery query;
+  {
+    ScopedSpan span(trace, "parse_query");
+    query = parser_->parse(question, context);
+    span.set("nlq.intent", query.intents.empty() ? std::string("unrecognized")
+                                                 : std::string(intentName(query.intents[0].kind)));
+    span.set("nlq.parts", static_cast<std::int64_t>(query.intents.size()));
+  }
   t.parse_us = micros(stopwatch.lap());
-  const Plan plan = planner_.plan(query);
+  Plan plan;
+  {
+    ScopedSpan span(trace, "plan");
+    plan = planner_.plan(query);
+    span.set("nlq.calls", static_cast<std::int64_t>(plan.calls.size()));
+  }
   t.plan_us = micros(stopwatch.lap());
   if (!plan.calls.empty()) stage(runningStage(plan));
-  const std::vector<CallResult> results = executor_.run(plan, caller);
+  std::vector<CallResult> results;
+  {
+    ScopedSpan span(trace, "execute");
+    results = executor_.run(plan, caller, span.span());
+  }
   t.execute_us = micros(stopwatch.lap());
   stage("Writing the answer");
+  ScopedSpan span(trace, "synthesize");
   Answer answer = synthesize(question, query, plan, results);
+  span.set("nlq.status", std::string(answerStatusName(answer.status)));
   t.synthesize_us = micros(stopwatch.lap());
   return answer;
 }

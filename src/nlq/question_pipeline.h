@@ -42,10 +42,13 @@ class QuestionPipeline {
   Answer answer(std::string_view question, const ParseContext& context,
                 StageTimes* times = nullptr) const;
   // …or with `caller`, bound to the call being answered (answer_nba_question), telling
-  // `on_stage` (when set) each stage as it begins, in words a person can read.
+  // `on_stage` (when set) each stage as it begins, in words a person can read. Under `trace`
+  // (when set) each stage is a span — parse_query, plan, execute, synthesize — and the
+  // planned calls hang under execute.
   using StageObserver = std::function<void(const std::string& stage)>;
   Answer answer(std::string_view question, const ParseContext& context, const ToolCaller& caller,
-                StageTimes* times = nullptr, const StageObserver& on_stage = {}) const;
+                StageTimes* times = nullptr, const StageObserver& on_stage = {},
+                const SpanPtr& trace = nullptr) const;
 
   const QuestionParser& parser() const { return *parser_; }
   const Planner& planner() const { return planner_; }

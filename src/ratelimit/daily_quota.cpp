@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/calendar_date.h"
+#include "obs/logging.h"
 
 namespace nba::ratelimit {
 namespace {
@@ -98,6 +99,8 @@ void DailyQuota::noteUsed(const std::string& day, std::uint64_t used) {
                            : used >= warn_at        ? QuotaLevel::kWarning
                                                     : QuotaLevel::kNormal;
   if (level > level_) {
+    const obs::NotMirrored
+        told_on_its_own;  // app/call_limits tells the host (logger nba-mcp.quota)
     if (level == QuotaLevel::kWarning) {
       spdlog::warn("{}", describeLocked(level));
     } else {

@@ -207,7 +207,7 @@ TEST_CASE("under --fixed-time the date stays fixed but the stages' durations are
   REQUIRE(teams.ok());
   auto pipeline = nlq::newQuestionPipeline(
       *bundle.resolver, players->rows, teams->rows,
-      [&server](const std::string& tool, const json& args) {
+      [&server](const std::string& tool, const json& args, const nba::SpanPtr&) {
         auto result = server.callTool(tool, args);
         return nlq::ToolOutcome{std::move(result.text), result.structured.value_or(json::object()),
                                 result.is_error};

@@ -1,12 +1,15 @@
 // The real binary with --origin live and --origin auto against the fake NBA.com (recorded
 // 2025-26 responses), and against an NBA.com that cannot be reached.
 #include <doctest/doctest.h>
+#include <httplib.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <mutex>
 #include <thread>
 
 #include "origin/live/schedule_fixture.h"
@@ -611,6 +614,157 @@ TEST_CASE("binary: answer_nba_question reports its stages as progress") {
   const std::vector<std::string> expected = {
       "Reading the question", "Running 1 call: get_league_leaders", "Writing the answer"};
   CHECK(messages == expected);
+}
+
+// A loopback OTLP/HTTP receiver: keeps the spans of every POST to /v1/traces.
+class OtlpReceiver {
+ public:
+  OtlpReceiver() {
+    server_.Post("/v1/traces", [this](const httplib::Request& request, httplib::Response& reply) {
+      const json body = json::parse(request.body);
+      std::lock_guard lock(mutex_);
+      service_ = body.at("resourceSpans").at(0).at("resource").at("attributes").at(0).dump();
+      for (const json& span : body.at("resourceSpans").at(0).at("scopeSpans").at(0).at("spans")) {
+        spans_.push_back(span);
+      }
+      reply.set_content("{}", "application/json");
+    });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    // httplib 0.11 has no wait_until_ready(); is_running() turns true as it accepts.
+    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ~OtlpReceiver() {
+    server_.stop();
+    thread_.join();
+  }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::vector<json> spans() const {
+    std::lock_guard lock(mutex_);
+    return spans_;
+  }
+  std::string service() const {
+    std::lock_guard lock(mutex_);
+    return service_;
+  }
+
+ private:
+  httplib::Server server_;
+  int port_ = 0;
+  std::thread thread_;
+  mutable std::mutex mutex_;
+  std::vector<json> spans_;
+  std::string service_;
+};
+
+// "name(child, child(grandchild))": the span tree under `parent_id`, children in start order.
+std::string spanTree(const std::vector<json>& spans, const std::string& parent_id) {
+  std::vector<json> children;
+  for (const json& span : spans) {
+    if (span.value("parentSpanId", "") == parent_id) children.push_back(span);
+  }
+  std::sort(children.begin(), children.end(), [](const json& a, const json& b) {
+    return std::stoll(a.at("startTimeUnixNano").get<std::string>()) <
+           std::stoll(b.at("startTimeUnixNano").get<std::string>());
+  });
+  std::string tree;
+  for (const json& child : children) {
+    if (!tree.empty()) tree += ", ";
+    tree += child.at("name").get<std::string>();
+    const std::string below = spanTree(spans, child.at("spanId"));
+    if (!below.empty()) tree += "(" + below + ")";
+  }
+  return tree;
+}
+
+std::string attribute(const json& span, const std::string& key) {
+  for (const json& entry : span.at("attributes")) {
+    if (entry.at("key") == key) return entry.at("value").begin().value().dump();
+  }
+  return "";
+}
+
+TEST_CASE("binary --origin live: one question's spans reach an OTLP receiver as one tree") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  FakeNbaCom fake;
+  serveRecorded2025(fake);
+  OtlpReceiver receiver;
+  const std::string trace_file = std::filesystem::temp_directory_path() /
+                                 ("nba-mcp-trace-" + std::to_string(::getpid()) + ".jsonl");
+  std::filesystem::remove(trace_file);
+  testing::Subprocess server(liveCommand(fake, {"--trace-file", trace_file, "serve"}),
+                             {"OTEL_EXPORTER_OTLP_ENDPOINT=" + receiver.url() + "/",
+                              "OTEL_SERVICE_NAME=nba-mcp-under-test"});
+  initialize(server);
+  // The host's trace: the question's root span must continue it.
+  const std::string trace_id = "4bf92f3577b34da6a3ce929d0e0e4736";
+  const std::string host_span = "00f067aa0ba902b7";
+  server.writeLine(
+      json{{"jsonrpc", "2.0"},
+           {"id", 5},
+           {"method", "tools/call"},
+           {"params",
+            {{"name", "answer_nba_question"},
+             {"arguments", {{"question", "Who leads the NBA in points?"}}},
+             {"_meta", {{"traceparent", "00-" + trace_id + "-" + host_span + "-01"}}}}}}
+          .dump());
+  const json reply = server.readJson(std::chrono::seconds(30));
+  REQUIRE(reply.contains("result"));
+  CHECK(reply.at("result").at("content").at(0).at("text").get<std::string>().find(
+            "Luka Dončić leads the NBA with 33.0 points per game") != std::string::npos);
+  server.closeStdin();
+  REQUIRE(server.wait(std::chrono::seconds(20)) == 0);  // the exporter writes what is left at exit
+
+  const std::vector<json> spans = receiver.spans();
+  INFO(json(spans).dump(1), server.stderrText());
+  CHECK(receiver.service().find("nba-mcp-under-test") != std::string::npos);
+  for (const json& span : spans) CHECK(span.at("traceId") == trace_id);
+  // A cold cache: the leaders miss and ask leaguedashplayerstats; the players come first,
+  // for the question's names.
+  const std::string tree = spanTree(spans, host_span);
+  CHECK(tree.rfind("answer_nba_question(parse_query, plan, execute(get_league_leaders(", 0) == 0);
+  CHECK(tree.find("cache_lookup(upstream_call)") != std::string::npos);
+  CHECK(tree.substr(tree.size() - std::string("), synthesize)").size()) == "), synthesize)");
+  bool found_upstream = false;
+  for (const json& span : spans) {
+    if (span.at("name") == "answer_nba_question") {
+      CHECK(span.at("kind") == 2);  // server
+      CHECK(attribute(span, "nba.caller") == "\"client\"");
+      CHECK(attribute(span, "nba.source") == "\"live\"");
+    }
+    if (span.at("name") == "upstream_call" &&
+        attribute(span, "nba.upstream").find("leaguedashplayerstats") != std::string::npos) {
+      found_upstream = true;
+      CHECK(span.at("kind") == 3);  // client
+      CHECK(attribute(span, "http.response.status_code") == "\"200\"");
+    }
+  }
+  CHECK(found_upstream);
+  // The same spans, as OTLP/JSON lines, in the trace file.
+  std::ifstream file(trace_file);
+  std::size_t in_file = 0;
+  for (std::string line; std::getline(file, line);) {
+    in_file +=
+        json::parse(line).at("resourceSpans").at(0).at("scopeSpans").at(0).at("spans").size();
+  }
+  CHECK(in_file == spans.size());
+  std::filesystem::remove(trace_file);
+}
+
+TEST_CASE("binary: an OTLP receiver that is down costs a request nothing") {
+  // Nothing listens on port 9 of loopback (discard, never run here): every export fails.
+  testing::Subprocess server({kBinary, "--origin", "snapshot", "call", "get_league_leaders",
+                              R"({"stat":"points","season":"2024-25","limit":1})"},
+                             {"OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://127.0.0.1:9/v1/traces",
+                              "OTEL_EXPORTER_OTLP_TIMEOUT=2000"});
+  std::string out;
+  for (auto line = server.readLine(std::chrono::seconds(20)); line; line = server.readLine()) {
+    out += *line + "\n";
+  }
+  CHECK(server.wait(std::chrono::seconds(20)) == 0);
+  INFO(out, server.stderrText());
+  CHECK(out.find("Shai Gilgeous-Alexander") != std::string::npos);
+  CHECK(out.find("32.7") != std::string::npos);
 }
 
 }  // namespace

@@ -269,6 +269,25 @@ TEST_CASE("logging/setLevel filters notifications/message") {
   CHECK(modern.receive()["id"] == 1);
 }
 
+TEST_CASE("the server's own warnings reach a session's client at the level it set") {
+  ServerHarness h(registerTestTools);
+  h.initialize("2025-06-18");
+  // No level set yet: nothing is sent.
+  h.server().logToClient(nba::mcp::LogLevel::kWarning, "nba-mcp", "before any setLevel");
+  CHECK(h.call("logging/setLevel", {{"level", "warning"}}, 2)["result"] == json::object());
+  h.server().logToClient(nba::mcp::LogLevel::kInfo, "nba-mcp", "below the level: dropped");
+  h.server().logToClient(nba::mcp::LogLevel::kWarning, "nba-mcp",
+                         "the NBA.com quota store (cache.db) failed: disk I/O error");
+  const json warning = h.receive();
+  CHECK(warning["method"] == "notifications/message");
+  CHECK(warning["params"]["level"] == "warning");
+  CHECK(warning["params"]["logger"] == "nba-mcp");
+  CHECK(warning["params"]["data"] == "the NBA.com quota store (cache.db) failed: disk I/O error");
+  CHECK(h.call("ping", json::object(), 3)["id"] == 3);  // nothing else came before it
+  CHECK(h.closeAndWait());
+  h.server().logToClient(nba::mcp::LogLevel::kError, "nba-mcp", "after serving: dropped, no crash");
+}
+
 TEST_CASE("lists paginate with opaque cursors") {
   ServerHarness h(registerTestTools);
   h.initialize();

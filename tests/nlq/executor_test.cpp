@@ -39,7 +39,7 @@ TEST_CASE("calls run group by group and results keep plan order") {
   std::mutex mutex;
   std::vector<std::string> order;
   Executor executor(
-      [&](const std::string& tool, const json& args) {
+      [&](const std::string& tool, const json& args, const SpanPtr&) {
         std::lock_guard lock(mutex);
         order.push_back(tool);
         return ToolOutcome{tool + " " + args.dump(), json{{"n", args.value("n", 0)}}, false};
@@ -62,7 +62,7 @@ TEST_CASE("a group's calls share the threads, each call runs once") {
   std::set<std::thread::id> threads;
   std::multiset<int> seen;
   Executor executor(
-      [&](const std::string&, const json& args) {
+      [&](const std::string&, const json& args, const SpanPtr&) {
         const int now = ++running;
         most = std::max(most.load(), now);
         {
@@ -95,7 +95,7 @@ TEST_CASE("two calls of one group run at the same time") {
   int started = 0;
   std::atomic<int> met{0};
   Executor executor(
-      [&](const std::string&, const json&) {
+      [&](const std::string&, const json&, const SpanPtr&) {
         std::unique_lock lock(mutex);
         ++started;
         arrived.notify_all();
@@ -114,7 +114,7 @@ TEST_CASE("two calls of one group run at the same time") {
 
 TEST_CASE("a failing or throwing call does not stop the others") {
   Executor executor(
-      [](const std::string& tool, const json&) -> ToolOutcome {
+      [](const std::string& tool, const json&, const SpanPtr&) -> ToolOutcome {
         if (tool == "throws") throw std::runtime_error("database on fire");
         if (tool == "fails") return {"No player named 'Zorblax'", json::object(), true};
         return {"fine", json{{"value", 1}}, false};
@@ -148,7 +148,7 @@ TEST_CASE("with no helper free, the calling thread runs the whole group; no thre
   std::mutex mutex;
   int refused = 0;
   Executor executor(
-      [&](const std::string&, const json&) {
+      [&](const std::string&, const json&, const SpanPtr&) {
         std::lock_guard lock(mutex);
         threads.insert(std::this_thread::get_id());
         return ToolOutcome{"ok", json::object(), false};
@@ -175,7 +175,7 @@ TEST_CASE("a helper that starts after its group is done finds nothing and touche
   std::vector<std::function<void()>> late;
   int calls = 0;
   Executor executor(
-      [&](const std::string&, const json&) {
+      [&](const std::string&, const json&, const SpanPtr&) {
         ++calls;
         return ToolOutcome{"ok", json::object(), false};
       },
@@ -199,7 +199,7 @@ TEST_CASE("a helper that starts after its group is done finds nothing and touche
 TEST_CASE("an empty plan runs nothing") {
   int calls = 0;
   Executor executor(
-      [&](const std::string&, const json&) {
+      [&](const std::string&, const json&, const SpanPtr&) {
         ++calls;
         return ToolOutcome{};
       },

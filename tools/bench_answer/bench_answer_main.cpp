@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
       nba::mcp::WorkerPool::Options{workers > 1 ? workers - 1 : 1, 1000, {}});
   auto pipeline = nba::nlq::newQuestionPipeline(
       *bundle->resolver, players->rows, teams->rows,
-      [&server](const std::string& tool, const json& args) {
+      [&server](const std::string& tool, const json& args, const nba::SpanPtr&) {
         auto result = server.callTool(tool, args);
         return nba::nlq::ToolOutcome{std::move(result.text),
                                      result.structured.value_or(json::object()), result.is_error};

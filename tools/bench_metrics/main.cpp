@@ -6,12 +6,20 @@
 // alone: the clock read twice, the request counter, the duration histogram and the cache-state
 // counter, by tool; and an isError result, which adds the error counter. Also a scrape (the
 // whole text exposition) of the series those calls made.
+//
+// Then tracing (app/call_tracing.h): the same calls, each a span with one child (what a
+// cache lookup adds), exported over OTLP/HTTP to a receiver that is down (nothing listens on
+// 127.0.0.1:9), to a trace file, and unsampled — the figure for "an exporter that is down never
+// slows a request".
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 #include <vector>
 
+#include "app/call_tracing.h"
 #include "app/server_metrics.h"
 
 namespace {
@@ -94,5 +102,52 @@ int main(int argc, char** argv) {
   std::printf("  the same call with no middleware:        %7.1f ns (the loop's own cost)\n",
               median(bare));
   std::printf("  a scrape of the exposition:              %7.1f us\n", median(scrape));
+
+  // Tracing: a root span per call and a child under it, through the exporter's queue.
+  const int traced_calls = std::max(1, calls / 5);
+  const auto timeTraced = [&](nba::app::CallTracing& tracing) {
+    const nba::mcp::ToolMiddleware traced = tracing.middleware();
+    const auto start = Steady::now();
+    for (int i = 0; i < traced_calls; ++i) {
+      const nba::mcp::ToolCall call{tools[i % 3], arguments};
+      QuietContext fresh;
+      (void)traced(call, fresh, [&fresh, &ok] {
+        nba::ScopedSpan lookup(fresh.span(), "cache_lookup");
+        lookup.set("cache.result", std::string("hit"));
+        return ok;
+      });
+    }
+    return std::chrono::duration<double, std::nano>(Steady::now() - start).count() / traced_calls;
+  };
+  const auto traceRun = [&](const char* label, nba::app::TraceSettings settings) {
+    std::vector<double> times;
+    nba::obs::ExportCounts counts;
+    for (int run = 0; run < runs; ++run) {
+      auto tracing = nba::app::CallTracing::start(settings);
+      if (!tracing.ok()) {
+        std::fprintf(stderr, "%s\n", tracing.status().message().c_str());
+        std::exit(1);
+      }
+      times.push_back(timeTraced(*tracing.value()));
+      counts = tracing.value()->counts();
+    }
+    std::printf("  %-40s %7.1f ns  (last run: %llu exported, %llu failed, %llu dropped)\n", label,
+                median(times), static_cast<unsigned long long>(counts.exported),
+                static_cast<unsigned long long>(counts.failed),
+                static_cast<unsigned long long>(counts.dropped));
+  };
+  std::printf("tracing, median of %d runs of %d calls (a span and a child each)\n", runs,
+              traced_calls);
+  nba::app::TraceSettings down;
+  down.otlp_url = "http://127.0.0.1:9/v1/traces";
+  down.otlp_timeout = std::chrono::milliseconds(2000);
+  traceRun("OTLP receiver down (127.0.0.1:9):", down);
+  nba::app::TraceSettings file;
+  file.trace_file = "/tmp/nba-bench-metrics-spans.jsonl";
+  traceRun("to a trace file:", file);
+  std::remove(file.trace_file.c_str());
+  nba::app::TraceSettings unsampled = down;
+  unsampled.sampler.root = nba::obs::Sampler::Root::kAlwaysOff;
+  traceRun("unsampled (always_off):", unsampled);
   return 0;
 }

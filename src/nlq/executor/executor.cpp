@@ -21,7 +21,8 @@ Executor::Executor(ToolCaller caller, unsigned parallelism, const Clock& clock,
 
 std::vector<CallResult> Executor::run(const Plan& plan) const { return run(plan, caller_); }
 
-std::vector<CallResult> Executor::run(const Plan& plan, const ToolCaller& caller) const {
+std::vector<CallResult> Executor::run(const Plan& plan, const ToolCaller& caller,
+                                      const SpanPtr& parent) const {
   std::vector<CallResult> results;
   results.reserve(plan.calls.size());
   std::map<int, std::vector<std::size_t>> groups;
@@ -35,15 +36,15 @@ std::vector<CallResult> Executor::run(const Plan& plan, const ToolCaller& caller
     for (std::size_t index : indices) {
       members.push_back(&results[index]);
     }
-    runGroup(caller, members);
+    runGroup(caller, parent, members);
   }
   return results;
 }
 
-void Executor::runOne(const ToolCaller& caller, CallResult* result) const {
+void Executor::runOne(const ToolCaller& caller, const SpanPtr& parent, CallResult* result) const {
   const Stopwatch stopwatch(*clock_);
   try {
-    result->outcome = caller(result->call.tool, result->call.arguments);
+    result->outcome = caller(result->call.tool, result->call.arguments, parent);
   } catch (const std::exception& e) {
     result->outcome = {std::string("internal error in ") + result->call.tool + ": " + e.what(),
                        nlohmann::json::object(), true};
@@ -51,11 +52,12 @@ void Executor::runOne(const ToolCaller& caller, CallResult* result) const {
   result->elapsed_ms = millis(stopwatch.elapsed());
 }
 
-void Executor::runGroup(const ToolCaller& caller, std::vector<CallResult*>& group) const {
+void Executor::runGroup(const ToolCaller& caller, const SpanPtr& parent,
+                        std::vector<CallResult*>& group) const {
   const std::size_t threads = std::min<std::size_t>(parallelism_, group.size());
   if (threads <= 1 || !spawner_) {
     for (CallResult* result : group) {
-      runOne(caller, result);
+      runOne(caller, parent, result);
     }
     return;
   }
@@ -72,9 +74,9 @@ void Executor::runGroup(const ToolCaller& caller, std::vector<CallResult*>& grou
   };
   auto shared = std::make_shared<Shared>();
   shared->size = group.size();
-  auto work = [this, &caller, &group](Shared& state) {
+  auto work = [this, &caller, &parent, &group](Shared& state) {
     for (std::size_t i = state.next++; i < state.size; i = state.next++) {
-      runOne(caller, group[i]);
+      runOne(caller, parent, group[i]);
       std::lock_guard lock(state.mutex);
       if (++state.done == state.size) {
         state.all_done.notify_all();

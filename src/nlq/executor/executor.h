@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/trace_span.h"
 #include "nlq/planner/plan.h"
 
 namespace nba::nlq {
@@ -20,9 +21,11 @@ struct ToolOutcome {
 // Runs a named tool with arguments. The app binds it to McpServer::callTool on behalf of the
 // answer_nba_question call being answered, so a planned call goes through the same
 // validation, middleware (metrics, limits, cache) and handler as a tools/call, is counted as
-// a pipeline call, and is cancelled with its question. Must be safe to call from several
-// threads at once.
-using ToolCaller = std::function<ToolOutcome(const std::string& tool, const nlohmann::json&)>;
+// a pipeline call, and is cancelled with its question. `parent` is the span the call's own
+// span hangs under (the execute stage's; null when the question is not traced). Must be safe
+// to call from several threads at once.
+using ToolCaller = std::function<ToolOutcome(const std::string& tool, const nlohmann::json&,
+                                             const SpanPtr& parent)>;
 
 // Starts `task` on another thread at once (app: an idle worker of the server's pool) and
 // returns true, or returns false when no thread is free. Never blocks. Must be thread-safe.
@@ -50,13 +53,16 @@ class Executor {
 
   // Runs `plan` through the caller given at construction.
   std::vector<CallResult> run(const Plan& plan) const;
-  // Runs `plan` through `caller`, e.g. one bound to the call this plan answers.
-  std::vector<CallResult> run(const Plan& plan, const ToolCaller& caller) const;
+  // Runs `plan` through `caller`, e.g. one bound to the call this plan answers; each call's
+  // span hangs under `parent`.
+  std::vector<CallResult> run(const Plan& plan, const ToolCaller& caller,
+                              const SpanPtr& parent = nullptr) const;
   const ToolCaller& caller() const { return caller_; }
 
  private:
-  void runOne(const ToolCaller& caller, CallResult* result) const;
-  void runGroup(const ToolCaller& caller, std::vector<CallResult*>& group) const;
+  void runOne(const ToolCaller& caller, const SpanPtr& parent, CallResult* result) const;
+  void runGroup(const ToolCaller& caller, const SpanPtr& parent,
+                std::vector<CallResult*>& group) const;
 
   ToolCaller caller_;
   unsigned parallelism_;

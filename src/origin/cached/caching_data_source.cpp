@@ -160,6 +160,9 @@ class CachingDataSource::Core {
   template <typename Value>
   Result<Value> serve(const CallContext& context, const CacheKey& key, TtlTier tier,
                       Loader<Value> load) {
+    ScopedSpan span(context.span(), "cache_lookup");
+    span.set("cache.kind", key.kind);
+    span.set("cache.tier", std::string(tierName(tier)));
     const auto now = context.clock().monotonicNow();
     std::shared_ptr<const CacheEntry> kept = lru.lookup(key.text, now);
     if (kept == nullptr && l2) {
@@ -168,20 +171,25 @@ class CachingDataSource::Core {
     const Windows windows = kept ? windowsOf(*kept, ttlStretch()) : Windows{};
     if (kept && now < windows.fresh_until) {
       count(tier).hits++;
+      span.set("cache.result", std::string("hit"));
       return served<Value>(*kept, CacheState::kHit, freshLeft(windows.fresh_until, now));
     }
     if (kept && now < windows.stale_until) {
       count(tier).stale++;
+      span.set("cache.result", std::string("stale"));
       scheduleRefresh<Value>(key, tier, load);
       return served<Value>(*kept, CacheState::kStale, std::chrono::milliseconds(0));
     }
-    auto fetched = fetchOnce<Value>(context, key, tier, load);
+    span.set("cache.result", std::string("miss"));
+    auto fetched = fetchOnce<Value>(context.within(span), key, tier, load);
     if (fetched.ok()) {
       const CacheEntry& entry = *fetched.value();
       return served<Value>(entry, CacheState::kMiss,
                            freshLeft(windowsOf(entry, ttlStretch()).fresh_until, now));
     }
+    span.setError(fetched.status().message());
     if (kept && originFailed(fetched.status())) {
+      span.set("cache.result", std::string("stale"));
       count(tier).stale++;
       stale_on_error_++;
       Value value = served<Value>(*kept, CacheState::kStale, std::chrono::milliseconds(0));

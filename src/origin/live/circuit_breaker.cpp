@@ -54,6 +54,12 @@ std::optional<CircuitBreaker::TimePoint> CircuitBreaker::reopensAt() const {
   return open_until_;
 }
 
+CircuitBreaker::State CircuitBreaker::state(TimePoint now) const {
+  std::lock_guard lock(mutex_);
+  if (!open_until_) return State::kClosed;
+  return now < *open_until_ ? State::kOpen : State::kHalfOpen;
+}
+
 void CircuitBreaker::open(TimePoint now) {
   open_until_ = now + open_for_;
   probe_out_ = false;

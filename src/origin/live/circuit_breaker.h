@@ -27,6 +27,10 @@ class CircuitBreaker {
     kRejected,  // open, or a probe is already out
   };
 
+  // closed: requests go; open: they fail at once; half-open: the open time is over and one
+  // probe may go (or is out).
+  enum class State { kClosed, kOpen, kHalfOpen };
+
   CircuitBreaker(int failures, Duration window, Duration open_for);
 
   Admission admit(TimePoint now);
@@ -39,6 +43,7 @@ class CircuitBreaker {
 
   // While open: when the next probe may go. Empty when closed.
   std::optional<TimePoint> reopensAt() const;
+  State state(TimePoint now) const;
 
  private:
   void open(TimePoint now);

@@ -64,15 +64,19 @@ double defaultJitter() {
   return std::uniform_real_distribution<double>(0.5, 1.5)(generator);
 }
 
-class PoliteHttpClient : public HttpClient {
+class PoliteClient final : public PoliteHttpClient {
  public:
-  PoliteHttpClient(const HttpClient& inner, PolitenessOptions options, Waiter waiter, Jitter jitter)
+  PoliteClient(const HttpClient& inner, PolitenessOptions options, Waiter waiter, Jitter jitter)
       : inner_(inner),
         options_(options),
         waiter_(std::move(waiter)),
         jitter_(jitter ? std::move(jitter) : Jitter(defaultJitter)),
         breaker_(options.breaker_failures, options.breaker_window, options.breaker_open),
         in_flight_(static_cast<std::size_t>(std::max(1, options.max_in_flight))) {}
+
+  CircuitBreaker::State circuitState(CircuitBreaker::TimePoint now) const override {
+    return breaker_.state(now);
+  }
 
   Result<HttpResponse> get(const CallContext& context, const HttpRequest& request) const override {
     Result<HttpResponse> attempt = internalError("no attempt was made");
@@ -222,9 +226,10 @@ Status sleepFor(const CallContext& context, nanoseconds how_long) {
   }
 }
 
-std::unique_ptr<HttpClient> newPoliteHttpClient(const HttpClient& inner, PolitenessOptions options,
-                                                Waiter waiter, Jitter jitter) {
-  return std::make_unique<PoliteHttpClient>(inner, options, std::move(waiter), std::move(jitter));
+std::unique_ptr<PoliteHttpClient> newPoliteHttpClient(const HttpClient& inner,
+                                                      PolitenessOptions options, Waiter waiter,
+                                                      Jitter jitter) {
+  return std::make_unique<PoliteClient>(inner, options, std::move(waiter), std::move(jitter));
 }
 
 }  // namespace nba::live

@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 
+#include "origin/live/circuit_breaker.h"
 #include "origin/live/http_client.h"
 
 namespace nba::live {
@@ -45,7 +46,14 @@ using Jitter = std::function<double()>;
 // upstream that cannot answer now (unreachable, circuit open, 403, 429, 5xx after retries, a
 // broken transfer), kDeadlineExceeded when the last attempt timed out, kNotFound for a 404,
 // kInvalidArgument for another 4xx. `inner` must outlive the client. Thread-safe.
-std::unique_ptr<HttpClient> newPoliteHttpClient(const HttpClient& inner, PolitenessOptions options,
-                                                Waiter waiter = sleepFor, Jitter jitter = {});
+class PoliteHttpClient : public HttpClient {
+ public:
+  // The circuit's state at `now` (monotonic), for the nba_mcp_circuit_state gauge.
+  virtual CircuitBreaker::State circuitState(CircuitBreaker::TimePoint now) const = 0;
+};
+
+std::unique_ptr<PoliteHttpClient> newPoliteHttpClient(const HttpClient& inner,
+                                                      PolitenessOptions options,
+                                                      Waiter waiter = sleepFor, Jitter jitter = {});
 
 }  // namespace nba::live
