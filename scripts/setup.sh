@@ -34,7 +34,8 @@ packages=(
   libcurl4-openssl-dev  # the live NBA.com origin
   libsqlite3-dev zlib1g-dev  # the cache's L2 and its compression
   libcpp-httplib-dev    # --metrics-listen, and the tests' fake NBA.com
-  prometheus            # promtool, which checks the metrics exposition (tests)
+  prometheus            # promtool, and the Prometheus server the scrape test starts (tests)
+  prometheus-alertmanager  # amtool, which checks the Alertmanager config (tests)
   clang-format clang-tidy clang-tools gcovr
   clang-14 libclang-rt-14-dev llvm-14  # the compiler, libFuzzer, llvm-cov-14 for coverage
   nodejs npm
