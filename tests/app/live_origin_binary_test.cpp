@@ -69,7 +69,9 @@ std::string requestLog(const FakeNbaCom& fake) {
 void initialize(testing::Subprocess& server) {
   server.writeLine(
       R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}})");
-  REQUIRE(server.readJson().contains("result"));
+  const json reply = server.readJson();
+  INFO(reply.dump(), server.stderrText());
+  REQUIRE(reply.contains("result"));
   server.writeLine(R"({"jsonrpc":"2.0","method":"notifications/initialized"})");
 }
 

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,23 +27,29 @@ Subprocess::Subprocess(const std::vector<std::string>& argv,
   int err_fd = mkostemp(path_template, O_CLOEXEC);
   stderr_path_ = path_template;
   ::signal(SIGPIPE, SIG_IGN);
-  pid_ = fork();
-  if (pid_ == 0) {
-    dup2(in_pipe[0], STDIN_FILENO);
-    dup2(out_pipe[1], STDOUT_FILENO);
-    dup2(err_fd, STDERR_FILENO);
-    close(in_pipe[1]);
-    close(out_pipe[0]);
-    for (const auto& assignment : extra_env) {
-      putenv(const_cast<char*>(assignment.c_str()));
-    }
-    std::vector<char*> args;
-    for (const auto& arg : argv) {
-      args.push_back(const_cast<char*>(arg.c_str()));
-    }
-    args.push_back(nullptr);
-    execv(args[0], args.data());
-    _exit(127);
+  // posix_spawn, not fork: it runs no code of this process in the child (no atfork handlers,
+  // no allocation), so a lock another thread held as the child was made (a fake server's, the
+  // sanitizer's, the coverage runtime's) cannot hang the child before exec.
+  std::vector<char*> args;
+  for (const auto& arg : argv) {
+    args.push_back(const_cast<char*>(arg.c_str()));
+  }
+  args.push_back(nullptr);
+  std::vector<char*> env;
+  for (char** entry = environ; *entry != nullptr; ++entry) env.push_back(*entry);
+  for (const auto& assignment : extra_env) {
+    env.push_back(const_cast<char*>(assignment.c_str()));
+  }
+  env.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in_pipe[0], STDIN_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, err_fd, STDERR_FILENO);
+  const int spawned = posix_spawn(&pid_, args[0], &actions, nullptr, args.data(), env.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) {
+    throw std::runtime_error("cannot start " + argv[0]);
   }
   close(in_pipe[0]);
   close(out_pipe[1]);
