@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "app/config.h"
 #include "core/status.h"
@@ -56,7 +57,7 @@ class CallTracing {
 
  private:
   CallTracing(std::shared_ptr<obs::BatchSpanExporter> exporter, obs::Sampler sampler)
-      : exporter_(exporter), tracer_(sampler, exporter) {}
+      : exporter_(std::move(exporter)), tracer_(sampler, exporter_) {}
 
   std::shared_ptr<obs::BatchSpanExporter> exporter_;
   obs::Tracer tracer_;

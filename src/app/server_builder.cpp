@@ -136,9 +136,8 @@ Result<ServerBundle> buildServer(const Config& config) {
   bundle.client_call = std::make_unique<CallContext>(*bundle.clock, Caller::kClient);
   bundle.env = std::make_unique<tools::ToolEnv>(
       tools::ToolEnv{*bundle.known, *bundle.resolver, *bundle.clock, *bundle.client_call});
-  bundle.usage = std::make_unique<ToolUsage>();
   bundle.server = std::make_unique<mcp::McpServer>(identity, options);
-  // Tracing outermost: a call's span covers its usage count, metrics, limits and memo too.
+  // Tracing outermost: a call's span covers its metrics, limits and memo too.
   auto trace_settings =
       traceSettingsFrom(config, [](const char* name) { return std::getenv(name); });
   if (!trace_settings.ok()) {
@@ -153,10 +152,10 @@ Result<ServerBundle> buildServer(const Config& config) {
     bundle.tracing->exposeTo(bundle.metrics->registry());
     bundle.server->addToolMiddleware(bundle.tracing->middleware());
   }
-  bundle.server->addToolMiddleware(bundle.usage->middleware());
   bundle.server->addToolMiddleware(bundle.metrics->middleware(*bundle.clock));
-  bundle.stats = std::make_shared<ServerStats>(
-      *bundle.server, *bundle.usage, bundle.origin->cached.get(), std::chrono::steady_clock::now());
+  bundle.stats =
+      std::make_shared<ServerStats>(*bundle.server, *bundle.metrics, bundle.origin->cached.get(),
+                                    std::chrono::steady_clock::now());
   if (Status status = registerNbaTools(*bundle.server, *bundle.env); !status.isOk()) {
     return status;
   }

@@ -9,7 +9,6 @@
 #include "app/server_metrics.h"
 #include "app/server_stats.h"
 #include "app/tool_result_memo.h"
-#include "app/tool_usage.h"
 #include "core/clock.h"
 #include "core/status.h"
 #include "mcp/server.h"
@@ -39,7 +38,6 @@ struct ServerBundle {
   // prompts/get, completions); each tool call gets its own (app/call_context_of.h).
   std::unique_ptr<CallContext> client_call;
   std::unique_ptr<tools::ToolEnv> env;
-  std::unique_ptr<ToolUsage> usage;
   // Per-tool buckets and the cap on concurrent client calls (app/call_limits.h).
   std::unique_ptr<CallLimits> limits;
   // The tool-result memo, where the figures are versioned: the snapshot, or NBA.com behind

@@ -1,5 +1,7 @@
 #include "app/server_metrics.h"
 
+#include <map>
+
 #include "core/stopwatch.h"
 
 namespace nba::app {
@@ -11,6 +13,7 @@ namespace {
 //   nba_mcp_request_duration_seconds{tool}         histogram handler time, seconds
 //   nba_mcp_errors_total{tool,error_type}          counter   isError results by kind
 //   nba_mcp_tool_cache_results_total{tool,result}  counter   calls by their data's cache state
+//   nba_mcp_pipeline_calls_total{tool,status}      counter   answer_nba_question's own calls
 //   nba_mcp_upstream_requests_total{endpoint,status} counter NBA.com requests that left
 //   nba_mcp_upstream_duration_seconds{endpoint}    histogram their time, seconds
 // Read at render time:
@@ -27,6 +30,7 @@ constexpr char kRequests[] = "nba_mcp_requests_total";
 constexpr char kRequestSeconds[] = "nba_mcp_request_duration_seconds";
 constexpr char kErrors[] = "nba_mcp_errors_total";
 constexpr char kToolCache[] = "nba_mcp_tool_cache_results_total";
+constexpr char kPipelineCalls[] = "nba_mcp_pipeline_calls_total";
 constexpr char kUpstream[] = "nba_mcp_upstream_requests_total";
 constexpr char kUpstreamSeconds[] = "nba_mcp_upstream_duration_seconds";
 
@@ -83,6 +87,9 @@ ServerMetrics::ServerMetrics()
       tool_cache_(registry_.counter(kToolCache,
                                     "Tool calls by how their data was served: hit, stale or miss.",
                                     {"tool", "result"})),
+      pipeline_calls_(registry_.counter(
+          kPipelineCalls, "Tool calls answer_nba_question made to answer a question, by status.",
+          {"tool", "status"})),
       upstream_requests_(registry_.counter(
           kUpstream, "NBA.com requests that left, by endpoint and HTTP status (or error).",
           {"endpoint", "status"})),
@@ -93,7 +100,10 @@ mcp::ToolMiddleware ServerMetrics::middleware(const Clock& clock) {
   return [this, &clock](const mcp::ToolCall& call, mcp::ToolContext& context,
                         const std::function<mcp::ToolResult()>& next) {
     if (context.caller() == mcp::Caller::kPipeline) {
-      return next();  // part of an answer_nba_question request, counted there
+      // Part of an answer_nba_question request, whose time and status count there.
+      mcp::ToolResult result = next();
+      pipeline_calls_.with({call.tool.name, result.is_error ? "error" : "ok"}).inc();
+      return result;
     }
     Stopwatch watch(clock);
     mcp::ToolResult result = next();
@@ -112,6 +122,41 @@ mcp::ToolMiddleware ServerMetrics::middleware(const Clock& clock) {
     }
     return result;
   };
+}
+
+std::vector<ToolUsageRow> ServerMetrics::toolUsage() const {
+  std::map<std::string, ToolUsageRow> rows;
+  const auto row = [&rows](const std::string& tool) -> ToolUsageRow& {
+    ToolUsageRow& found = rows[tool];
+    found.tool = tool;
+    return found;
+  };
+  requests_.forEach([&](const obs::LabelValues& labels, const obs::Counter& counter) {
+    ToolUsageRow& usage = row(labels[0]);
+    usage.calls += counter.value();
+    if (labels[1] == "error") usage.errors += counter.value();
+  });
+  request_seconds_.forEach([&](const obs::LabelValues& labels, const obs::Histogram& histogram) {
+    ToolUsageRow& usage = row(labels[0]);
+    if (histogram.count() > 0) {
+      usage.mean_ms = 1000.0 * histogram.sum() / static_cast<double>(histogram.count());
+    }
+  });
+  pipeline_calls_.forEach([&](const obs::LabelValues& labels, const obs::Counter& counter) {
+    ToolUsageRow& usage = row(labels[0]);
+    usage.pipeline_calls += counter.value();
+    if (labels[1] == "error") usage.pipeline_errors += counter.value();
+  });
+  tool_cache_.forEach([&](const obs::LabelValues& labels, const obs::Counter& counter) {
+    ToolUsageRow& usage = row(labels[0]);
+    (labels[1] == "hit"     ? usage.cache_hits
+     : labels[1] == "stale" ? usage.cache_stale
+                            : usage.cache_misses) += counter.value();
+  });
+  std::vector<ToolUsageRow> out;
+  out.reserve(rows.size());
+  for (auto& [tool, usage] : rows) out.push_back(std::move(usage));
+  return out;
 }
 
 std::unique_ptr<live::HttpClient> ServerMetrics::meter(const live::HttpClient& inner,

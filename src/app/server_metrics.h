@@ -15,6 +15,22 @@
 
 namespace nba::app {
 
+// One tool's usage, as get_server_stats shows it. calls, errors and mean_ms count what clients
+// (and the command line) asked for; pipeline_* the calls answer_nba_question made to answer
+// them.
+struct ToolUsageRow {
+  std::string tool;
+  std::uint64_t calls = 0;
+  std::uint64_t errors = 0;
+  double mean_ms = 0;
+  std::uint64_t pipeline_calls = 0;
+  std::uint64_t pipeline_errors = 0;
+  // How the client's calls were served, by their `_meta` "dev.nbamcp/cache".
+  std::uint64_t cache_hits = 0;
+  std::uint64_t cache_stale = 0;
+  std::uint64_t cache_misses = 0;
+};
+
 // The server's Prometheus metrics (DESIGN §8), declared in one block in server_metrics.cpp,
 // recorded by tools/call middleware and an HttpClient decorator, and read from the cache, the
 // limits and the quota at render time. The registry outlives every recorder. Thread-safe.
@@ -26,8 +42,11 @@ class ServerMetrics {
   std::string render() const { return registry_.renderPrometheus(); }
 
   // Counts client (and command-line) tool calls by tool and status, their time, and errors
-  // by type; the question pipeline's own calls are not requests. Goes around validation.
+  // by type; the question pipeline's own calls are not requests, and are counted apart.
+  // Goes around validation.
   mcp::ToolMiddleware middleware(const Clock& clock);
+  // Each tool's figures, by tool name, read from the registry (get_server_stats).
+  std::vector<ToolUsageRow> toolUsage() const;
   // Wraps the HttpClient requests leave by: counts them by endpoint and status, times them.
   std::unique_ptr<live::HttpClient> meter(const live::HttpClient& inner, const Clock& clock);
   // Reads the server's in-flight requests, and whichever of the cache, limits and quota exist
@@ -43,6 +62,7 @@ class ServerMetrics {
   obs::Family<obs::Histogram>& request_seconds_;
   obs::Family<obs::Counter>& errors_;
   obs::Family<obs::Counter>& tool_cache_;
+  obs::Family<obs::Counter>& pipeline_calls_;
   obs::Family<obs::Counter>& upstream_requests_;
   obs::Family<obs::Histogram>& upstream_seconds_;
 };

@@ -8,10 +8,10 @@ namespace nba::app {
 
 using nlohmann::json;
 
-ServerStats::ServerStats(const mcp::McpServer& server, const ToolUsage& usage,
+ServerStats::ServerStats(const mcp::McpServer& server, const ServerMetrics& metrics,
                          const CachingDataSource* cache,
                          std::chrono::steady_clock::time_point started)
-    : server_(server), usage_(usage), cache_(cache), started_(started) {}
+    : server_(server), metrics_(metrics), cache_(cache), started_(started) {}
 
 namespace {
 
@@ -149,7 +149,7 @@ json ServerStats::snapshot() const {
   requests["cancelled"] = c.cancelled;
   requests["in_flight"] = c.in_flight > 0 ? c.in_flight : 0;
   json& tools = out["tools"] = json::array();
-  for (const auto& row : usage_.rows()) {
+  for (const auto& row : metrics_.toolUsage()) {
     json& item = tools.emplace_back(json::object());
     item["tool"] = row.tool;
     item["calls"] = row.calls;

@@ -4,8 +4,8 @@
 #include <memory>
 
 #include "app/call_limits.h"
+#include "app/server_metrics.h"
 #include "app/tool_result_memo.h"
-#include "app/tool_usage.h"
 #include "core/status.h"
 #include "mcp/server.h"
 #include "origin/cached/caching_data_source.h"
@@ -16,9 +16,10 @@ namespace nba::app {
 // (and markdown for the tool). Reads counters only; thread-safe.
 class ServerStats {
  public:
-  // `cache` is null when no cache stands in front of the data (snapshot, --no-cache).
-  ServerStats(const mcp::McpServer& server, const ToolUsage& usage, const CachingDataSource* cache,
-              std::chrono::steady_clock::time_point started);
+  // `cache` is null when no cache stands in front of the data (snapshot, --no-cache). The
+  // tools' figures come from `metrics`' registry, the one Prometheus scrapes.
+  ServerStats(const mcp::McpServer& server, const ServerMetrics& metrics,
+              const CachingDataSource* cache, std::chrono::steady_clock::time_point started);
   // The limits to report; before it is called (or with null) "limits" is null.
   void setLimits(const CallLimits* limits) { limits_ = limits; }
   // The tool-result memo to report; null: "memo" says it is off.
@@ -28,7 +29,7 @@ class ServerStats {
 
  private:
   const mcp::McpServer& server_;
-  const ToolUsage& usage_;
+  const ServerMetrics& metrics_;
   const CachingDataSource* cache_;
   const CallLimits* limits_ = nullptr;
   const ToolResultMemo* memo_ = nullptr;

@@ -12,7 +12,7 @@ namespace nba::obs {
 // `max_files` older files (PATH.1 … PATH.N).
 struct LogFileOptions {
   std::string path;
-  std::size_t max_bytes = 10 * 1024 * 1024;
+  std::size_t max_bytes = std::size_t{10} << 20;
   std::size_t max_files = 3;
 };
 

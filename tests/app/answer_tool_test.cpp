@@ -6,7 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "app/server_builder.h"
-#include "app/tool_usage.h"
+#include "app/server_metrics.h"
 #include "nlq/parser/slot_hits.h"
 #include "nlq/question_pipeline.h"
 #include "support/test_call.h"
@@ -132,7 +132,7 @@ TEST_CASE("a part that fails keeps the parts that worked") {
 
 TEST_CASE("the pipeline's calls go through the server's middleware, as pipeline calls") {
   auto usage = [](const std::string& tool) {
-    for (const auto& row : goldenServer().usage->rows()) {
+    for (const auto& row : goldenServer().metrics->toolUsage()) {
       if (row.tool == tool) return row;
     }
     return ToolUsageRow{tool};

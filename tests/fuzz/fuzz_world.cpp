@@ -85,10 +85,10 @@ FreshServer newFreshServer(const mcp::ServerOptions& options) {
   const tools::ToolEnv& env = sharedEnv();
   mcp::ServerIdentity identity{"nba-mcp", "NBA Stats", "fuzz", "", "", "fuzzed"};
   FreshServer fresh;
-  fresh.usage = std::make_unique<app::ToolUsage>();
+  fresh.metrics = std::make_unique<app::ServerMetrics>();
   fresh.server = std::make_unique<mcp::McpServer>(identity, options);
-  fresh.server->addToolMiddleware(fresh.usage->middleware());
-  fresh.stats = std::make_shared<app::ServerStats>(*fresh.server, *fresh.usage, nullptr,
+  fresh.server->addToolMiddleware(fresh.metrics->middleware(env.clock));
+  fresh.stats = std::make_shared<app::ServerStats>(*fresh.server, *fresh.metrics, nullptr,
                                                    std::chrono::steady_clock::now());
   require(app::registerNbaTools(*fresh.server, env));
   require(app::registerAnswerTool(*fresh.server, env, 1));

@@ -4,8 +4,8 @@
 #include <string_view>
 
 #include "app/server_builder.h"
+#include "app/server_metrics.h"
 #include "app/server_stats.h"
-#include "app/tool_usage.h"
 #include "fuzz/json_depth.h"
 #include "mcp/server.h"
 #include "nba/tools/tool_env.h"
@@ -22,12 +22,12 @@ inline constexpr char kFixedTime[] = "2025-04-14T12:00:00Z";
 // Aborts if it cannot be built. Thread-safe.
 app::ServerBundle& appServer();
 
-// A server wired like app::buildServer (usage middleware, NBA tools, answer_nba_question,
+// A server wired like app::buildServer (metrics middleware, NBA tools, answer_nba_question,
 // server stats, resources, prompts) but over one snapshot loaded for the whole process, so
 // a fuzz input can have a server of its own (a fresh session) without a snapshot load.
 // Members are destroyed in reverse order.
 struct FreshServer {
-  std::unique_ptr<app::ToolUsage> usage;
+  std::unique_ptr<app::ServerMetrics> metrics;
   std::unique_ptr<mcp::McpServer> server;
   std::shared_ptr<app::ServerStats> stats;
 };
