@@ -111,8 +111,9 @@ Result<std::unique_ptr<CallTracing>> CallTracing::start(const TraceSettings& set
 mcp::ToolMiddleware CallTracing::middleware() const {
   return [this](const mcp::ToolCall& call, mcp::ToolContext& context,
                 const std::function<mcp::ToolResult()>& next) {
-    // The pipeline's calls hang under the stage that made them; the others start a trace, or
-    // continue the caller's.
+    // The pipeline's calls hang under the stage that made them, and are not traced when their
+    // question is not (unsampled); the others start a trace, or continue the caller's.
+    if (!context.span() && context.caller() == mcp::Caller::kPipeline) return next();
     SpanPtr span = context.span() ? context.span()->startChild(call.tool.name, SpanKind::kInternal)
                                   : tracer_.startRoot(call.tool.name, context.traceParent());
     if (!span) return next();

@@ -73,17 +73,19 @@ TEST_CASE("trace settings: a malformed variable stops the start, naming it") {
 
 class PlainContext : public mcp::ToolContext {
  public:
-  explicit PlainContext(std::string trace) : trace_(std::move(trace)) {}
+  explicit PlainContext(std::string trace, mcp::Caller caller = mcp::Caller::kClient)
+      : trace_(std::move(trace)), caller_(caller) {}
   bool cancelled() const override { return false; }
   void progress(double, std::optional<double>, const std::string&) override {}
   void progressStep(const std::string&) override {}
   void log(mcp::LogLevel, const std::string&, const json&) override {}
   const std::string& traceParent() const override { return trace_; }
-  mcp::Caller caller() const override { return mcp::Caller::kClient; }
+  mcp::Caller caller() const override { return caller_; }
   const std::string& clientName() const override { return client_; }
 
  private:
   std::string trace_;
+  mcp::Caller caller_;
   std::string client_ = "test";
 };
 
@@ -138,6 +140,30 @@ TEST_CASE(
   CHECK(attributes["nba.season"] == json{{"stringValue", "2024-25"}});
   CHECK(attributes["nba.caller"] == json{{"stringValue", "client"}});
   CHECK(tracing.value()->counts().exported == 2);
+}
+
+TEST_CASE(
+    "tracing middleware: a pipeline call of an untraced question starts no trace of its "
+    "own") {
+  testing::TempDir dir;
+  TraceSettings settings;
+  settings.trace_file = (dir.path / "spans.jsonl").string();
+  auto tracing = CallTracing::start(settings);
+  REQUIRE(tracing.ok());
+  mcp::ToolDefinition tool;
+  tool.name = "get_league_leaders";
+  const json arguments = json::object();
+  PlainContext inner("", mcp::Caller::kPipeline);  // its question was not sampled: no span
+  PlainContext client("");
+  for (PlainContext* context : {&inner, &client}) {
+    (void)tracing.value()->middleware()({tool, arguments}, *context,
+                                        [] { return mcp::ToolResult{}; });
+  }
+  tracing.value()->flush();
+  const std::vector<json> spans = spansIn(settings.trace_file);
+  REQUIRE(spans.size() == 1);  // the client's call only
+  CHECK_FALSE(spans[0].contains("parentSpanId"));
+  CHECK(tracing.value()->counts().exported == 1);
 }
 
 TEST_CASE("tracing: a trace file that cannot be opened stops the start, naming it") {
