@@ -33,8 +33,9 @@ nlq::ToolOutcome toOutcome(mcp::ToolResult result) {
 
 Lazy<nlq::QuestionPipeline>::Factory pipelineFactory(mcp::McpServer& server,
                                                      const tools::ToolEnv& env,
-                                                     unsigned parallelism) {
-  return [&server, &env, parallelism] {
+                                                     unsigned parallelism,
+                                                     obs::MetricsRegistry& metrics) {
+  return [&server, &env, parallelism, &metrics] {
     // Only for answers asked without a call to answer for; the handler binds its own.
     nlq::ToolCaller caller = [&server](const std::string& tool, const json& args, const SpanPtr&) {
       return toOutcome(server.callTool(tool, args, mcp::Caller::kPipeline));
@@ -56,7 +57,7 @@ Lazy<nlq::QuestionPipeline>::Factory pipelineFactory(mcp::McpServer& server,
     };
     return Result<std::unique_ptr<nlq::QuestionPipeline>>(
         nlq::newQuestionPipeline(env.resolver, players->rows, teams->rows, std::move(caller),
-                                 parallelism, env.clock, std::move(spawner)));
+                                 parallelism, env.clock, metrics, std::move(spawner)));
   };
 }
 
@@ -99,7 +100,8 @@ class InnerProvenance {
 
 }  // namespace
 
-Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env, unsigned parallelism) {
+Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env, unsigned parallelism,
+                          obs::MetricsRegistry& metrics) {
   auto input = embeddedSchema("answer_nba_question.input");
   auto output = embeddedSchema("answer_nba_question.output");
   if (!input.ok()) return input.status();
@@ -112,7 +114,7 @@ Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env, uns
   tool.output_schema = output.value();
   tool.annotations = {{"title", tool.title}, {"readOnlyHint", true}, {"openWorldHint", false}};
   auto pipeline = std::make_shared<Lazy<nlq::QuestionPipeline>>(
-      pipelineFactory(server, env, parallelism), env.clock);
+      pipelineFactory(server, env, parallelism, metrics), env.clock);
   tool.handler = [pipeline, &server, &env](const json& arguments, mcp::ToolContext& context) {
     auto ready = pipeline->get();
     if (!ready.ok()) {
@@ -133,7 +135,7 @@ Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env, uns
     };
     const std::string question = arguments.at("question").get<std::string>();
     nlq::Answer answer = ready.value()->answer(
-        question, nlq::parseContextAt(env.clock.wallNow()), inner, nullptr,
+        question, nlq::parseContextAt(env.clock.wallNow()), inner,
         [&context](const std::string& stage) { context.progressStep(stage); }, context.span());
     mcp::ToolResult result;
     result.text = std::move(answer.markdown);

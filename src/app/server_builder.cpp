@@ -136,6 +136,7 @@ Result<ServerBundle> buildServer(const Config& config) {
   bundle.client_call = std::make_unique<CallContext>(*bundle.clock, Caller::kClient);
   bundle.env = std::make_unique<tools::ToolEnv>(
       tools::ToolEnv{*bundle.known, *bundle.resolver, *bundle.clock, *bundle.client_call});
+  options.metrics = &bundle.metrics->registry();  // ServerBundle keeps metrics past the server
   bundle.server = std::make_unique<mcp::McpServer>(identity, options);
   // Tracing outermost: a call's span covers its metrics, limits and memo too.
   auto trace_settings =
@@ -159,7 +160,8 @@ Result<ServerBundle> buildServer(const Config& config) {
   if (Status status = registerNbaTools(*bundle.server, *bundle.env); !status.isOk()) {
     return status;
   }
-  if (Status status = registerAnswerTool(*bundle.server, *bundle.env, answerParallelism(config));
+  if (Status status = registerAnswerTool(*bundle.server, *bundle.env, answerParallelism(config),
+                                         bundle.metrics->registry());
       !status.isOk()) {
     return status;
   }
@@ -175,7 +177,7 @@ Result<ServerBundle> buildServer(const Config& config) {
     bundle.server->addValidatedToolMiddleware(bundle.memo->middleware());
     bundle.stats->setMemo(bundle.memo.get());
   }
-  bundle.metrics->watch(*bundle.server, bundle.origin->cached.get(), bundle.limits.get(),
+  bundle.metrics->watch(bundle.origin->cached.get(), bundle.limits.get(),
                         bundle.origin->quota.get());
   if (bundle.origin->polite) bundle.metrics->watchCircuit(*bundle.origin->polite, *bundle.clock);
   if (Status status = registerNbaResources(*bundle.server, *bundle.env); !status.isOk()) {

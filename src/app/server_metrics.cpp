@@ -164,14 +164,8 @@ std::unique_ptr<live::HttpClient> ServerMetrics::meter(const live::HttpClient& i
   return std::make_unique<MeteredHttpClient>(inner, clock, upstream_requests_, upstream_seconds_);
 }
 
-void ServerMetrics::watch(const mcp::McpServer& server, const CachingDataSource* cache,
-                          const CallLimits* limits, ratelimit::DailyQuota* quota) {
-  registry_.callback("nba_mcp_active_requests", "Requests being handled now.", "gauge", {},
-                     [&server] {
-                       const auto in_flight = server.counters().in_flight;
-                       return std::vector<obs::GaugeSample>{
-                           {{}, static_cast<double>(std::max<std::int64_t>(0, in_flight))}};
-                     });
+void ServerMetrics::watch(const CachingDataSource* cache, const CallLimits* limits,
+                          ratelimit::DailyQuota* quota) {
   if (cache != nullptr) {
     const auto per_tier = [cache](auto field) {
       return [cache, field] {

@@ -49,9 +49,10 @@ class ServerMetrics {
   std::vector<ToolUsageRow> toolUsage() const;
   // Wraps the HttpClient requests leave by: counts them by endpoint and status, times them.
   std::unique_ptr<live::HttpClient> meter(const live::HttpClient& inner, const Clock& clock);
-  // Reads the server's in-flight requests, and whichever of the cache, limits and quota exist
-  // (null: absent), at render time. Each must outlive this.
-  void watch(const mcp::McpServer& server, const CachingDataSource* cache, const CallLimits* limits,
+  // Reads whichever of the cache, limits and quota exist (null: absent) at render time. Each
+  // must outlive this. (The protocol's own metrics, active requests among them, are recorded
+  // by the server into registry(): ServerOptions::metrics.)
+  void watch(const CachingDataSource* cache, const CallLimits* limits,
              ratelimit::DailyQuota* quota);
   // Reads NBA.com's circuit breaker at render time; `upstream` and `clock` must outlive this.
   void watchCircuit(const live::PoliteHttpClient& upstream, const Clock& clock);

@@ -110,14 +110,15 @@ const std::vector<PromptDefinition>& McpServer::prompts() const { return impl_->
 
 ServerCounters McpServer::counters() const {
   ServerCounters c;
-  c.messages = impl_->messages_;
-  c.requests = impl_->requests_;
-  c.notifications = impl_->notifications_;
-  c.protocol_errors = impl_->protocol_errors_;
-  c.tool_calls = impl_->tool_calls_;
-  c.tool_errors = impl_->tool_errors_;
-  c.cancelled = impl_->cancelled_;
-  c.in_flight = impl_->in_flight_;
+  const ProtocolMetrics& m = impl_->metrics_;
+  c.messages = m.messages.value();
+  c.requests = m.requests.value();
+  c.notifications = m.notifications.value();
+  c.protocol_errors = m.errors.value();
+  c.tool_calls = m.tool_calls_ok.value() + m.tool_calls_err.value();
+  c.tool_errors = m.tool_calls_err.value();
+  c.cancelled = m.cancelled.value();
+  c.in_flight = static_cast<std::int64_t>(m.active.value());
   if (auto version = impl_->legacyVersion()) {
     c.negotiated_version = std::string(protocolVersionName(*version));
   }
@@ -126,8 +127,19 @@ ServerCounters McpServer::counters() const {
 
 // ---------------------------------------------------------------- Impl: serving
 
+namespace {
+
+std::unique_ptr<obs::MetricsRegistry> registryUnlessGiven(const ServerOptions& options) {
+  return options.metrics != nullptr ? nullptr : std::make_unique<obs::MetricsRegistry>();
+}
+
+}  // namespace
+
 McpServer::Impl::Impl(ServerIdentity identity, ServerOptions options)
-    : identity_(std::move(identity)), options_(std::move(options)) {}
+    : identity_(std::move(identity)),
+      options_(std::move(options)),
+      own_registry_(registryUnlessGiven(options_)),
+      metrics_(own_registry_ ? *own_registry_ : *options_.metrics) {}
 
 bool McpServer::Impl::serve(Transport& transport) {
   out_ = std::make_unique<OutputQueue>(transport);
@@ -155,7 +167,7 @@ bool McpServer::Impl::serve(Transport& transport) {
       break;
     }
     if (status == ReadStatus::kTooLong) {
-      ++messages_;
+      metrics_.messages.inc();
       respondError(
           directResponder(), std::nullopt,
           invalidRequest("Invalid Request: message exceeds the limit of " +
@@ -202,7 +214,7 @@ void McpServer::Impl::handleLine(const std::string& line) {
   if (isBlank(line)) {
     return;
   }
-  ++messages_;
+  metrics_.messages.inc();
   Responder direct = directResponder();
   auto parsed = parseJsonBounded(line);
   if (auto* failure = std::get_if<JsonError>(&parsed)) {
@@ -306,12 +318,12 @@ void McpServer::Impl::handleValue(json value, std::string_view raw, const Respon
       respond(std::nullopt);
       return;
     case MessageKind::kNotification:
-      ++notifications_;
+      metrics_.notifications.inc();
       handleNotification(message);
       respond(std::nullopt);
       return;
     case MessageKind::kRequest:
-      ++requests_;
+      metrics_.requests.inc();
       handleRequest(std::move(message), respond);
       return;
   }
@@ -335,12 +347,12 @@ void McpServer::Impl::handleNotification(const Message& message) {
     if (auto it = inflight_.find(key);
         it != inflight_.end() && it->second->method != "initialize") {
       it->second->cancelled = true;
-      ++cancelled_;
+      metrics_.cancelled.inc();
     }
     if (auto it = subscriptions_.find(key); it != subscriptions_.end()) {
       it->second.second(std::nullopt);  // a cancelled listen stream gets no result
       subscriptions_.erase(it);
-      ++cancelled_;
+      metrics_.cancelled.inc();
     }
     return;
   }
@@ -440,7 +452,7 @@ void McpServer::Impl::handleRequest(Message message, const Responder& respond) {
       return;
     }
   }
-  ++in_flight_;
+  metrics_.active.add(1);
   // Calls that may take time run on the pool; the rest answer inline, which also keeps
   // initialize ordered before everything after it.
   static const std::set<std::string> kPooled = {"tools/call", "resources/read", "prompts/get",
@@ -479,7 +491,7 @@ void McpServer::Impl::runRequest(const std::shared_ptr<RequestState>& state, con
       subscriptions_.emplace(state->id.key(), std::make_pair(state, respond));
     }
   }
-  --in_flight_;
+  metrics_.active.add(-1);
   if (keep_open) {
     return;  // answered when the server shuts down
   }
@@ -520,7 +532,7 @@ void McpServer::Impl::sendNotification(const RequestState* state, std::string_vi
 
 void McpServer::Impl::respondError(const Responder& respond, const std::optional<RequestId>& id,
                                    const RpcError& error) {
-  ++protocol_errors_;
+  metrics_.errors.inc();
   respond(errorLine(id, error, omitUnknownIds()));
 }
 

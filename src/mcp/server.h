@@ -13,6 +13,7 @@
 #include "mcp/server_identity.h"
 #include "mcp/tool.h"
 #include "mcp/transport.h"
+#include "obs/metrics.h"
 
 namespace nba::mcp {
 
@@ -31,9 +32,13 @@ struct ServerOptions {
   std::chrono::milliseconds list_ttl{std::chrono::hours(1)};
   // Who the client is for every call (--client-id); empty: the clientInfo.name it sent.
   std::string client_id;
+  // Where the protocol's metrics (mcp/protocol_metrics.h) are recorded: the app's registry,
+  // which must outlive the server; null: a registry of the server's own.
+  obs::MetricsRegistry* metrics = nullptr;
 };
 
-// Counters for get_server_stats and nba://server/stats. Plain snapshot values.
+// The protocol's figures for get_server_stats and nba://server/stats, read from its metrics
+// (mcp/protocol_metrics.h). Plain snapshot values.
 struct ServerCounters {
   std::uint64_t messages = 0;
   std::uint64_t requests = 0;

@@ -13,6 +13,7 @@
 
 #include "mcp/named_registry.h"
 #include "mcp/output_queue.h"
+#include "mcp/protocol_metrics.h"
 #include "mcp/request_state.h"
 #include "mcp/rpc_error.h"
 #include "mcp/server.h"
@@ -77,6 +78,11 @@ class McpServer::Impl {
 
   ServerIdentity identity_;
   ServerOptions options_;
+  // Set only when ServerOptions::metrics is null. Both declared before pool_: a request still
+  // running when serve() gave up on it records into them until the pool is joined, which
+  // happens when pool_ is destroyed, before these are.
+  std::unique_ptr<obs::MetricsRegistry> own_registry_;
+  ProtocolMetrics metrics_;
   NamedRegistry<ToolDefinition> tools_;
   NamedRegistry<ResourceDefinition> resources_;
   NamedRegistry<ResourceTemplateDefinition> templates_;
@@ -100,11 +106,6 @@ class McpServer::Impl {
   std::mutex inflight_mutex_;  // guards inflight_ and subscriptions_
   std::unordered_map<std::string, std::shared_ptr<RequestState>> inflight_;
   std::map<std::string, std::pair<std::shared_ptr<RequestState>, Responder>> subscriptions_;
-
-  std::atomic<std::uint64_t> messages_{0}, requests_{0}, notifications_{0};
-  std::atomic<std::uint64_t> protocol_errors_{0}, tool_calls_{0}, tool_errors_{0};
-  std::atomic<std::uint64_t> cancelled_{0};
-  std::atomic<std::int64_t> in_flight_{0};
 };
 
 }  // namespace nba::mcp

@@ -338,12 +338,9 @@ RpcOutcome McpServer::Impl::handleToolsCall(RequestState& state, const json& par
     }
     arguments = &*it;
   }
-  ++tool_calls_;
   RequestToolContext context(*this, state);
   ToolResult result = invokeTool(*tool, *arguments, context);
-  if (result.is_error) {
-    ++tool_errors_;
-  }
+  (result.is_error ? metrics_.tool_calls_err : metrics_.tool_calls_ok).inc();
   return toolResultJson(std::move(result), state.version, options_.text_format);
 }
 

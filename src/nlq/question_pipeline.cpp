@@ -5,9 +5,8 @@
 
 namespace nba::nlq {
 
-Answer QuestionPipeline::answer(std::string_view question, const ParseContext& context,
-                                StageTimes* times) const {
-  return answer(question, context, executor_.caller(), times);
+Answer QuestionPipeline::answer(std::string_view question, const ParseContext& context) const {
+  return answer(question, context, executor_.caller());
 }
 
 namespace {
@@ -25,10 +24,11 @@ std::string runningStage(const Plan& plan) {
 }  // namespace
 
 Answer QuestionPipeline::answer(std::string_view question, const ParseContext& context,
-                                const ToolCaller& caller, StageTimes* times,
-                                const StageObserver& on_stage, const SpanPtr& trace) const {
-  StageTimes local;
-  StageTimes& t = times != nullptr ? *times : local;
+                                const ToolCaller& caller, const StageObserver& on_stage,
+                                const SpanPtr& trace) const {
+  const auto record = [](obs::Histogram& stage, std::chrono::steady_clock::duration took) {
+    stage.observe(std::chrono::duration<double>(took).count());
+  };
   auto stage = [&on_stage](const std::string& text) {
     if (on_stage) on_stage(text);
   };
@@ -42,26 +42,26 @@ Answer QuestionPipeline::answer(std::string_view question, const ParseContext& c
                                                  : std::string(intentName(query.intents[0].kind)));
     span.set("nlq.parts", static_cast<std::int64_t>(query.intents.size()));
   }
-  t.parse_us = micros(stopwatch.lap());
+  record(stage_seconds_.parse, stopwatch.lap());
   Plan plan;
   {
     ScopedSpan span(trace, "plan");
     plan = planner_.plan(query);
     span.set("nlq.calls", static_cast<std::int64_t>(plan.calls.size()));
   }
-  t.plan_us = micros(stopwatch.lap());
+  record(stage_seconds_.plan, stopwatch.lap());
   if (!plan.calls.empty()) stage(runningStage(plan));
   std::vector<CallResult> results;
   {
     ScopedSpan span(trace, "execute");
     results = executor_.run(plan, caller, span.span());
   }
-  t.execute_us = micros(stopwatch.lap());
+  record(stage_seconds_.execute, stopwatch.lap());
   stage("Writing the answer");
   ScopedSpan span(trace, "synthesize");
   Answer answer = synthesize(question, query, plan, results);
   span.set("nlq.status", std::string(answerStatusName(answer.status)));
-  t.synthesize_us = micros(stopwatch.lap());
+  record(stage_seconds_.synthesize, stopwatch.lap());
   return answer;
 }
 
@@ -69,10 +69,11 @@ std::unique_ptr<QuestionPipeline> newQuestionPipeline(const entity::EntityResolv
                                                       const Rows<Player>& players,
                                                       const Rows<Team>& teams, ToolCaller caller,
                                                       unsigned parallelism, const Clock& clock,
+                                                      obs::MetricsRegistry& metrics,
                                                       HelperSpawner spawner) {
   return std::make_unique<QuestionPipeline>(
       newQuestionParser(resolver, players, teams), newPlanner(teams),
-      Executor(std::move(caller), parallelism, clock, std::move(spawner)), clock);
+      Executor(std::move(caller), parallelism, clock, std::move(spawner)), clock, metrics);
 }
 
 }  // namespace nba::nlq

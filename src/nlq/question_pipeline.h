@@ -11,19 +11,11 @@
 #include "nba/entity/entity_resolver.h"
 #include "nlq/executor/executor.h"
 #include "nlq/parser/question_parser.h"
+#include "nlq/pipeline_stage_metrics.h"
 #include "nlq/planner/planner.h"
 #include "nlq/synthesizer/answer.h"
 
 namespace nba::nlq {
-
-// Time spent in each stage of one question, for benchmarks and logs, measured on the
-// pipeline's Clock (monotonic time, which runs even under --fixed-time).
-struct StageTimes {
-  double parse_us = 0;
-  double plan_us = 0;
-  double execute_us = 0;
-  double synthesize_us = 0;
-};
 
 // The whole of DESIGN §4: parser → planner → executor → synthesizer.
 //
@@ -32,23 +24,22 @@ struct StageTimes {
 class QuestionPipeline {
  public:
   QuestionPipeline(std::unique_ptr<QuestionParser> parser, Planner planner, Executor executor,
-                   const Clock& clock)
+                   const Clock& clock, obs::MetricsRegistry& metrics)
       : parser_(std::move(parser)),
         planner_(std::move(planner)),
         executor_(std::move(executor)),
-        clock_(clock) {}
+        clock_(clock),
+        stage_seconds_(metrics) {}
 
   // Answers with the pipeline's own ToolCaller (benchmarks, tests)…
-  Answer answer(std::string_view question, const ParseContext& context,
-                StageTimes* times = nullptr) const;
+  Answer answer(std::string_view question, const ParseContext& context) const;
   // …or with `caller`, bound to the call being answered (answer_nba_question), telling
   // `on_stage` (when set) each stage as it begins, in words a person can read. Under `trace`
   // (when set) each stage is a span — parse_query, plan, execute, synthesize — and the
   // planned calls hang under execute.
   using StageObserver = std::function<void(const std::string& stage)>;
   Answer answer(std::string_view question, const ParseContext& context, const ToolCaller& caller,
-                StageTimes* times = nullptr, const StageObserver& on_stage = {},
-                const SpanPtr& trace = nullptr) const;
+                const StageObserver& on_stage = {}, const SpanPtr& trace = nullptr) const;
 
   const QuestionParser& parser() const { return *parser_; }
   const Planner& planner() const { return planner_; }
@@ -58,16 +49,18 @@ class QuestionPipeline {
   Planner planner_;
   Executor executor_;
   const Clock& clock_;
+  PipelineStageMetrics stage_seconds_;
 };
 
 // A pipeline over `players` and `teams` (a source's full lists; resolver borrowed) whose
 // calls go to `caller`, with up to `parallelism` threads per group of independent calls (the
-// answering thread plus helpers `spawner` starts; see Executor), timed on `clock`. The
-// resolver and the clock must outlive the pipeline.
+// answering thread plus helpers `spawner` starts; see Executor), its stages timed on `clock`
+// into `metrics`. The resolver, the clock and the registry must outlive the pipeline.
 std::unique_ptr<QuestionPipeline> newQuestionPipeline(const entity::EntityResolver& resolver,
                                                       const Rows<Player>& players,
                                                       const Rows<Team>& teams, ToolCaller caller,
                                                       unsigned parallelism, const Clock& clock,
+                                                      obs::MetricsRegistry& metrics,
                                                       HelperSpawner spawner = {});
 
 }  // namespace nba::nlq

@@ -205,6 +205,7 @@ TEST_CASE("under --fixed-time the date stays fixed but the stages' durations are
   auto teams = bundle.origin->chosen->teams(testCall());
   REQUIRE(players.ok());
   REQUIRE(teams.ok());
+  obs::MetricsRegistry registry;
   auto pipeline = nlq::newQuestionPipeline(
       *bundle.resolver, players->rows, teams->rows,
       [&server](const std::string& tool, const json& args, const nba::SpanPtr&) {
@@ -212,15 +213,20 @@ TEST_CASE("under --fixed-time the date stays fixed but the stages' durations are
         return nlq::ToolOutcome{std::move(result.text), result.structured.value_or(json::object()),
                                 result.is_error};
       },
-      1, *bundle.clock);
+      1, *bundle.clock, registry);
   REQUIRE(pipeline != nullptr);
-  nlq::StageTimes times;
   const auto answer = pipeline->answer("Who leads the NBA in points?",
-                                       nlq::parseContextAt(bundle.clock->wallNow()), &times);
+                                       nlq::parseContextAt(bundle.clock->wallNow()));
   CHECK(answer.structured["season"] == "2024-25");
-  // Real work took real (monotonic) time: a frozen clock would report 0 for every stage.
-  CHECK(times.parse_us + times.plan_us + times.execute_us + times.synthesize_us > 0);
-  CHECK(times.execute_us > 0);  // at least one tool call through the server
+  // Each stage observed once; real work took real (monotonic) time: a frozen clock would
+  // record 0 for every stage.
+  const nlq::PipelineStageMetrics stages(registry);
+  for (const obs::Histogram* stage :
+       {&stages.parse, &stages.plan, &stages.execute, &stages.synthesize}) {
+    CHECK(stage->count() == 1);
+  }
+  CHECK(stages.parse.sum() + stages.plan.sum() + stages.synthesize.sum() > 0);
+  CHECK(stages.execute.sum() > 0);  // at least one tool call through the server
   CHECK(bundle.clock->wallNow() == fixed.value());
 }
 

@@ -83,9 +83,10 @@ struct WatchedServer {
   WatchedSource source{base.data};
   CallContext client_call{base.clock, Caller::kClient};
   tools::ToolEnv env{source, base.resolver, base.clock, client_call};
+  obs::MetricsRegistry metrics;
   ServerHarness harness{[this](mcp::McpServer& server) {
     REQUIRE(app::registerNbaTools(server, env).isOk());
-    REQUIRE(app::registerAnswerTool(server, env, 2).isOk());
+    REQUIRE(app::registerAnswerTool(server, env, 2, metrics).isOk());
   }};
 
   WatchedServer() { harness.initialize(); }

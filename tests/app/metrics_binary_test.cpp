@@ -64,6 +64,10 @@ TEST_CASE("binary: metrics over HTTP, in the textfile and as a resource") {
       request(server, 4, "tools/call", {{"name", "get_live_scores"}, {"arguments", {{"date", 12}}}})
           .at("result")
           .at("isError") == true);
+  const json answered =
+      request(server, 5, "tools/call",
+              {{"name", "answer_nba_question"}, {"arguments", {{"question", "West standings"}}}});
+  CHECK_FALSE(answered.at("result").value("isError", false));
 
   httplib::Client http("127.0.0.1", port);
   const auto health = http.Get("/healthz");
@@ -92,9 +96,21 @@ TEST_CASE("binary: metrics over HTTP, in the textfile and as a resource") {
   // The malformed call spent no token (10 a minute: none can have come back in the test).
   CHECK(has(R"(nba_mcp_rate_limit_remaining{tool="get_live_scores"} 10)"));
   CHECK(has("nba_mcp_active_requests 0"));
+  // The protocol's own counters (mcp/protocol_metrics.h), the ones get_server_stats reads.
+  CHECK(has("nba_mcp_jsonrpc_requests_total 5"));
+  CHECK(has("nba_mcp_jsonrpc_notifications_total 1"));
+  CHECK(has("nba_mcp_jsonrpc_messages_total 6"));
+  CHECK(has(R"(nba_mcp_jsonrpc_tool_calls_total{is_error="false"} 2)"));
+  CHECK(has(R"(nba_mcp_jsonrpc_tool_calls_total{is_error="true"} 2)"));
+  CHECK(has("nba_mcp_jsonrpc_errors_total 0"));
+  // The question's stages, once each.
+  CHECK(has("# TYPE nba_mcp_pipeline_stage_seconds histogram"));
+  for (const char* stage : {"parse", "plan", "execute", "synthesize"}) {
+    CHECK(has(std::string("nba_mcp_pipeline_stage_seconds_count{stage=\"") + stage + "\"} 1"));
+  }
   CHECK_FALSE(has("nba_mcp_upstream_quota_used 0"));  // no NBA.com under --origin snapshot
 
-  const json read = request(server, 5, "resources/read", {{"uri", "nba://server/metrics"}});
+  const json read = request(server, 6, "resources/read", {{"uri", "nba://server/metrics"}});
   const json& contents = read.at("result").at("contents")[0];
   CHECK(contents.at("mimeType") == "text/plain; version=0.0.4");
   CHECK(contents.at("text").get<std::string>().find(

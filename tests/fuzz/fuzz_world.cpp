@@ -86,12 +86,14 @@ FreshServer newFreshServer(const mcp::ServerOptions& options) {
   mcp::ServerIdentity identity{"nba-mcp", "NBA Stats", "fuzz", "", "", "fuzzed"};
   FreshServer fresh;
   fresh.metrics = std::make_unique<app::ServerMetrics>();
-  fresh.server = std::make_unique<mcp::McpServer>(identity, options);
+  mcp::ServerOptions recorded = options;
+  recorded.metrics = &fresh.metrics->registry();
+  fresh.server = std::make_unique<mcp::McpServer>(identity, recorded);
   fresh.server->addToolMiddleware(fresh.metrics->middleware(env.clock));
   fresh.stats = std::make_shared<app::ServerStats>(*fresh.server, *fresh.metrics, nullptr,
                                                    std::chrono::steady_clock::now());
   require(app::registerNbaTools(*fresh.server, env));
-  require(app::registerAnswerTool(*fresh.server, env, 1));
+  require(app::registerAnswerTool(*fresh.server, env, 1, fresh.metrics->registry()));
   require(app::registerServerStats(*fresh.server, fresh.stats));
   require(app::registerNbaResources(*fresh.server, env));
   require(app::registerNbaPrompts(*fresh.server, env));

@@ -405,3 +405,39 @@ TEST_CASE("counters count what happened") {
   CHECK(counters.protocol_errors == 1);
   CHECK(counters.negotiated_version == "2025-06-18");
 }
+
+TEST_CASE("the counters are the series of the registry the server is given") {
+  nba::obs::MetricsRegistry registry;
+  nba::mcp::ServerOptions options = ServerHarness::defaultOptions();
+  options.metrics = &registry;
+  ServerHarness h(registerTestTools, options);
+  h.initialize("2025-06-18");
+  (void)callTool(h, "test_echo", {{"text", "hi"}}, 2);
+  (void)callTool(h, "test_echo", {{"text", 5}}, 3);
+  h.sendLine("{not json");
+  CHECK(h.receive()["error"]["code"] == -32700);
+  h.send({{"jsonrpc", "2.0"},
+          {"method", "notifications/cancelled"},
+          {"params", {{"requestId", 99}}}});  // nothing in flight: nothing cancelled
+  CHECK(callTool(h, "test_echo", {{"text", "x"}}, 4)["result"]["isError"] != true);
+  const std::string text = registry.renderPrometheus();
+  INFO(text);
+  const auto has = [&text](const std::string& line) {
+    return text.find(line + "\n") != std::string::npos;
+  };
+  CHECK(has("nba_mcp_jsonrpc_requests_total 4"));
+  CHECK(has("nba_mcp_jsonrpc_notifications_total 2"));
+  CHECK(has("nba_mcp_jsonrpc_messages_total 7"));
+  CHECK(has("nba_mcp_jsonrpc_errors_total 1"));
+  CHECK(has(R"(nba_mcp_jsonrpc_tool_calls_total{is_error="false"} 2)"));
+  CHECK(has(R"(nba_mcp_jsonrpc_tool_calls_total{is_error="true"} 1)"));
+  CHECK(has("nba_mcp_cancelled_requests_total 0"));
+  CHECK(has("nba_mcp_active_requests 0"));
+  const auto counters = h.server().counters();
+  CHECK(counters.requests == 4);
+  CHECK(counters.messages == 7);
+  CHECK(counters.tool_calls == 3);
+  CHECK(counters.tool_errors == 1);
+  CHECK(counters.protocol_errors == 1);
+  CHECK(counters.in_flight == 0);
+}

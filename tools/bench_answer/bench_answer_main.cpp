@@ -1,11 +1,14 @@
 // bench_answer: the question pipeline's server-side time on the embedded snapshot, per stage
-// (parse, plan, execute, synthesize) and whole (answer_nba_question through
-// McpServer::callTool, as tools/call runs it), over every question of golden/questions.json.
+// (parse, plan, execute, synthesize: read from the pipeline's own nba_mcp_pipeline_stage_seconds
+// histograms, whose sums grow by exactly one question's stage times per answer) and whole
+// (answer_nba_question through McpServer::callTool, as tools/call runs it), over every question of
+// golden/questions.json.
 //
 //   nba-bench-answer [--questions FILE (default: the repo's golden/questions.json)] [--rounds 50]
 //   [--workers 2]
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -16,6 +19,7 @@
 #include "app/server_builder.h"
 #include "mcp/worker_pool.h"
 #include "nlq/parser/slot_hits.h"
+#include "nlq/pipeline_stage_metrics.h"
 #include "nlq/question_pipeline.h"
 
 namespace {
@@ -51,6 +55,12 @@ std::vector<std::string> readQuestions(const std::string& path) {
     }
   }
   return questions;
+}
+
+// Seconds spent so far in parse, plan, execute and synthesize.
+using StageSums = std::array<double, 4>;
+StageSums sums(const nba::nlq::PipelineStageMetrics& m) {
+  return {m.parse.sum(), m.plan.sum(), m.execute.sum(), m.synthesize.sum()};
 }
 
 }  // namespace
@@ -93,6 +103,8 @@ int main(int argc, char** argv) {
   // the helpers beside the answering thread); no thread is created per question.
   nba::mcp::WorkerPool helpers(
       nba::mcp::WorkerPool::Options{workers > 1 ? workers - 1 : 1, 1000, {}});
+  nba::obs::MetricsRegistry registry;
+  const nba::nlq::PipelineStageMetrics recorded(registry);
   auto pipeline = nba::nlq::newQuestionPipeline(
       *bundle->resolver, players->rows, teams->rows,
       [&server](const std::string& tool, const json& args, const nba::SpanPtr&) {
@@ -100,7 +112,7 @@ int main(int argc, char** argv) {
         return nba::nlq::ToolOutcome{std::move(result.text),
                                      result.structured.value_or(json::object()), result.is_error};
       },
-      static_cast<unsigned>(workers), *bundle->clock,
+      static_cast<unsigned>(workers), *bundle->clock, registry,
       [&helpers](std::function<void()> task) { return helpers.tryStart(std::move(task)); });
   const auto context = nba::nlq::parseContextAt(bundle->clock->wallNow());
   // Warm up: loads the snapshot, builds the resolver and the tool's own pipeline.
@@ -110,17 +122,21 @@ int main(int argc, char** argv) {
   Samples parse{"parse", {}}, plan{"plan", {}}, execute{"execute", {}},
       synthesize{"synthesize", {}}, stages{"pipeline (stages sum)", {}},
       tool{"answer_nba_question", {}};
+  const std::array<Samples*, 4> stage_samples = {&parse, &plan, &execute, &synthesize};
   std::vector<std::vector<double>> per_question(questions.size());
   for (int round = 0; round < rounds; ++round) {
     for (std::size_t q = 0; q < questions.size(); ++q) {
       const std::string& question = questions[q];
-      nba::nlq::StageTimes times;
-      (void)pipeline->answer(question, context, &times);
-      parse.us.push_back(times.parse_us);
-      plan.us.push_back(times.plan_us);
-      execute.us.push_back(times.execute_us);
-      synthesize.us.push_back(times.synthesize_us);
-      stages.us.push_back(times.parse_us + times.plan_us + times.execute_us + times.synthesize_us);
+      const StageSums before = sums(recorded);
+      (void)pipeline->answer(question, context);
+      const StageSums after = sums(recorded);
+      double total = 0;
+      for (std::size_t i = 0; i < after.size(); ++i) {
+        const double us = (after[i] - before[i]) * 1e6;
+        stage_samples[i]->us.push_back(us);
+        total += us;
+      }
+      stages.us.push_back(total);
       const auto start = SteadyClock::now();
       (void)server.callTool("answer_nba_question", {{"question", question}});
       tool.us.push_back(
