@@ -1,10 +1,13 @@
 #include "app/golden/golden_command.h"
 
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "app/golden/paraphrase_check.h"
 #include "app/golden/question_check.h"
 #include "app/golden/transcript_replay.h"
 
@@ -43,6 +46,32 @@ int checkQuestions(const Config& config, const std::string& path) {
   const int passed = report->cases - static_cast<int>(report->failures.size());
   std::cout << "golden questions: " << passed << "/" << report->cases << " pass" << std::endl;
   return report->failures.empty() ? 0 : 1;
+}
+
+// The blind suite: each failure in a line or two (its answers are long, and the suite is
+// measured, not tuned on), the accuracy per capability and in all, and the floor.
+int checkParaphraseSuite(const Config& config, const std::string& path) {
+  auto report = checkParaphrases(path, config);
+  if (!report.ok()) {
+    std::cerr << "golden: " << report.status().message() << "\n";
+    return 2;
+  }
+  for (const QuestionFailure& failure : report->failures) {
+    std::cout << "MISS " << failure.id << ": " << failure.question << "\n";
+    for (const std::string& problem : failure.problems) std::cout << "  - " << problem << "\n";
+  }
+  char line[160];
+  for (const auto& [capability, score] : report->by_capability) {
+    std::snprintf(line, sizeof line, "  %-22s %3d/%-3d %5.1f %%\n", capability.c_str(),
+                  score.passed, score.cases, 100.0 * score.passed / std::max(1, score.cases));
+    std::cout << line;
+  }
+  const int passed = report->cases - static_cast<int>(report->failures.size());
+  std::snprintf(line, sizeof line,
+                "golden paraphrases (blind): %d/%d pass, %.1f %% (floor %.1f %%)\n", passed,
+                report->cases, 100.0 * report->accuracy(), 100.0 * report->min_accuracy);
+  std::cout << line << std::flush;
+  return report->accuracy() + 1e-9 >= report->min_accuracy ? 0 : 1;
 }
 
 // True when the environment says this is a CI run (GitHub Actions, GitLab, … set CI=true).
@@ -104,7 +133,11 @@ int runGolden(const Config& config, const std::string& dir, GoldenMode mode) {
                  "writes; use `nba-mcp golden record`\n";
   }
   const std::string questions = dir + "/questions.json";
-  const int questions_code = checkQuestions(config, questions);
+  int questions_code = checkQuestions(config, questions);
+  const std::string paraphrases = dir + "/paraphrases.json";
+  if (std::filesystem::exists(paraphrases)) {
+    questions_code = std::max(questions_code, checkParaphraseSuite(config, paraphrases));
+  }
   const int transcripts_code =
       checkTranscripts(dir + "/transcripts", fixedTimeOf(questions), record);
   return std::max(questions_code, transcripts_code);

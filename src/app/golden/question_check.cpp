@@ -12,20 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-Result<json> readJsonFile(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) {
-    return notFound("cannot read " + path);
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  json value = json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
-  if (value.is_discarded()) {
-    return invalidArgument(path + " is not valid JSON");
-  }
-  return value;
-}
-
 std::vector<std::string> strings(const json& value) {
   std::vector<std::string> out;
   if (value.is_array()) {
@@ -82,8 +68,22 @@ std::vector<std::string> problemsWith(const json& test, const mcp::ToolResult& r
 
 }  // namespace
 
+Result<json> readGoldenJson(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    return notFound("cannot read " + path);
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  json value = json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+  if (value.is_discarded()) {
+    return invalidArgument(path + " is not valid JSON");
+  }
+  return value;
+}
+
 Result<QuestionReport> checkGoldenQuestions(const std::string& path, const Config& config) {
-  auto file = readJsonFile(path);
+  auto file = readGoldenJson(path);
   if (!file.ok()) {
     return file.status();
   }

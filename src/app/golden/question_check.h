@@ -1,5 +1,6 @@
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -31,5 +32,8 @@ struct QuestionReport {
 //   absent  — strings it must not contain
 // Fails (Status) only when the file cannot be read or is malformed.
 Result<QuestionReport> checkGoldenQuestions(const std::string& path, const Config& config);
+
+// The JSON of a golden file; NotFound or InvalidArgument naming the path.
+Result<nlohmann::json> readGoldenJson(const std::string& path);
 
 }  // namespace nba::app
