@@ -59,7 +59,7 @@ Answer QuestionPipeline::answer(std::string_view question, const ParseContext& c
   record(stage_seconds_.execute, stopwatch.lap());
   stage("Writing the answer");
   ScopedSpan span(trace, "synthesize");
-  Answer answer = synthesize(question, query, plan, results);
+  Answer answer = synthesize(question, query, plan, results, team_names_);
   span.set("nlq.status", std::string(answerStatusName(answer.status)));
   record(stage_seconds_.synthesize, stopwatch.lap());
   return answer;
@@ -71,9 +71,14 @@ std::unique_ptr<QuestionPipeline> newQuestionPipeline(const entity::EntityResolv
                                                       unsigned parallelism, const Clock& clock,
                                                       obs::MetricsRegistry& metrics,
                                                       HelperSpawner spawner) {
+  TeamNames names;
+  for (const Team& team : teams) {
+    names[team.abbr] = TeamNaming{team.name, team.nickname};
+  }
   return std::make_unique<QuestionPipeline>(
       newQuestionParser(resolver, players, teams), newPlanner(teams),
-      Executor(std::move(caller), parallelism, clock, std::move(spawner)), clock, metrics);
+      Executor(std::move(caller), parallelism, clock, std::move(spawner)), clock, metrics,
+      std::move(names));
 }
 
 }  // namespace nba::nlq

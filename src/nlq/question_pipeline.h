@@ -14,6 +14,7 @@
 #include "nlq/pipeline_stage_metrics.h"
 #include "nlq/planner/planner.h"
 #include "nlq/synthesizer/answer.h"
+#include "nlq/synthesizer/game_sentence.h"
 
 namespace nba::nlq {
 
@@ -24,12 +25,13 @@ namespace nba::nlq {
 class QuestionPipeline {
  public:
   QuestionPipeline(std::unique_ptr<QuestionParser> parser, Planner planner, Executor executor,
-                   const Clock& clock, obs::MetricsRegistry& metrics)
+                   const Clock& clock, obs::MetricsRegistry& metrics, TeamNames team_names = {})
       : parser_(std::move(parser)),
         planner_(std::move(planner)),
         executor_(std::move(executor)),
         clock_(clock),
-        stage_seconds_(metrics) {}
+        stage_seconds_(metrics),
+        team_names_(std::move(team_names)) {}
 
   // Answers with the pipeline's own ToolCaller (benchmarks, tests)…
   Answer answer(std::string_view question, const ParseContext& context) const;
@@ -50,6 +52,7 @@ class QuestionPipeline {
   Executor executor_;
   const Clock& clock_;
   PipelineStageMetrics stage_seconds_;
+  TeamNames team_names_;  // for the synthesizer's sentences about games
 };
 
 // A pipeline over `players` and `teams` (a source's full lists; resolver borrowed) whose

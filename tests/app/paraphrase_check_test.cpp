@@ -20,6 +20,7 @@ TEST_CASE("paraphrase facts: case, accents and punctuation do not matter") {
   CHECK(containsFact("shot 51.9% from the field", "51.9"));
   CHECK(containsFact("FG% .519", "51.9"));  // basketball-reference's way of writing it
   CHECK(containsFact("in 2024-25 (as of 2025-04-13)", "2024-25"));
+  CHECK(containsFact("had 2,484 points", "2484"));
 }
 
 TEST_CASE("paraphrase facts: whole words and numbers only") {
@@ -28,6 +29,7 @@ TEST_CASE("paraphrase facts: whole words and numbers only") {
   CHECK_FALSE(containsFact("Naz Reidy", "Reid"));
   CHECK_FALSE(containsFact("went 61-22", "61-21"));
   CHECK_FALSE(containsFact("Jalen Williams", "Jaylin Williams"));
+  CHECK_FALSE(containsFact("points, 484 rebounds", "2484"));  // a list's comma still parts
 }
 
 TEST_CASE("paraphrase suite: accuracy per capability, and a floor that fails the check") {

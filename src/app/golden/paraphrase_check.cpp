@@ -1,6 +1,7 @@
 #include "app/golden/paraphrase_check.h"
 
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "app/server_builder.h"
@@ -37,11 +38,24 @@ std::vector<std::string> problemsWith(const json& test, const mcp::ToolResult& r
   return problems;
 }
 
+// "2,484" → "2484": a thousands separator is formatting, not a word break.
+std::string withoutThousandsSeparators(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool separator = text[i] == ',' && i > 0 && i + 1 < text.size() &&
+                           std::isdigit(static_cast<unsigned char>(text[i - 1])) != 0 &&
+                           std::isdigit(static_cast<unsigned char>(text[i + 1])) != 0;
+    if (!separator) out += text[i];
+  }
+  return out;
+}
+
 }  // namespace
 
 bool containsFact(const std::string& text, const std::string& fact) {
-  const std::vector<std::string> words = entity::tokenizeName(text);
-  const std::vector<std::string> wanted = entity::tokenizeName(fact);
+  const std::vector<std::string> words = entity::tokenizeName(withoutThousandsSeparators(text));
+  const std::vector<std::string> wanted = entity::tokenizeName(withoutThousandsSeparators(fact));
   if (wanted.empty()) return true;
   return std::search(words.begin(), words.end(), wanted.begin(), wanted.end()) != words.end();
 }

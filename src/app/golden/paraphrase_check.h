@@ -33,7 +33,7 @@ struct ParaphraseReport {
 //   expect  — answered | clarification | no_data | not_answered (clarification or no_data)
 //   facts   — names and numbers the answer must contain, matched as whole words after folding
 //             case and accents and dropping punctuation, so "Jokic" finds "Jokić", "68-14"
-//             finds "68–14" and "51.9" finds "51.9%" or ".519"
+//             finds "68–14", "51.9" finds "51.9%" or ".519", "2484" finds "2,484"
 // The suite is never tuned on wholesale (see its "about"): the report gives the accuracy,
 // overall and per capability, and the file's "min_accuracy" is the floor a change must not
 // fall below. Fails (Status) only when the file cannot be read or is malformed.

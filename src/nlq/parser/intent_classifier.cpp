@@ -166,7 +166,11 @@ std::vector<std::pair<std::size_t, std::size_t>> splitParts(const TokenLabels& l
     const bool comparing = (left[Cue::kCompare] || left[Cue::kVersus]) && !versus_done;
     const bool left_stands = left.strong() || left.stat || versus_done;
     // "… and the Celtics offensive rating": a stat of a named subject is a question too.
-    const bool right_stands = right.strong() || (right.stat && right.entity);
+    // "… and the Celtics offensive rating": a stat of a named subject is a question too; so
+    // is a stat after a different ask about a subject named before ("Celtics record and net
+    // rating"), which asks it of the same subject (see the parser's carrySubject).
+    const bool same_subject_ask = right.stat && left.entity && left.strong() && !left.stat;
+    const bool right_stands = right.strong() || (right.stat && right.entity) || same_subject_ask;
     if (right_stands && left_stands && !comparing) {
       parts.emplace_back(start, i);
       start = i + 1;
@@ -181,6 +185,14 @@ std::optional<std::pair<IntentKind, double>> classifyPart(const TokenLabels& lab
                                                           const QuerySlots& slots) {
   const Cues cues = cuesIn(labels, first, last);
   const bool dated = !slots.date.empty();
+  // "won" of a division or conference, or of a team's games, is its record, not an award:
+  // "who won the Atlantic", "how many games did the Pistons win".
+  const bool won_games = cues[Cue::kGames] && slots.teams.size() == 1 && !dated;
+  const bool won_group = !slots.division.empty() || !slots.conference.empty();
+  if (slots.award.empty() && cues[Cue::kAwards] && (won_group || won_games) &&
+      slots.players.empty()) {
+    return std::pair{IntentKind::kStandings, kLikely};
+  }
   if (!slots.award.empty() || (cues[Cue::kAwards] && !dated && slots.teams.empty() &&
                                !cues[Cue::kGames] && !cues[Cue::kVersus])) {
     return std::pair{IntentKind::kAwards, slots.award.empty() ? kGuess : kSure};

@@ -19,6 +19,7 @@ struct Word {
 };
 
 constexpr int cue(Cue c) { return static_cast<int>(c); }
+constexpr int named(NamedDate d) { return static_cast<int>(d); }
 
 // Which end a ranking word asks for. "worst" is the bad end whatever the stat; "fewest" and
 // "most" name low and high values, which are the good or the bad end depending on the stat
@@ -26,6 +27,8 @@ constexpr int cue(Cue c) { return static_cast<int>(c); }
 constexpr int kWorstEnd = 0;
 constexpr int kLowValues = 1;
 constexpr std::string_view kHigh = "high";  // text of the cues "most", "highest", …
+constexpr int kOtherLeague = static_cast<int>(Scope::kOtherLeague);
+constexpr int kNotStats = static_cast<int>(Scope::kNotStats);
 
 // Stat aliases of the catalog that are ordinary English in questions: "compare X to Y",
 // "per game", "the score", "last 5 games", "3 point". They are never read as stats alone.
@@ -65,6 +68,28 @@ constexpr Word kExtraStats[] = {
     {"defensive", LexRole::kStat, 0, "DEF_RATING"},
     {"drtg", LexRole::kStat, 0, "DEF_RATING"},
     {"net rating", LexRole::kStat, 0, "NET_RATING"},
+    {"off rating", LexRole::kStat, 0, "OFF_RATING"},
+    {"off rtg", LexRole::kStat, 0, "OFF_RATING"},
+    {"offensive rtg", LexRole::kStat, 0, "OFF_RATING"},
+    {"def rating", LexRole::kStat, 0, "DEF_RATING"},
+    {"def rtg", LexRole::kStat, 0, "DEF_RATING"},
+    {"defensive rtg", LexRole::kStat, 0, "DEF_RATING"},
+    {"net rtg", LexRole::kStat, 0, "NET_RATING"},
+    {"netrtg", LexRole::kStat, 0, "NET_RATING"},
+    // A team's four-factor rates (get_team_stats' Advanced measure, get_team_rankings).
+    {"turnover percentage", LexRole::kStat, 0, "TOV_PCT"},
+    {"turnover rate", LexRole::kStat, 0, "TOV_PCT"},
+    {"turnover pct", LexRole::kStat, 0, "TOV_PCT"},
+    {"tov pct", LexRole::kStat, 0, "TOV_PCT"},
+    {"offensive rebound percentage", LexRole::kStat, 0, "OREB_PCT"},
+    {"offensive rebounding percentage", LexRole::kStat, 0, "OREB_PCT"},
+    {"offensive rebound rate", LexRole::kStat, 0, "OREB_PCT"},
+    {"offensive rebounding rate", LexRole::kStat, 0, "OREB_PCT"},
+    {"offensive rebound pct", LexRole::kStat, 0, "OREB_PCT"},
+    {"offensive rebounding pct", LexRole::kStat, 0, "OREB_PCT"},
+    {"defensive rebound percentage", LexRole::kStat, 0, "DREB_PCT"},
+    {"defensive rebounding percentage", LexRole::kStat, 0, "DREB_PCT"},
+    {"four factors", LexRole::kAdvanced, 0, ""},
     {"pace", LexRole::kStat, 0, "PACE"},
     // Points a team allows: "allows the fewest points", "points allowed", "gives up".
     {"points allowed", LexRole::kStat, 0, "OPP_PTS"},
@@ -199,6 +224,44 @@ constexpr Word kWords[] = {
     {"playoffs", LexRole::kSeasonType, 1, ""}, {"playoff", LexRole::kSeasonType, 1, ""},
     {"postseason", LexRole::kSeasonType, 1, ""}, {"post season", LexRole::kSeasonType, 1, ""},
     {"regular season", LexRole::kSeasonType, 0, ""},
+    {"finals", LexRole::kSeasonType, 1, ""}, {"championship", LexRole::kSeasonType, 1, ""},
+    {"champion", LexRole::kSeasonType, 1, ""}, {"champions", LexRole::kSeasonType, 1, ""},
+    {"title", LexRole::kSeasonType, 1, ""},
+    {"play in tournament", LexRole::kSeasonType, 1, ""}, {"playin", LexRole::kSeasonType, 1, ""},
+    {"play in game", LexRole::kSeasonType, 1, ""}, {"play in games", LexRole::kSeasonType, 1, ""},
+    // What nba-mcp has no data on: said, never guessed (nlq/planner).
+    {"wnba", LexRole::kOutOfScope, kOtherLeague, "the WNBA"},
+    {"g league", LexRole::kOutOfScope, kOtherLeague, "the G League"},
+    {"gleague", LexRole::kOutOfScope, kOtherLeague, "the G League"},
+    {"ncaa", LexRole::kOutOfScope, kOtherLeague, "college basketball (NCAA)"},
+    {"march madness", LexRole::kOutOfScope, kOtherLeague, "college basketball (NCAA)"},
+    {"college", LexRole::kOutOfScope, kOtherLeague, "college basketball"},
+    {"euroleague", LexRole::kOutOfScope, kOtherLeague, "the EuroLeague"},
+    {"euro league", LexRole::kOutOfScope, kOtherLeague, "the EuroLeague"},
+    {"olympic", LexRole::kOutOfScope, kOtherLeague, "international basketball (the Olympics, FIBA)"},
+    {"olympics", LexRole::kOutOfScope, kOtherLeague, "international basketball (the Olympics, FIBA)"},
+    {"fiba", LexRole::kOutOfScope, kOtherLeague, "international basketball (the Olympics, FIBA)"},
+    {"salary", LexRole::kOutOfScope, kNotStats, "salaries and contracts"},
+    {"salaries", LexRole::kOutOfScope, kNotStats, "salaries and contracts"},
+    {"contract", LexRole::kOutOfScope, kNotStats, "salaries and contracts"},
+    {"contracts", LexRole::kOutOfScope, kNotStats, "salaries and contracts"},
+    {"injured", LexRole::kOutOfScope, kNotStats, "injuries"},
+    {"injury", LexRole::kOutOfScope, kNotStats, "injuries"},
+    {"injuries", LexRole::kOutOfScope, kNotStats, "injuries"},
+    {"rumors", LexRole::kOutOfScope, kNotStats, "trade rumours"},
+    {"rumours", LexRole::kOutOfScope, kNotStats, "trade rumours"},
+    {"rumor", LexRole::kOutOfScope, kNotStats, "trade rumours"},
+    {"odds", LexRole::kOutOfScope, kNotStats, "betting odds"},
+    {"betting", LexRole::kOutOfScope, kNotStats, "betting odds"},
+    {"coach", LexRole::kOutOfScope, kNotStats, "coaches"},
+    {"coaches", LexRole::kOutOfScope, kNotStats, "coaches"},
+    {"going to win", LexRole::kOutOfScope, kNotStats, "predictions"},
+    {"will win", LexRole::kOutOfScope, kNotStats, "predictions"},
+    {"predict", LexRole::kOutOfScope, kNotStats, "predictions"},
+    {"prediction", LexRole::kOutOfScope, kNotStats, "predictions"},
+    {"predictions", LexRole::kOutOfScope, kNotStats, "predictions"},
+    {"draft", LexRole::kOutOfScope, kNotStats, "the draft"},
+    {"drafted", LexRole::kOutOfScope, kNotStats, "the draft"},
     // Per mode.
     {"per game", LexRole::kPerMode, static_cast<int>(stats::PerMode::kPerGame), ""},
     {"a game", LexRole::kPerMode, static_cast<int>(stats::PerMode::kPerGame), ""},
@@ -209,6 +272,23 @@ constexpr Word kWords[] = {
     {"per36", LexRole::kPerMode, static_cast<int>(stats::PerMode::kPer36), ""},
     {"per 36 minutes", LexRole::kPerMode, static_cast<int>(stats::PerMode::kPer36), ""},
     // Dates.
+    {"christmas", LexRole::kNamedDate, named(NamedDate::kChristmas), ""},
+    {"christmas day", LexRole::kNamedDate, named(NamedDate::kChristmas), ""},
+    {"xmas", LexRole::kNamedDate, named(NamedDate::kChristmas), ""},
+    {"new year eve", LexRole::kNamedDate, named(NamedDate::kNewYearsEve), ""},
+    {"new years eve", LexRole::kNamedDate, named(NamedDate::kNewYearsEve), ""},
+    {"nye", LexRole::kNamedDate, named(NamedDate::kNewYearsEve), ""},
+    {"new year day", LexRole::kNamedDate, named(NamedDate::kNewYearsDay), ""},
+    {"new years day", LexRole::kNamedDate, named(NamedDate::kNewYearsDay), ""},
+    {"mlk day", LexRole::kNamedDate, named(NamedDate::kMlkDay), ""},
+    {"mlk", LexRole::kNamedDate, named(NamedDate::kMlkDay), ""},
+    {"martin luther king day", LexRole::kNamedDate, named(NamedDate::kMlkDay), ""},
+    {"martin luther king jr day", LexRole::kNamedDate, named(NamedDate::kMlkDay), ""},
+    {"thanksgiving", LexRole::kNamedDate, named(NamedDate::kThanksgiving), ""},
+    {"thanksgiving day", LexRole::kNamedDate, named(NamedDate::kThanksgiving), ""},
+    {"valentine day", LexRole::kNamedDate, named(NamedDate::kValentinesDay), ""},
+    {"valentines day", LexRole::kNamedDate, named(NamedDate::kValentinesDay), ""},
+    {"halloween", LexRole::kNamedDate, named(NamedDate::kHalloween), ""},
     {"today", LexRole::kDateRel, 0, ""}, {"tonight", LexRole::kDateRel, 0, ""},
     {"tonights", LexRole::kDateRel, 0, ""}, {"todays", LexRole::kDateRel, 0, ""},
     {"yesterday", LexRole::kDateRel, -1, ""}, {"last night", LexRole::kDateRel, -1, ""},

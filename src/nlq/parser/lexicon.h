@@ -29,6 +29,25 @@ enum class LexRole : std::uint8_t {
   kAdvanced,     // "advanced", "efficiency" for teams
   kLastGames,    // value = n: "last game" = 1, "recent games" = 5
   kSeasonRange,  // "seasons", "years": after "last N"
+  kOutOfScope,   // text = what nba-mcp has no data on ("the WNBA", "injuries"); value = Scope
+  kNamedDate,    // value = NamedDate: "Christmas", "MLK Day"
+};
+
+// Days people name instead of dating them (LexRole::kNamedDate values).
+enum class NamedDate : std::uint8_t {
+  kChristmas,      // December 25
+  kNewYearsEve,    // December 31
+  kNewYearsDay,    // January 1
+  kMlkDay,         // the third Monday of January
+  kThanksgiving,   // the fourth Thursday of November
+  kValentinesDay,  // February 14
+  kHalloween,      // October 31
+};
+
+// What an out-of-scope word names (LexRole::kOutOfScope values).
+enum class Scope : std::uint8_t {
+  kOtherLeague,  // "WNBA", "G League", "college": the NBA only is covered
+  kNotStats,     // "salary", "injured", "odds": not game statistics
 };
 
 // Intent signals (LexRole::kCue values).

@@ -109,6 +109,13 @@ struct Intent {
   double confidence = 0;  // 0..1
 };
 
+// Something a question asks about that nba-mcp has no data on ("the WNBA", "injuries"): the
+// answer says so, and never answers another question in its place.
+struct OutOfScope {
+  std::string what;
+  bool other_league = false;  // another league; else a topic outside the game statistics
+};
+
 // The parser's typed result. `slots` are the facts of the whole question; `intents` are
 // empty when the question could not be understood (then `unrecognized` and `notes` say why).
 struct ParsedQuery {
@@ -118,6 +125,7 @@ struct ParsedQuery {
   std::vector<std::string> unrecognized;  // words that meant nothing to the parser
   std::vector<std::string> notes;         // for people: choices made, input cut, …
   bool too_long = false;                  // the question exceeded kMaxQuestionBytes
+  std::vector<OutOfScope> out_of_scope;   // set: `intents` are empty, nothing is looked up
 };
 
 }  // namespace nba::nlq

@@ -63,6 +63,7 @@ class Parser final : public QuestionParser {
     applyHits(hits, 0, labels.size(), context, &out.slots);
     collectUnrecognized(text, labels, &out);
     classify(labels, hits, context, &out);
+    collectOutOfScope(labels, &out);
     return out;
   }
 
@@ -76,6 +77,33 @@ class Parser final : public QuestionParser {
     }
   }
 
+  // "WNBA", "injured", "odds": the question is about what the data does not hold, so nothing
+  // is looked up (an NBA answer in its place would mislead).
+  static void collectOutOfScope(const TokenLabels& labels, ParsedQuery* out) {
+    for (const TokenLabel& label : labels) {
+      if (label.role != LexRole::kOutOfScope || !label.head) continue;
+      const std::string what(label.entry->text);
+      const bool league = label.entry->value == static_cast<int>(Scope::kOtherLeague);
+      const bool known = std::any_of(out->out_of_scope.begin(), out->out_of_scope.end(),
+                                     [&what](const OutOfScope& o) { return o.what == what; });
+      if (!known) out->out_of_scope.push_back({what, league});
+    }
+    if (!out->out_of_scope.empty()) {
+      out->intents.clear();
+    }
+  }
+
+  // A part that names no subject asks about the previous part's ("Celtics record and net
+  // rating", "how many games did they win and what was their net rating").
+  static void carrySubject(const std::vector<Intent>& before, QuerySlots* part) {
+    if (before.empty() || !part->players.empty() || !part->teams.empty() ||
+        !part->conference.empty() || !part->division.empty()) {
+      return;
+    }
+    const QuerySlots& previous = before.back().slots;
+    if (previous.players.empty()) part->teams = previous.teams;
+  }
+
   static void classify(const TokenLabels& labels, const std::vector<SlotHit>& hits,
                        const ParseContext& context, ParsedQuery* out) {
     double confidence = 1.0;
@@ -85,6 +113,7 @@ class Parser final : public QuestionParser {
       intent.slots.teams = within(out->slots.teams, first, last);
       applyHits(hits, first, last, context, &intent.slots);
       inherit(out->slots, &intent.slots);
+      carrySubject(out->intents, &intent.slots);
       auto verdict = classifyPart(labels, first, last, intent.slots);
       if (!verdict) {
         continue;

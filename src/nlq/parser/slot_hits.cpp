@@ -124,6 +124,10 @@ class PatternPass {
       month(i);
       return;
     }
+    if (label.role == LexRole::kNamedDate && label.head) {
+      namedDate(i);
+      return;
+    }
     if (label.role == LexRole::kNone || label.role == LexRole::kNumber) {
       const int n = numberValue(tok(i));
       if (n >= 0) {
@@ -187,6 +191,23 @@ class PatternPass {
       default:
         break;
     }
+  }
+
+  // "Christmas", "Christmas Day 2024": the year, when one follows the name, is the
+  // calendar year (not a season).
+  void namedDate(std::size_t i) {
+    std::size_t next = i + 1;
+    while (next < labels_.size() && labels_[next].role == LexRole::kNamedDate &&
+           !labels_[next].head) {
+      ++next;  // the rest of a phrase ("christmas day")
+    }
+    int year = 0;
+    if (next < labels_.size() && text_.tokens[next].shape == TokenShape::kNumber &&
+        isYear(numberValue(tok(next)))) {
+      year = numberValue(tok(next));
+      take(next);
+    }
+    hit(i, HitKind::kNamedDate, year, labels_[i].entry->value);
   }
 
   // "March 8", "Mar 8th 2025", "8 March"; a month without a day is only a word ("may").
@@ -282,6 +303,47 @@ void monthRange(int year, int month, const ParseContext& context, QuerySlots* sl
   slots->date_to = calendarDate(year_month_day{ym / last});
 }
 
+// A named day in `year`.
+std::chrono::year_month_day namedDay(NamedDate which, int year) {
+  using namespace std::chrono;
+  const std::chrono::year y{year};
+  switch (which) {
+    case NamedDate::kChristmas:
+      return y / December / 25;
+    case NamedDate::kNewYearsEve:
+      return y / December / 31;
+    case NamedDate::kNewYearsDay:
+      return y / January / 1;
+    case NamedDate::kMlkDay:
+      return year_month_day{sys_days{y / January / Monday[3]}};
+    case NamedDate::kThanksgiving:
+      return year_month_day{sys_days{y / November / Thursday[4]}};
+    case NamedDate::kValentinesDay:
+      return y / February / 14;
+    case NamedDate::kHalloween:
+      return y / October / 31;
+  }
+  return y / January / 1;
+}
+
+// A named day ("Christmas"): in the year written; else in the season asked about (its
+// autumn for October to December, its spring otherwise); else the latest on or before today.
+std::string namedDate(int year, NamedDate which, const QuerySlots& slots,
+                      const ParseContext& context) {
+  if (year == 0 && slots.season) {
+    const int start = slots.season->last.start_year;
+    year = static_cast<unsigned>(namedDay(which, start).month()) >= 10 ? start : start + 1;
+  }
+  if (year == 0) {
+    year = static_cast<int>(context.today.year());
+    if (namedDay(which, year) > context.today) --year;
+  }
+  if (year < kFirstSeasonEndYear - 1 || year > kLastSeasonEndYear) {
+    return {};
+  }
+  return calendarDate(namedDay(which, year));
+}
+
 // A month and day without a year: the latest such date on or before today.
 std::string pastDate(int year, int month, int day, const ParseContext& context) {
   if (year == 0) {
@@ -313,7 +375,8 @@ void addStat(std::string_view code, QuerySlots* slots) {
   if (std::find(slots->stats.begin(), slots->stats.end(), code) == slots->stats.end()) {
     slots->stats.emplace_back(code);
   }
-  if (code == "OFF_RATING" || code == "DEF_RATING" || code == "NET_RATING" || code == "PACE") {
+  if (code == "OFF_RATING" || code == "DEF_RATING" || code == "NET_RATING" || code == "PACE" ||
+      code == "TOV_PCT" || code == "OREB_PCT" || code == "DREB_PCT") {
     slots->advanced = true;
   }
 }
@@ -331,7 +394,10 @@ void applyHit(const SlotHit& h, const ParseContext& context, QuerySlots* slots) 
       if (!slots->last_n) slots->last_n = std::clamp(h.number, 1, 82);
       break;
     case HitKind::kSeason:
-      if (!slots->season) slots->season = SeasonSpec{Season{h.number}, 1, false};
+      // A season written out always wins over a relative one ("last season (2023-24)").
+      if (!slots->season || slots->season->relative) {
+        slots->season = SeasonSpec{Season{h.number}, 1, false};
+      }
       break;
     case HitKind::kSeasonRel:
       if (!slots->season)
@@ -391,6 +457,11 @@ void applyHit(const SlotHit& h, const ParseContext& context, QuerySlots* slots) 
     case HitKind::kHighest:
       slots->highest = true;
       break;
+    case HitKind::kNamedDate:
+      if (slots->date.empty()) {
+        slots->date = namedDate(h.number, static_cast<NamedDate>(h.month), *slots, context);
+      }
+      break;
   }
 }
 
@@ -409,9 +480,12 @@ void labelQuestion(const TokenizedText& text, TokenLabels* labels, std::vector<S
 
 void applyHits(const std::vector<SlotHit>& hits, std::size_t first, std::size_t last,
                const ParseContext& context, QuerySlots* slots) {
-  for (const SlotHit& h : hits) {
-    if (h.pos >= first && h.pos < last) {
-      applyHit(h, context, slots);
+  // Named days last: "Christmas last season" needs the season said after it.
+  for (const bool named : {false, true}) {
+    for (const SlotHit& h : hits) {
+      if (h.pos >= first && h.pos < last && (h.kind == HitKind::kNamedDate) == named) {
+        applyHit(h, context, slots);
+      }
     }
   }
 }

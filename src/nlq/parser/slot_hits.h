@@ -40,9 +40,10 @@ enum class HitKind {
   kAway,
   kAward,
   kAdvanced,
-  kLowest,   // number = 0 for "worst", 1 for low values ("fewest")
-  kHighest,  // high values: "most", "highest", "fastest"
-  kMonth,    // a whole month: number = year (0 = unsaid), month
+  kLowest,     // number = 0 for "worst", 1 for low values ("fewest")
+  kHighest,    // high values: "most", "highest", "fastest"
+  kMonth,      // a whole month: number = year (0 = unsaid), month
+  kNamedDate,  // number = year (0 = unsaid), month = NamedDate
 };
 
 // One fact found at word `pos`. Values by kind: kLimit/kLastN/kSeasonRange number = n;

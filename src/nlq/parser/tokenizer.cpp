@@ -12,6 +12,13 @@ bool isDigit(char c) { return c >= '0' && c <= '9'; }
 bool isAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 bool isAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 
+// Two two-digit years a season apart ("23", "24"; "99", "00").
+bool consecutiveYears(std::string_view first, std::string_view second) {
+  const int a = (first[0] - '0') * 10 + (first[1] - '0');
+  const int b = (second[0] - '0') * 10 + (second[1] - '0');
+  return (a + 1) % 100 == b;
+}
+
 std::size_t digitRun(std::string_view s, std::size_t pos) {
   std::size_t n = 0;
   while (pos + n < s.size() && isDigit(s[pos + n])) {
@@ -153,6 +160,17 @@ class Scanner {
     if (len == 4 && (second == 2 || second == 4) && !third_follows) {
       out_->text += '-';
       out_->text.append(source_.substr(after - 2, 2));
+      shape_ = TokenShape::kSeason;
+      finish(after);
+      return after;
+    }
+    if (len == 2 && source_[pos] == '-' && second == 2 && !third_follows &&
+        consecutiveYears(std::string_view(out_->text).substr(word_begin_, 2),
+                         source_.substr(pos + 1, 2))) {
+      // "23-24": the season 2023-24, written as the seasons' labels are.
+      out_->text.insert(word_begin_, "20");
+      out_->text += '-';
+      out_->text.append(source_.substr(pos + 1, 2));
       shape_ = TokenShape::kSeason;
       finish(after);
       return after;

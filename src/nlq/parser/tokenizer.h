@@ -49,8 +49,9 @@ struct TokenizedText {
 // possessives dropped ("Curry's", "Celtics'"), inner apostrophes and initials joined
 // ("De'Aaron" → "deaaron", "P.J." → "pj"), '%' kept on the word before it ("3P%"), hyphens
 // split words ("3-pointers" → "3 pointers") except inside seasons and dates ("2024-25",
-// "2025-01-23"). Everything else — punctuation, emoji, control characters, other scripts,
-// malformed UTF-8 — separates words. Reuses `out`'s storage. Pure; thread-compatible.
+// "2025-01-23"); a short season "23-24" becomes "2023-24". Everything else — punctuation, emoji,
+// control characters, other scripts, malformed UTF-8 — separates words. Reuses `out`'s storage.
+// Pure; thread-compatible.
 void tokenizeQuestion(std::string_view question, std::size_t max_tokens, TokenizedText* out);
 
 }  // namespace nba::nlq

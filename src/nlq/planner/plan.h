@@ -26,6 +26,9 @@ struct Plan {
   std::vector<std::string> missing;
   std::vector<std::string> notes;
   std::vector<std::string> suggestions;  // example questions for a reader who must rephrase
+  // Parts no tool is asked for because the data has nothing for them (another league, the
+  // playoffs where only the regular season is covered): one sentence each, said as is.
+  std::vector<std::string> unanswerable;
 };
 
 }  // namespace nba::nlq

@@ -101,6 +101,9 @@ class IntentPlanner {
       : intent_(intent), slots_(intent.slots), index_(index), plan_(*plan) {}
 
   void run() {
+    if (playoffsNotCovered()) {
+      return;
+    }
     switch (intent_.kind) {
       case IntentKind::kLeaders:
         return leaders();
@@ -134,6 +137,37 @@ class IntentPlanner {
   }
 
  private:
+  // Playoffs asked of a tool that has the regular season only (standings, schedules, head-
+  // to-heads, box scores, awards, careers): said once, and no call is made.
+  bool playoffsNotCovered() {
+    if (slots_.season_type != SeasonType::kPlayoffs) return false;
+    switch (intent_.kind) {
+      case IntentKind::kLeaders:
+      case IntentKind::kTeamLeaders:
+      case IntentKind::kPlayerStats:
+      case IntentKind::kComparePlayers:
+      case IntentKind::kTeamStats:
+      case IntentKind::kCompareTeams:
+        return false;  // these tools take season_type and say what their origin has
+      default:
+        break;
+    }
+    static const std::string kSentence =
+        "The playoffs, the Finals and the title are not covered here: standings, schedules, "
+        "head-to-heads, box scores and awards are those of the regular season only.";
+    auto& said = plan_.unanswerable;
+    if (std::find(said.begin(), said.end(), kSentence) == said.end()) said.push_back(kSentence);
+    return true;
+  }
+
+  // A team's ratings and rates (TS%, eFG%, the four factors) are in its Advanced measure.
+  bool wantsAdvancedTeamStats() const {
+    return slots_.advanced ||
+           std::any_of(slots_.stats.begin(), slots_.stats.end(), [](const std::string& code) {
+             return code == "TS_PCT" || code == "EFG_PCT";
+           });
+  }
+
   void call(std::string tool, json arguments) {
     plan_.calls.push_back({std::move(tool), std::move(arguments), 0, index_});
   }
@@ -296,7 +330,7 @@ class IntentPlanner {
     }
     for (const TeamMention& team : distinctTeams()) {
       json args = {{"team", nameFor(team)}};
-      if (slots_.advanced) args["measure"] = "Advanced";
+      if (wantsAdvancedTeamStats()) args["measure"] = "Advanced";
       addSeason(&args);
       addSeasonType(&args);
       call("get_team_stats", std::move(args));
@@ -322,7 +356,7 @@ class IntentPlanner {
            std::to_string(teams.size()) + ".");
     }
     json args = {{"teams", std::move(names)}};
-    if (slots_.advanced) args["measure"] = "Advanced";
+    if (wantsAdvancedTeamStats()) args["measure"] = "Advanced";
     addSeason(&args);
     addSeasonType(&args);
     call("compare_teams", std::move(args));
@@ -433,6 +467,15 @@ void ambiguity(const ParsedQuery& query, Plan* plan) {
 Plan Planner::plan(const ParsedQuery& query) const {
   Plan plan;
   plan.notes = query.notes;
+  if (!query.out_of_scope.empty()) {
+    for (const OutOfScope& topic : query.out_of_scope) {
+      plan.unanswerable.push_back(
+          topic.other_league
+              ? "nba-mcp covers the NBA only: " + topic.what + " is not in its data."
+              : "nba-mcp answers from NBA game statistics and has no data on " + topic.what + ".");
+    }
+    return plan;
+  }
   if (query.intents.empty()) {
     plan.missing.push_back(query.too_long ? "a shorter question (at most 500 characters)"
                                           : "a question about NBA players, teams, games or "

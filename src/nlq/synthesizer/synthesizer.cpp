@@ -35,7 +35,14 @@ std::string failureText(const CallResult& result) {
   return out;
 }
 
-std::optional<std::string> focusSentence(const Intent& intent, const CallResult& result) {
+std::optional<std::string> focusSentence(const Intent& intent, const CallResult& result,
+                                         const TeamNames& teams) {
+  if (result.call.tool == "get_schedule") {
+    return oneGameSentence(result.outcome.structured, teams);
+  }
+  if (result.call.tool == "get_live_scores") {
+    return finalScoresSentence(result.outcome.structured, teams);
+  }
   if (result.call.tool == "get_player_stats") {
     return playerStatSentence(intent.slots, result.outcome.structured);
   }
@@ -46,11 +53,11 @@ std::optional<std::string> focusSentence(const Intent& intent, const CallResult&
 }
 
 // One call's answer: the tool's markdown, with a sharper first sentence when one applies.
-PartText partFromTool(const Intent& intent, const CallResult& result) {
+PartText partFromTool(const Intent& intent, const CallResult& result, const TeamNames& teams) {
   ToolSections sections = splitToolMarkdown(result.outcome.text);
   PartText part{std::move(sections.heading), std::move(sections.sentence),
                 std::move(sections.body)};
-  if (auto focus = focusSentence(intent, result)) {
+  if (auto focus = focusSentence(intent, result, teams)) {
     part.body = part.sentence + (part.body.empty() ? "" : "\n\n" + part.body);
     part.sentence = std::move(*focus);
   }
@@ -90,23 +97,39 @@ class AnswerWriter {
 };
 
 void writeIntent(const Intent& intent, const std::vector<const CallResult*>& calls,
-                 AnswerWriter* writer) {
+                 const TeamNames& teams, AnswerWriter* writer) {
   for (const CallResult* result : calls) {
     if (result->outcome.is_error) {
       writer->fail(*result);
     } else {
-      writer->add(partFromTool(intent, *result));
+      writer->add(partFromTool(intent, *result, teams));
     }
   }
 }
 
 AnswerStatus statusOf(const AnswerWriter& writer, const Plan& plan) {
+  const bool unanswered = writer.failed() > 0 || !plan.unanswerable.empty();
   if (writer.answered() == 0) {
-    return plan.missing.empty() && writer.failed() > 0 ? AnswerStatus::kNoData
-                                                       : AnswerStatus::kClarification;
+    return plan.missing.empty() && unanswered ? AnswerStatus::kNoData
+                                              : AnswerStatus::kClarification;
   }
-  return writer.failed() > 0 || !plan.missing.empty() ? AnswerStatus::kPartial
-                                                      : AnswerStatus::kAnswered;
+  return unanswered || !plan.missing.empty() ? AnswerStatus::kPartial : AnswerStatus::kAnswered;
+}
+
+// What the data has nothing for, as the planner said it.
+std::string unanswerableText(const Plan& plan) {
+  std::string out;
+  for (const std::string& sentence : plan.unanswerable) {
+    out += (out.empty() ? "" : " ") + sentence;
+  }
+  return out;
+}
+
+// The plan's notes, then what it could not answer (for a reader of the structured answer).
+std::vector<std::string> notesOf(const Plan& plan) {
+  std::vector<std::string> notes = plan.notes;
+  notes.insert(notes.end(), plan.unanswerable.begin(), plan.unanswerable.end());
+  return notes;
 }
 
 }  // namespace
@@ -126,10 +149,10 @@ std::string_view answerStatusName(AnswerStatus status) {
 }
 
 Answer synthesize(std::string_view question, const ParsedQuery& query, const Plan& plan,
-                  const std::vector<CallResult>& results) {
+                  const std::vector<CallResult>& results, const TeamNames& teams) {
   AnswerWriter writer;
   for (std::size_t i = 0; i < query.intents.size(); ++i) {
-    writeIntent(query.intents[i], resultsOf(results, i), &writer);
+    writeIntent(query.intents[i], resultsOf(results, i), teams, &writer);
   }
   Answer answer;
   answer.status = statusOf(writer, plan);
@@ -138,8 +161,15 @@ Answer synthesize(std::string_view question, const ParsedQuery& query, const Pla
   if (answer.status == AnswerStatus::kPartial && !plan.missing.empty()) {
     markdown += "\n\n**Not answered** — I also need:\n" + bulletList(plan.missing);
   }
-  if (answer.status == AnswerStatus::kNoData) {
-    markdown = "## No data for that\n\n" + understood(query) + "\n\n" + markdown;
+  if (answer.status == AnswerStatus::kNoData && !query.out_of_scope.empty()) {
+    markdown = "## Not covered\n\n" + unanswerableText(plan);
+  } else if (answer.status == AnswerStatus::kNoData) {
+    markdown = "## No data for that\n\n" + understood(query) + "\n\n" +
+               (plan.unanswerable.empty()
+                    ? markdown
+                    : unanswerableText(plan) + (markdown.empty() ? "" : "\n\n" + markdown));
+  } else if (!plan.unanswerable.empty()) {
+    markdown += "\n\n**Not answered** — " + unanswerableText(plan);
   }
   for (const std::string& note : plan.notes) {
     markdown += "\n\n" + tools::noteLine(note);
@@ -168,7 +198,7 @@ Answer synthesize(std::string_view question, const ParsedQuery& query, const Pla
                        {"plan", toJson(plan)},
                        {"results", std::move(calls)},
                        {"missing", plan.missing},
-                       {"notes", plan.notes},
+                       {"notes", notesOf(plan)},
                        {"suggestions", suggestions}};
   answer.structured["season"] = season.empty() ? json(nullptr) : json(season);
   answer.structured["as_of"] = as_of.empty() ? json(nullptr) : json(as_of);

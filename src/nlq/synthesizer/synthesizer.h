@@ -7,6 +7,7 @@
 #include "nlq/parser/parsed_query.h"
 #include "nlq/planner/plan.h"
 #include "nlq/synthesizer/answer.h"
+#include "nlq/synthesizer/game_sentence.h"
 
 namespace nba::nlq {
 
@@ -19,8 +20,9 @@ namespace nba::nlq {
 //
 // The structured answer carries question, status, answer (the answering sentences), intents,
 // entities, season, as_of, confidence, parsed, plan, results (per call), missing, notes and
-// suggestions. Pure; thread-safe.
+// suggestions. `teams` names the teams of sentences about games (game_sentence.h). Pure;
+// thread-safe.
 Answer synthesize(std::string_view question, const ParsedQuery& query, const Plan& plan,
-                  const std::vector<CallResult>& results);
+                  const std::vector<CallResult>& results, const TeamNames& teams = {});
 
 }  // namespace nba::nlq

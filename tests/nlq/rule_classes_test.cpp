@@ -1,0 +1,124 @@
+// The rule classes the blind paraphrase suite exposed (issue 14), each at the level it lives:
+// named days, short and explicit seasons, what nba-mcp has no data on, "won" as a record,
+// a second ask about the same subject, and sentences about games. Clock: 2026-02-22.
+#include <doctest/doctest.h>
+
+#include "nlq/nlq_fixture.h"
+#include "nlq/synthesizer/game_sentence.h"
+
+namespace nba::nlq::testing {
+namespace {
+
+using nlohmann::json;
+
+std::string dateOf(std::string_view question) {
+  const ParsedQuery query = parse(question);
+  REQUIRE_FALSE(query.intents.empty());
+  return query.intents.front().slots.date;
+}
+
+TEST_CASE("named days are dates: in the year written, the season asked, or the latest") {
+  CHECK(dateOf("Christmas Day 2024 scores") == "2024-12-25");
+  CHECK(dateOf("new year's eve 2024 games") == "2024-12-31");
+  CHECK(dateOf("MLK day 2025 games") == "2025-01-20");           // the third Monday
+  CHECK(dateOf("thanksgiving 2024 nba games") == "2024-11-28");  // the fourth Thursday
+  CHECK(dateOf("what happened on christmas last season") == "2024-12-25");
+  CHECK(dateOf("mlk day games last season") == "2025-01-20");
+  CHECK(dateOf("christmas scores") == "2025-12-25");  // the latest before 2026-02-22
+  // The year after the name is the calendar year, not a season.
+  const ParsedQuery query = parse("Christmas Day 2024 scores");
+  CHECK_FALSE(query.intents.front().slots.season.has_value());
+}
+
+TEST_CASE("seasons: '23-24' is 2023-24, and a season written out beats a relative one") {
+  CHECK(
+      callsOf("jokic ppg in 23-24") ==
+      json::array({call("get_player_stats", {{"player", "Nikola Jokić"}, {"season", "2023-24"}})}));
+  CHECK(callsOf("what did Curry average this season (2023-24)") ==
+        json::array(
+            {call("get_player_stats", {{"player", "Stephen Curry"}, {"season", "2023-24"}})}));
+  CHECK(callsOf("last season (2023-24) rebounds leader")[0]["arguments"]["season"] == "2023-24");
+  // Not a season: a score, and years that are not a season apart.
+  CHECK(parse("they won 23-25").slots.season == std::nullopt);
+}
+
+TEST_CASE("another league or a topic outside the statistics is said, never answered") {
+  const ParsedQuery wnba = parse("who won WNBA MVP in 2024");
+  CHECK(wnba.intents.empty());
+  REQUIRE(wnba.out_of_scope.size() == 1);
+  CHECK(wnba.out_of_scope[0].what == "the WNBA");
+  const Plan plan = planFor("who won WNBA MVP in 2024");
+  CHECK(plan.calls.empty());
+  CHECK(plan.missing.empty());
+  CHECK(plan.unanswerable ==
+        std::vector<std::string>{"nba-mcp covers the NBA only: the WNBA is not in its data."});
+  CHECK(planFor("is Joel Embiid injured").unanswerable ==
+        std::vector<std::string>{
+            "nba-mcp answers from NBA game statistics and has no data on injuries."});
+  CHECK(planFor("Bronny James college stats").unanswerable.size() == 1);
+  CHECK(planFor("who is the Lakers head coach").calls.empty());
+}
+
+TEST_CASE("the playoffs asked of a regular-season tool: no call, one sentence") {
+  const Plan plan = planFor("Celtics playoff record 2023-24");
+  CHECK(plan.calls.empty());
+  REQUIRE(plan.unanswerable.size() == 1);
+  CHECK(plan.unanswerable[0].find("regular season only") != std::string::npos);
+  CHECK(planFor("who won the 2024 Finals").calls.empty());
+  // Leaders take season_type: the tool says what its origin has.
+  CHECK(callsOf("playoff scoring leaders 2023-24")[0]["arguments"]["season_type"] == "Playoffs");
+  // "play in" is a verb before a season, not the play-in tournament.
+  CHECK(parse("how many games did Buddy Hield play in 2023-24").slots.season_type == std::nullopt);
+}
+
+TEST_CASE("'won' of a division or of a team's games is a record") {
+  const json atlantic = callsOf("who won the atlantic division last season");
+  REQUIRE(atlantic.size() == 1);
+  CHECK(atlantic[0]["tool"] == "get_team_standings");
+  CHECK(atlantic[0]["arguments"]["division"] == "Atlantic");
+  CHECK(atlantic[0]["arguments"]["season"] == "2024-25");
+  const json pistons = callsOf("how many games did the Pistons win");
+  REQUIRE(pistons.size() == 1);
+  CHECK(pistons[0]["tool"] == "get_team_standings");
+  CHECK(pistons[0]["arguments"]["team"] == "Detroit Pistons");
+  // An award is still an award.
+  CHECK(callsOf("who won MVP in 2024")[0]["tool"] == "get_awards");
+}
+
+TEST_CASE("a second ask without a subject is about the subject named before it") {
+  const json calls = callsOf("Celtics record and net rating");
+  REQUIRE(calls.size() == 2);
+  CHECK(calls[0]["tool"] == "get_team_standings");
+  CHECK(calls[1] == call("get_team_stats", {{"team", "Boston Celtics"}, {"measure", "Advanced"}}));
+  // A team's four-factor rates are its Advanced measure.
+  CHECK(callsOf("NOLA turnover percentage") ==
+        json::array(
+            {call("get_team_stats", {{"team", "New Orleans Pelicans"}, {"measure", "Advanced"}})}));
+  CHECK(callsOf("celtics off rating")[0]["arguments"]["measure"] == "Advanced");
+}
+
+TEST_CASE("sentences about games name the teams and the score, winner first") {
+  const TeamNames teams = {{"LAL", {"Los Angeles Lakers", "Lakers"}},
+                           {"POR", {"Portland Trail Blazers", "Trail Blazers"}},
+                           {"ATL", {"Atlanta Hawks", "Hawks"}}};
+  const json game = {{"date", "2025-04-13"}, {"away", "LAL"},   {"away_pts", 81},
+                     {"home", "POR"},        {"home_pts", 109}, {"status", "Final"}};
+  CHECK(oneGameSentence({{"team", "LAL"}, {"games", {game}}}, teams) ==
+        "The Los Angeles Lakers lost to the Portland Trail Blazers 109-81 on the road on "
+        "2025-04-13.");
+  CHECK(oneGameSentence({{"team", "POR"}, {"games", {game}}}, teams) ==
+        "The Portland Trail Blazers beat the Los Angeles Lakers 109-81 at home on 2025-04-13.");
+  const json other = {{"date", "2025-04-13"}, {"away", "ORL"},   {"away_pts", 105},
+                      {"home", "ATL"},        {"home_pts", 117}, {"status", "Final"}};
+  CHECK(finalScoresSentence({{"date", "2025-04-13"}, {"games", {game, other}}}, teams) ==
+        "Final scores on 2025-04-13: Trail Blazers 109, Lakers 81; Hawks 117, ORL 105.");
+  // Two games, or one not final: the table says it.
+  CHECK_FALSE(oneGameSentence({{"team", "LAL"}, {"games", {game, game}}}, teams));
+  json live = game;
+  live["status"] = "Q3 5:12";
+  CHECK_FALSE(oneGameSentence({{"team", "LAL"}, {"games", {live}}}, teams));
+  CHECK_FALSE(finalScoresSentence({{"date", "2025-04-13"}, {"games", {live}}}, teams));
+}
+
+}  // namespace
+}  // namespace nba::nlq::testing
