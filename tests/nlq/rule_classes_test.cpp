@@ -97,6 +97,56 @@ TEST_CASE("a second ask without a subject is about the subject named before it")
   CHECK(callsOf("celtics off rating")[0]["arguments"]["measure"] == "Advanced");
 }
 
+TEST_CASE("a team named with one player is his scope, not a second subject") {
+  CHECK(callsOf("what is Luka averaging for the Lakers") ==
+        json::array({call("get_player_stats", {{"player", "Luka Dončić"}})}));
+  CHECK(callsOf("Jokic vs the Lakers")[0]["tool"] != "get_player_stats");
+}
+
+TEST_CASE("rankings: 'led', a scoring verb before 'most', speed as pace") {
+  const json spurs = callsOf("who led the spurs in assists this season");
+  REQUIRE(spurs.size() == 1);
+  CHECK(spurs[0]["tool"] == "get_league_leaders");
+  CHECK(spurs[0]["arguments"]["stat"] == "AST");
+  CHECK(spurs[0]["arguments"]["team"] == "San Antonio Spurs");
+  const json knicks = callsOf("who scores most for the Knicks");
+  REQUIRE(knicks.size() == 1);
+  CHECK(knicks[0]["arguments"]["stat"] == "PTS");
+  CHECK(knicks[0]["arguments"]["team"] == "New York Knicks");
+  CHECK(callsOf("which team scored the most")[0]["tool"] == "get_team_rankings");
+  CHECK(callsOf("which Eastern Conference player led in rebounds")[0]["arguments"] ==
+        json{{"stat", "REB"}, {"limit", 10}, {"conference", "East"}});
+  CHECK(callsOf("fastest team in the west")[0]["arguments"] ==
+        json{{"stat", "PACE"}, {"conference", "West"}});
+  CHECK(callsOf("best 3pt % in the west")[0]["arguments"]["stat"] == "FG3_PCT");
+  CHECK(callsOf("who turned the ball over the most per game")[0]["arguments"]["stat"] == "TOV");
+}
+
+TEST_CASE("totals follow the words: 'total rebounds', 'how many … did'") {
+  CHECK(callsOf("Jokic total rebounds 2024-25")[0]["arguments"]["per_mode"] == "Totals");
+  CHECK(callsOf("how many threes did Steph make last season")[0]["arguments"]["per_mode"] ==
+        "Totals");
+  CHECK_FALSE(callsOf("how many points did Jokic average")[0]["arguments"].contains("per_mode"));
+  CHECK_FALSE(callsOf("how many points does Jokic score")[0]["arguments"].contains("per_mode"));
+}
+
+TEST_CASE("two teams and a stat compare them; both measures when both are asked") {
+  CHECK(callsOf("knicks vs celtics offensive rating comparison")[0]["tool"] == "compare_teams");
+  CHECK(callsOf("Lakers vs Celtics")[0]["tool"] == "get_head_to_head");
+  CHECK(callsOf("Lakers points per game and defensive rating") ==
+        json::array(
+            {call("get_team_stats", {{"team", "Los Angeles Lakers"}}),
+             call("get_team_stats", {{"team", "Los Angeles Lakers"}, {"measure", "Advanced"}})}));
+}
+
+TEST_CASE("several awards in one part: each is asked") {
+  const json calls = callsOf("MVP, DPOY and ROY last season");
+  REQUIRE(calls.size() == 3);
+  CHECK(calls[0]["arguments"]["award"] == "MVP");
+  CHECK(calls[1]["arguments"]["award"] == "DPOY");
+  CHECK(calls[2]["arguments"]["award"] == "ROY");
+}
+
 TEST_CASE("sentences about games name the teams and the score, winner first") {
   const TeamNames teams = {{"LAL", {"Los Angeles Lakers", "Lakers"}},
                            {"POR", {"Portland Trail Blazers", "Trail Blazers"}},

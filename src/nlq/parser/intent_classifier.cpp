@@ -80,13 +80,23 @@ Verdict byGames(const Cues& cues, const QuerySlots& s) {
 
 Verdict byEntities(const Cues& cues, const QuerySlots& s) {
   if (s.teams.size() >= 2) {
-    const bool compare = cues[Cue::kCompare] && !cues[Cue::kVersus];
+    // A stat of two teams compares them ("knicks vs celtics offensive rating"); without one,
+    // "vs" asks for their games.
+    const bool about_games = cues[Cue::kGames] || cues[Cue::kScores] || !s.date.empty();
+    const bool compare =
+        (cues[Cue::kCompare] && !cues[Cue::kVersus]) || (cues.stat && !about_games);
     return std::pair{compare ? IntentKind::kCompareTeams : IntentKind::kHeadToHead,
                      cues[Cue::kVersus] || cues[Cue::kCompare] ? kSure : kLikely};
   }
   if (s.players.size() >= 2) {
     return std::pair{IntentKind::kComparePlayers,
                      cues[Cue::kCompare] || cues[Cue::kVersus] ? kSure : kLikely};
+  }
+  // A player with a team ("what is Luka averaging for the Lakers"): the team is the player's
+  // scope, not a second subject; his season line has a column per team he played for.
+  if (s.players.size() == 1 && s.teams.size() == 1 && !cues[Cue::kVersus] && !cues[Cue::kGameLog] &&
+      !s.last_n && !cues[Cue::kCareer] && !cues[Cue::kCompare]) {
+    return std::pair{IntentKind::kPlayerStats, kLikely};
   }
   const bool ranged = s.season && s.season->count > 1;
   if (!s.players.empty()) {

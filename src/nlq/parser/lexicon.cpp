@@ -53,10 +53,6 @@ constexpr Word kExtraStats[] = {
     {"points per game", LexRole::kStat, 0, "PTS"},
     {"free throw shooter", LexRole::kStat, 0, "FT_PCT"},
     {"free throw shooters", LexRole::kStat, 0, "FT_PCT"},
-    // value 1: the phrase also ranks ("the most"), see kRankingStat.
-    {"scores the most", LexRole::kStat, kRankingStat, "PTS"},
-    {"score the most", LexRole::kStat, kRankingStat, "PTS"},
-    {"scored the most", LexRole::kStat, kRankingStat, "PTS"},
     {"offensive rating", LexRole::kStat, 0, "OFF_RATING"},
     {"offensive efficiency", LexRole::kStat, 0, "OFF_RATING"},
     {"offense", LexRole::kStat, 0, "OFF_RATING"},
@@ -75,6 +71,19 @@ constexpr Word kExtraStats[] = {
     {"def rtg", LexRole::kStat, 0, "DEF_RATING"},
     {"defensive rtg", LexRole::kStat, 0, "DEF_RATING"},
     {"net rtg", LexRole::kStat, 0, "NET_RATING"},
+    {"3pt", LexRole::kStat, 0, "FG3M"},
+    {"3pts", LexRole::kStat, 0, "FG3M"},
+    {"3pt %", LexRole::kStat, 0, "FG3_PCT"},
+    {"3 pt %", LexRole::kStat, 0, "FG3_PCT"},
+    {"3pt percentage", LexRole::kStat, 0, "FG3_PCT"},
+    {"3pt pct", LexRole::kStat, 0, "FG3_PCT"},
+    {"3p %", LexRole::kStat, 0, "FG3_PCT"},
+    {"fg %", LexRole::kStat, 0, "FG_PCT"},
+    {"ft %", LexRole::kStat, 0, "FT_PCT"},
+    {"turned the ball over", LexRole::kStat, 0, "TOV"},
+    {"turns the ball over", LexRole::kStat, 0, "TOV"},
+    {"turn the ball over", LexRole::kStat, 0, "TOV"},
+    {"turn it over", LexRole::kStat, 0, "TOV"},
     {"netrtg", LexRole::kStat, 0, "NET_RATING"},
     // A team's four-factor rates (get_team_stats' Advanced measure, get_team_rankings).
     {"turnover percentage", LexRole::kStat, 0, "TOV_PCT"},
@@ -159,6 +168,7 @@ constexpr Word kWords[] = {
     {"leads", LexRole::kCue, cue(Cue::kLeaders), ""}, {"lead", LexRole::kCue, cue(Cue::kLeaders), ""},
     {"leader", LexRole::kCue, cue(Cue::kLeaders), ""}, {"leaders", LexRole::kCue, cue(Cue::kLeaders), ""},
     {"leading", LexRole::kCue, cue(Cue::kLeaders), ""}, {"top", LexRole::kCue, cue(Cue::kLeaders), ""},
+    {"led", LexRole::kCue, cue(Cue::kLeaders), ""},
     {"best", LexRole::kCue, cue(Cue::kLeaders), ""}, {"most", LexRole::kCue, cue(Cue::kLeaders), kHigh},
     {"highest", LexRole::kCue, cue(Cue::kLeaders), kHigh}, {"greatest", LexRole::kCue, cue(Cue::kLeaders), ""},
     {"ranking", LexRole::kCue, cue(Cue::kLeaders), ""}, {"rankings", LexRole::kCue, cue(Cue::kLeaders), ""},
@@ -359,6 +369,11 @@ class LexiconImpl final : public Lexicon {
       if (tokens->text == ambiguous) {
         return;
       }
+    }
+    // In a question "total rebounds" asks for the season's total, as "total points" does:
+    // "total" stays a per-mode word and the rest is the stat.
+    if (std::string_view(tokens->text).starts_with("total ")) {
+      return;
     }
     add(tokens->text, {LexRole::kStat, 0, code});
   }

@@ -68,7 +68,8 @@ enum class Cue : std::uint8_t {
   kPlayer,     // "player", "players"
 };
 
-// LexEntry::value of a stat phrase that also asks for a ranking ("scores the most").
+// LexEntry::value of a stat that also asks for a ranking: a scoring verb before "most"
+// ("who scores (the) most", slot_hits.cpp).
 inline constexpr int kRankingStat = 1;
 
 struct LexEntry {

@@ -104,6 +104,22 @@ class Parser final : public QuestionParser {
     if (previous.players.empty()) part->teams = previous.teams;
   }
 
+  // The awards of an awards part after its first ("MVP, DPOY and ROY"): each is asked.
+  static std::vector<std::string> laterAwards(const std::vector<SlotHit>& hits, std::size_t first,
+                                              std::size_t last, const Intent& intent) {
+    std::vector<std::string> awards;
+    if (intent.kind != IntentKind::kAwards) return awards;
+    for (const SlotHit& h : hits) {
+      if (h.kind != HitKind::kAward || h.pos < first || h.pos >= last) continue;
+      const std::string code(h.text);
+      if (code != intent.slots.award &&
+          std::find(awards.begin(), awards.end(), code) == awards.end()) {
+        awards.push_back(code);
+      }
+    }
+    return awards;
+  }
+
   static void classify(const TokenLabels& labels, const std::vector<SlotHit>& hits,
                        const ParseContext& context, ParsedQuery* out) {
     double confidence = 1.0;
@@ -121,7 +137,13 @@ class Parser final : public QuestionParser {
       intent.kind = verdict->first;
       intent.confidence = verdict->second * weakestMention(intent.slots);
       confidence = std::min(confidence, intent.confidence);
+      const std::vector<std::string> more = laterAwards(hits, first, last, intent);
       out->intents.push_back(std::move(intent));
+      for (const std::string& award : more) {
+        Intent another = out->intents.back();
+        another.slots.award = award;
+        out->intents.push_back(std::move(another));
+      }
     }
     if (out->intents.empty()) {
       out->confidence = 0;

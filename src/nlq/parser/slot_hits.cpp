@@ -1,6 +1,7 @@
 #include "nlq/parser/slot_hits.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/calendar_date.h"
 #include "domain/season_resolver.h"
@@ -46,6 +47,56 @@ void labelPhrases(const TokenizedText& text, TokenLabels* labels) {
     }
     i += taken;
   }
+}
+
+// A scoring verb before "most" ("who scores most for the Knicks", "which team scored the
+// most"): the verb is the stat, points, and the question ranks by it.
+void scoringVerbsRank(const TokenizedText& text, TokenLabels* labels) {
+  static const LexEntry kPointsRanking{LexRole::kStat, kRankingStat, "PTS"};
+  const std::size_t n = labels->size();
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const std::string_view word = text.token(i);
+    if (word != "score" && word != "scores" && word != "scored") continue;
+    std::size_t next = i + 1;
+    if (text.token(next) == "the" && next + 1 < n) ++next;
+    if (text.token(next) == "most") {
+      (*labels)[i] = {LexRole::kStat, &kPointsRanking, true, false, false};
+    }
+  }
+}
+
+// "How many threes did Curry make": a count over the season, so totals, unless the question
+// speaks of an average or a rate.
+void countingAsksTotals(const TokenizedText& text, const TokenLabels& labels,
+                        std::vector<SlotHit>* hits) {
+  std::optional<std::size_t> how_many;
+  bool did = false;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    const std::string_view word = text.token(i);
+    if (labels[i].role == LexRole::kPerMode) return;  // the question says which
+    if (word == "average" || word == "averaging" || word == "averages" || word == "averaged" ||
+        word == "avg" || word == "ppg" || word == "rpg" || word == "apg") {
+      return;
+    }
+    if (word == "how" && i + 1 < labels.size() && text.token(i + 1) == "many") how_many = i;
+    if (word == "did" && how_many) did = true;
+  }
+  if (how_many && did) {
+    hits->push_back(
+        {*how_many, HitKind::kPerMode, static_cast<int>(stats::PerMode::kTotals), 0, 0, {}});
+  }
+}
+
+// "Fastest team", "slowest teams": speed is pace, when no other stat is named.
+void speedMeansPace(const TokenizedText& text, const TokenLabels& labels,
+                    std::vector<SlotHit>* hits) {
+  std::optional<std::size_t> speed;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i].role == LexRole::kStat) return;
+    const std::string_view word = text.token(i);
+    if (word == "fastest" || word == "slowest" || word == "quickest") speed = i;
+  }
+  if (speed) hits->push_back({*speed, HitKind::kStat, 0, 0, 0, "PACE"});
 }
 
 class PatternPass {
@@ -475,7 +526,10 @@ ParseContext parseContextAt(std::chrono::system_clock::time_point now) {
 void labelQuestion(const TokenizedText& text, TokenLabels* labels, std::vector<SlotHit>* hits) {
   labels->assign(text.tokens.size(), TokenLabel{});
   labelPhrases(text, labels);
+  scoringVerbsRank(text, labels);
   PatternPass(text, labels, hits).run();
+  countingAsksTotals(text, *labels, hits);
+  speedMeansPace(text, *labels, hits);
 }
 
 void applyHits(const std::vector<SlotHit>& hits, std::size_t first, std::size_t last,

@@ -1,6 +1,7 @@
 #include "nlq/planner/planner.h"
 
 #include <algorithm>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -168,6 +169,15 @@ class IntentPlanner {
            });
   }
 
+  // A stat of the Base measure (points, rebounds, shooting) among those asked.
+  bool asksBaseTeamStats() const {
+    static const std::set<std::string, std::less<>> kAdvancedOnly = {
+        "OFF_RATING", "DEF_RATING", "NET_RATING", "PACE",    "TS_PCT",
+        "EFG_PCT",    "TOV_PCT",    "OREB_PCT",   "DREB_PCT"};
+    return std::any_of(slots_.stats.begin(), slots_.stats.end(),
+                       [](const std::string& code) { return kAdvancedOnly.count(code) == 0; });
+  }
+
   void call(std::string tool, json arguments) {
     plan_.calls.push_back({std::move(tool), std::move(arguments), 0, index_});
   }
@@ -328,12 +338,18 @@ class IntentPlanner {
     if (slots_.teams.empty()) {
       return missing("which team?");
     }
+    // Both measures when both kinds are asked for ("points per game and defensive rating").
+    const bool advanced = wantsAdvancedTeamStats();
+    const bool base = !advanced || asksBaseTeamStats();
     for (const TeamMention& team : distinctTeams()) {
-      json args = {{"team", nameFor(team)}};
-      if (wantsAdvancedTeamStats()) args["measure"] = "Advanced";
-      addSeason(&args);
-      addSeasonType(&args);
-      call("get_team_stats", std::move(args));
+      for (const bool measure_advanced : {false, true}) {
+        if (measure_advanced ? !advanced : !base) continue;
+        json args = {{"team", nameFor(team)}};
+        if (measure_advanced) args["measure"] = "Advanced";
+        addSeason(&args);
+        addSeasonType(&args);
+        call("get_team_stats", std::move(args));
+      }
     }
   }
 
