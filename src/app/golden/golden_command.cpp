@@ -1,11 +1,13 @@
 #include "app/golden/golden_command.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "app/golden/paraphrase_check.h"
 #include "app/golden/question_check.h"
@@ -134,9 +136,19 @@ int runGolden(const Config& config, const std::string& dir, GoldenMode mode) {
   }
   const std::string questions = dir + "/questions.json";
   int questions_code = checkQuestions(config, questions);
-  const std::string paraphrases = dir + "/paraphrases.json";
-  if (std::filesystem::exists(paraphrases)) {
-    questions_code = std::max(questions_code, checkParaphraseSuite(config, paraphrases));
+  // The blind suite, and the fresh blind cases written for each rule class after it was
+  // fixed (paraphrases_*.json), each with its own floor.
+  std::vector<std::string> suites;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.starts_with("paraphrases") && name.ends_with(".json")) suites.push_back(name);
+  }
+  std::sort(suites.begin(), suites.end());
+  for (const std::string& suite : suites) {
+    std::cout << suite << ":\n";
+    const std::string path = (std::filesystem::path(dir) / suite).string();
+    questions_code = std::max(questions_code, checkParaphraseSuite(config, path));
   }
   const int transcripts_code =
       checkTranscripts(dir + "/transcripts", fixedTimeOf(questions), record);

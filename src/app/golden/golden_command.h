@@ -9,8 +9,8 @@ namespace nba::app {
 enum class GoldenMode { kCheck, kRecord };
 
 // `nba-mcp golden check|record`: the golden questions (golden/questions.json, facts each
-// answer must contain), the blind paraphrase suite when present (golden/paraphrases.json:
-// its accuracy must not fall below the file's floor; app/golden/paraphrase_check.h) and the
+// answer must contain), the blind paraphrase suites when present (golden/paraphrases*.json:
+// each one's accuracy must not fall below its floor; app/golden/paraphrase_check.h) and the
 // JSON-RPC transcripts (golden/transcripts/*/in.jsonl → expected.jsonl, replayed through this
 // binary, plus each transcript's hand-written value facts in facts.json). kCheck never writes a
 // file, whatever the environment says (a check that could rewrite its expectations would pass on
