@@ -33,6 +33,8 @@ packages=(
   nlohmann-json3-dev libspdlog-dev libcli11-dev doctest-dev
   libcurl4-openssl-dev  # the live NBA.com origin
   libsqlite3-dev zlib1g-dev  # the cache's L2 and its compression
+  libhiredis-dev        # --redis, the shared tier (issue 16)
+  redis-server          # the Redis the shared tier's tests start on a loopback port (tests)
   libcpp-httplib-dev    # --metrics-listen, and the tests' fake NBA.com
   prometheus            # promtool, and the Prometheus server the scrape test starts (tests)
   prometheus-alertmanager  # amtool, which checks the Alertmanager config (tests)
@@ -70,8 +72,8 @@ fi
 echo "setup: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
-# Debian's prometheus package would start a Prometheus server as a system service; the tests
-# start their own on 127.0.0.1 and stop it afterwards. policy-rc.d (exit 101) tells the
+# Debian's prometheus and redis-server packages would start servers as system services; the
+# tests start their own on 127.0.0.1 and stop them afterwards. policy-rc.d (exit 101) tells the
 # package scripts not to start services while this install runs.
 policy=/usr/sbin/policy-rc.d
 if [[ ! -e $policy ]]; then

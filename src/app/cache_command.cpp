@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/shared_tier.h"
 #include "cache/sqlite_store.h"
 #include "origin/cached/caching_data_source.h"
 
@@ -63,6 +64,28 @@ int printStats(cache::SqliteStore& store) {
   return 0;
 }
 
+// Invalidation and clearing reach the shared tier too (--redis): otherwise another process
+// would refill the file from Redis. Returns false when Redis could not be asked.
+bool alsoInRedis(const Config& config, const Pattern& pattern) {
+  const auto clock = newSystemClock();
+  auto shared = connectSharedTier(config, *clock);
+  if (!shared.ok()) {
+    std::cerr << "nba-mcp cache: " << shared.status().message() << "\n";
+    return false;
+  }
+  if (shared.value() == nullptr) return true;
+  const cache::RedisStore& store = *shared.value()->store;
+  const std::size_t count = store.invalidate(pattern.kind, pattern.text);
+  const cache::SharedTierStats stats = store.stats();
+  if (stats.errors > 0) {
+    std::cerr << "nba-mcp cache: Redis at " << stats.redis.endpoint
+              << " could not be cleared: " << stats.redis.problem << "\n";
+    return false;
+  }
+  std::cout << "Redis at " << stats.redis.endpoint << ": " << removed(count);
+  return true;
+}
+
 }  // namespace
 
 int runCacheCommand(const Config& config, CacheAction action, const std::string& pattern) {
@@ -86,9 +109,11 @@ int runCacheCommand(const Config& config, CacheAction action, const std::string&
   switch (action) {
     case CacheAction::kInvalidate:
       std::cout << removed(store.invalidate(parsed.kind, parsed.text));
+      if (!alsoInRedis(config, parsed)) return 1;
       break;
     case CacheAction::kClear:
       std::cout << removed(store.clear());
+      if (!alsoInRedis(config, Pattern{})) return 1;
       break;
     case CacheAction::kVacuum:
       if (!store.vacuum()) {

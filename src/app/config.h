@@ -52,6 +52,10 @@ struct Config {
   int cache_ttl_historical_s = 86400;
   int cache_ttl_static_s = 7 * 86400;
   int cache_max_stale_s = 7 * 86400;  // stale-if-error: the oldest entry served
+  // The shared tier (issue 16): redis://[user:password@]host:port/db; empty: none.
+  std::string redis_url;
+  int redis_timeout_ms = 250;  // connect and command timeout: a slow Redis is skipped
+  int redis_lock_ms = 10000;   // a miss's lock on its key, and how long others wait on it
 
   // Limits (DESIGN §7). Per-tool buckets for client calls, in calls a minute.
   bool no_rate_limits = false;

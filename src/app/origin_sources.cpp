@@ -4,6 +4,7 @@
 
 #include "app/lazy_sources.h"
 #include "app/limit_settings.h"
+#include "app/redis_quota_store.h"
 #include "app/sqlite_quota_store.h"
 #include "core/ascii.h"
 #include "origin/fallback_data_source.h"
@@ -130,9 +131,18 @@ Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config, 
   if (!quota.ok()) {
     return quota.status();
   }
-  sources->quota = std::make_unique<ratelimit::DailyQuota>(
-      clock, quota.value(),
-      newSqliteQuotaStore(config.cache_db.empty() ? cache::defaultCacheDbPath() : config.cache_db));
+  auto shared = connectSharedTier(config, clock);
+  if (!shared.ok()) {
+    return shared.status();
+  }
+  sources->shared = std::move(shared).value();
+  auto quota_store =
+      newSqliteQuotaStore(config.cache_db.empty() ? cache::defaultCacheDbPath() : config.cache_db);
+  if (sources->shared) {
+    quota_store = newRedisQuotaStore(*sources->shared->client, clock, std::move(quota_store));
+  }
+  sources->quota =
+      std::make_unique<ratelimit::DailyQuota>(clock, quota.value(), std::move(quota_store));
   sources->curl = live::newCurlHttpClient(curl);
   ratelimit::DailyQuota& daily = *sources->quota;
   const live::HttpClient* leaving = sources->curl.get();
@@ -168,6 +178,10 @@ Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config, 
     CacheOptions cache_options = cacheOptions(config);
     cache_options.version = &sources->version;
     cache_options.ttl_stretch = [&daily] { return daily.ttlStretch(); };
+    if (sources->shared) {
+      cache_options.shared = sources->shared->store.get();
+      cache_options.shared_lock = std::chrono::milliseconds(config.redis_lock_ms);
+    }
     sources->cached = std::make_unique<CachingDataSource>(*sources->live, clock, cache_options);
     sources->chosen = sources->cached.get();
   }

@@ -5,6 +5,7 @@
 #include "app/cache_warmer.h"
 #include "app/config.h"
 #include "app/server_metrics.h"
+#include "app/shared_tier.h"
 #include "core/clock.h"
 #include "core/status.h"
 #include "origin/cached/caching_data_source.h"
@@ -28,7 +29,9 @@ namespace nba::app {
 struct OriginSources {
   DataVersion version;  // moves when the cache stores a table (the tool-result memo reads it)
   std::unique_ptr<DataSource> snapshot;
-  // The daily NBA.com quota, kept in the cache's SQLite file (live and auto only).
+  std::unique_ptr<SharedTier> shared;  // --redis (live and auto only)
+  // The daily NBA.com quota, kept in the cache's SQLite file, or in Redis with --redis (live
+  // and auto only).
   std::unique_ptr<ratelimit::DailyQuota> quota;
   std::unique_ptr<live::HttpClient> curl;
   std::unique_ptr<live::HttpClient> metered;  // curl, counted and timed (with metrics)
@@ -42,7 +45,8 @@ struct OriginSources {
   std::unique_ptr<CacheWarmer> warmer;  // --warm; stopped first
 };
 
-// kInvalidArgument for a bad --nba-header, a bad --daily-quota or --client-quota-share, or an
+// kInvalidArgument for a bad --redis URL, a bad --nba-header, a bad --daily-quota or
+// --client-quota-share, or an
 // --nba-stats-url / --nba-cdn-url that is not an http(s) URL with a host (unless the origin is
 // snapshot); the snapshot's load error for a bad --snapshot. `clock` must outlive the sources.
 // With `metrics`, NBA.com requests are counted and timed there (it must outlive the sources).

@@ -105,6 +105,20 @@ void addCacheOptions(CLI::App& cli, Config& config) {
       ->envname("NBA_MCP_CACHE_MB")
       ->check(CLI::Range(1, 65536))
       ->capture_default_str();
+  cli.add_option("--redis", config.redis_url,
+                 "Share the cache and the daily NBA.com quota with every nba-mcp on this Redis: "
+                 "redis://[user:password@]host:port/db (the password may also come from "
+                 "NBA_MCP_REDIS_PASSWORD)")
+      ->envname("NBA_MCP_REDIS_URL");
+  cli.add_option("--redis-timeout-ms", config.redis_timeout_ms,
+                 "How long Redis may take to connect or answer before it is skipped, ms")
+      ->check(CLI::Range(10, 60000))
+      ->capture_default_str();
+  cli.add_option("--redis-lock-ms", config.redis_lock_ms,
+                 "How long a process asking NBA.com for a table holds its lock in Redis, and "
+                 "how long the others wait for its answer, ms")
+      ->check(CLI::Range(50, 600000))
+      ->capture_default_str();
   const auto ttl = [&cli](const char* name, int& seconds, const char* what) {
     cli.add_option(name, seconds, what)->check(CLI::Range(1, 365 * 86400))->capture_default_str();
   };

@@ -39,6 +39,24 @@ json l2Json(const CacheStats& stats) {
   return out;
 }
 
+json sharedJson(const CacheStats& stats) {
+  if (!stats.shared) {
+    return nullptr;
+  }
+  const cache::SharedTierStats& shared = *stats.shared;
+  json out = json::object();
+  out["endpoint"] = shared.redis.endpoint;
+  out["state"] = cache::redisStateName(shared.redis.state);
+  out["problem"] = shared.redis.problem;
+  out["hits"] = shared.hits;
+  out["misses"] = shared.misses;
+  out["writes"] = shared.writes;
+  out["errors"] = shared.errors;
+  out["lock_waits"] = shared.lock_waits;
+  out["lock_timeouts"] = shared.lock_timeouts;
+  return out;
+}
+
 json cacheJson(const CachingDataSource* cache) {
   const CacheStats stats = cache != nullptr ? cache->stats() : CacheStats{};
   json out = json::object();
@@ -52,6 +70,7 @@ json cacheJson(const CachingDataSource* cache) {
   out["evictions"] = stats.evictions;
   json& tiers = out["tiers"] = json::array();
   out["l2"] = l2Json(stats);
+  out["shared"] = sharedJson(stats);
   if (cache == nullptr) {
     return out;
   }
@@ -96,6 +115,18 @@ std::string cacheMarkdown(const json& cache) {
                 ? "Cache file " + l2.at("path").get<std::string>() + ": " +
                       std::to_string(l2.at("entries").get<std::uint64_t>()) + " entries.\n\n"
                 : "Cache file not in use: " + l2.at("problem").get<std::string>() + "\n\n";
+  }
+  const json& shared = cache.at("shared");
+  if (shared.is_object()) {
+    const std::string state = shared.at("state").get<std::string>();
+    text +=
+        "Shared tier " + shared.at("endpoint").get<std::string>() + ": " + state +
+        (state == "up" || state == "not_tried" ? ""
+                                               : " (" + shared.at("problem").get<std::string>() +
+                                                     "; answering from the local tiers)") +
+        ", " + std::to_string(shared.at("hits").get<std::uint64_t>()) + " hits, " +
+        std::to_string(shared.at("lock_waits").get<std::uint64_t>()) +
+        " waits on another process.\n\n";
   }
   return text;
 }

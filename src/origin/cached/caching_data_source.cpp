@@ -33,6 +33,8 @@ constexpr std::size_t kShards = 8;
 constexpr std::size_t kStringAllowance = 48;
 // How often a caller waiting on another call's origin request looks at its own cancellation.
 constexpr auto kWaitSlice = std::chrono::milliseconds(20);
+// How often a miss waiting on another process's request looks in Redis for its value.
+constexpr auto kSharedPoll = std::chrono::milliseconds(5);
 
 template <typename Row>
 std::size_t chargeOf(const Table<Row>& table) {
@@ -165,6 +167,9 @@ class CachingDataSource::Core {
     span.set("cache.tier", std::string(tierName(tier)));
     const auto now = context.clock().monotonicNow();
     std::shared_ptr<const CacheEntry> kept = lru.lookup(key.text, now);
+    if (kept == nullptr && options.shared != nullptr) {
+      kept = fromShared<Value>(context, key);
+    }
     if (kept == nullptr && l2) {
       kept = fromStore<Value>(context, key);
     }
@@ -219,6 +224,7 @@ class CachingDataSource::Core {
     stats.l2_hits = l2_hits_;
     stats.l2_dropped = l2_dropped_;
     if (l2) stats.l2 = l2->stats();
+    if (options.shared != nullptr) stats.shared = options.shared->stats();
     return stats;
   }
 
@@ -276,16 +282,27 @@ class CachingDataSource::Core {
     entry->keep_until = entry->stored_at + std::max(options.ttl.max_stale, 2 * fresh_for);
     lru.insert(key.text, entry);
     if (options.version != nullptr) options.version->bump();
-    if (l2) {
-      writeBehind<Value>(key, *entry, clock.wallNow());
+    const auto wall_now = clock.wallNow();
+    if (l2 || options.shared != nullptr) {
+      cache::StoredEntry row = rowOf(key, *entry, wall_now);
+      if (options.shared != nullptr) {
+        // Written now, not behind: another process waiting on this key's lock reads it next.
+        row.value = cache::packValue(cached::encode(value_of<Value>(*entry)));
+        options.shared->put(row, wallMs(wall_now));
+      }
+      if (l2) writeBehind<Value>(std::move(row), entry);
     }
     return entry;
   }
 
-  // Queues `entry` for the SQLite file; the value is encoded and packed on the writer thread.
   template <typename Value>
-  void writeBehind(const CacheKey& key, const CacheEntry& entry,
-                   std::chrono::system_clock::time_point wall_now) {
+  static const Value& value_of(const CacheEntry& entry) {
+    return *std::static_pointer_cast<const Value>(entry.value);
+  }
+
+  // `entry` as a stored row (its monotonic times moved onto wall-clock time), without a value.
+  static cache::StoredEntry rowOf(const CacheKey& key, const CacheEntry& entry,
+                                  std::chrono::system_clock::time_point wall_now) {
     cache::StoredEntry row;
     row.key = key.text;
     row.kind = key.kind;
@@ -300,7 +317,20 @@ class CachingDataSource::Core {
     row.fresh_until = in(entry.fresh_until);
     row.stale_until = in(entry.stale_until);
     row.keep_until = in(entry.keep_until);
-    auto value = std::static_pointer_cast<const Value>(entry.value);
+    return row;
+  }
+
+  // Queues `row` for the SQLite file; the value is encoded and packed on the writer thread
+  // (or reused, when the shared tier packed it already).
+  template <typename Value>
+  void writeBehind(cache::StoredEntry row, const std::shared_ptr<const CacheEntry>& entry) {
+    if (!row.value.empty()) {
+      std::string packed = std::move(row.value);
+      row.value.clear();
+      l2->put(std::move(row), [packed = std::move(packed)] { return packed; });
+      return;
+    }
+    auto value = std::static_pointer_cast<const Value>(entry->value);
     l2->put(std::move(row), [value] { return cache::packValue(cached::encode(*value)); });
   }
 
@@ -312,18 +342,36 @@ class CachingDataSource::Core {
     if (!row) {
       return nullptr;
     }
-    const std::int64_t wall_now = wallMs(context.clock().wallNow());
-    if (wall_now >= row->keep_until) {
-      return nullptr;
-    }
-    const auto raw = cache::unpackValue(row->value);
-    std::optional<Value> value = raw ? cached::decode<Value>(*raw) : std::nullopt;
-    if (!value) {
+    auto entry = fromRow<Value>(context, key, *row);
+    if (entry == nullptr && wallMs(context.clock().wallNow()) < row->keep_until) {
       l2_dropped_++;
       l2->erase(key.text);
+    } else if (entry != nullptr) {
+      l2_hits_++;
+    }
+    return entry;
+  }
+
+  // The shared tier's entry under `key`, as fromStore() does it. One that does not decode is
+  // left to expire: another process may still read it.
+  template <typename Value>
+  std::shared_ptr<const CacheEntry> fromShared(const CallContext& context, const CacheKey& key) {
+    const auto row = options.shared->get(key.text);
+    return row ? fromRow<Value>(context, key, *row) : nullptr;
+  }
+
+  template <typename Value>
+  std::shared_ptr<const CacheEntry> fromRow(const CallContext& context, const CacheKey& key,
+                                            const cache::StoredEntry& row) {
+    const std::int64_t wall_now = wallMs(context.clock().wallNow());
+    if (wall_now >= row.keep_until) {
       return nullptr;
     }
-    l2_hits_++;
+    const auto raw = cache::unpackValue(row.value);
+    std::optional<Value> value = raw ? cached::decode<Value>(*raw) : std::nullopt;
+    if (!value) {
+      return nullptr;
+    }
     const auto mono_now = context.clock().monotonicNow();
     const auto at = [&](std::int64_t wall_ms) {
       return mono_now + std::chrono::milliseconds(wall_ms - wall_now);
@@ -331,13 +379,13 @@ class CachingDataSource::Core {
     auto entry = std::make_shared<CacheEntry>();
     entry->charge = chargeOf(*value) + key.text.size() + key.params.size();
     entry->value = std::make_shared<const Value>(std::move(*value));
-    entry->tier = row->tier;
+    entry->tier = row.tier;
     entry->kind = key.kind;
     entry->params = key.params;
-    entry->stored_at = at(row->created_at);
-    entry->fresh_until = at(row->fresh_until);
-    entry->stale_until = at(row->stale_until);
-    entry->keep_until = at(row->keep_until);
+    entry->stored_at = at(row.created_at);
+    entry->fresh_until = at(row.fresh_until);
+    entry->stale_until = at(row.stale_until);
+    entry->keep_until = at(row.keep_until);
     lru.insert(key.text, entry);
     return entry;
   }
@@ -385,13 +433,22 @@ class CachingDataSource::Core {
   Result<std::shared_ptr<const CacheEntry>> lead(const CallContext& context, const CacheKey& key,
                                                  TtlTier tier, const Loader<Value>& load,
                                                  Flight& flight) {
-    Result<Value> loaded = load(context);
     std::shared_ptr<const CacheEntry> stored;
     Status status;
-    if (loaded.ok()) {
-      stored = store<Value>(key, tier, std::move(loaded).value());
+    auto other = awaitOtherProcess<Value>(context, key);
+    if (!other.ok()) {
+      status = other.status();
+    } else if (other->entry != nullptr) {
+      stored = other->entry;
+      joined_++;
     } else {
-      status = loaded.status();
+      Result<Value> loaded = load(context);
+      if (loaded.ok()) {
+        stored = store<Value>(key, tier, std::move(loaded).value());
+      } else {
+        status = loaded.status();
+      }
+      if (!other->token.empty()) options.shared->unlock(key.text, other->token);
     }
     {
       std::lock_guard lock(flights_mutex_);
@@ -408,6 +465,54 @@ class CachingDataSource::Core {
       return status;
     }
     return stored;
+  }
+
+  // What another process's request for a key left this one: its value, or the key's lock
+  // to fetch it under (an empty token: fetch without one).
+  struct OtherProcess {
+    std::shared_ptr<const CacheEntry> entry;
+    std::string token;
+  };
+
+  // With the shared tier, takes the key's lock in Redis; while another process holds it,
+  // waits for its value. Gives up waiting when the lock is gone without a value (the holder
+  // failed; the lock is tried again) or after one lock's length (the holder died or is slow),
+  // and fetches by itself. Redis failing means fetching by itself at once.
+  template <typename Value>
+  Result<OtherProcess> awaitOtherProcess(const CallContext& context, const CacheKey& key) {
+    if (options.shared == nullptr) return OtherProcess{};
+    const auto give_up_at = context.clock().monotonicNow() + options.shared_lock;
+    while (true) {
+      auto lock = options.shared->lock(key.text, options.shared_lock);
+      if (lock.state == cache::RedisStore::LockState::kTaken) {
+        // Another process may have stored it and let go between our lookup and the lock.
+        if (auto entry = fromShared<Value>(context, key)) {
+          options.shared->unlock(key.text, lock.token);
+          return OtherProcess{std::move(entry), {}};
+        }
+      }
+      if (lock.state != cache::RedisStore::LockState::kHeldElsewhere) {
+        return OtherProcess{nullptr, std::move(lock.token)};
+      }
+      while (options.shared->locked(key.text)) {
+        if (Status alive = context.checkAlive("the NBA.com request"); !alive.isOk()) {
+          return alive;
+        }
+        if (context.clock().monotonicNow() >= give_up_at) {
+          options.shared->countLockWait(true);
+          return OtherProcess{};
+        }
+        std::this_thread::sleep_for(kSharedPoll);
+      }
+      if (auto entry = fromShared<Value>(context, key)) {
+        options.shared->countLockWait(false);
+        return OtherProcess{std::move(entry), {}};
+      }
+      if (context.clock().monotonicNow() >= give_up_at) {
+        options.shared->countLockWait(true);
+        return OtherProcess{};
+      }
+    }
   }
 
   // Queues one background refresh of `key` unless one is queued or running.
@@ -477,8 +582,10 @@ std::size_t CachingDataSource::invalidate(std::string_view kind,
            entry.params.find(params_part) != std::string::npos;
   });
   const std::size_t on_disk = core_->l2 ? core_->l2->invalidate(kind, params_part) : 0;
+  const std::size_t shared =
+      core_->options.shared != nullptr ? core_->options.shared->invalidate(kind, params_part) : 0;
   if (core_->options.version != nullptr) core_->options.version->bump();
-  return std::max(in_memory, on_disk);
+  return std::max({in_memory, on_disk, shared});
 }
 
 Result<std::vector<SeasonCoverage>> CachingDataSource::seasons(const CallContext& context) const {

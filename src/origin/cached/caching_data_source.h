@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -9,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cache/redis_store.h"
 #include "cache/sqlite_store.h"
 #include "cache/ttl_tier.h"
 #include "core/clock.h"
@@ -26,6 +28,12 @@ struct CacheOptions {
   // Bumped whenever a stored table may change an answer (a table stored, entries
   // invalidated), for the tool-result memo; may be null.
   DataVersion* version = nullptr;
+  // The shared tier (issue 16): Redis, between L1 and the SQLite file, shared by every
+  // process on it; null: none. Not owned; must outlive the cache.
+  const cache::RedisStore* shared = nullptr;
+  // A miss takes the key's lock in Redis for this long while it asks NBA.com; other
+  // processes missing the key wait for the value up to this long, then fetch by themselves.
+  std::chrono::milliseconds shared_lock{10000};
   // How many times its stored length an entry stays fresh (and then stale-while-revalidate),
   // asked at every lookup: 4 once the daily NBA.com quota is 80 % used (DESIGN §7). Unset: 1.
   std::function<int()> ttl_stretch;
@@ -48,7 +56,8 @@ struct CacheStats {
   std::uint64_t capacity_bytes = 0;
   std::uint64_t l2_hits = 0;     // misses of L1 answered by the SQLite file
   std::uint64_t l2_dropped = 0;  // stored values that failed to decode, dropped and refetched
-  std::optional<cache::StoreStats> l2;  // empty without L2
+  std::optional<cache::StoreStats> l2;           // empty without L2
+  std::optional<cache::SharedTierStats> shared;  // empty without Redis
 
   // Origin requests the cache saved: hits, stale serves and joined misses.
   std::uint64_t upstreamCallsAvoided() const;
@@ -80,6 +89,11 @@ const std::vector<std::string_view>& cachedKinds();
 //   looks there before asking the origin (a restart keeps what was cached). Its times are
 //   wall-clock, so they mean the same after a restart. A stored value that fails to decode is
 //   dropped and refetched. A broken database only costs L2 (cache/sqlite_store.h).
+// * Shared tier: with options.shared, an L1 miss looks in Redis before the SQLite file (a
+//   hit fills L1), and a table fetched from the origin is written to Redis before its lock
+//   is released; a miss takes the key's lock in Redis, so processes missing one key at once
+//   make one origin request, the others waiting for its value (cache/redis_store.h). Redis
+//   failing only costs the shared tier.
 // * Errors are not cached. seasons() goes straight to the origin (it asks nothing).
 //
 // `origin` and `clock` must outlive this. Thread-safe. The destructor waits for a background

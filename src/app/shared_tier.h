@@ -1,0 +1,25 @@
+#pragma once
+
+#include <memory>
+
+#include "app/config.h"
+#include "cache/redis_client.h"
+#include "cache/redis_store.h"
+#include "core/clock.h"
+#include "core/status.h"
+
+namespace nba::app {
+
+// The shared tier of issue 16: a Redis client and the cache entries and locks kept there.
+struct SharedTier {
+  std::unique_ptr<cache::RedisClient> client;
+  std::unique_ptr<cache::RedisStore> store;  // uses client
+};
+
+// The shared tier --redis names (the password may also come from NBA_MCP_REDIS_PASSWORD), or
+// null without --redis. kInvalidArgument for a URL that cannot be used. Asks Redis once, now,
+// so an unreachable host or a refused password is a log line at start; the server serves
+// either way (the client reconnects by itself). `clock` must outlive it.
+Result<std::unique_ptr<SharedTier>> connectSharedTier(const Config& config, const Clock& clock);
+
+}  // namespace nba::app
