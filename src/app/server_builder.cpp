@@ -180,6 +180,7 @@ Result<ServerBundle> buildServer(const Config& config) {
   bundle.metrics->watch(bundle.origin->cached.get(), bundle.limits.get(),
                         bundle.origin->quota.get());
   if (bundle.origin->polite) bundle.metrics->watchCircuit(*bundle.origin->polite, *bundle.clock);
+  if (bundle.origin->shared) bundle.metrics->watchShared(*bundle.origin->shared->store);
   if (Status status = registerNbaResources(*bundle.server, *bundle.env); !status.isOk()) {
     return status;
   }

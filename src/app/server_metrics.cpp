@@ -25,6 +25,11 @@ namespace {
 //   nba_mcp_rate_limit_remaining{tool}             gauge     calls left this minute
 //   nba_mcp_upstream_quota_used, nba_mcp_upstream_quota_limit                    gauges
 //   nba_mcp_circuit_state{upstream}                gauge     0 closed, 1 half-open, 2 open
+//   nba_mcp_shared_cache_requests_total{result}    counter   Redis lookups: hit|miss|error
+//   nba_mcp_shared_cache_writes_total              counter   tables written to Redis
+//   nba_mcp_shared_lock_waits_total{outcome}       counter   waits on another process:
+//   value|gave_up nba_mcp_shared_tier_up                         gauge     1 Redis answers, 0 down
+//   or failing
 // Elsewhere: nba_mcp_trace_spans_total{outcome} (app/call_tracing.cpp).
 constexpr char kRequests[] = "nba_mcp_requests_total";
 constexpr char kRequestSeconds[] = "nba_mcp_request_duration_seconds";
@@ -223,6 +228,42 @@ void ServerMetrics::watch(const CachingDataSource* cache, const CallLimits* limi
           return std::vector<obs::GaugeSample>{{{}, static_cast<double>(quota->state().limit)}};
         });
   }
+}
+
+void ServerMetrics::watchShared(const cache::RedisStore& shared) {
+  using Samples = std::vector<obs::GaugeSample>;
+  registry_.callback("nba_mcp_shared_cache_requests_total",
+                     "Lookups in the shared tier (Redis) after a memory miss, by result "
+                     "(error: Redis down, slow or answering errors).",
+                     "counter", {"result"}, [&shared] {
+                       const cache::SharedTierStats stats = shared.stats();
+                       return Samples{{{"hit"}, static_cast<double>(stats.hits)},
+                                      {{"miss"}, static_cast<double>(stats.misses)},
+                                      {{"error"}, static_cast<double>(stats.errors)}};
+                     });
+  registry_.callback("nba_mcp_shared_cache_writes_total",
+                     "Tables written to the shared tier for the other processes.", "counter", {},
+                     [&shared] {
+                       return Samples{{{}, static_cast<double>(shared.stats().writes)}};
+                     });
+  registry_.callback("nba_mcp_shared_lock_waits_total",
+                     "Misses that waited on another process's NBA.com request, by outcome "
+                     "(value: it came; gave_up: fetched here after the lock's time).",
+                     "counter", {"outcome"}, [&shared] {
+                       const cache::SharedTierStats stats = shared.stats();
+                       return Samples{
+                           {{"value"}, static_cast<double>(stats.lock_waits - stats.lock_timeouts)},
+                           {{"gave_up"}, static_cast<double>(stats.lock_timeouts)}};
+                     });
+  registry_.callback("nba_mcp_shared_tier_up",
+                     "1 while Redis answers (or has not been asked yet), 0 while it is down or "
+                     "answering errors: answers then come from the local tiers.",
+                     "gauge", {}, [&shared] {
+                       const cache::RedisState state = shared.stats().redis.state;
+                       const bool up =
+                           state == cache::RedisState::kUp || state == cache::RedisState::kNotTried;
+                       return Samples{{{}, up ? 1.0 : 0.0}};
+                     });
 }
 
 void ServerMetrics::watchCircuit(const live::PoliteHttpClient& upstream, const Clock& clock) {

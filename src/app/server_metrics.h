@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/call_limits.h"
+#include "cache/redis_store.h"
 #include "core/clock.h"
 #include "core/status.h"
 #include "mcp/server.h"
@@ -56,6 +57,8 @@ class ServerMetrics {
              ratelimit::DailyQuota* quota);
   // Reads NBA.com's circuit breaker at render time; `upstream` and `clock` must outlive this.
   void watchCircuit(const live::PoliteHttpClient& upstream, const Clock& clock);
+  // Reads the shared tier (--redis) at render time; `shared` must outlive this.
+  void watchShared(const cache::RedisStore& shared);
 
  private:
   obs::MetricsRegistry registry_;

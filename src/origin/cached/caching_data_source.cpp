@@ -608,7 +608,18 @@ Result<Player> CachingDataSource::player(const CallContext& context,
                                          const std::string& player_id) const {
   return core_->serve<Player>(
       context, cacheKey("player", {{"player_id", player_id}}), TtlTier::kStatic,
-      [this, player_id](const CallContext& call) { return core_->origin.player(call, player_id); });
+      [this, player_id](const CallContext& call) -> Result<Player> {
+        // From the cached index, not the origin's own: with the shared tier, the index one
+        // process fetched serves every id in every process.
+        auto index = players(call);
+        if (!index.ok()) {
+          return index.status();
+        }
+        for (const Player& player : index->rows) {
+          if (player.player_id == player_id) return player;
+        }
+        return notFound("no player with id '" + player_id + "' in " + index->meta.origin);
+      });
 }
 
 Result<Table<PlayerSeasonLine>> CachingDataSource::playerSeasonStats(
