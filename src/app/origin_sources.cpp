@@ -163,6 +163,10 @@ Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config, 
   politeness.breaker_window = std::chrono::seconds(config.nba_breaker_window_s);
   politeness.breaker_open = std::chrono::seconds(config.nba_breaker_open_s);
   politeness.max_in_flight = config.nba_max_in_flight;
+  if (sources->shared && config.nba_min_interval_ms > 0) {
+    politeness.shared_slot =
+        sharedPacer(*sources->shared, std::chrono::milliseconds(config.nba_min_interval_ms));
+  }
   sources->polite = live::newPoliteHttpClient(*sources->traced, politeness);
   live::LiveOptions options;
   options.stats_url = config.nba_stats_url;

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <memory>
+#include <optional>
 
 #include "app/config.h"
 #include "cache/redis_client.h"
@@ -21,5 +24,12 @@ struct SharedTier {
 // so an unreachable host or a refused password is a log line at start; the server serves
 // either way (the client reconnects by itself). `clock` must outlive it.
 Result<std::unique_ptr<SharedTier>> connectSharedTier(const Config& config, const Clock& clock);
+
+// Pacing shared by every process on the shared tier's Redis (issue 16), for
+// live::PolitenessOptions::shared_slot: each call reserves the next start slot, `interval`
+// after the one before, by Redis's own clock (one Lua script: no two processes get one slot),
+// and returns how long until it; nullopt when Redis cannot answer. `tier` must outlive it.
+std::function<std::optional<std::chrono::milliseconds>()> sharedPacer(
+    const SharedTier& tier, std::chrono::milliseconds interval);
 
 }  // namespace nba::app

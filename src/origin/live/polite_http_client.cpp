@@ -168,6 +168,12 @@ class PoliteClient final : public PoliteHttpClient {
       slot = std::max(now, next_slot_);
       next_slot_ = slot + options_.min_interval;
     }
+    const TimePoint reserved = slot;
+    if (options_.shared_slot) {
+      // The other processes' requests count too: NBA.com sees one address.
+      if (const auto shared_wait = options_.shared_slot())
+        slot = std::max(slot, now + *shared_wait);
+    }
     if (slot <= now) {
       return Status::ok();
     }
@@ -176,7 +182,7 @@ class PoliteClient final : public PoliteHttpClient {
       // The slot goes unused: give it back if nobody queued behind it, so a cancelled
       // question's queued calls do not delay everyone after them.
       std::lock_guard lock(mutex_);
-      if (next_slot_ == slot + options_.min_interval) next_slot_ = slot;
+      if (next_slot_ == reserved + options_.min_interval) next_slot_ = reserved;
     }
     return waited;
   }

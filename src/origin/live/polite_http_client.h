@@ -3,6 +3,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "origin/live/circuit_breaker.h"
 #include "origin/live/http_client.h"
@@ -18,6 +19,11 @@ struct PolitenessOptions {
   int breaker_failures = 5;                     // this many failures ...
   std::chrono::seconds breaker_window{60};      // ... within this window open the circuit
   std::chrono::seconds breaker_open{30};        // for this long, then one probe
+  // Pacing shared with other processes (the shared tier, issue 16): reserves the next start
+  // slot of a budget every process on it shares, `min_interval` apart, and returns how long
+  // until it; nullopt when the budget cannot be reached (local pacing alone then applies).
+  // Unset: local pacing only.
+  std::function<std::optional<std::chrono::milliseconds>()> shared_slot;
 };
 
 // Waits `how_long` for `context`'s call, or less: kCancelled / kDeadlineExceeded when the
