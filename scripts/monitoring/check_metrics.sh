@@ -19,8 +19,10 @@ calls='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion"
 {"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"get_league_leaders","arguments":{"stat":"points","limit":1}}}
 {"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"get_live_scores","arguments":{"date":5}}}
 {"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"answer_nba_question","arguments":{"question":"Who leads the NBA in assists?"}}}'
-# NBA.com at a port nobody listens on: the auto origin falls back to the snapshot.
+# NBA.com at a port nobody listens on: the auto origin falls back to the snapshot. Redis
+# there too: the shared tier's series show it down.
 "$binary" --origin auto --nba-stats-url http://127.0.0.1:1/stats --cache-db :memory: \
+  --redis redis://127.0.0.1:1/0 \
   --fixed-time 2026-02-22T12:00:00Z --rate-limit get_league_leaders=1 --log-level off \
   --metrics-textfile "$work/nba-mcp.prom" --trace-file "$work/spans.jsonl" serve <<<"$calls" >/dev/null
 for series in 'nba_mcp_requests_total{tool="get_league_leaders",status="ok"} 1' \
@@ -28,6 +30,8 @@ for series in 'nba_mcp_requests_total{tool="get_league_leaders",status="ok"} 1' 
               'nba_mcp_upstream_requests_total{endpoint="stats.nba.com commonallplayers",status="unavailable"}' \
               'nba_mcp_cache_misses_total{tier="static"}' \
               'nba_mcp_circuit_state{upstream="nba.com"} 2' \
+              'nba_mcp_shared_tier_up 0' \
+              'nba_mcp_shared_cache_requests_total{result="error"}' \
               'nba_mcp_trace_spans_total{outcome="exported"}'; do
   grep -qF "$series" "$work/nba-mcp.prom" || {
     echo "check_metrics: '$series' is not in the exposition:" >&2
