@@ -11,10 +11,10 @@
 #                 The benchmark programs are left out (NBA_MCP_BENCHMARKS=OFF): scripts/build.sh
 #                 and scripts/bench.sh build them.
 #                 Then clang-tidy (its compile_commands.json); every test tier once — unit
-#                 (doctest, in two halves), golden (questions + transcripts + their facts),
+#                 (doctest, in three parts), golden (questions + transcripts + their facts),
 #                 e2e (official SDK clients), one per core — and the coverage report from that
-#                 same run; then the fuzz regressions, the libFuzzer targets 20 s each (one per
-#                 core) and the protocol fuzzer 30 s.
+#                 same run; then the fuzz regressions, the libFuzzer targets 15 s each (one per
+#                 core) and the protocol fuzzer 25 s.
 # Each step prints its duration; a summary closes the run.
 # Environment: LINT_SCOPE (all | changed | auto, see scripts/lint.sh).
 set -euo pipefail
@@ -67,9 +67,9 @@ step "unit + golden + e2e (ASan + UBSan)" sanitized_tests
 step "coverage report" coverage_report
 # Issue 17. After the coverage report, so the fuzzers' runs do not count as test coverage.
 step "fuzz: regression inputs" scripts/fuzz.sh regressions
-step "fuzz: libFuzzer targets, 20 s each" scripts/fuzz.sh all 20
-step "fuzz: protocol fuzzer, 30 s against the sanitizer build's nba-mcp" \
-  scripts/fuzz.sh protocol 30 build-check/tools/nba-mcp
+step "fuzz: libFuzzer targets, 15 s each" scripts/fuzz.sh all 15
+step "fuzz: protocol fuzzer, 25 s against the sanitizer build's nba-mcp" \
+  scripts/fuzz.sh protocol 25 build-check/tools/nba-mcp
 
 echo
 echo "=== done in $((SECONDS - started)) s"

@@ -4,6 +4,7 @@
 // mid-run and restarted costs no call; `nba-mcp cache invalidate` reaches Redis.
 #include <doctest/doctest.h>
 
+#include <csignal>
 #include <thread>
 
 #include "support/fake_nba_com.h"
@@ -36,7 +37,8 @@ void serveRecorded2025(FakeNbaCom& fake) {
                          kSamples + "leaguestandingsv3__2025-26__RegularSeason.json"));
 }
 
-std::vector<std::string> serverCommand(const FakeNbaCom& fake, const std::string& redis_url) {
+std::vector<std::string> serverCommand(const FakeNbaCom& fake, const std::string& redis_url,
+                                       const std::vector<std::string>& tail = {}) {
   std::vector<std::string> argv = {kBinary,
                                    "--origin",
                                    "live",
@@ -55,6 +57,7 @@ std::vector<std::string> serverCommand(const FakeNbaCom& fake, const std::string
   if (!redis_url.empty()) {
     argv.insert(argv.end(), {"--redis", redis_url});
   }
+  argv.insert(argv.end(), tail.begin(), tail.end());
   return argv;
 }
 
@@ -158,6 +161,49 @@ TEST_CASE("binary --redis: three processes on one Redis make the NBA.com request
         shared["hits"].get<std::uint64_t>() + shared["lock_waits"].get<std::uint64_t>();
   }
   CHECK(served_by_others >= 2 * alone_requests);
+  // The daily quota counted across the processes is exact: each sees every request.
+  for (std::size_t i = 0; i < servers.size(); ++i) {
+    const json stats = call(*servers[i], 101, "get_server_stats", json::object());
+    CHECK(stats["result"]["structuredContent"]["limits"]["quota"]["used"] ==
+          fake.requests().size());
+  }
+}
+
+TEST_CASE(
+    "binary --redis: a lock holder killed with kill -9 stalls the others only until its "
+    "lock expires") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  FakeNbaCom fake;
+  serveRecorded2025(fake);
+  // The first standings request never gets an answer: its process holds the lock meanwhile.
+  fake.fail("/stats/leaguestandingsv3", {testing::FakeFault::kHang, {}, 1});
+  RedisServer redis;
+  const std::vector<std::string> lock = {"--redis-lock-ms", "3000"};
+  Subprocess holder(serverCommand(fake, redis.url(), lock));
+  initialize(holder);
+  holder.writeLine(callLine(1, "get_team_standings", {{"season", "2025-26"}}));
+  for (int i = 0; i < 2000 && fake.requestCount("/stats/leaguestandingsv3") == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  REQUIRE(fake.requestCount("/stats/leaguestandingsv3") == 1);
+  holder.signal(SIGKILL);
+  REQUIRE(holder.wait().has_value());
+
+  Subprocess waiter(serverCommand(fake, redis.url(), lock));
+  initialize(waiter);
+  const auto began = std::chrono::steady_clock::now();
+  const json standings = call(waiter, 1, "get_team_standings", {{"season", "2025-26"}});
+  const auto took = std::chrono::steady_clock::now() - began;
+  INFO(standings.dump(), waiter.stderrText());
+  REQUIRE(standings.contains("result"));
+  CHECK_FALSE(standings["result"].value("isError", false));
+  CHECK(standings["result"]["content"][0]["text"].get<std::string>().find("Thunder") !=
+        std::string::npos);
+  CHECK(took < std::chrono::milliseconds(6000));  // the lock's 3 s, not the hung request's 30 s
+  CHECK(fake.requestCount("/stats/leaguestandingsv3") == 2);
+  const json stats = call(waiter, 2, "get_server_stats", json::object());
+  CHECK(stats["result"]["structuredContent"]["cache"]["shared"]["lock_waits"] == 1);
+  CHECK(stats["result"]["structuredContent"]["cache"]["shared"]["lock_timeouts"] == 1);
 }
 
 TEST_CASE(

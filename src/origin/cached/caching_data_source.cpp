@@ -508,8 +508,10 @@ class CachingDataSource::Core {
         options.shared->countLockWait(false);
         return OtherProcess{std::move(entry), {}};
       }
+      // The lock went without a value: its holder failed or died. Counted as a wait given up
+      // on; the lock is tried again (once it is ours, this process asks).
+      options.shared->countLockWait(true);
       if (context.clock().monotonicNow() >= give_up_at) {
-        options.shared->countLockWait(true);
         return OtherProcess{};
       }
     }

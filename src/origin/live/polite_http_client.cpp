@@ -68,11 +68,11 @@ class PoliteClient final : public PoliteHttpClient {
  public:
   PoliteClient(const HttpClient& inner, PolitenessOptions options, Waiter waiter, Jitter jitter)
       : inner_(inner),
-        options_(options),
+        options_(std::move(options)),
         waiter_(std::move(waiter)),
         jitter_(jitter ? std::move(jitter) : Jitter(defaultJitter)),
-        breaker_(options.breaker_failures, options.breaker_window, options.breaker_open),
-        in_flight_(static_cast<std::size_t>(std::max(1, options.max_in_flight))) {}
+        breaker_(options_.breaker_failures, options_.breaker_window, options_.breaker_open),
+        in_flight_(static_cast<std::size_t>(std::max(1, options_.max_in_flight))) {}
 
   CircuitBreaker::State circuitState(CircuitBreaker::TimePoint now) const override {
     return breaker_.state(now);
@@ -235,7 +235,8 @@ Status sleepFor(const CallContext& context, nanoseconds how_long) {
 std::unique_ptr<PoliteHttpClient> newPoliteHttpClient(const HttpClient& inner,
                                                       PolitenessOptions options, Waiter waiter,
                                                       Jitter jitter) {
-  return std::make_unique<PoliteClient>(inner, options, std::move(waiter), std::move(jitter));
+  return std::make_unique<PoliteClient>(inner, std::move(options), std::move(waiter),
+                                        std::move(jitter));
 }
 
 }  // namespace nba::live
