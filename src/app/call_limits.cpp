@@ -30,7 +30,9 @@ CallLimits::CallLimits(const Clock& clock, const CallLimitsOptions& options,
     : options_(options),
       limiter_(clock, options.tools, tools),
       concurrency_(options.max_concurrent_calls),
-      quota_(quota) {}
+      quota_(quota) {
+  if (options.shared_buckets) limiter_.shareWith(options.shared_buckets);
+}
 
 mcp::ToolMiddleware CallLimits::middleware() {
   return [this](const mcp::ToolCall& call, mcp::ToolContext& context,
@@ -52,7 +54,7 @@ mcp::ToolResult CallLimits::limited(const mcp::ToolCall& call, mcp::ToolContext&
         "busy");
   }
   const std::string& tool = call.tool.name;
-  const auto decision = limiter_.admit(tool);
+  const auto decision = limiter_.admit(tool, context.clientName());
   if (decision && !decision->allowed) {
     mcp::ToolResult refused = mcp::ToolResult::error(
         "Rate limited: " + tool + " takes " + callsText(*options_.tools.limitOf(tool)) +

@@ -18,6 +18,9 @@ struct CallLimitsOptions {
   ratelimit::ToolLimits tools = ratelimit::defaultToolLimits();
   std::size_t max_concurrent_calls = 16;      // client tool calls running at once
   std::chrono::milliseconds busy_wait{1000};  // how long a call past the cap waits for a slot
+  // --rate-limit-shared with --redis: each client's buckets shared by every process on the
+  // shared tier; unset: each process's own.
+  ratelimit::SharedBucket shared_buckets;
 };
 
 // The limits on client tool calls (DESIGN §7), as validated-stage tools/call middleware

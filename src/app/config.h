@@ -59,6 +59,7 @@ struct Config {
 
   // Limits (DESIGN §7). Per-tool buckets for client calls, in calls a minute.
   bool no_rate_limits = false;
+  bool rate_limit_shared = false;        // with --redis: each client's buckets across processes
   std::vector<std::string> rate_limits;  // "get_live_scores=10", "compare_players=off"
   double rate_limit_default = 60;        // a tool with no setting of its own
   std::size_t max_concurrent_calls = 16;

@@ -112,6 +112,11 @@ Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config, 
   }
   sources->snapshot = std::move(snapshot).value();
   sources->chosen = sources->snapshot.get();
+  auto shared = connectSharedTier(config, clock);
+  if (!shared.ok()) {
+    return shared.status();
+  }
+  sources->shared = std::move(shared).value();
   if (config.origin == "snapshot") {
     return sources;
   }
@@ -131,11 +136,6 @@ Result<std::unique_ptr<OriginSources>> buildOriginSources(const Config& config, 
   if (!quota.ok()) {
     return quota.status();
   }
-  auto shared = connectSharedTier(config, clock);
-  if (!shared.ok()) {
-    return shared.status();
-  }
-  sources->shared = std::move(shared).value();
   auto quota_store =
       newSqliteQuotaStore(config.cache_db.empty() ? cache::defaultCacheDbPath() : config.cache_db);
   if (sources->shared) {

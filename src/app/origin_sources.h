@@ -29,7 +29,7 @@ namespace nba::app {
 struct OriginSources {
   DataVersion version;  // moves when the cache stores a table (the tool-result memo reads it)
   std::unique_ptr<DataSource> snapshot;
-  std::unique_ptr<SharedTier> shared;  // --redis (live and auto only)
+  std::unique_ptr<SharedTier> shared;  // --redis (under snapshot, only shared rate limits use it)
   // The daily NBA.com quota, kept in the cache's SQLite file, or in Redis with --redis (live
   // and auto only).
   std::unique_ptr<ratelimit::DailyQuota> quota;

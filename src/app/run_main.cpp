@@ -140,6 +140,11 @@ void addLimitOptions(CLI::App& cli, Config& config) {
   cli.add_flag("--no-rate-limits", config.no_rate_limits,
                "Switch every per-tool rate limit off (the daily NBA.com quota stays)")
       ->envname("NBA_MCP_NO_RATE_LIMITS");
+  cli.add_flag("--rate-limit-shared", config.rate_limit_shared,
+               "With --redis, share each client's per-tool buckets among every nba-mcp on the "
+               "Redis (the same host running several servers); without it each process has its "
+               "own")
+      ->envname("NBA_MCP_RATE_LIMIT_SHARED");
   cli.add_option("--rate-limit", config.rate_limits,
                  "A tool's limit in calls a minute, or off: get_live_scores=10, "
                  "compare_players=off (repeatable)");

@@ -55,6 +55,14 @@ Status addCallLimits(const Config& config, ServerBundle& bundle) {
   if (!options.ok()) {
     return options.status();
   }
+  if (config.rate_limit_shared) {
+    if (!bundle.origin->shared) {
+      return invalidArgument(
+          "--rate-limit-shared shares the per-tool buckets through Redis: "
+          "it needs --redis URL");
+    }
+    options->shared_buckets = sharedBuckets(*bundle.origin->shared);
+  }
   bundle.limits = std::make_unique<CallLimits>(*bundle.clock, options.value(), names,
                                                bundle.origin->quota.get());
   bundle.server->addValidatedToolMiddleware(bundle.limits->middleware());

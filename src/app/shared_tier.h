@@ -10,6 +10,7 @@
 #include "cache/redis_store.h"
 #include "core/clock.h"
 #include "core/status.h"
+#include "ratelimit/tool_limiter.h"
 
 namespace nba::app {
 
@@ -31,5 +32,12 @@ Result<std::unique_ptr<SharedTier>> connectSharedTier(const Config& config, cons
 // and returns how long until it; nullopt when Redis cannot answer. `tier` must outlive it.
 std::function<std::optional<std::chrono::milliseconds>()> sharedPacer(
     const SharedTier& tier, std::chrono::milliseconds interval);
+
+// Token buckets shared per client by every process on the shared tier's Redis (issue 16), for
+// ratelimit::ToolLimiter::shareWith: one Lua script per call refills by Redis's clock and takes
+// a token, so processes never overshoot; nullopt when Redis cannot answer. Keys
+// nba_mcp:bucket:v1:{client}:{tool} expire once their bucket would be full again. `tier` must
+// outlive it.
+ratelimit::SharedBucket sharedBuckets(const SharedTier& tier);
 
 }  // namespace nba::app

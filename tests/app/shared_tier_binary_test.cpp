@@ -279,5 +279,31 @@ TEST_CASE("binary --redis: Redis killed mid-run and restarted costs no call; it 
   CHECK(redis.command({"EXISTS", "nba_mcp:quota:v1:2026-02-22:hits"}) == "1");
 }
 
+TEST_CASE("binary --redis --rate-limit-shared: one client's calls to two servers share a bucket") {
+  RedisServer redis;
+  const std::vector<std::string> argv = {kBinary,        "--origin",
+                                         "snapshot",     "--redis",
+                                         redis.url(),    "--rate-limit-shared",
+                                         "--rate-limit", "get_team_standings=2",
+                                         "--client-id",  "analyst",
+                                         "--log-level",  "warn"};
+  Subprocess first(argv);
+  Subprocess second(argv);
+  initialize(first);
+  initialize(second);
+  const json standings = {{"season", "2024-25"}};
+  CHECK_FALSE(call(first, 1, "get_team_standings", standings)["result"].value("isError", false));
+  CHECK_FALSE(call(second, 1, "get_team_standings", standings)["result"].value("isError", false));
+  const json refused = call(first, 2, "get_team_standings", standings);
+  INFO(refused.dump());
+  CHECK(refused["result"].value("isError", false));
+  CHECK(refused["result"]["content"][0]["text"].get<std::string>().find(
+            "Rate limited: get_team_standings takes 2 calls a minute") != std::string::npos);
+  // Without --redis there is nothing to share through: the start stops, saying so.
+  const auto alone = testing::runCommand(
+      {kBinary, "--origin", "snapshot", "--rate-limit-shared", "call", "get_team_standings", "{}"});
+  CHECK(alone.first == 2);
+}
+
 }  // namespace
 }  // namespace nba
