@@ -183,7 +183,8 @@ TEST_CASE("redis store: a slow Redis is given up on after the timeout") {
   CHECK(process.store.get(key).has_value());
 }
 
-TEST_CASE("redis store: error replies (OOM) fail writes, not the reads, and are said once") {
+TEST_CASE(
+    "redis store: error replies (OOM, READONLY) fail writes, not the reads, and are said once") {
   RedisServer redis;
   Process process(redis.url());
   const std::string key = "nba_mcp:v1:standings:oom";
@@ -200,6 +201,13 @@ TEST_CASE("redis store: error replies (OOM) fail writes, not the reads, and are 
   redis.command({"CONFIG", "SET", "maxmemory", "0"});
   process.store.put(entry("nba_mcp:v1:standings:more"), kNow);
   CHECK(redis.command({"EXISTS", "nba_mcp:v1:standings:more"}) == "1");
+  // A replica (a failover left us on one) refuses writes: READONLY, the same way.
+  redis.command({"REPLICAOF", "127.0.0.1", "1"});
+  process.store.put(entry("nba_mcp:v1:standings:replica"), kNow);
+  CHECK(process.client.stats().state == RedisState::kFailing);
+  CHECK(process.client.stats().problem.find("READONLY") != std::string::npos);
+  CHECK(process.store.get(key).has_value());
+  redis.command({"REPLICAOF", "NO", "ONE"});
 }
 
 TEST_CASE("redis store: a refused password is said plainly, and the password never is") {
