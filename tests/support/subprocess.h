@@ -23,12 +23,15 @@ class Subprocess {
 
   bool write(const std::string& data);  // false when the child closed its stdin
   bool writeLine(const std::string& line) { return write(line + "\n"); }
-  std::optional<std::string> readLine(std::chrono::milliseconds timeout = std::chrono::seconds(5));
-  nlohmann::json readJson(std::chrono::milliseconds timeout = std::chrono::seconds(5));
+  // The timeouts only end a test whose child hangs; they are long because CI runs the child
+  // under AddressSanitizer on two busy cores, where a first call that loads an index from the
+  // fake NBA.com took over 5 s (stop 26).
+  std::optional<std::string> readLine(std::chrono::milliseconds timeout = std::chrono::seconds(30));
+  nlohmann::json readJson(std::chrono::milliseconds timeout = std::chrono::seconds(30));
   void closeStdin();
   void signal(int signo);
   // Exit code, or -signal when killed; nullopt on timeout.
-  std::optional<int> wait(std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  std::optional<int> wait(std::chrono::milliseconds timeout = std::chrono::seconds(30));
   std::string stderrText() const;
   pid_t pid() const { return pid_; }
   // Resident set size from /proc, in KiB.
