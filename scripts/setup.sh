@@ -32,7 +32,8 @@ packages=(
   build-essential cmake pkg-config git
   nlohmann-json3-dev libspdlog-dev libcli11-dev doctest-dev
   libcurl4-openssl-dev  # the live NBA.com origin
-  libsqlite3-dev zlib1g-dev  # the cache's L2 and its compression
+  libsqlite3-dev        # the cache's L2
+  libdeflate-dev        # compressing its values (zlib format, inflated 3x faster than zlib)
   libhiredis-dev        # --redis, the shared tier (issue 16)
   redis-server          # the Redis the shared tier's tests start on a loopback port (tests)
   libcpp-httplib-dev    # --metrics-listen, and the tests' fake NBA.com

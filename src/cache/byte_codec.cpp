@@ -30,7 +30,7 @@ void ByteWriter::text(std::string_view value) {
   bytes_.append(value);
 }
 
-std::uint64_t ByteReader::unsignedNumber() {
+std::uint64_t ByteReader::multiByteNumber() {
   std::uint64_t value = 0;
   for (int shift = 0; ok_; shift += 7) {
     if (rest_.empty() || shift > 63) {
@@ -47,32 +47,13 @@ std::uint64_t ByteReader::unsignedNumber() {
   return 0;
 }
 
-std::int64_t ByteReader::signedNumber() {
-  const std::uint64_t zigzag = unsignedNumber();
-  return static_cast<std::int64_t>((zigzag >> 1) ^ (~(zigzag & 1) + 1));
-}
-
-double ByteReader::real() {
-  if (!ok_ || rest_.size() < 8) {
-    fail();
-    return 0;
-  }
-  // The bytes are little-endian, as the writer put them: on a little-endian machine (every
-  // one this builds for, checked below) they are the double's own bytes.
-  static_assert(std::endian::native == std::endian::little);
-  double value = 0;
-  std::memcpy(&value, rest_.data(), sizeof value);
-  rest_.remove_prefix(8);
-  return value;
-}
-
-std::string ByteReader::text() {
+std::string_view ByteReader::textView() {
   const std::uint64_t size = unsignedNumber();
   if (!ok_ || size > rest_.size()) {
     fail();
     return {};
   }
-  std::string value(rest_.substr(0, size));
+  const std::string_view value = rest_.substr(0, size);
   rest_.remove_prefix(size);
   return value;
 }

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,10 +37,37 @@ class ByteReader {
  public:
   explicit ByteReader(std::string_view bytes) : rest_(bytes) {}
 
-  std::uint64_t unsignedNumber();
-  std::int64_t signedNumber();
-  double real();
-  std::string text();
+  // The one-byte case (most counts, flags and small numbers) and doubles are inline: a large
+  // table's decode is a few million of these reads.
+  [[gnu::always_inline]] std::uint64_t unsignedNumber() {
+    if (ok_ && !rest_.empty() && static_cast<unsigned char>(rest_.front()) < 0x80) {
+      const auto byte = static_cast<unsigned char>(rest_.front());
+      rest_.remove_prefix(1);
+      return byte;
+    }
+    return multiByteNumber();
+  }
+  [[gnu::always_inline]] std::int64_t signedNumber() {
+    const std::uint64_t zigzag = unsignedNumber();
+    return static_cast<std::int64_t>((zigzag >> 1) ^ (~(zigzag & 1) + 1));
+  }
+  [[gnu::always_inline]] double real() {
+    if (!ok_ || rest_.size() < sizeof(double)) {
+      fail();
+      return 0;
+    }
+    // The bytes are little-endian, as the writer put them: on a little-endian machine (every
+    // one this builds for) they are the double's own bytes.
+    static_assert(std::endian::native == std::endian::little);
+    double value = 0;
+    std::memcpy(&value, rest_.data(), sizeof value);
+    rest_.remove_prefix(sizeof value);
+    return value;
+  }
+  std::string text() { return std::string(textView()); }
+  // The string's bytes in place: valid while the bytes read from are (decoding assigns them
+  // straight into a row's string, no temporary).
+  std::string_view textView();
   bool flag() { return unsignedNumber() != 0; }
   // A count of items each at least one byte long: more than the bytes left is a failure, so
   // a corrupt count cannot make the caller reserve gigabytes.
@@ -49,6 +78,8 @@ class ByteReader {
   void fail() { ok_ = false; }
 
  private:
+  std::uint64_t multiByteNumber();
+
   std::string_view rest_;
   bool ok_ = true;
 };

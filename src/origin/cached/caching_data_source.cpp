@@ -94,6 +94,18 @@ std::int64_t wallMs(std::chrono::system_clock::time_point time) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
 }
 
+// A stored value back as rows. Each thread inflates into one buffer it keeps (up to a bound,
+// so one huge value does not stay resident), not a fresh one per hit.
+template <typename Value>
+std::optional<Value> unpackAndDecode(std::string_view stored) {
+  constexpr std::size_t kKeptScratch = std::size_t{4} << 20;
+  thread_local std::string scratch;
+  const auto raw = cache::unpackValue(stored, scratch);
+  std::optional<Value> value = raw ? cached::decode<Value>(*raw) : std::nullopt;
+  if (scratch.capacity() > kKeptScratch) std::string().swap(scratch);
+  return value;
+}
+
 bool callerGaveUp(const Status& status) {
   return status.code() == StatusCode::kCancelled || status.code() == StatusCode::kDeadlineExceeded;
 }
@@ -367,8 +379,7 @@ class CachingDataSource::Core {
     if (wall_now >= row.keep_until) {
       return nullptr;
     }
-    const auto raw = cache::unpackValue(row.value);
-    std::optional<Value> value = raw ? cached::decode<Value>(*raw) : std::nullopt;
+    std::optional<Value> value = unpackAndDecode<Value>(row.value);
     if (!value) {
       return nullptr;
     }

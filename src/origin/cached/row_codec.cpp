@@ -125,7 +125,7 @@ class Decoder {
   void get(std::int64_t& value) { value = in.signedNumber(); }
   void get(double& value) { value = in.real(); }
   void get(bool& value) { value = in.flag(); }
-  void get(std::string& value) { value = in.text(); }
+  void get(std::string& value) { value.assign(in.textView()); }
   void get(Season& season) { get(season.start_year); }
   template <typename E>
   requires std::is_enum_v<E>

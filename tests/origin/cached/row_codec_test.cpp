@@ -124,5 +124,41 @@ TEST_CASE("packing: raw up to 1 KiB, zlib above; anything else unpacks to nothin
   CHECK_FALSE(cache::unpackValue("Z\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01").has_value());
 }
 
+TEST_CASE("packing: a value an earlier build stored with zlib's own deflate still unpacks") {
+  // zlib.compress(b"Shai Gilgeous-Alexander 32.7 " * 40, 1): what compress2 at Z_BEST_SPEED
+  // wrote before libdeflate took over, behind 'Z' and the raw size 1160 as a varint.
+  const std::string stream(
+      "\x78\x01\x0b\xce\x48\xcc\x54\x70\xcf\xcc\x49\x4f\xcd\x2f\x2d\xd6\x75\xcc\x49\xad\x48\xcc"
+      "\x4b\x49\x2d\x52\x30\x36\xd2\x33\x57\x08\x1e\x95\x1c\x0d\x84\xd1\x94\x30\x9a\x1d\x68\x5f"
+      "\x26\x00\x00\x31\x9c\x83\x68",
+      51);
+  std::string expected;
+  for (int i = 0; i < 40; ++i) expected += "Shai Gilgeous-Alexander 32.7 ";
+  CHECK(cache::unpackValue("Z\x88\x09" + stream) == expected);
+  // A raw size the stream does not inflate to is a corrupt row, not a short value.
+  CHECK_FALSE(cache::unpackValue("Z\x87\x09" + stream).has_value());
+  CHECK_FALSE(cache::unpackValue("Z\x89\x09" + stream).has_value());
+}
+
+TEST_CASE("packing: unpacking into a scratch buffer reuses it, and a raw value is not copied") {
+  const std::string big = encode(testing::embeddedSnapshot().teams(testing::testCall()).value());
+  const std::string packed = cache::packValue(big);
+  std::string scratch;
+  const auto first = cache::unpackValue(packed, scratch);
+  REQUIRE(first.has_value());
+  CHECK(*first == big);
+  const char* buffer = scratch.data();
+  const auto second = cache::unpackValue(packed, scratch);
+  REQUIRE(second.has_value());
+  CHECK(*second == big);
+  CHECK(second->data() == buffer);  // the same buffer, not a new one
+  const std::string raw = "Rsmall";
+  const auto small = cache::unpackValue(raw, scratch);
+  REQUIRE(small.has_value());
+  CHECK(*small == "small");
+  CHECK(small->data() == raw.data() + 1);
+  CHECK_FALSE(cache::unpackValue(packed.substr(0, packed.size() - 5), scratch).has_value());
+}
+
 }  // namespace
 }  // namespace nba::cached
