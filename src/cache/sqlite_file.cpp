@@ -40,7 +40,10 @@ Db openConnection(const SqliteTarget& target, int busy_ms, Db& failed) {
   }
   sqlite3_busy_timeout(db.get(), busy_ms);
   sqlite3_extended_result_codes(db.get(), 1);
-  const char* pragmas = target.in_memory ? "PRAGMA synchronous=NORMAL;"
+  // The two connections to one in-memory database share its cache, where a write transaction
+  // locks the table against the other's reads at once (SQLITE_LOCKED, which no busy timeout
+  // waits out); read_uncommitted reads without those locks, as WAL lets a file's readers.
+  const char* pragmas = target.in_memory ? "PRAGMA synchronous=NORMAL; PRAGMA read_uncommitted=1;"
                                          : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
   if (sqlite3_exec(db.get(), pragmas, nullptr, nullptr, nullptr) != SQLITE_OK) {
     failed = std::move(db);
