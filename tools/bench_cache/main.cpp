@@ -7,7 +7,8 @@
 //   fits in L1 here), and where their time goes;
 // * get_league_leaders in process against a loopback NBA.com with the given latency: served
 //   from the cache, against the same call missing it;
-// * the p99 of misses with the write-behind to SQLite, against the same run without L2.
+// * the p99 of misses with the write-behind to SQLite, against the same run without L2;
+// * the hit ratio over the golden question mix answered twice (golden_hit_ratio.h).
 #include <httplib.h>
 
 #include <CLI/CLI.hpp>
@@ -22,6 +23,7 @@
 #include "app/server_builder.h"
 #include "cache/compression.h"
 #include "core/clock.h"
+#include "golden_hit_ratio.h"
 #include "nba/tools/nba_tool.h"
 #include "origin/cached/caching_data_source.h"
 #include "origin/cached/row_codec.h"
@@ -285,6 +287,9 @@ int main(int argc, char** argv) {
   app.add_option("--runs", runs, "Runs per measurement")->check(CLI::Range(1, 10000));
   app.add_option("--latency-ms", latency_ms, "The loopback NBA.com's latency")
       ->check(CLI::Range(0, 10000));
+  std::string questions = NBA_MCP_GOLDEN_QUESTIONS;
+  app.add_option("--questions", questions, "The question mix whose hit ratio is measured")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   auto snapshot = nba::newEmbeddedSnapshotSource();
   if (!snapshot.ok()) {
@@ -295,5 +300,5 @@ int main(int argc, char** argv) {
   benchL2(*snapshot.value(), runs);
   benchWriteBehind(*snapshot.value());
   benchToolCall(data + "/statsnba-samples/", std::max(3, runs / 4), latency_ms);
-  return 0;
+  return nba::bench::printGoldenHitRatio(questions) ? 0 : 2;
 }
