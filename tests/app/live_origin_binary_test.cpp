@@ -155,7 +155,7 @@ TEST_CASE("binary --origin live: the schedule shows the games still to come") {
   const std::string text = result.at("content").at(0).at("text");
   CHECK(text.find("The Boston Celtics played 1 game in 2025-26 from 2026-02-15; the 1 shown went "
                   "1-0, and 2 are still to come or under way.") != std::string::npos);
-  CHECK(text.find("| 2026-02-24 | @ MIA | 7:30 pm ET |") != std::string::npos);
+  CHECK(text.find("| 2026-02-24 | @ Miami Heat | 7:30 pm ET |") != std::string::npos);
 }
 
 TEST_CASE("binary --origin live: a player's awards come from playerawards") {

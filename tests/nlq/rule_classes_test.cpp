@@ -170,5 +170,42 @@ TEST_CASE("sentences about games name the teams and the score, winner first") {
   CHECK_FALSE(finalScoresSentence({{"date", "2025-04-13"}, {"games", {live}}}, teams));
 }
 
+std::pair<std::string, std::string> rangeOf(std::string_view question) {
+  const ParsedQuery query = parse(question);
+  REQUIRE_FALSE(query.intents.empty());
+  return {query.intents.front().slots.date, query.intents.front().slots.date_to};
+}
+
+TEST_CASE("a range of days: its first and last, however the range is written") {
+  using Range = std::pair<std::string, std::string>;
+  CHECK(rangeOf("lakers results from march 1 to march 10 2025") ==
+        Range{"2025-03-01", "2025-03-10"});
+  CHECK(rangeOf("Knicks games Jan 1-10 2025") == Range{"2025-01-01", "2025-01-10"});
+  CHECK(rangeOf("blazers road games march 20 to 31 2025") == Range{"2025-03-20", "2025-03-31"});
+  CHECK(rangeOf("hornets results feb 1 through the 9th, 2025") ==
+        Range{"2025-02-01", "2025-02-09"});
+  CHECK(rangeOf("warriors games from 2025-01-01 thru 2025-01-05") ==
+        Range{"2025-01-01", "2025-01-05"});
+  // Across New Year: the year written is the last day's.
+  CHECK(rangeOf("celtics games dec 20 to jan 5 2025") == Range{"2024-12-20", "2025-01-05"});
+  // No year: the latest such days before the clock's 2026-02-22.
+  CHECK(rangeOf("celtics games between dec 20 and jan 5") == Range{"2025-12-20", "2026-01-05"});
+  // The planned call carries both.
+  const json calls = callsOf("Knicks games Jan 1-10 2025");
+  REQUIRE(calls.size() == 1);
+  CHECK(calls[0]["tool"] == "get_schedule");
+  CHECK(calls[0]["arguments"]["date_from"] == "2025-01-01");
+  CHECK(calls[0]["arguments"]["date_to"] == "2025-01-10");
+}
+
+TEST_CASE("not a range: one day, a last day before the first, 'and' without 'between'") {
+  using Range = std::pair<std::string, std::string>;
+  CHECK(rangeOf("how did Giannis play vs the Pacers on December 13, 2023") ==
+        Range{"2023-12-13", ""});
+  CHECK(rangeOf("lakers games march 10 to march 1 2025") == Range{"2025-03-10", ""});
+  CHECK(rangeOf("knicks games jan 10-3 2025").second.empty());
+  CHECK(rangeOf("lakers game jan 5 and the celtics game") == Range{"2026-01-05", ""});
+}
+
 }  // namespace
 }  // namespace nba::nlq::testing

@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <functional>
+#include <map>
 
 #include "nba/tools/arguments.h"
 #include "nba/tools/game_dates.h"
@@ -175,6 +177,20 @@ struct GamesAhead {
   std::string problem;
 };
 
+// "vs Brooklyn Nets": a team's schedule names each opponent in full (people ask about "the
+// Nets game"); the abbreviation stays in the score. The abbreviation when the list lacks it.
+std::function<std::string(const std::string&)> opponentNamer(const ToolEnv& env) {
+  auto teams = env.data.teams(env.call);
+  std::map<std::string, std::string, std::less<>> names;
+  if (teams.ok()) {
+    for (const Team& team : teams->rows) names.emplace(team.abbr, team.name);
+  }
+  return [names = std::move(names)](const std::string& abbr) {
+    const auto found = names.find(abbr);
+    return found == names.end() ? abbr : found->second;
+  };
+}
+
 GamesAhead gamesAhead(const ScheduleQuery& query, const ToolEnv& env) {
   GamesAhead ahead;
   for (Season season : query.seasons) {
@@ -251,6 +267,7 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
       heading((query->team ? query->team->name + " schedule" : std::string("NBA schedule")), label,
               meta.as_of);
   int wins = 0;
+  const auto opponent = opponentNamer(env);
   MarkdownTable table(query->team
                           ? std::vector<std::string>{"Date", "Opponent", "Result", "Score", "Note"}
                           : std::vector<std::string>{"Date", "Away", "Pts", "Home", "Pts", "Note"},
@@ -262,7 +279,7 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
       bool home = game.home == query->team->abbr;
       bool won = game.winner() == query->team->abbr;
       wins += won ? 1 : 0;
-      table.addRow({game.date, (home ? "vs " : "@ ") + (home ? game.away : game.home),
+      table.addRow({game.date, (home ? "vs " : "@ ") + opponent(home ? game.away : game.home),
                     won ? "W" : "L", winnerFirstScore(game), gameKindNote(game)});
     } else {
       table.addRow({game.date, game.away, std::to_string(game.away_pts), game.home,
@@ -275,7 +292,7 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
     const bool started = row.status == GameStatus::kInProgress;
     if (query->team) {
       bool home = game.home == query->team->abbr;
-      table.addRow({game.date, (home ? "vs " : "@ ") + (home ? game.away : game.home),
+      table.addRow({game.date, (home ? "vs " : "@ ") + opponent(home ? game.away : game.home),
                     statusText(row),
                     started ? game.away + " " + std::to_string(game.away_pts) + ", " + game.home +
                                   " " + std::to_string(game.home_pts)

@@ -155,6 +155,21 @@ class PatternPass {
     const std::string_view t = tok(i);
     hit(i, HitKind::kDate, toInt(t.substr(0, 4)), toInt(t.substr(5, 2)), toInt(t.substr(8, 2)));
     take(i);
+    // "2025-03-01 to 2025-03-10"
+    if (i + 2 < labels_.size() && isRangeWord(i, tok(i + 1)) &&
+        text_.tokens[i + 2].shape == TokenShape::kIsoDate) {
+      const std::string_view last = tok(i + 2);
+      hit(i, HitKind::kDateTo, toInt(last.substr(0, 4)), toInt(last.substr(5, 2)),
+          toInt(last.substr(8, 2)));
+      take(i + 1);
+      take(i + 2);
+    }
+  }
+
+  // A word joining a range's first and last day ("and" only after "between").
+  bool isRangeWord(std::size_t first, std::string_view word) const {
+    return word == "to" || word == "through" || word == "thru" || word == "until" ||
+           word == "till" || (word == "and" && first > 0 && tok(first - 1) == "between");
   }
 
   void slashDate(std::size_t i) {
@@ -267,13 +282,18 @@ class PatternPass {
     const std::size_t n = labels_.size();
     const int after = i + 1 < n ? numberValue(tok(i + 1)) : -1;
     if (after >= 1 && after <= 31) {
-      int year = 0;
       take(i + 1);
-      if (i + 2 < n && isYear(numberValue(tok(i + 2)))) {
-        year = numberValue(tok(i + 2));
-        take(i + 2);
+      std::size_t next = i + 2;
+      const RangeEnd end = rangeEnd(i, m, after, &next);
+      int year = 0;
+      if (next < n && isYear(numberValue(tok(next)))) {
+        year = numberValue(tok(next));
+        take(next);
       }
-      hit(i, HitKind::kDate, year, m, after);
+      // "Dec 20 to Jan 5 2025": the year said is the last day's.
+      const int first_year = year != 0 && end.month != 0 && end.month < m ? year - 1 : year;
+      hit(i, HitKind::kDate, first_year, m, after);
+      if (end.month != 0) hit(i, HitKind::kDateTo, year, end.month, end.day);
       take(i);
       return;
     }
@@ -289,6 +309,42 @@ class PatternPass {
       return;
     }
     wholeMonth(i, m);
+  }
+
+  struct RangeEnd {
+    int month = 0;  // 0: no range
+    int day = 0;
+  };
+
+  // After "March 1" (month word at `i`, the day after it), the range's last day, if one
+  // follows: "to March 10", "through the 10th", "- 10" ("Jan 1-10"), "and March 10" after
+  // "between". Advances `next` past what it read.
+  RangeEnd rangeEnd(std::size_t i, int m, int first_day, std::size_t* next) {
+    const std::size_t n = labels_.size();
+    std::size_t at = *next;
+    if (at >= n) return {};
+    const bool worded = isRangeWord(i, tok(at));
+    // "Jan 1-10": the tokenizer leaves a break where the dash was.
+    const bool dashed =
+        !worded && text_.tokens[at].break_before && text_.tokens[at].shape == TokenShape::kNumber;
+    if (!worded && !dashed) return {};
+    std::size_t day_at = worded ? at + 1 : at;
+    if (day_at < n && tok(day_at) == "the") ++day_at;
+    RangeEnd end;
+    if (day_at + 1 < n && labels_[day_at].role == LexRole::kMonth) {
+      end = {labels_[day_at].entry->value, numberValue(tok(day_at + 1))};
+      if (end.day < 1 || end.day > 31) return {};
+      take(day_at);
+      ++day_at;
+    } else if (day_at < n) {
+      end = {m, numberValue(tok(day_at))};
+      if (end.day <= first_day || end.day > 31) return {};
+    } else {
+      return {};
+    }
+    for (std::size_t k = at; k <= day_at; ++k) take(k);
+    *next = day_at + 1;
+    return end;
   }
 
   // "in January", "January 2025": the month's games. "may" alone stays a word.
@@ -473,6 +529,12 @@ void applyHit(const SlotHit& h, const ParseContext& context, QuerySlots* slots) 
       break;
     case HitKind::kDate:
       if (slots->date.empty()) slots->date = pastDate(h.number, h.month, h.day, context);
+      break;
+    case HitKind::kDateTo:
+      if (!slots->date.empty() && slots->date_to.empty()) {
+        const std::string last = pastDate(h.number, h.month, h.day, context);
+        if (last > slots->date) slots->date_to = last;
+      }
       break;
     case HitKind::kMonth:
       if (slots->date.empty()) monthRange(h.number, h.month, context, slots);

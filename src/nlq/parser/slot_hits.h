@@ -44,6 +44,7 @@ enum class HitKind {
   kHighest,    // high values: "most", "highest", "fastest"
   kMonth,      // a whole month: number = year (0 = unsaid), month
   kNamedDate,  // number = year (0 = unsaid), month = NamedDate
+  kDateTo,     // a range's last day, right after its first (a kDate): as kDate
 };
 
 // One fact found at word `pos`. Values by kind: kLimit/kLastN/kSeasonRange number = n;

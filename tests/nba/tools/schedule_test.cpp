@@ -43,6 +43,9 @@ TEST_CASE("get_schedule: the Celtics' first five games of 2024-25") {
                  "went 4-1."));
   CHECK(contains(answer.markdown, "Showing the first 5 of 82"));
   CHECK(contains(answer.markdown, "upcoming games are not in this data"));
+  // The table names each opponent in full; the score keeps the abbreviations.
+  CHECK(contains(answer.markdown, "| 2024-10-22 | vs New York Knicks | W | BOS 132, NYK 109 |"));
+  CHECK(contains(answer.markdown, "| 2024-10-24 | @ Washington Wizards | W |"));
 }
 
 TEST_CASE("get_schedule: date ranges pick the seasons and filter the games") {
