@@ -91,6 +91,11 @@ class Rows {
     if (refs_.size() > n) refs_.resize(n);
   }
 
+  // Keeps the last `n` rows.
+  void keepLast(std::size_t n) {
+    if (refs_.size() > n) refs_.erase(refs_.begin(), refs_.end() - static_cast<std::ptrdiff_t>(n));
+  }
+
   // Drops the rows for which `drop` is true, keeping the order of the rest.
   template <typename Predicate>
   void dropIf(Predicate drop) {

@@ -186,6 +186,11 @@ TEST_CASE("a range of days: its first and last, however the range is written") {
         Range{"2025-02-01", "2025-02-09"});
   CHECK(rangeOf("warriors games from 2025-01-01 thru 2025-01-05") ==
         Range{"2025-01-01", "2025-01-05"});
+  CHECK(rangeOf("wolves games dec 28 2024 to jan 4 2025") == Range{"2024-12-28", "2025-01-04"});
+  CHECK(rangeOf("nuggets games feb 1 - feb 10 2024") == Range{"2024-02-01", "2024-02-10"});
+  CHECK(rangeOf("okc games 3/10/2024 to 3/17/2024") == Range{"2024-03-10", "2024-03-17"});
+  // One year after the first day serves both.
+  CHECK(rangeOf("heat games jan 3 2025 to jan 9") == Range{"2025-01-03", "2025-01-09"});
   // Across New Year: the year written is the last day's.
   CHECK(rangeOf("celtics games dec 20 to jan 5 2025") == Range{"2024-12-20", "2025-01-05"});
   // No year: the latest such days before the clock's 2026-02-22.
@@ -205,6 +210,15 @@ TEST_CASE("not a range: one day, a last day before the first, 'and' without 'bet
   CHECK(rangeOf("lakers games march 10 to march 1 2025") == Range{"2025-03-10", ""});
   CHECK(rangeOf("knicks games jan 10-3 2025").second.empty());
   CHECK(rangeOf("lakers game jan 5 and the celtics game") == Range{"2026-01-05", ""});
+}
+
+TEST_CASE("a team's last games are its latest played, its first games the season's opening") {
+  CHECK(callsOf("sixers last 5 games") ==
+        json::array({call("get_schedule", {{"team", "Philadelphia 76ers"}, {"last_n", 5}})}));
+  CHECK(callsOf("Thunder first 4 games this season") ==
+        json::array(
+            {call("get_schedule",
+                  {{"team", "Oklahoma City Thunder"}, {"limit", 4}, {"season", "2025-26"}})}));
 }
 
 }  // namespace

@@ -23,6 +23,7 @@ struct ScheduleQuery {
   std::string team_note;
   std::optional<std::string> home_away;  // "home" | "away": only the team's games there
   int limit = kDefaultLimit;
+  std::optional<int> last_n;  // only the most recent N played games
 };
 
 Result<std::optional<std::string>> dateMember(const json& arguments, const char* key) {
@@ -109,6 +110,14 @@ Result<ScheduleQuery> readQuery(const json& arguments, const ToolEnv& env) {
   query.limit = arguments.value("limit", kDefaultLimit);
   if (query.limit < 1 || query.limit > 100) {
     return invalidArgument("limit must be between 1 and 100.");
+  }
+  if (arguments.contains("last_n")) {
+    query.last_n = arguments.value("last_n", 0);
+    if (*query.last_n < 1 || *query.last_n > 82) {
+      return invalidArgument("last_n must be between 1 and 82.");
+    }
+    // The N games asked for are all shown, unless a smaller limit says otherwise.
+    if (!arguments.contains("limit")) query.limit = *query.last_n;
   }
   if (Status chosen = chooseSeasons(arguments, env, query); !chosen.isOk()) {
     return chosen;
@@ -242,14 +251,16 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
     const bool home = *query->home_away == "home";
     games.dropIf([&](const Game& game) { return (game.home == *team_abbr) != home; });
   }
-  GamesAhead ahead = gamesAhead(*query, env);
+  const std::size_t played = games.size();
+  // "Last N games": the latest played ones; the games ahead are not what was asked.
+  if (query->last_n) games.keepLast(static_cast<std::size_t>(*query->last_n));
+  GamesAhead ahead = query->last_n ? GamesAhead{} : gamesAhead(*query, env);
   if (!ahead.available && query->date_from && *query->date_from > meta.as_of) {
     return ToolAnswer::error("The data holds played games only, up to " + meta.as_of +
                              "; games from " + *query->date_from +
                              " on (the upcoming schedule) need the live NBA.com origin." +
                              (ahead.problem.empty() ? "" : " " + ahead.problem));
   }
-  const std::size_t played = games.size();
   std::size_t total = played + ahead.games.size();
   games.keepFirst(static_cast<std::size_t>(query->limit));
   const std::size_t ahead_shown =
@@ -310,8 +321,10 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
   std::string sentence = who + std::to_string(played) + (played == 1 ? " game" : " games") + where +
                          " in " + label + rangeText(*query);
   if (query->team && !games.empty()) {
-    sentence += "; the " + std::to_string(games.size()) + " shown went " + std::to_string(wins) +
-                "-" + std::to_string(static_cast<int>(games.size()) - wins);
+    sentence += (query->last_n ? "; the last " + std::to_string(games.size())
+                               : "; the " + std::to_string(games.size()) + " shown") +
+                " went " + std::to_string(wins) + "-" +
+                std::to_string(static_cast<int>(games.size()) - wins);
   }
   if (ahead.available) {
     sentence += std::string(played > 0 ? ", and " : "; ") + std::to_string(upcoming) +
@@ -319,7 +332,10 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
   }
   sentence += ".";
   answer.markdown += escapeMarkdown(sentence) + "\n\n";
-  if (total > returned) {
+  if (total > returned && query->last_n) {
+    answer.markdown += "Showing the last " + std::to_string(returned) + " of " +
+                       std::to_string(total) + "; raise `last_n` for more.\n\n";
+  } else if (total > returned) {
     answer.markdown += "Showing the first " + std::to_string(returned) + " of " +
                        std::to_string(total) + "; raise `limit` or set `date_from` for more.\n\n";
   }
@@ -364,7 +380,8 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
 NbaTool scheduleTool() {
   return {"get_schedule", "Schedule and results",
           "Games in a season or date range, oldest first, with results where played; "
-          "optionally one team's games (with W/L and opponent). Dates are YYYY-MM-DD "
+          "optionally one team's games (with W/L and opponent), or only the most recent "
+          "(last_n). Dates are YYYY-MM-DD "
           "(US/Eastern). Without dates: the season's games from its start (default this "
           "season); with dates and no season: the seasons the range touches. The offline "
           "snapshot holds played games only; upcoming games need the live NBA.com origin.",

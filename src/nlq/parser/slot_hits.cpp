@@ -114,10 +114,8 @@ class PatternPass {
           season(i);
           break;
         case TokenShape::kIsoDate:
-          isoDate(i);
-          break;
         case TokenShape::kSlashDate:
-          slashDate(i);
+          writtenDate(i);
           break;
         default:
           word(i);
@@ -151,16 +149,36 @@ class PatternPass {
     }
   }
 
-  void isoDate(std::size_t i) {
+  struct Day {
+    int year = 0;  // 0: unsaid
+    int month = 0;
+    int day = 0;
+  };
+
+  // The day an ISO ("2025-03-01") or slash ("3/1", "3/1/2025") token writes.
+  Day writtenDay(std::size_t i) const {
     const std::string_view t = tok(i);
-    hit(i, HitKind::kDate, toInt(t.substr(0, 4)), toInt(t.substr(5, 2)), toInt(t.substr(8, 2)));
+    if (text_.tokens[i].shape == TokenShape::kIsoDate) {
+      return {toInt(t.substr(0, 4)), toInt(t.substr(5, 2)), toInt(t.substr(8, 2))};
+    }
+    const std::size_t slash = t.find('/');
+    const std::size_t second = t.find('/', slash + 1);
+    int year = second == std::string_view::npos ? 0 : toInt(t.substr(second + 1));
+    if (year > 0 && year < 100) {
+      year += 2000;
+    }
+    return {year, toInt(t), toInt(t.substr(slash + 1))};
+  }
+
+  // "2025-03-01", "3/8/2025", and a range of them: "2025-03-01 to 2025-03-10".
+  void writtenDate(std::size_t i) {
+    const Day first = writtenDay(i);
+    hit(i, HitKind::kDate, first.year, first.month, first.day);
     take(i);
-    // "2025-03-01 to 2025-03-10"
     if (i + 2 < labels_.size() && isRangeWord(i, tok(i + 1)) &&
-        text_.tokens[i + 2].shape == TokenShape::kIsoDate) {
-      const std::string_view last = tok(i + 2);
-      hit(i, HitKind::kDateTo, toInt(last.substr(0, 4)), toInt(last.substr(5, 2)),
-          toInt(last.substr(8, 2)));
+        text_.tokens[i + 2].shape == text_.tokens[i].shape) {
+      const Day last = writtenDay(i + 2);
+      hit(i, HitKind::kDateTo, last.year, last.month, last.day);
       take(i + 1);
       take(i + 2);
     }
@@ -170,18 +188,6 @@ class PatternPass {
   bool isRangeWord(std::size_t first, std::string_view word) const {
     return word == "to" || word == "through" || word == "thru" || word == "until" ||
            word == "till" || (word == "and" && first > 0 && tok(first - 1) == "between");
-  }
-
-  void slashDate(std::size_t i) {
-    const std::string_view t = tok(i);
-    const std::size_t slash = t.find('/');
-    const std::size_t second = t.find('/', slash + 1);
-    int year = second == std::string_view::npos ? 0 : toInt(t.substr(second + 1));
-    if (year > 0 && year < 100) {
-      year += 2000;
-    }
-    hit(i, HitKind::kDate, year, toInt(t), toInt(t.substr(slash + 1)));
-    take(i);
   }
 
   void word(std::size_t i) {
@@ -284,16 +290,15 @@ class PatternPass {
     if (after >= 1 && after <= 31) {
       take(i + 1);
       std::size_t next = i + 2;
+      int first_year = yearAt(&next);  // "Dec 28 2024 to Jan 4 2025"
       const RangeEnd end = rangeEnd(i, m, after, &next);
-      int year = 0;
-      if (next < n && isYear(numberValue(tok(next)))) {
-        year = numberValue(tok(next));
-        take(next);
-      }
-      // "Dec 20 to Jan 5 2025": the year said is the last day's.
-      const int first_year = year != 0 && end.month != 0 && end.month < m ? year - 1 : year;
+      int last_year = end.month != 0 ? yearAt(&next) : 0;
+      // One year written for both: "Dec 20 to Jan 5 2025" starts the year before.
+      if (first_year == 0 && last_year != 0) first_year = end.month < m ? last_year - 1 : last_year;
+      if (last_year == 0 && first_year != 0)
+        last_year = end.month < m ? first_year + 1 : first_year;
       hit(i, HitKind::kDate, first_year, m, after);
-      if (end.month != 0) hit(i, HitKind::kDateTo, year, end.month, end.day);
+      if (end.month != 0) hit(i, HitKind::kDateTo, last_year, end.month, end.day);
       take(i);
       return;
     }
@@ -311,6 +316,16 @@ class PatternPass {
     wholeMonth(i, m);
   }
 
+  // The year written at `*at`, taken and stepped over; 0 when none is.
+  int yearAt(std::size_t* at) {
+    if (*at >= labels_.size() || text_.tokens[*at].shape != TokenShape::kNumber ||
+        !isYear(numberValue(tok(*at)))) {
+      return 0;
+    }
+    take(*at);
+    return numberValue(tok((*at)++));
+  }
+
   struct RangeEnd {
     int month = 0;  // 0: no range
     int day = 0;
@@ -324,9 +339,10 @@ class PatternPass {
     std::size_t at = *next;
     if (at >= n) return {};
     const bool worded = isRangeWord(i, tok(at));
-    // "Jan 1-10": the tokenizer leaves a break where the dash was.
+    // "Jan 1-10", "feb 1 - feb 10": the tokenizer leaves a break where the dash was.
     const bool dashed =
-        !worded && text_.tokens[at].break_before && text_.tokens[at].shape == TokenShape::kNumber;
+        !worded && text_.tokens[at].break_before &&
+        (text_.tokens[at].shape == TokenShape::kNumber || labels_[at].role == LexRole::kMonth);
     if (!worded && !dashed) return {};
     std::size_t day_at = worded ? at + 1 : at;
     if (day_at < n && tok(day_at) == "the") ++day_at;
@@ -370,6 +386,14 @@ class PatternPass {
                                       tok(i - 1) == "previous" || tok(i - 1) == "recent");
     if (after_last && i + 1 < labels_.size() && cueAt(i + 1, Cue::kGames)) {
       hit(i, HitKind::kLastN, n);
+      take(i);
+      take(i + 1);
+      return;
+    }
+    // "first 4 games": the season's opening games, oldest first.
+    const bool after_first = i > 0 && (tok(i - 1) == "first" || tok(i - 1) == "opening");
+    if (after_first && i + 1 < labels_.size() && cueAt(i + 1, Cue::kGames) && n > 0) {
+      hit(i, HitKind::kLimit, n);
       take(i);
       take(i + 1);
       return;

@@ -433,8 +433,12 @@ class IntentPlanner {
         args["home_away"] = slots_.home_away == HomeAway::kHome ? "home" : "away";
       }
     }
-    if (slots_.upcoming || slots_.last_n) {
-      args["limit"] = slots_.last_n.value_or(slots_.upcoming ? 1 : Planner::kDefaultGames);
+    if (slots_.upcoming) {
+      args["limit"] = slots_.last_n.value_or(1);
+    } else if (slots_.last_n) {
+      args["last_n"] = *slots_.last_n;  // "last 5 games": the latest played
+    } else if (slots_.limit) {
+      args["limit"] = *slots_.limit;  // "first 4 games": the season's opening ones
     }
     addSeason(&args);
     call("get_schedule", std::move(args));

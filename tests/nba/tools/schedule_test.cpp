@@ -106,6 +106,36 @@ TEST_CASE("get_schedule: home_away keeps a team's home or road games") {
   CHECK(all.structured["total"] == 82);
 }
 
+TEST_CASE("get_schedule: last_n keeps a team's most recent played games, oldest first") {
+  auto last = schedule({{"team", "Sixers"}, {"season", "2024-25"}, {"last_n", 5}});
+  REQUIRE_FALSE(last.is_error);
+  const json& games = last.structured["games"];
+  REQUIRE(games.size() == 5);
+  CHECK(games[0]["date"] == "2025-04-05");
+  CHECK(games[0]["opponent"] == "MIN");
+  CHECK(games[4]["date"] == "2025-04-13");
+  CHECK(games[4]["opponent"] == "CHI");
+  CHECK(games[4]["result"] == "L");
+  CHECK(last.structured["total"] == 82);
+  CHECK(last.structured["returned"] == 5);
+  CHECK(contains(last.markdown,
+                 "The Philadelphia 76ers played 82 games in 2024-25; the last 5 went 1-4."));
+  CHECK(contains(last.markdown, "Showing the last 5 of 82; raise `last_n` for more."));
+  CHECK(contains(last.markdown, "| 2025-04-13 | vs Chicago Bulls | L | CHI 122, PHI 102 |"));
+  // After the other filters: the last 2 road games; more than played is every game.
+  auto road =
+      schedule({{"team", "PHI"}, {"season", "2024-25"}, {"home_away", "away"}, {"last_n", 2}});
+  REQUIRE(road.structured["games"].size() == 2);
+  CHECK(road.structured["games"][1]["date"] == "2025-04-09");
+  CHECK(road.structured["games"][1]["opponent"] == "WAS");
+  auto range = schedule(
+      {{"team", "PHI"}, {"date_from", "2025-04-01"}, {"date_to", "2025-04-13"}, {"last_n", 50}});
+  CHECK(range.structured["returned"] == range.structured["total"]);
+  CHECK(schedule({{"team", "PHI"}, {"last_n", 0}}).is_error);
+  CHECK(contains(schedule({{"team", "PHI"}, {"last_n", 83}}).markdown,
+                 "last_n must be between 1 and 82."));
+}
+
 TEST_CASE("get_schedule: errors a person can act on") {
   auto no_team = schedule({{"home_away", "home"}});
   REQUIRE(no_team.is_error);
