@@ -59,7 +59,10 @@ std::string summarySentence(const Series& series, const Team& a, const Team& b,
   for (const auto& game : series.games) {
     scores += (scores.empty() ? "" : ", ") + scoreOf(game);
   }
-  return sentence + ": " + scores + ".";
+  // How many times they met, said outright ("how many times did they play?").
+  const std::size_t met = series.games.size();
+  return sentence + " in " + std::to_string(met) + (met == 1 ? " game" : " games") + ": " + scores +
+         ".";
 }
 
 json teamJson(const Team& team) { return {{"abbr", team.abbr}, {"name", team.name}}; }

@@ -36,7 +36,7 @@ TEST_CASE("get_head_to_head: Lakers and Celtics split 2024-25 1-1") {
   CHECK(s["games"][1]["away_pts"] == 101);
   CHECK(s["games"][1]["winner"] == "BOS");
   CHECK(contains(answer.markdown,
-                 "split their 2024-25 series 1-1: LAL 117–96 on 2025-01-23, "
+                 "split their 2024-25 series 1-1 in 2 games: LAL 117–96 on 2025-01-23, "
                  "BOS 111–101 on 2025-03-08."));
 }
 
