@@ -221,5 +221,17 @@ TEST_CASE("a team's last games are its latest played, its first games the season
                   {{"team", "Oklahoma City Thunder"}, {"limit", 4}, {"season", "2025-26"}})}));
 }
 
+TEST_CASE("a team's record against another team is their head-to-head, not the standings") {
+  CHECK(callsOf("Celtics record vs the Knicks") ==
+        json::array({call("get_head_to_head",
+                          {{"team_a", "Boston Celtics"}, {"team_b", "New York Knicks"}})}));
+  // One team: which other is asked.
+  const Plan one = planFor("head to head record for the celtics");
+  CHECK(one.calls.empty());
+  CHECK(one.missing == std::vector<std::string>{"which team to compare Boston Celtics with?"});
+  // Against a conference it is still the standings' record.
+  CHECK(callsOf("celtics record vs the east")[0]["tool"] == "get_team_standings");
+}
+
 }  // namespace
 }  // namespace nba::nlq::testing

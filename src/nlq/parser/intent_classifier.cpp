@@ -210,6 +210,12 @@ std::optional<std::pair<IntentKind, double>> classifyPart(const TokenLabels& lab
   if (cues[Cue::kBoxScore]) {
     return std::pair{IntentKind::kBoxScore, kSure};
   }
+  // "Celtics record vs the Knicks", "head to head record for the Celtics": a record against
+  // one other team (asked for when not named), not the standings.
+  if (cues[Cue::kVersus] && cues[Cue::kStandings] && !slots.teams.empty() &&
+      slots.players.empty() && slots.conference.empty() && slots.division.empty()) {
+    return std::pair{IntentKind::kHeadToHead, slots.teams.size() >= 2 ? kSure : kGuess};
+  }
   if (cues[Cue::kStandings]) {
     // "worst record in the East": a ranking from the bottom, which standings do not lead with.
     const bool bottom = slots.lowest && slots.teams.empty();
