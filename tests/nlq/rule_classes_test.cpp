@@ -215,6 +215,14 @@ TEST_CASE("not a range: one day, a last day before the first, 'and' without 'bet
 TEST_CASE("a team's last games are its latest played, its first games the season's opening") {
   CHECK(callsOf("sixers last 5 games") ==
         json::array({call("get_schedule", {{"team", "Philadelphia 76ers"}, {"last_n", 5}})}));
+  CHECK(callsOf("mavs last 3") ==
+        json::array({call("get_schedule", {{"team", "Dallas Mavericks"}, {"last_n", 3}})}));
+  CHECK(callsOf("knicks final 5 games of the regular season")[0]["arguments"]["last_n"] == 5);
+  CHECK(callsOf("golden st last 6 games") ==
+        json::array({call("get_schedule", {{"team", "Golden State Warriors"}, {"last_n", 6}})}));
+  CHECK(callsOf("spurs first 5 gms of 23-24") ==
+        json::array({call("get_schedule",
+                          {{"team", "San Antonio Spurs"}, {"limit", 5}, {"season", "2023-24"}})}));
   CHECK(callsOf("Thunder first 4 games this season") ==
         json::array(
             {call("get_schedule",
@@ -231,6 +239,18 @@ TEST_CASE("a team's record against another team is their head-to-head, not the s
   CHECK(one.missing == std::vector<std::string>{"which team to compare Boston Celtics with?"});
   // Against a conference it is still the standings' record.
   CHECK(callsOf("celtics record vs the east")[0]["tool"] == "get_team_standings");
+}
+
+TEST_CASE("who led a team's game on one day is its box score; the team's points its score") {
+  CHECK(
+      callsOf("who led the mavs in scoring on christmas 2023") ==
+      json::array({call("get_box_score", {{"team", "Dallas Mavericks"}, {"date", "2023-12-25"}})}));
+  CHECK(callsOf("who scored the most in the Clippers Warriors game on Valentine's Day 2024") ==
+        json::array({call("get_box_score", {{"team", "LA Clippers"}, {"date", "2024-02-14"}})}));
+  CHECK(callsOf("lakers points last night")[0]["tool"] == "get_schedule");
+  CHECK(callsOf("did the heat win yesterday")[0]["tool"] == "get_schedule");
+  // Over a range of days it is still the schedule.
+  CHECK(callsOf("who led the knicks in scoring jan 1-10 2025")[0]["tool"] != "get_box_score");
 }
 
 }  // namespace

@@ -58,6 +58,15 @@ Verdict byGames(const Cues& cues, const QuerySlots& s) {
   if (cues[Cue::kSchedule] || (s.upcoming && (cues[Cue::kGames] || teams > 0))) {
     return std::pair{IntentKind::kSchedule, cues[Cue::kSchedule] ? kSure : kLikely};
   }
+  // One game's players on one day: "who led the Celtics in scoring last night", "who scored
+  // the most in the Clippers Warriors game on Valentine's Day 2024" — its box score.
+  const bool one_day = dated && s.date_to.empty();
+  // (A team's points that day are its score: the schedule has them for every season.)
+  const bool leader = cues[Cue::kLeaders];
+  if (one_day && players == 0 &&
+      ((teams == 1 && leader) || (teams == 2 && (leader || cues.stat || cues[Cue::kGames])))) {
+    return std::pair{IntentKind::kBoxScore, kLikely};
+  }
   // A team's game on a date ("did the Lakers win last night"): its result from the schedule,
   // which every season has; player lines only when a box score is asked for by name.
   if (cues[Cue::kScores] || (dated && (cues[Cue::kGames] || (teams == 0 && players == 0)))) {

@@ -185,6 +185,7 @@ constexpr Word kWords[] = {
     {"results", LexRole::kCue, cue(Cue::kScores), ""}, {"result", LexRole::kCue, cue(Cue::kScores), ""},
     {"final score", LexRole::kCue, cue(Cue::kScores), ""}, {"scoreboard", LexRole::kCue, cue(Cue::kScores), ""},
     {"game", LexRole::kCue, cue(Cue::kGames), ""}, {"games", LexRole::kCue, cue(Cue::kGames), ""},
+    {"gms", LexRole::kCue, cue(Cue::kGames), ""}, {"gm", LexRole::kCue, cue(Cue::kGames), ""},
     {"play", LexRole::kCue, cue(Cue::kGames), ""}, {"played", LexRole::kCue, cue(Cue::kGames), ""},
     {"playing", LexRole::kCue, cue(Cue::kGames), ""}, {"matchups", LexRole::kCue, cue(Cue::kGames), ""},
     {"schedule", LexRole::kCue, cue(Cue::kSchedule), ""}, {"fixtures", LexRole::kCue, cue(Cue::kSchedule), ""},

@@ -382,12 +382,19 @@ class PatternPass {
 
   void number(std::size_t i, int n) {
     const bool after_top = i > 0 && cueAt(i - 1, Cue::kLeaders) && tok(i - 1) != "most";
-    const bool after_last = i > 0 && (tok(i - 1) == "last" || tok(i - 1) == "past" ||
-                                      tok(i - 1) == "previous" || tok(i - 1) == "recent");
+    const bool after_last =
+        i > 0 && (tok(i - 1) == "last" || tok(i - 1) == "past" || tok(i - 1) == "previous" ||
+                  tok(i - 1) == "recent" || tok(i - 1) == "final" || tok(i - 1) == "closing");
     if (after_last && i + 1 < labels_.size() && cueAt(i + 1, Cue::kGames)) {
       hit(i, HitKind::kLastN, n);
       take(i);
       take(i + 1);
+      return;
+    }
+    // "mavs last 3": the question's last words, games understood.
+    if (after_last && i + 1 == labels_.size() && n <= 82) {
+      hit(i, HitKind::kLastN, n);
+      take(i);
       return;
     }
     // "first 4 games": the season's opening games, oldest first.
