@@ -179,6 +179,12 @@ std::string awardName(std::string_view code) {
   return std::string(code);
 }
 
+std::string awardNameWithShortForm(std::string_view code) {
+  const bool has_short_form =
+      code == "MVP" || code == "DPOY" || code == "ROY" || code == "6MOY" || code == "MIP";
+  return has_short_form ? awardName(code) + " (" + std::string(code) + ")" : awardName(code);
+}
+
 bool isVotedAward(std::string_view code) {
   return code == "MVP" || code == "DPOY" || code == "ROY" || code == "6MOY" || code == "MIP" ||
          code == "CLUTCH";

@@ -26,6 +26,11 @@ Result<AwardChoice> parseAward(std::string_view text);
 // "Most Valuable Player", "All-NBA First Team"; the code itself when unknown.
 std::string awardName(std::string_view code);
 
+// The name with the short form people write after it: "Most Valuable Player (MVP)",
+// "Sixth Man of the Year (6MOY)"; the name alone for awards without one ("All-NBA First Team",
+// "Clutch Player of the Year").
+std::string awardNameWithShortForm(std::string_view code);
+
 // True for MVP, DPOY, ROY, 6MOY, MIP, CLUTCH (awards with voting).
 bool isVotedAward(std::string_view code);
 

@@ -212,7 +212,8 @@ std::string answerSentence(const AwardsQuery& query, const std::vector<AwardEntr
     std::vector<std::string> won;
     for (const AwardEntry& entry : entries) {
       if (entry.winner) {
-        won.push_back(entry.season.label() + " " + awardName(entry.award));
+        // "2023-24 Most Valuable Player (MVP)": people ask about the MVP.
+        won.push_back(entry.season.label() + " " + awardNameWithShortForm(entry.award));
       }
     }
     std::string name = query.player->player.name;

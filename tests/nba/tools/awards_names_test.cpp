@@ -36,6 +36,10 @@ TEST_CASE("award names: codes and common words") {
   CHECK(codes("ALL_ROOKIE_2") == V{"ALL_ROOKIE_2"});
   CHECK(parseAward("All-NBA First Team")->label == "All-NBA First Team");
   CHECK(parseAward("all-nba")->label == "All-NBA");
+  CHECK(nba::tools::awardNameWithShortForm("MVP") == "Most Valuable Player (MVP)");
+  CHECK(nba::tools::awardNameWithShortForm("6MOY") == "Sixth Man of the Year (6MOY)");
+  CHECK(nba::tools::awardNameWithShortForm("CLUTCH") == "Clutch Player of the Year");
+  CHECK(nba::tools::awardNameWithShortForm("ALL_NBA_1") == "All-NBA First Team");
 }
 
 TEST_CASE("award names: unknown or malformed awards are rejected") {

@@ -105,7 +105,11 @@ TEST_CASE("awards: a player's every entry over the seasons") {
                (entry["season"] == "2023-24" && entry["award"] == "MVP" && entry["winner"] == true);
   }
   CHECK(mvp_2023);
-  CHECK(contains(answer.markdown, "2023-24 Most Valuable Player"));
+  // The voted awards' short forms follow their names: people ask "what MVPs has he won".
+  CHECK(contains(answer.markdown,
+                 "Nikola Jokić has 6 award entries; won or was selected for: 2023-24 Most "
+                 "Valuable Player (MVP), 2023-24 All-NBA First Team and 2024-25 All-NBA First "
+                 "Team."));
   auto one_season = awards({{"player", "SGA"}, {"season", "2024-25"}, {"award", "mvp"}});
   CHECK(one_season.structured["entries"].size() == 1);
   CHECK(one_season.structured["entries"][0]["rank"] == 1);
