@@ -15,7 +15,7 @@ constexpr std::array kTeamAliases = {
     TeamAlias{"Clips", "LAC"},    TeamAlias{"Lake Show", "LAL"}, TeamAlias{"Lakeshow", "LAL"},
     TeamAlias{"NY", "NYK"},       TeamAlias{"Buzz City", "CHA"}, TeamAlias{"SA", "SAS"},
     TeamAlias{"Raps", "TOR"},     TeamAlias{"Wiz", "WAS"},       TeamAlias{"Rox", "HOU"},
-    TeamAlias{"Nuggs", "DEN"},    TeamAlias{"Golden St", "GSW"}, TeamAlias{"Golden State", "GSW"},
+    TeamAlias{"Nuggs", "DEN"},    TeamAlias{"Golden St", "GSW"},
 
     TeamAlias{"Phila", "PHI"},
 };

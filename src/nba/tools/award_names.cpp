@@ -180,8 +180,8 @@ std::string awardName(std::string_view code) {
 }
 
 std::string awardNameWithShortForm(std::string_view code) {
-  const bool has_short_form =
-      code == "MVP" || code == "DPOY" || code == "ROY" || code == "6MOY" || code == "MIP";
+  // Every voted award but the clutch one is known by its code.
+  const bool has_short_form = isVotedAward(code) && code != "CLUTCH";
   return has_short_form ? awardName(code) + " (" + std::string(code) + ")" : awardName(code);
 }
 

@@ -1,12 +1,12 @@
 #include <algorithm>
 #include <functional>
-#include <map>
 
 #include "nba/tools/arguments.h"
 #include "nba/tools/game_dates.h"
 #include "nba/tools/game_rows.h"
 #include "nba/tools/game_tools.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/team_text.h"
 
 namespace nba::tools {
 namespace {
@@ -189,14 +189,9 @@ struct GamesAhead {
 // "vs Brooklyn Nets": a team's schedule names each opponent in full (people ask about "the
 // Nets game"); the abbreviation stays in the score. The abbreviation when the list lacks it.
 std::function<std::string(const std::string&)> opponentNamer(const ToolEnv& env) {
-  auto teams = env.data.teams(env.call);
-  std::map<std::string, std::string, std::less<>> names;
-  if (teams.ok()) {
-    for (const Team& team : teams->rows) names.emplace(team.abbr, team.name);
-  }
-  return [names = std::move(names)](const std::string& abbr) {
-    const auto found = names.find(abbr);
-    return found == names.end() ? abbr : found->second;
+  return [teams = env.data.teams(env.call)](const std::string& abbr) {
+    auto team = teams.ok() ? teams::teamByAbbr(teams->rows, abbr) : Result<Team>(teams.status());
+    return team.ok() ? team->name : abbr;
   };
 }
 
