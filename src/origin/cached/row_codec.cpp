@@ -9,7 +9,7 @@
 namespace nba::cached {
 namespace {
 
-constexpr std::uint64_t kValueVersion = 1;
+constexpr std::uint64_t kValueVersion = 2;  // 2: compact doubles (cache/byte_codec.h)
 
 // A type code per stored value, so bytes of one type are never read as another's.
 template <typename Value>
