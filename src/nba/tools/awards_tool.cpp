@@ -8,6 +8,7 @@
 #include "nba/tools/award_names.h"
 #include "nba/tools/markdown.h"
 #include "nba/tools/sorted_json_object.h"
+#include "nba/tools/team_text.h"
 
 namespace nba::tools {
 namespace {
@@ -207,6 +208,42 @@ std::string selectionSentence(const std::vector<AwardEntry>& entries) {
   return text;
 }
 
+// The winner of `award` in `season` in the league's table, if it lists him.
+const AwardEntry* winnerOf(const Rows<AwardEntry>& league, Season season,
+                           const std::string& award) {
+  for (const AwardEntry& entry : league) {
+    if (entry.winner && entry.season == season && entry.award == award) return &entry;
+  }
+  return nullptr;
+}
+
+// "Did Wembanyama win DPOY?" is answered by who did: for a named voted award, each finish of
+// the player's that did not win says who won ("…finished 2nd in the 2023-24 Defensive Player
+// of the Year voting; Rudy Gobert won it."), and with no entry of his in a named season, that
+// season's winner.
+std::string whoWonInstead(const AwardsQuery& query, const std::vector<AwardEntry>& entries,
+                          const Rows<AwardEntry>* league) {
+  if (!query.player || !query.award || league == nullptr) return "";
+  std::string text;
+  for (const AwardEntry& entry : entries) {
+    if (entry.winner || !isVotedAward(entry.award)) continue;
+    const AwardEntry* winner = winnerOf(*league, entry.season, entry.award);
+    if (winner == nullptr) continue;
+    text += " " + query.player->player.name + " finished " + teams::ordinal(entry.rank) +
+            " in the " + entry.season.label() + " " + awardNameWithShortForm(entry.award) +
+            " voting; " + winner->player_name + " won it.";
+  }
+  if (entries.empty() && query.season) {
+    for (const std::string& code : query.award->codes) {
+      if (!isVotedAward(code)) continue;
+      if (const AwardEntry* winner = winnerOf(*league, *query.season, code)) {
+        text += " " + winnerSentence(*winner);
+      }
+    }
+  }
+  return text;
+}
+
 std::string answerSentence(const AwardsQuery& query, const std::vector<AwardEntry>& entries) {
   if (query.player) {
     std::vector<std::string> won;
@@ -355,9 +392,12 @@ ToolAnswer awards(const json& arguments, const ToolEnv& env) {
                                      : std::string("NBA awards");
 
   ToolAnswer answer;
-  answer.markdown = heading(title, season_label, as_of) +
-                    escapeMarkdown(answerSentence(*query, entries)) + "\n\n" +
-                    notesMarkdown(query->notes);
+  answer.markdown =
+      heading(title, season_label, as_of) +
+      escapeMarkdown(
+          answerSentence(*query, entries) +
+          whoWonInstead(*query, entries, tables->league ? &tables->league->rows : nullptr)) +
+      "\n\n" + notesMarkdown(query->notes);
   if (!entries.empty()) {
     answer.markdown += markdownTable(entries, teams);
   }

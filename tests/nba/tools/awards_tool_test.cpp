@@ -115,6 +115,28 @@ TEST_CASE("awards: a player's every entry over the seasons") {
   CHECK(one_season.structured["entries"][0]["rank"] == 1);
 }
 
+TEST_CASE("awards: asked whether a player won a named award, the answer says who did") {
+  auto wemby = awards({{"player", "Wembanyama"}, {"award", "DPOY"}, {"season", "2023-24"}});
+  REQUIRE_FALSE(wemby.is_error);
+  CHECK(contains(wemby.markdown,
+                 "Victor Wembanyama finished 2nd in the 2023-24 Defensive Player of the Year "
+                 "(DPOY) voting; Rudy Gobert won it."));
+  // No season: every finish of his in that award, each with its winner.
+  auto chet = awards({{"player", "Chet Holmgren"}, {"award", "rookie of the year"}});
+  CHECK(contains(chet.markdown,
+                 "Chet Holmgren finished 2nd in the 2023-24 Rookie of the Year "
+                 "(ROY) voting; Victor Wembanyama won it."));
+  // No entry of his that season: the season's winner, with the voting.
+  auto lebron = awards({{"player", "LeBron James"}, {"award", "DPOY"}, {"season", "2023-24"}});
+  CHECK(contains(lebron.markdown,
+                 "Rudy Gobert won the 2023-24 Defensive Player of the Year "
+                 "award (72 first-place votes, 433 of 495 points"));
+  // A winner is not told someone else won; and with no award named nothing is added.
+  auto jokic = awards({{"player", "Jokic"}, {"award", "MVP"}, {"season", "2023-24"}});
+  CHECK_FALSE(contains(jokic.markdown, "won it."));
+  auto all = awards({{"player", "Wembanyama"}});
+  CHECK_FALSE(contains(all.markdown, "won it."));
+}
 TEST_CASE("awards: errors and empty answers a person can act on") {
   auto current = awards({{"season", "2025-26"}});
   CHECK(current.is_error);
