@@ -253,5 +253,21 @@ TEST_CASE("who led a team's game on one day is its box score; the team's points 
   CHECK(callsOf("who led the knicks in scoring jan 1-10 2025")[0]["tool"] != "get_box_score");
 }
 
+TEST_CASE("the league's best line of one day is that day's leaderboard, not its scores") {
+  CHECK(callsOf("who scored the most points on christmas day 2023") ==
+        json::array({call("get_league_leaders",
+                          {{"stat", "PTS"}, {"limit", 10}, {"date", "2023-12-25"}})}));
+  CHECK(callsOf("who had the most rebounds in the league on 3/29/24") ==
+        json::array({call("get_league_leaders",
+                          {{"stat", "REB"}, {"limit", 10}, {"date", "2024-03-29"}})}));
+  CHECK(callsOf("top 3 in assists in the west on feb 27 2024") ==
+        json::array({call(
+            "get_league_leaders",
+            {{"stat", "AST"}, {"limit", 3}, {"date", "2024-02-27"}, {"conference", "West"}})}));
+  // A day without a ranking is still its scores; a range of days is not one day.
+  CHECK(callsOf("scores on christmas day 2023")[0]["tool"] == "get_live_scores");
+  CHECK(callsOf("who scored the most points jan 1-10 2024")[0]["arguments"].count("date") == 0);
+}
+
 }  // namespace
 }  // namespace nba::nlq::testing

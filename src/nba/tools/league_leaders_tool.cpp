@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "nba/tools/arguments.h"
+#include "nba/tools/day_leaders.h"
 #include "nba/tools/leaders_qualification.h"
 #include "nba/tools/markdown.h"
 
@@ -283,6 +284,9 @@ std::vector<std::string> answerNotes(const LeadersQuery& query, const Qualificat
 }
 
 ToolAnswer leagueLeaders(const json& arguments, const ToolEnv& env) {
+  if (hasValue(arguments, "date")) {
+    return dayLeaders(arguments, env);  // one day's games, not a season
+  }
   auto query = decodeArguments(arguments, env);
   if (!query.ok()) {
     return errorAnswer(query.status());
@@ -365,7 +369,8 @@ NbaTool leagueLeadersTool() {
           "rule. Stats by code or words: PTS/points/ppg, REB, AST, STL, BLK, FG3M/threes/3PM, "
           "FG_PCT, FG3_PCT/3P%, FT_PCT, TOV (most turnovers first), MIN, EFF, TS_PCT, PER … "
           "Filter by conference (a player's last team) or team (that team's lines, traded "
-          "players' stints included).",
+          "players' stints included). With a date, ranks that day's single-game lines instead "
+          "(\"who scored the most points on 2023-12-25\"; needs the season's game logs).",
           false, leagueLeaders};
 }
 

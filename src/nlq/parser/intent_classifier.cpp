@@ -67,6 +67,11 @@ Verdict byGames(const Cues& cues, const QuerySlots& s) {
       ((teams == 1 && leader) || (teams == 2 && (leader || cues.stat || cues[Cue::kGames])))) {
     return std::pair{IntentKind::kBoxScore, kLikely};
   }
+  // The league's best line of one day ("who scored the most points on Christmas Day 2023"):
+  // a leaderboard of that day's games, not the day's scores.
+  if (one_day && players == 0 && teams == 0 && leader && cues.stat) {
+    return std::pair{IntentKind::kLeaders, kLikely};
+  }
   // A team's game on a date ("did the Lakers win last night"): its result from the schedule,
   // which every season has; player lines only when a box score is asked for by name.
   if (cues[Cue::kScores] || (dated && (cues[Cue::kGames] || (teams == 0 && players == 0)))) {

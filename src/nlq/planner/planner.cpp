@@ -226,8 +226,16 @@ class IntentPlanner {
       // get_league_leaders ranks from the top only: say so rather than answer the opposite.
       note("Player leaders are ranked from the top only; the fewest or worst are not listed.");
     }
+    // One day named ("on Christmas Day 2023"): that day's games are ranked, in its season.
+    const bool one_day = !slots_.date.empty() && slots_.date_to.empty();
     for (const std::string& stat : slots_.stats) {
       json args = {{"stat", stat}, {"limit", slots_.limit.value_or(Planner::kDefaultLimit)}};
+      if (one_day) {
+        args["date"] = slots_.date;
+        if (!slots_.conference.empty()) args["conference"] = slots_.conference;
+        call("get_league_leaders", std::move(args));
+        continue;
+      }
       addSeason(&args);
       addSeasonType(&args);
       addPerMode(&args);

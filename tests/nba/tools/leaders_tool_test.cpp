@@ -244,6 +244,53 @@ TEST_CASE("leaders: errors a person can act on") {
   CHECK(contains(nobody.markdown, "No player qualifies"));
 }
 
+TEST_CASE("leaders: one day's games — Dončić's 50 on Christmas 2023, Embiid's 70") {
+  auto christmas = leaders({{"stat", "points"}, {"date", "2023-12-25"}, {"limit", 3}});
+  REQUIRE_FALSE(christmas.is_error);
+  CHECK(names(christmas) ==
+        std::vector<std::string>{"Luka Dončić", "Anthony Davis", "Jalen Brunson"});
+  const json& top = christmas.structured["leaders"][0];
+  CHECK(top["value"] == 50);
+  CHECK(top["game"]["opponent"] == "PHX");
+  CHECK(top["game"]["home"] == false);
+  CHECK(christmas.structured["date"] == "2023-12-25");
+  CHECK(christmas.structured["season"] == "2023-24");
+  CHECK(contains(christmas.markdown,
+                 "Luka Dončić (DAL @ PHX) led the NBA on Monday, 2023-12-25 "
+                 "with 50 points in one game."));
+  // The offline logs miss players: the answer says how much of the day they hold.
+  CHECK(contains(christmas.markdown, "account for 1,199 of the 1,200 points scored that day"));
+  auto embiid = leaders({{"stat", "PTS"}, {"date", "2024-01-22"}, {"limit", 1}});
+  CHECK(names(embiid) == std::vector<std::string>{"Joel Embiid"});
+  CHECK(embiid.structured["leaders"][0]["value"] == 70);
+  // Scoped to a team or a conference.
+  auto lakers = leaders({{"stat", "AST"}, {"date", "2023-12-25"}, {"team", "Lakers"}});
+  CHECK(names(lakers).front() == "LeBron James");
+  CHECK(lakers.structured["leaders"][0]["value"] == 8);
+  auto east = leaders({{"stat", "PTS"}, {"date", "2023-12-25"}, {"conference", "East"}});
+  CHECK(names(east).front() == "Jalen Brunson");
+}
+
+TEST_CASE("leaders: one day's errors a person can act on") {
+  auto no_games = leaders({{"stat", "PTS"}, {"date", "2024-02-16"}});  // All-Star break
+  CHECK(no_games.is_error);
+  CHECK(contains(no_games.markdown, "No NBA games were played on Friday, 2024-02-16"));
+  auto no_logs = leaders({{"stat", "PTS"}, {"date", "2025-01-15"}});
+  CHECK(no_logs.is_error);
+  CHECK(contains(no_logs.markdown, "no game logs for 2024-25"));
+  auto percentage = leaders({{"stat", "FG%"}, {"date", "2023-12-25"}});
+  CHECK(percentage.is_error);
+  CHECK(contains(percentage.markdown, "FG_PCT is ranked over a season: leave out date"));
+  auto not_a_date = leaders({{"stat", "PTS"}, {"date", "2024-02-30"}});
+  CHECK(not_a_date.is_error);
+  CHECK(contains(not_a_date.markdown, "YYYY-MM-DD"));
+  auto other_season = leaders({{"stat", "PTS"}, {"date", "2023-12-25"}, {"season", "2024-25"}});
+  CHECK(other_season.is_error);
+  CHECK(contains(other_season.markdown, "2023-12-25 is in 2023-24, not 2024-25"));
+  auto playoffs = leaders({{"stat", "PTS"}, {"date", "2023-12-25"}, {"season_type", "Playoffs"}});
+  CHECK(playoffs.is_error);
+}
+
 TEST_CASE("leaders: the input schema rejects bad arguments before the handler") {
   json schema = inputSchema();
   auto invalid = [&](const json& arguments) {
@@ -270,4 +317,8 @@ TEST_CASE("leaders: the input schema rejects bad arguments before the handler") 
   CHECK(invalid({{"stat", "PTS"}, {"season", json::array()}}));
   CHECK(invalid({{"stat", "PTS"}, {"season_type", "Preseason"}}));
   CHECK(invalid({{"stat", "PTS"}, {"colour", "green"}}));
+  CHECK_FALSE(invalid({{"stat", "PTS"}, {"date", "2023-12-25"}}));
+  CHECK(invalid({{"stat", "PTS"}, {"date", ""}}));
+  CHECK(invalid({{"stat", "PTS"}, {"date", 20231225}}));
+  CHECK(invalid({{"stat", "PTS"}, {"date", std::string(41, '1')}}));
 }
