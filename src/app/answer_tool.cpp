@@ -5,8 +5,10 @@
 #include <mutex>
 #include <optional>
 
+#include "app/call_context_of.h"
 #include "app/lazy.h"
 #include "app/schema_catalog.h"
+#include "app/season_days_reader.h"
 #include "nlq/parser/slot_hits.h"
 #include "nlq/question_pipeline.h"
 
@@ -115,7 +117,9 @@ Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env, uns
   tool.annotations = {{"title", tool.title}, {"readOnlyHint", true}, {"openWorldHint", false}};
   auto pipeline = std::make_shared<Lazy<nlq::QuestionPipeline>>(
       pipelineFactory(server, env, parallelism, metrics), env.clock);
-  tool.handler = [pipeline, &server, &env](const json& arguments, mcp::ToolContext& context) {
+  auto season_days = std::make_shared<SeasonDaysReader>();
+  tool.handler = [pipeline, season_days, &server, &env](const json& arguments,
+                                                        mcp::ToolContext& context) {
     auto ready = pipeline->get();
     if (!ready.ok()) {
       return mcp::ToolResult::error("The question pipeline is unavailable: " +
@@ -134,8 +138,11 @@ Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env, uns
       return toOutcome(std::move(result));
     };
     const std::string question = arguments.at("question").get<std::string>();
+    const CallContext call = callContextOf(context, env.clock);
+    nlq::ParseContext when = nlq::parseContextAt(env.clock.wallNow());
+    when.season_days = [&] { return season_days->read(env.data, call); };
     nlq::Answer answer = ready.value()->answer(
-        question, nlq::parseContextAt(env.clock.wallNow()), inner,
+        question, when, inner,
         [&context](const std::string& stage) { context.progressStep(stage); }, context.span());
     mcp::ToolResult result;
     result.text = std::move(answer.markdown);

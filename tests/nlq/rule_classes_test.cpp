@@ -253,6 +253,60 @@ TEST_CASE("who led a team's game on one day is its box score; the team's points 
   CHECK(callsOf("who led the knicks in scoring jan 1-10 2025")[0]["tool"] != "get_box_score");
 }
 
+// The days the data dates, as the answer tool reads them from the snapshot.
+ParseContext withSeasonDays(int* asked = nullptr) {
+  ParseContext context = snapshotContext();
+  context.season_days = [asked] {
+    if (asked != nullptr) ++*asked;
+    return std::vector<SeasonDays>{{Season{2023}, "2023-10-24", "2024-04-14", ""},
+                                   {Season{2024}, "2024-10-22", "2025-04-13", "2024-12-17"},
+                                   {Season{2025}, "2025-10-21", "", ""}};
+  };
+  return context;
+}
+
+const QuerySlots& slotsOf(const ParsedQuery& query) {
+  REQUIRE_FALSE(query.intents.empty());
+  return query.intents.front().slots;
+}
+
+TEST_CASE("opening night, the last day and the Cup final are the days the data dates") {
+  auto dated = [](std::string_view question) {
+    return slotsOf(snapshotParser().parse(question, withSeasonDays())).date;
+  };
+  CHECK(dated("opening night 2024-25 results") == "2024-10-22");
+  CHECK(dated("opening night 2023 scores") == "2023-10-24");  // the season that opened in 2023
+  CHECK(dated("season opener last season") == "2024-10-22");
+  CHECK(dated("opening night scores") == "2025-10-21");  // the latest played
+  CHECK(dated("final day of the 2023-24 regular season results") == "2024-04-14");
+  CHECK(dated("top scorer on the last day of last season") == "2025-04-13");
+  CHECK(dated("scores from the last day of the regular season") == "2025-04-13");
+  CHECK(dated("last day of the 2024 season games") == "2024-04-14");  // ended in 2024
+  CHECK(dated("NBA Cup final 2024 score") == "2024-12-17");
+  CHECK(dated("in season tournament final 2024 score") == "2024-12-17");
+  CHECK(dated("cup final score 2023-24").empty());  // not in the data
+
+  // Not played yet: no date, and the plan says so instead of answering another day.
+  const ParsedQuery unplayed =
+      snapshotParser().parse("scores on the last day of this season", withSeasonDays());
+  CHECK(slotsOf(unplayed).date.empty());
+  CHECK(slotsOf(unplayed).undated_day == "the last day of the regular season of 2025-26");
+  const Plan plan = snapshotPlanner().plan(unplayed);
+  CHECK(plan.calls.empty());
+  REQUIRE(plan.unanswerable.size() == 1);
+  CHECK(plan.unanswerable[0].find("no date for the last day of the regular season of 2025-26") !=
+        std::string::npos);
+  // Without the data's days (a parser on its own) it is the same honest answer.
+  CHECK(slotsOf(parse("opening night 2024-25 results")).undated_day == "opening night of 2024-25");
+
+  // The data is asked only when a question names such a day.
+  int asked = 0;
+  (void)snapshotParser().parse("christmas day 2024 scores", withSeasonDays(&asked));
+  CHECK(asked == 0);
+  (void)snapshotParser().parse("opening night 2024-25 scores", withSeasonDays(&asked));
+  CHECK(asked >= 1);
+}
+
 TEST_CASE("the league's best line of one day is that day's leaderboard, not its scores") {
   CHECK(callsOf("who scored the most points on christmas day 2023") ==
         json::array({call("get_league_leaders",

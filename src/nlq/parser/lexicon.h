@@ -42,6 +42,10 @@ enum class NamedDate : std::uint8_t {
   kThanksgiving,   // the fourth Thursday of November
   kValentinesDay,  // February 14
   kHalloween,      // October 31
+  // Days only a season's games date (ParseContext::season_days):
+  kOpeningNight,  // the season's first game day
+  kLastDay,       // the last day of its regular season
+  kCupFinal,      // its NBA Cup final
 };
 
 // What an out-of-scope word names (LexRole::kOutOfScope values).

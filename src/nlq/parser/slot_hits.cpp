@@ -460,14 +460,62 @@ std::chrono::year_month_day namedDay(NamedDate which, int year) {
       return y / February / 14;
     case NamedDate::kHalloween:
       return y / October / 31;
+    case NamedDate::kOpeningNight:  // dated by the data: seasonDay()
+    case NamedDate::kLastDay:
+    case NamedDate::kCupFinal:
+      break;
   }
   return y / January / 1;
 }
 
+bool isSeasonDay(NamedDate which) {
+  return which == NamedDate::kOpeningNight || which == NamedDate::kLastDay ||
+         which == NamedDate::kCupFinal;
+}
+
+const std::string& dayOf(const SeasonDays& days, NamedDate which) {
+  return which == NamedDate::kOpeningNight ? days.first
+         : which == NamedDate::kLastDay    ? days.last
+                                           : days.cup_final;
+}
+
+// "Opening night", "the last day of the regular season", "the NBA Cup final": of the season
+// asked about; with a year, the season that opened (or had its Cup final) in it, or whose
+// regular season ended in it; else the latest that has been played. The date comes from the
+// data (context.season_days). "" when the data has no such day; `missing` then says which.
+std::string seasonDay(int year, NamedDate which, const QuerySlots& slots,
+                      const ParseContext& context, std::string* missing) {
+  std::optional<Season> season;
+  if (slots.season) {
+    season = slots.season->last;
+  } else if (year != 0) {
+    season = Season{which == NamedDate::kLastDay ? year - 1 : year};
+  }
+  const std::string today = calendarDate(context.today);
+  const std::vector<SeasonDays> known =
+      context.season_days ? context.season_days() : std::vector<SeasonDays>{};
+  for (auto it = known.rbegin(); it != known.rend(); ++it) {
+    const std::string& day = dayOf(*it, which);
+    if (season ? it->season == *season : (!day.empty() && day <= today)) {
+      if (day.empty()) break;
+      return day;
+    }
+  }
+  const char* name = which == NamedDate::kOpeningNight ? "opening night"
+                     : which == NamedDate::kLastDay    ? "the last day of the regular season"
+                                                       : "the NBA Cup final";
+  *missing = std::string(name) + (season ? " of " + season->label() : std::string());
+  return {};
+}
+
 // A named day ("Christmas"): in the year written; else in the season asked about (its
 // autumn for October to December, its spring otherwise); else the latest on or before today.
-std::string namedDate(int year, NamedDate which, const QuerySlots& slots,
+std::string namedDate(int year, NamedDate which, QuerySlots* slots_out,
                       const ParseContext& context) {
+  const QuerySlots& slots = *slots_out;
+  if (isSeasonDay(which)) {
+    return seasonDay(year, which, slots, context, &slots_out->undated_day);
+  }
   if (year == 0 && slots.season) {
     const int start = slots.season->last.start_year;
     year = static_cast<unsigned>(namedDay(which, start).month()) >= 10 ? start : start + 1;
@@ -603,7 +651,7 @@ void applyHit(const SlotHit& h, const ParseContext& context, QuerySlots* slots) 
       break;
     case HitKind::kNamedDate:
       if (slots->date.empty()) {
-        slots->date = namedDate(h.number, static_cast<NamedDate>(h.month), *slots, context);
+        slots->date = namedDate(h.number, static_cast<NamedDate>(h.month), slots, context);
       }
       break;
   }

@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -11,11 +13,23 @@
 
 namespace nba::nlq {
 
+// The days of a season that only its games say: its opening night, the last day of its
+// regular season ("" while that is still to come) and its NBA Cup final ("" before it).
+struct SeasonDays {
+  Season season;
+  std::string first;      // "2024-10-22"
+  std::string last;       // "2025-04-13" | ""
+  std::string cup_final;  // "2024-12-17" | ""
+};
+
 // The reference point for relative words: "today" is `today` (the US/Eastern game day),
-// "this season" is `current`.
+// "this season" is `current`; `season_days` dates "opening night" and "the last day of the
+// regular season" (the caller reads them from the data, which the parser has none of; asked
+// only when a question names such a day). Unset: no season's days are known.
 struct ParseContext {
   std::chrono::year_month_day today;
   Season current;
+  std::function<std::vector<SeasonDays>()> season_days;  // oldest first
 };
 
 // The context at `now`: today's date at UTC-5 (as the live-scores tool counts game days)

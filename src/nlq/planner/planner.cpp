@@ -102,7 +102,7 @@ class IntentPlanner {
       : intent_(intent), slots_(intent.slots), index_(index), plan_(*plan) {}
 
   void run() {
-    if (playoffsNotCovered()) {
+    if (playoffsNotCovered() || dayNotInData()) {
       return;
     }
     switch (intent_.kind) {
@@ -138,6 +138,17 @@ class IntentPlanner {
   }
 
  private:
+  // "The last day of the regular season" of a season still being played: no date to ask
+  // the tools about, and no other day stands in for it.
+  bool dayNotInData() {
+    if (!slots_.date.empty() || slots_.undated_day.empty()) return false;
+    const std::string sentence = "The data has no date for " + slots_.undated_day +
+                                 ": it has not been played yet, or the data does not reach it.";
+    auto& said = plan_.unanswerable;
+    if (std::find(said.begin(), said.end(), sentence) == said.end()) said.push_back(sentence);
+    return true;
+  }
+
   // Playoffs asked of a tool that has the regular season only (standings, schedules, head-
   // to-heads, box scores, awards, careers): said once, and no call is made.
   bool playoffsNotCovered() {
