@@ -30,7 +30,8 @@ constexpr double kGuessThreshold = 0.75;
 constexpr double kSharedMatchPenalty = 0.05;
 constexpr double kDominatedPenalty = 0.2;
 constexpr double kRankStep = 0.01;
-constexpr double kProminenceTieRatio = 0.9;
+// Within this ratio two players sharing a name are both meant often enough to ask which.
+constexpr double kProminenceTieRatio = 0.55;
 
 constexpr std::size_t kMinPrefixLength = 3;
 constexpr std::size_t kMaxPrefixHits = 16;

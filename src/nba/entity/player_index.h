@@ -20,8 +20,10 @@ namespace nba::entity {
 // Precomputes every normalized key at build(), so a lookup is a few hash probes plus, only
 // when nothing exact matched, a bounded fuzzy scan (see fuzzy_index.h).
 // When several players match the same way (the Davises), the active and more prominent one
-// ranks first; if nothing separates the top two (same activity, prominence within 10 %),
-// their confidences tie and the resolution comes out ambiguous.
+// ranks first; if nothing clearly separates the top two (same activity, the second at least
+// 55 % as prominent: Amen and Klay Thompson, Jamal and Keegan Murray), their confidences tie
+// and the resolution comes out ambiguous — a question back beats an answer about the wrong
+// player. One far ahead (Stephen over Seth Curry) is chosen, and the note says so.
 //
 // Immutable after build(); safe for concurrent match()/suggest() calls.
 class PlayerIndex {

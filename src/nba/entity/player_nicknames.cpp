@@ -77,7 +77,6 @@ constexpr std::array kNicknames = {
     PlayerNickname{"MPJ", "Michael Porter Jr."},
     PlayerNickname{"Cade", "Cade Cunningham"},
     PlayerNickname{"Chet", "Chet Holmgren"},
-    PlayerNickname{"Tyrese", "Tyrese Haliburton"},
     PlayerNickname{"MJ", "Michael Jordan"},
     PlayerNickname{"His Airness", "Michael Jordan"},
     PlayerNickname{"Black Mamba", "Kobe Bryant"},
