@@ -323,5 +323,39 @@ TEST_CASE("the league's best line of one day is that day's leaderboard, not its 
   CHECK(callsOf("who scored the most points jan 1-10 2024")[0]["arguments"].count("date") == 0);
 }
 
+TEST_CASE("a traded player's teams are his scope; 'total season' is the whole season") {
+  CHECK(callsOf("De'Aaron Fox combined stats for the whole season (Kings and Spurs)") ==
+        json::array({call("get_player_stats", {{"player", "De'Aaron Fox"}})}));
+  CHECK(callsOf("luka doncic total season averages across both teams") ==
+        json::array({call("get_player_stats", {{"player", "Luka Dončić"}})}));
+  CHECK(callsOf("how many total points did SGA score")[0]["arguments"]["per_mode"] == "Totals");
+  // Two teams with "vs" are still their games.
+  CHECK(callsOf("celtics vs knicks")[0]["tool"] == "get_head_to_head");
+}
+
+TEST_CASE("a possessive typed without its apostrophe is the name") {
+  CHECK(callsOf("lebrons stats") ==
+        json::array({call("get_player_stats", {{"player", "LeBron James"}})}));
+  CHECK(callsOf("currys ppg")[0]["arguments"]["player"] == "Stephen Curry");
+  CHECK(callsOf("youngs scoring average")[0]["arguments"]["player"] == "Trae Young");
+  // Known words keep their "s": a team, a stat, a player whose name ends in one.
+  CHECK(callsOf("bucks record")[0]["tool"] == "get_team_standings");
+  CHECK(callsOf("jaylen wells points")[0]["arguments"]["player"] == "Jaylen Wells");
+  const ParsedQuery johnsons = parse("whats johnsons scoring average");
+  REQUIRE(johnsons.slots.players.size() == 1);
+  CHECK(johnsons.slots.players[0].ambiguous);  // Keldon, Jalen, Cameron Johnson, …
+}
+
+TEST_CASE("an ordinary word that is a surname is a name before a stat or after 'does'") {
+  const ParsedQuery white = parse("white ppg this season");
+  REQUIRE(white.slots.players.size() == 1);
+  CHECK(white.slots.players[0].ambiguous);  // Coby or Derrick White
+  CHECK(parse("how many points does bridges average").slots.players.size() == 1);
+  CHECK(callsOf("young ppg")[0]["arguments"]["player"] == "Trae Young");
+  // Elsewhere it stays a word.
+  CHECK(parse("best young players").slots.players.empty());
+  CHECK(parse("holiday games").slots.players.empty());
+}
+
 }  // namespace
 }  // namespace nba::nlq::testing

@@ -93,6 +93,12 @@ Verdict byGames(const Cues& cues, const QuerySlots& s) {
 }
 
 Verdict byEntities(const Cues& cues, const QuerySlots& s) {
+  // A traded player with the teams he played for ("Fox's combined stats (Kings and Spurs)"):
+  // his season line, a column per team; the teams are his scope, not two subjects.
+  if (s.players.size() == 1 && s.teams.size() >= 2 && !cues[Cue::kVersus] && !cues[Cue::kCompare] &&
+      !cues[Cue::kGameLog] && s.date.empty() && !s.last_n) {
+    return std::pair{IntentKind::kPlayerStats, kLikely};
+  }
   if (s.teams.size() >= 2) {
     // A stat of two teams compares them ("knicks vs celtics offensive rating"); without one,
     // "vs" asks for their games.

@@ -126,9 +126,27 @@ class Search {
       return len <= 2 && longest >= 4 && typo_lookups_ < MentionFinder::kMaxTypoLookups;
     }
     if (len == 1 && !text_.tokens[first].capitalized && isCommonWord(text_.token(first))) {
-      return pairedName(first);
+      return pairedName(first) || inNamePlace(first);
     }
     return true;
+  }
+
+  // "white ppg", "bridges stats", "how many points does bridges average": right before a
+  // stat, or right after the verb that opens a question about someone, a common word is a
+  // name ("young players", "holiday games" and "the long run" stay words).
+  bool inNamePlace(std::size_t first) const {
+    static constexpr std::array<std::string_view, 6> kStatWords = {
+        "stats", "statline", "numbers", "averaging", "averages", "average"};
+    static constexpr std::array<std::string_view, 6> kAskingVerbs = {"does", "did", "is",
+                                                                     "was",  "has", "had"};
+    const std::size_t next = first + 1;
+    if (next < labels_.size() &&
+        (labels_[next].role == LexRole::kStat ||
+         std::find(kStatWords.begin(), kStatWords.end(), text_.token(next)) != kStatWords.end())) {
+      return true;
+    }
+    return first > 0 && std::find(kAskingVerbs.begin(), kAskingVerbs.end(),
+                                  text_.token(first - 1)) != kAskingVerbs.end();
   }
 
   // "compare tatum to brown": right after a player and a joining word, a common word is

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "nlq/parser/bare_possessive.h"
 #include "nlq/parser/intent_classifier.h"
 #include "nlq/parser/mention_finder.h"
 #include "nlq/parser/tokenizer.h"
@@ -53,6 +54,7 @@ class Parser final : public QuestionParser {
     }
     TokenizedText text;
     tokenizeQuestion(question, kMaxTokens, &text);
+    dropBarePossessives(vocabulary_, &text);
     if (text.truncated) {
       out.notes.push_back("Only the first " + std::to_string(kMaxTokens) + " words were read.");
     }

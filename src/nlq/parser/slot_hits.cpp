@@ -225,6 +225,11 @@ class PatternPass {
         hit(i, HitKind::kSeasonType, e.value);
         break;
       case LexRole::kPerMode:
+        // "total season averages", "his total season": the whole season, not totals.
+        if (tok(i) == "total" && i + 1 < labels_.size() &&
+            (tok(i + 1) == "season" || tok(i + 1) == "year")) {
+          break;
+        }
         hit(i, HitKind::kPerMode, e.value);
         break;
       case LexRole::kConference:
@@ -661,7 +666,7 @@ void applyHit(const SlotHit& h, const ParseContext& context, QuerySlots* slots) 
 
 ParseContext parseContextAt(std::chrono::system_clock::time_point now) {
   const auto eastern = std::chrono::floor<std::chrono::days>(now - std::chrono::hours{5});
-  return {std::chrono::year_month_day{eastern}, seasonAt(now)};
+  return {std::chrono::year_month_day{eastern}, seasonAt(now), {}};
 }
 
 void labelQuestion(const TokenizedText& text, TokenLabels* labels, std::vector<SlotHit>* hits) {
