@@ -357,5 +357,32 @@ TEST_CASE("an ordinary word that is a surname is a name before a stat or after '
   CHECK(parse("holiday games").slots.players.empty());
 }
 
+TEST_CASE("shooting by percentage, games played, and 'from the field' are stats") {
+  CHECK(callsOf("best 3 point shooter by percentage in 23-24")[0]["arguments"]["stat"] ==
+        "FG3_PCT");
+  CHECK(callsOf("best 3 point shooter in 23-24")[0]["arguments"]["stat"] == "FG3M");
+  CHECK(callsOf("who played the most games in 2023-24") ==
+        json::array(
+            {call("get_league_leaders", {{"stat", "GP"}, {"limit", 10}, {"season", "2023-24"}})}));
+  CHECK(callsOf("who shot the best percentage from the field")[0]["arguments"]["stat"] == "FG_PCT");
+}
+
+TEST_CASE("one game by its id is its box score; a player's game that day is his log") {
+  CHECK(callsOf("box score for game 0022300403") ==
+        json::array({call("get_box_score", {{"game_id", "0022300403"}})}));
+  CHECK(callsOf("Wembanyama 2024-03-29 box score line") ==
+        json::array({call("get_player_game_log", {{"player", "Victor Wembanyama"},
+                                                  {"date_from", "2024-03-29"},
+                                                  {"date_to", "2024-03-29"}})}));
+  // Against a team on a date: still his line, the team is the opponent.
+  CHECK(callsOf("how did Giannis play vs the Pacers on December 13, 2023")[0]["tool"] ==
+        "get_player_game_log");
+  CHECK(callsOf("did the heat win yesterday")[0]["tool"] == "get_schedule");
+  // Ten digits not from 00 are only a number.
+  const ParsedQuery number = parse("box score 1234567890");
+  for (const Intent& intent : number.intents) CHECK(intent.slots.game_id.empty());
+  CHECK(number.slots.game_id.empty());
+}
+
 }  // namespace
 }  // namespace nba::nlq::testing

@@ -74,9 +74,12 @@ Verdict byGames(const Cues& cues, const QuerySlots& s) {
   }
   // A team's game on a date ("did the Lakers win last night"): its result from the schedule,
   // which every season has; player lines only when a box score is asked for by name.
+  if (!s.game_id.empty()) return std::pair{IntentKind::kBoxScore, kSure};  // one game, by id
   if (cues[Cue::kScores] || (dated && (cues[Cue::kGames] || (teams == 0 && players == 0)))) {
-    if (teams == 1 && dated) return std::pair{IntentKind::kSchedule, kLikely};
+    // "how did Giannis play vs the Pacers on Dec 13": his line that day; the team is whom
+    // he played.
     if (players >= 1 && dated) return std::pair{IntentKind::kGameLog, kLikely};
+    if (teams == 1 && dated) return std::pair{IntentKind::kSchedule, kLikely};
     if (teams == 0 && players == 0 && !s.date_to.empty()) {
       return std::pair{IntentKind::kSchedule, kLikely};  // "games in January": many days
     }

@@ -114,6 +114,22 @@ constexpr Word kExtraStats[] = {
     {"shooting from 3", LexRole::kStat, 0, "FG3_PCT"},
     {"from deep", LexRole::kStat, 0, "FG3_PCT"},
     {"from three", LexRole::kStat, 0, "FG3_PCT"},
+    {"from the field", LexRole::kStat, 0, "FG_PCT"},
+    {"percentage from the field", LexRole::kStat, 0, "FG_PCT"},
+    {"three point shooter", LexRole::kStat, 0, "FG3M"},
+    {"3 point shooter", LexRole::kStat, 0, "FG3M"},
+    // "by percentage" turns the shooter into the rate.
+    {"3 point shooter by percentage", LexRole::kStat, 0, "FG3_PCT"},
+    {"three point shooter by percentage", LexRole::kStat, 0, "FG3_PCT"},
+    {"3 point shooters by percentage", LexRole::kStat, 0, "FG3_PCT"},
+    {"three point shooters by percentage", LexRole::kStat, 0, "FG3_PCT"},
+    {"shooter by percentage", LexRole::kStat, 0, "FG_PCT"},
+    {"shooters by percentage", LexRole::kStat, 0, "FG_PCT"},
+    // "who played the most games": games played, ranked (alone "games" is ordinary).
+    {"played the most games", LexRole::kStat, kRankingStat, "GP"},
+    {"played in the most games", LexRole::kStat, kRankingStat, "GP"},
+    {"appeared in the most games", LexRole::kStat, kRankingStat, "GP"},
+    {"most games played", LexRole::kStat, kRankingStat, "GP"},
     {"ratings", LexRole::kAdvanced, 0, ""},
 };
 

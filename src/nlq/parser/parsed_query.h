@@ -91,6 +91,7 @@ struct QuerySlots {
   std::string date_to;        // end of a range ("in January 2025": date 2025-01-01, date_to
                               // 2025-01-31) | "" (then `date` is one day)
   bool upcoming = false;      // "next game", "upcoming": from the reference date on
+  std::string game_id;        // an NBA.com game id named: "0022300403" | ""
   std::string undated_day;    // a season's day the data does not date yet: "the last day
                               // of the regular season of 2025-26" | ""
   HomeAway home_away = HomeAway::kAny;

@@ -117,6 +117,15 @@ class PatternPass {
         case TokenShape::kSlashDate:
           writtenDate(i);
           break;
+        case TokenShape::kNumber:
+          // "box score for game 0022300403": ten digits from 00 are NBA.com's game ids.
+          if (tok(i).size() == 10 && tok(i).starts_with("00")) {
+            take(i);
+            hit(i, HitKind::kGameId, 0, 0, 0, tok(i));
+            break;
+          }
+          word(i);
+          break;
         default:
           word(i);
       }
@@ -653,6 +662,9 @@ void applyHit(const SlotHit& h, const ParseContext& context, QuerySlots* slots) 
       break;
     case HitKind::kHighest:
       slots->highest = true;
+      break;
+    case HitKind::kGameId:
+      if (slots->game_id.empty()) slots->game_id = std::string(h.text);
       break;
     case HitKind::kNamedDate:
       if (slots->date.empty()) {

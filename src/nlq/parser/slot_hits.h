@@ -59,6 +59,7 @@ enum class HitKind {
   kMonth,      // a whole month: number = year (0 = unsaid), month
   kNamedDate,  // number = year (0 = unsaid), month = NamedDate
   kDateTo,     // a range's last day, right after its first (a kDate): as kDate
+  kGameId,     // an NBA.com game id ("0022300403"): text
 };
 
 // One fact found at word `pos`. Values by kind: kLimit/kLastN/kSeasonRange number = n;

@@ -464,6 +464,13 @@ class IntentPlanner {
   }
 
   void boxScore() {
+    if (!slots_.game_id.empty()) {
+      return call("get_box_score", json{{"game_id", slots_.game_id}});
+    }
+    // "Wembanyama 2024-03-29 box score line": the player's line is his game log that day.
+    if (slots_.teams.empty() && !slots_.players.empty() && !slots_.date.empty()) {
+      return gameLog();
+    }
     if (slots_.teams.empty() || slots_.date.empty()) {
       return missing(slots_.teams.empty() ? "which team's game?" : "on which date?");
     }
