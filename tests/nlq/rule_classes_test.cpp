@@ -367,6 +367,19 @@ TEST_CASE("shooting by percentage, games played, and 'from the field' are stats"
   CHECK(callsOf("who shot the best percentage from the field")[0]["arguments"]["stat"] == "FG_PCT");
 }
 
+TEST_CASE("a position is a leaderboard's scope") {
+  CHECK(callsOf("which guard shot the best percentage from the field this season") ==
+        json::array(
+            {call("get_league_leaders",
+                  {{"stat", "FG_PCT"}, {"limit", 10}, {"season", "2025-26"}, {"position", "G"}})}));
+  CHECK(callsOf("best rebounder among guards in the west") ==
+        json::array(
+            {call("get_league_leaders",
+                  {{"stat", "REB"}, {"limit", 10}, {"conference", "West"}, {"position", "G"}})}));
+  CHECK(callsOf("top 5 scoring big men")[0]["arguments"]["position"] == "C");
+  CHECK(callsOf("top scorers")[0]["arguments"].count("position") == 0);
+}
+
 TEST_CASE("one game by its id is its box score; a player's game that day is his log") {
   CHECK(callsOf("box score for game 0022300403") ==
         json::array({call("get_box_score", {{"game_id", "0022300403"}})}));

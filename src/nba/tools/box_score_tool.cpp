@@ -8,6 +8,7 @@
 #include "nba/tools/game_tools.h"
 #include "nba/tools/markdown.h"
 #include "nba/tools/sorted_json_object.h"
+#include "nba/tools/team_text.h"
 
 namespace nba::tools {
 namespace {
@@ -205,16 +206,26 @@ json teamSection(const Game& game, const std::string& abbr, const std::vector<Pl
           {"players", std::move(players)}};
 }
 
+// "the Boston Celtics" for "BOS"; the abbreviation when the team list cannot say.
+std::string teamName(const std::string& abbr, const ToolEnv& env) {
+  auto teams = env.data.teams(env.call);
+  if (!teams.ok()) return abbr;
+  auto team = teams::teamByAbbr(teams->rows, abbr);
+  return team.ok() ? "the " + team->name : abbr;
+}
+
 ToolAnswer boxScoreAnswer(const Game& game, const std::vector<PlayerLine>& lines,
-                          const TableMeta& meta, const TableMeta& box_meta) {
+                          const TableMeta& meta, const TableMeta& box_meta, const ToolEnv& env) {
   ToolAnswer answer;
   std::string title = "Box score: " + game.away + " @ " + game.home + ", " + game.date;
   answer.markdown = heading(title, game.season.label(), meta.as_of);
   int high = std::max(game.home_pts, game.away_pts);
   int low = std::min(game.home_pts, game.away_pts);
-  std::string sentence = game.winner() + " beat " + game.loser() + " " + std::to_string(high) +
-                         "–" + std::to_string(low) + " on " + game.date + " (game " + game.game_id +
-                         ")";
+  // Names, not abbreviations: "who won game 0022300926" is answered by "the Washington Wizards".
+  std::string sentence = teamName(game.winner(), env) + " beat " + teamName(game.loser(), env) +
+                         " " + std::to_string(high) + "–" + std::to_string(low) + " on " +
+                         game.date + " (game " + game.game_id + ")";
+  if (!sentence.empty()) sentence[0] = static_cast<char>(std::toupper(sentence[0]));
   auto top = std::max_element(lines.begin(), lines.end(),
                               [](const auto& x, const auto& y) { return x.row.pts < y.row.pts; });
   if (top != lines.end()) {
@@ -276,7 +287,7 @@ ToolAnswer boxScore(const json& arguments, const ToolEnv& env) {
   }
   auto games_meta = seasonGames(env, game->season, std::nullopt, game->date, game->date);
   TableMeta meta = games_meta.ok() ? games_meta->meta : TableMeta{};
-  return boxScoreAnswer(*game, lines.value(), meta, box_meta);
+  return boxScoreAnswer(*game, lines.value(), meta, box_meta, env);
 }
 
 }  // namespace

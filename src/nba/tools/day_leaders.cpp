@@ -81,6 +81,11 @@ Result<DayQuery> decodeArguments(const json& arguments, const ToolEnv& env) {
         "BLK, TOV, PF, FGM, FGA, FG3M, FG3A, FTM, FTA, MIN. " +
         (*stat)->code + " is ranked over a season: leave out date.");
   }
+  if (hasValue(arguments, "position")) {
+    return invalidArgument(
+        "position applies to season boards (game logs list no positions); leave out date or "
+        "position.");
+  }
   query.limit = arguments.value("limit", 10);
   query.conference = optionalString(arguments, "conference");
   if (auto name = optionalString(arguments, "team")) {

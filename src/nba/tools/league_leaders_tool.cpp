@@ -28,6 +28,7 @@ struct LeadersQuery {
   std::optional<int> min_games;
   std::optional<std::string> conference;  // "East" | "West"
   std::optional<ResolvedTeam> team;
+  std::optional<char> position;  // 'G', 'F' or 'C'
 };
 
 struct RankedRow {
@@ -57,6 +58,13 @@ Result<LeadersQuery> decodeArguments(const json& arguments, const ToolEnv& env) 
     query.min_games = it->get<int>();
   }
   query.conference = optionalString(arguments, "conference");
+  if (auto position = optionalString(arguments, "position")) {
+    if (*position != "G" && *position != "F" && *position != "C") {
+      return invalidArgument("position '" + position->substr(0, 20) +
+                             "' is not one of G (guards), F (forwards) or C (centers).");
+    }
+    query.position = position->front();
+  }
   if (auto name = optionalString(arguments, "team")) {
     auto team = resolveTeamName(*name, env);
     if (!team.ok()) {
@@ -118,6 +126,19 @@ void keepConference(Rows<PlayerSeasonLine>& lines, const std::string& conference
   });
 }
 
+// Keeps the lines of players listed at `position`: a guard's position has a G (PG, SG, G,
+// G-F), a forward's an F, a center's a C; a hybrid counts for both of his.
+void keepPosition(Rows<PlayerSeasonLine>& lines, char position) {
+  lines.dropIf([position](const PlayerSeasonLine& line) {
+    return line.position.find(position) == std::string::npos;
+  });
+}
+
+// "guards", "forwards", "centers".
+std::string positionGroup(char position) {
+  return position == 'G' ? "guards" : position == 'F' ? "forwards" : "centers";
+}
+
 // The best `limit` lines, best first; equal shown values share a rank (1, 2, 2, 4) since that
 // is what a reader compares. A rank depends only on the lines above it, so only the shown
 // lines are sorted and formatted. Every board lists the most of a stat, turnovers included.
@@ -150,15 +171,12 @@ std::string lowerFirst(std::string text) {
   return text;
 }
 
-// "NBA", "Eastern Conference", "Boston Celtics".
+// "NBA", "Eastern Conference", "Boston Celtics"; "NBA guards" with a position.
 std::string scopeTitle(const LeadersQuery& query) {
-  if (query.team) {
-    return query.team->team.name;
-  }
-  if (query.conference) {
-    return *query.conference + "ern Conference";
-  }
-  return "NBA";
+  std::string title = query.team         ? query.team->team.name
+                      : query.conference ? *query.conference + "ern Conference"
+                                         : std::string("NBA");
+  return query.position ? title + " " + positionGroup(*query.position) : title;
 }
 
 std::string scopeName(const LeadersQuery& query) { return "the " + scopeTitle(query); }
@@ -298,6 +316,9 @@ ToolAnswer leagueLeaders(const json& arguments, const ToolEnv& env) {
   if (query->conference) {
     keepConference(table->rows, *query->conference, env);
   }
+  if (query->position) {
+    keepPosition(table->rows, *query->position);
+  }
   Season season = query->season.season;
   QualificationRule rule =
       query->season_type == SeasonType::kPlayoffs
@@ -353,6 +374,9 @@ ToolAnswer leagueLeaders(const json& arguments, const ToolEnv& env) {
       {"qualified_count", qualified_count},
       {"leaders", std::move(leaders)},
       {"notes", notes}};
+  if (query->position) {
+    answer.structured["position"] = std::string(1, *query->position);
+  }
   answer.meta = answerMeta(meta, season);
   return answer;
 }
@@ -369,7 +393,8 @@ NbaTool leagueLeadersTool() {
           "rule. Stats by code or words: PTS/points/ppg, REB, AST, STL, BLK, FG3M/threes/3PM, "
           "FG_PCT, FG3_PCT/3P%, FT_PCT, TOV (most turnovers first), MIN, EFF, TS_PCT, PER … "
           "Filter by conference (a player's last team) or team (that team's lines, traded "
-          "players' stints included). With a date, ranks that day's single-game lines instead "
+          "players' stints included), or position (G, F, C). With a date, ranks that day's "
+          "single-game lines instead "
           "(\"who scored the most points on 2023-12-25\"; needs the season's game logs).",
           false, leagueLeaders};
 }

@@ -31,6 +31,7 @@ enum class LexRole : std::uint8_t {
   kSeasonRange,  // "seasons", "years": after "last N"
   kOutOfScope,   // text = what nba-mcp has no data on ("the WNBA", "injuries"); value = Scope
   kNamedDate,    // value = NamedDate: "Christmas", "MLK Day"
+  kPosition,     // text = "G" | "F" | "C": "guards", "big men"
 };
 
 // Days people name instead of dating them (LexRole::kNamedDate values).

@@ -87,6 +87,7 @@ struct QuerySlots {
   std::optional<int> last_n;  // "last 5 games" → 5
   std::string conference;     // "East" | "West" | ""
   std::string division;       // "Atlantic", … | ""
+  std::string position;       // "G" | "F" | "C" (guards, forwards, centers) | ""
   std::string date;           // "2025-03-08" | ""
   std::string date_to;        // end of a range ("in January 2025": date 2025-01-01, date_to
                               // 2025-01-31) | "" (then `date` is one day)

@@ -247,6 +247,9 @@ class PatternPass {
       case LexRole::kDivision:
         hit(i, HitKind::kDivision, 0, 0, 0, e.text);
         break;
+      case LexRole::kPosition:
+        hit(i, HitKind::kPosition, 0, 0, 0, e.text);
+        break;
       case LexRole::kDateRel:
         hit(i, HitKind::kDateRel, e.value);
         break;
@@ -662,6 +665,9 @@ void applyHit(const SlotHit& h, const ParseContext& context, QuerySlots* slots) 
       break;
     case HitKind::kHighest:
       slots->highest = true;
+      break;
+    case HitKind::kPosition:
+      if (slots->position.empty()) slots->position = std::string(h.text);
       break;
     case HitKind::kGameId:
       if (slots->game_id.empty()) slots->game_id = std::string(h.text);

@@ -60,6 +60,7 @@ enum class HitKind {
   kNamedDate,  // number = year (0 = unsaid), month = NamedDate
   kDateTo,     // a range's last day, right after its first (a kDate): as kDate
   kGameId,     // an NBA.com game id ("0022300403"): text
+  kPosition,   // "G" | "F" | "C": text
 };
 
 // One fact found at word `pos`. Values by kind: kLimit/kLastN/kSeasonRange number = n;

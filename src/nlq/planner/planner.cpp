@@ -252,6 +252,7 @@ class IntentPlanner {
       addPerMode(&args);
       if (!slots_.conference.empty()) args["conference"] = slots_.conference;
       if (!slots_.teams.empty()) args["team"] = nameFor(slots_.teams.front());
+      if (!slots_.position.empty()) args["position"] = slots_.position;
       call("get_league_leaders", std::move(args));
     }
   }

@@ -50,7 +50,9 @@ TEST_CASE("get_box_score: Christmas 2023 BOS at LAL from the partial game logs")
   const json* davis = playerLine(s, "203076");
   REQUIRE(davis != nullptr);
   CHECK((*davis)["pts"] == 40);
-  CHECK(contains(answer.markdown, "BOS beat LAL 126–115 on 2023-12-25 (game 0022300403)"));
+  CHECK(contains(answer.markdown,
+                 "The Boston Celtics beat the Los Angeles Lakers 126–115 on "
+                 "2023-12-25 (game 0022300403)"));
   CHECK(contains(answer.markdown, "top scorer in the log: Anthony Davis (LAL) with 40 points"));
   // Every point of both teams is in the log for this game.
   CHECK(s["partial"] == false);

@@ -271,6 +271,27 @@ TEST_CASE("leaders: one day's games — Dončić's 50 on Christmas 2023, Embiid'
   CHECK(names(east).front() == "Jalen Brunson");
 }
 
+TEST_CASE("leaders: a position — guards by FG%, centers by points") {
+  auto guards = leaders({{"stat", "FG_PCT"}, {"season", "2024-25"}, {"position", "G"}});
+  REQUIRE_FALSE(guards.is_error);
+  CHECK(names(guards).front() == "Christian Braun");
+  CHECK(guards.structured["leaders"][0]["display"] == "58.0%");
+  CHECK(guards.structured["position"] == "G");
+  CHECK(contains(guards.markdown,
+                 "Christian Braun led the NBA guards in field-goal percentage "
+                 "(58.0%) in 2024-25."));
+  auto centers = leaders({{"stat", "PTS"}, {"season", "2024-25"}, {"position", "C"}});
+  CHECK(names(centers).front() == "Nikola Jokić");
+  // Unfiltered the board is led by someone else; filtered, nobody of another position.
+  CHECK(names(leaders({{"stat", "FG_PCT"}, {"season", "2024-25"}})).front() == "Jarrett Allen");
+  auto west_guards =
+      leaders({{"stat", "REB"}, {"season", "2024-25"}, {"position", "G"}, {"conference", "West"}});
+  CHECK(names(west_guards).front() == "Luka Dončić");
+  auto with_date = leaders({{"stat", "PTS"}, {"date", "2023-12-25"}, {"position", "G"}});
+  CHECK(with_date.is_error);
+  CHECK(contains(with_date.markdown, "position applies to season boards"));
+}
+
 TEST_CASE("leaders: one day's errors a person can act on") {
   auto no_games = leaders({{"stat", "PTS"}, {"date", "2024-02-16"}});  // All-Star break
   CHECK(no_games.is_error);
@@ -318,6 +339,9 @@ TEST_CASE("leaders: the input schema rejects bad arguments before the handler") 
   CHECK(invalid({{"stat", "PTS"}, {"season_type", "Preseason"}}));
   CHECK(invalid({{"stat", "PTS"}, {"colour", "green"}}));
   CHECK_FALSE(invalid({{"stat", "PTS"}, {"date", "2023-12-25"}}));
+  CHECK_FALSE(invalid({{"stat", "PTS"}, {"position", "C"}}));
+  CHECK(invalid({{"stat", "PTS"}, {"position", "guard"}}));
+  CHECK(invalid({{"stat", "PTS"}, {"position", "PG"}}));
   CHECK(invalid({{"stat", "PTS"}, {"date", ""}}));
   CHECK(invalid({{"stat", "PTS"}, {"date", 20231225}}));
   CHECK(invalid({{"stat", "PTS"}, {"date", std::string(41, '1')}}));
