@@ -397,5 +397,18 @@ TEST_CASE("one game by its id is its box score; a player's game that day is his 
   CHECK(number.slots.game_id.empty());
 }
 
+TEST_CASE("PER and TS in capitals are stats; 'per game' is not; dunks are not in the data") {
+  CHECK(parse("Luka PER last season").intents.front().slots.stats ==
+        std::vector<std::string>{"PER"});
+  CHECK(parse("lebron TS this season").intents.front().slots.stats ==
+        std::vector<std::string>{"TS_PCT"});
+  CHECK(parse("Per game stats for Luka").intents.front().slots.stats.empty());
+  CHECK(parse("luka per game stats").intents.front().slots.stats.empty());
+  const ParsedQuery dunks = parse("how many dunks did Giannis have this season");
+  REQUIRE(dunks.out_of_scope.size() == 1);
+  CHECK(dunks.out_of_scope[0].what == "dunks");
+  CHECK_FALSE(dunks.out_of_scope[0].other_league);
+}
+
 }  // namespace
 }  // namespace nba::nlq::testing

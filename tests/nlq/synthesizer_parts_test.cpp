@@ -33,6 +33,26 @@ json jokicLine() {
           {"line", {{"gp", 70}, {"pts", 29.6}, {"reb", 12.7}, {"ts_pct", 0.663}, {"per", 32.0}}}};
 }
 
+TEST_CASE("a stat the line has no value for is said to be missing, not skipped") {
+  json luka = {{"player", {{"name", "Luka Dončić"}}},
+               {"season", "2023-24"},
+               {"line", {{"gp", 70}, {"pts", 33.9}, {"per", nullptr}, {"usg_pct", nullptr}}}};
+  QuerySlots slots;
+  slots.stats = {"PER"};
+  CHECK(playerStatsWithoutValue(slots, luka) ==
+        "The data has no player efficiency rating for Luka Dončić in 2023-24.");
+  slots.stats = {"PER", "USG_PCT"};
+  CHECK(playerStatsWithoutValue(slots, luka) ==
+        "The data has no player efficiency rating and usage rate for Luka Dončić in 2023-24.");
+  // One of them has a value: that is answered, nothing is missing as a whole.
+  slots.stats = {"PER", "PTS"};
+  CHECK_FALSE(playerStatsWithoutValue(slots, luka).has_value());
+  slots.stats = {};
+  CHECK_FALSE(playerStatsWithoutValue(slots, luka).has_value());
+  slots.stats = {"PER"};
+  CHECK_FALSE(playerStatsWithoutValue(slots, jokicLine()).has_value());
+}
+
 TEST_CASE("a player sentence answers exactly the stats asked") {
   QuerySlots slots;
   slots.stats = {"PTS"};

@@ -292,6 +292,17 @@ constexpr Word kWords[] = {
     {"predict", LexRole::kOutOfScope, kNotStats, "predictions"},
     {"prediction", LexRole::kOutOfScope, kNotStats, "predictions"},
     {"predictions", LexRole::kOutOfScope, kNotStats, "predictions"},
+    // Tracking and hustle counts NBA.com keeps apart from the box score: not in the data.
+    {"dunks", LexRole::kOutOfScope, kNotStats, "dunks"},
+    {"dunk", LexRole::kOutOfScope, kNotStats, "dunks"},
+    {"alley oops", LexRole::kOutOfScope, kNotStats, "alley-oops"},
+    {"deflections", LexRole::kOutOfScope, kNotStats, "deflections"},
+    {"charges drawn", LexRole::kOutOfScope, kNotStats, "charges drawn"},
+    {"screen assists", LexRole::kOutOfScope, kNotStats, "screen assists"},
+    {"technical fouls", LexRole::kOutOfScope, kNotStats, "technical fouls"},
+    {"technicals", LexRole::kOutOfScope, kNotStats, "technical fouls"},
+    {"flagrant fouls", LexRole::kOutOfScope, kNotStats, "flagrant fouls"},
+    {"ejections", LexRole::kOutOfScope, kNotStats, "ejections"},
     {"draft", LexRole::kOutOfScope, kNotStats, "the draft"},
     {"drafted", LexRole::kOutOfScope, kNotStats, "the draft"},
     // Per mode.

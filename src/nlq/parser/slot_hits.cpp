@@ -49,6 +49,20 @@ void labelPhrases(const TokenizedText& text, TokenLabels* labels) {
   }
 }
 
+// "PER", "TS" in capitals are the stats; lower-case "per" and "ts" are ordinary ("per game").
+void capitalStats(const TokenizedText& text, TokenLabels* labels) {
+  static const LexEntry kPer{LexRole::kStat, 0, "PER"};
+  static const LexEntry kTs{LexRole::kStat, 0, "TS_PCT"};
+  for (std::size_t i = 0; i < labels->size(); ++i) {
+    const LexRole role = (*labels)[i].role;
+    if (!text.tokens[i].all_caps || (role != LexRole::kNone && role != LexRole::kStop)) continue;
+    const std::string_view word = text.token(i);
+    if (word == "per" || word == "ts") {
+      (*labels)[i] = {LexRole::kStat, word == "per" ? &kPer : &kTs, true, false, false};
+    }
+  }
+}
+
 // A scoring verb before "most" ("who scores most for the Knicks", "which team scored the
 // most"): the verb is the stat, points, and the question ranks by it.
 void scoringVerbsRank(const TokenizedText& text, TokenLabels* labels) {
@@ -690,6 +704,7 @@ ParseContext parseContextAt(std::chrono::system_clock::time_point now) {
 void labelQuestion(const TokenizedText& text, TokenLabels* labels, std::vector<SlotHit>* hits) {
   labels->assign(text.tokens.size(), TokenLabel{});
   labelPhrases(text, labels);
+  capitalStats(text, labels);
   scoringVerbsRank(text, labels);
   PatternPass(text, labels, hits).run();
   countingAsksTotals(text, *labels, hits);

@@ -206,6 +206,8 @@ class Scanner {
     pending_break_ = false;
     all_digits_ = true;
     initials_ = false;
+    letters_ = 0;
+    all_upper_ = true;
     shape_ = TokenShape::kWord;
   }
 
@@ -218,6 +220,10 @@ class Scanner {
     }
     for (char c : folded) {
       all_digits_ = all_digits_ && isDigit(c);
+      if (std::isalpha(static_cast<unsigned char>(c)) != 0) {
+        ++letters_;
+        all_upper_ = all_upper_ && upper;
+      }
     }
     out_->text += folded;
   }
@@ -237,7 +243,7 @@ class Scanner {
     out_->tokens.push_back(
         {static_cast<std::uint32_t>(word_begin_), static_cast<std::uint32_t>(out_->text.size()),
          static_cast<std::uint32_t>(src_begin_), static_cast<std::uint32_t>(src_end), shape,
-         capitalized_, break_before_});
+         capitalized_, break_before_, letters_ >= 2 && all_upper_});
   }
 
   std::string_view source_;
@@ -251,6 +257,8 @@ class Scanner {
   bool pending_break_ = false;
   bool all_digits_ = true;
   bool initials_ = false;
+  int letters_ = 0;
+  bool all_upper_ = true;
   TokenShape shape_ = TokenShape::kWord;
 };
 

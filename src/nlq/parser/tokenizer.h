@@ -26,6 +26,7 @@ struct Token {
   TokenShape shape = TokenShape::kWord;
   bool capitalized = false;   // the first letter was upper-case in the question
   bool break_before = false;  // punctuation (",", ";", "?", …) separates it from the word before
+  bool all_caps = false;      // two or more letters, all upper-case: "PER", "TS"
 };
 
 // A question as lower-case ASCII words joined by single spaces, so the words i..j-1 are one

@@ -65,6 +65,25 @@ std::string joinAnd(const std::vector<std::string>& items) {
   return out;
 }
 
+std::optional<std::string> playerStatsWithoutValue(const QuerySlots& slots,
+                                                   const json& structured) {
+  if (!structured.is_object() || slots.stats.empty()) {
+    return std::nullopt;
+  }
+  const json& line = memberOr(structured, "line");
+  std::vector<std::string> missing;
+  for (const std::string& code : slots.stats) {
+    const stats::StatDef* stat = stats::findStat(code);
+    auto it = line.find(lowerKey(code));
+    if (stat == nullptr || it == line.end()) return std::nullopt;  // not a line stat
+    if (it->is_number()) return std::nullopt;                      // it has one
+    missing.push_back(statPhrase(stat->label));
+  }
+  const std::string name = structured.value("player", json::object()).value("name", "him");
+  return "The data has no " + joinAnd(missing) + " for " + name + " in " +
+         structured.value("season", std::string("that season")) + ".";
+}
+
 std::optional<std::string> playerStatSentence(const QuerySlots& slots, const json& structured) {
   if (!structured.is_object()) {
     return std::nullopt;

@@ -17,6 +17,13 @@ namespace nba::nlq {
 std::optional<std::string> playerStatSentence(const QuerySlots& slots,
                                               const nlohmann::json& structured);
 
+// When every stat the question named is one the player's line has no value for ("LeBron's
+// usage rate in 2023-24", a season whose advanced columns are empty), the sentence that says
+// so: "The data has no usage rate for LeBron James in 2023-24." nullopt when the line has one
+// of them, or the question named none. Pure.
+std::optional<std::string> playerStatsWithoutValue(const QuerySlots& slots,
+                                                   const nlohmann::json& structured);
+
 // From a get_team_stats structuredContent: "The Boston Celtics had an offensive rating of
 // 120.6 (1st in the NBA) in 2024-25."
 std::optional<std::string> teamStatSentence(const QuerySlots& slots,

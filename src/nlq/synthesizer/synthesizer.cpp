@@ -76,6 +76,11 @@ class AnswerWriter {
     sections_.push_back(failureText(result));
     ++failed_;
   }
+  // A call that answered, but not what was asked: the data has no value for it.
+  void noValue(const std::string& sentence) {
+    sections_.push_back("**No data:** " + tools::escapeMarkdown(sentence));
+    ++failed_;
+  }
 
   int answered() const { return answered_; }
   int failed() const { return failed_; }
@@ -101,6 +106,10 @@ void writeIntent(const Intent& intent, const std::vector<const CallResult*>& cal
   for (const CallResult* result : calls) {
     if (result->outcome.is_error) {
       writer->fail(*result);
+    } else if (auto none = result->call.tool == "get_player_stats"
+                               ? playerStatsWithoutValue(intent.slots, result->outcome.structured)
+                               : std::nullopt) {
+      writer->noValue(*none);
     } else {
       writer->add(partFromTool(intent, *result, teams));
     }
