@@ -45,11 +45,23 @@ Db openConnection(const SqliteTarget& target, int busy_ms, Db& failed) {
   // waits out); read_uncommitted reads without those locks, as WAL lets a file's readers.
   const char* pragmas = target.in_memory ? "PRAGMA synchronous=NORMAL; PRAGMA read_uncommitted=1;"
                                          : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
-  if (sqlite3_exec(db.get(), pragmas, nullptr, nullptr, nullptr) != SQLITE_OK) {
+  if (execWhileBusy(db.get(), pragmas, busy_ms) != SQLITE_OK) {
     failed = std::move(db);
     return nullptr;
   }
   return db;
+}
+
+int execWhileBusy(sqlite3* db, const char* sql, int busy_ms) {
+  constexpr int kPauseMs = 5;
+  int result = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+  for (int waited = 0;
+       waited < busy_ms && ((result & 0xff) == SQLITE_BUSY || (result & 0xff) == SQLITE_LOCKED);
+       waited += kPauseMs) {
+    sqlite3_sleep(kPauseMs);
+    result = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+  }
+  return result;
 }
 
 }  // namespace nba::cache

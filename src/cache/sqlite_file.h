@@ -44,4 +44,10 @@ Result<SqliteTarget> sqliteTarget(const std::string& path, std::string_view name
 // hold the error message) and the caller reads sqlite3_errmsg from it before it goes.
 Db openConnection(const SqliteTarget& target, int busy_ms, Db& failed);
 
+// sqlite3_exec, retried while the database is busy or locked, for up to about busy_ms.
+// Two processes opening one new file at once race to switch it to WAL and create its
+// tables; the loser can get SQLITE_BUSY without the busy handler being asked (SQLite does
+// not wait where waiting could deadlock), which must not fail the open.
+int execWhileBusy(sqlite3* db, const char* sql, int busy_ms);
+
 }  // namespace nba::cache

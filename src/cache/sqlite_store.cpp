@@ -210,7 +210,7 @@ class SqliteStore::Impl {
       const std::string pragma = "PRAGMA max_page_count=" + std::to_string(options_.max_page_count);
       sqlite3_exec(writer.get(), pragma.c_str(), nullptr, nullptr, nullptr);
     }
-    if (sqlite3_exec(writer.get(), kSchema, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    if (execWhileBusy(writer.get(), kSchema, options_.write_busy_ms) != SQLITE_OK) {
       problem(writer.get(), "creating the table in");
       return;
     }

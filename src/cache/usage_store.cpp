@@ -113,7 +113,7 @@ class UsageStore::Impl {
       db_ = std::move(failed);  // failure() reads SQLite's message from it, then closes it
       return failure("opening");
     }
-    if (sqlite3_exec(db_.get(), kSchema, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    if (execWhileBusy(db_.get(), kSchema, busy_ms_) != SQLITE_OK) {
       return failure("opening");
     }
     return Status::ok();
