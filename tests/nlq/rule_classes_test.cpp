@@ -410,5 +410,16 @@ TEST_CASE("PER and TS in capitals are stats; 'per game' is not; dunks are not in
   CHECK_FALSE(dunks.out_of_scope[0].other_league);
 }
 
+TEST_CASE("a typo of one letter in a question word or a team is read as the word") {
+  CHECK(callsOf("lakers last 4 games last seasn")[0]["arguments"]["season"] == "2024-25");
+  CHECK(callsOf("nuggets last 5 gmaes")[0]["tool"] == "get_schedule");
+  CHECK(callsOf("nugets games feb 1 - feb 10 2024")[0]["arguments"]["team"] == "Denver Nuggets");
+  CHECK(callsOf("jokic pionts")[0]["arguments"]["player"] == "Nikola Jokić");
+  // A word of a known phrase is no typo ("net rating" is not "net ratings").
+  CHECK(callsOf("Knicks net rating")[0]["tool"] == "get_team_stats");
+  // Another language is not corrected into English questions.
+  CHECK(planFor("¿Quién es el máximo anotador?").calls.empty());
+}
+
 }  // namespace
 }  // namespace nba::nlq::testing

@@ -1,5 +1,6 @@
 #include "nlq/parser/bare_possessive.h"
 
+#include <string>
 #include <vector>
 
 #include "nlq/parser/lexicon.h"
@@ -18,30 +19,17 @@ bool isBarePossessive(std::string_view word, const NameVocabulary& vocabulary) {
 }  // namespace
 
 void dropBarePossessives(const NameVocabulary& vocabulary, TokenizedText* text) {
-  std::vector<bool> possessive(text->tokens.size(), false);
+  std::vector<std::string> replacement(text->tokens.size());
   bool any = false;
   for (std::size_t i = 0; i < text->tokens.size(); ++i) {
-    possessive[i] =
-        text->tokens[i].shape == TokenShape::kWord && isBarePossessive(text->token(i), vocabulary);
-    any = any || possessive[i];
-  }
-  if (!any) return;  // the usual case: nothing rebuilt
-  std::string rebuilt;
-  rebuilt.reserve(text->text.size());
-  for (std::size_t i = 0; i < text->tokens.size(); ++i) {
-    Token& token = text->tokens[i];
-    std::string_view word = text->token(i);
-    if (possessive[i]) {
-      word.remove_suffix(1);
-      token.capitalized = true;
+    const std::string_view word = text->token(i);
+    if (text->tokens[i].shape == TokenShape::kWord && isBarePossessive(word, vocabulary)) {
+      replacement[i] = std::string(word.substr(0, word.size() - 1));
+      text->tokens[i].capitalized = true;
+      any = true;
     }
-    if (i > 0) rebuilt += ' ';
-    const auto begin = static_cast<std::uint32_t>(rebuilt.size());
-    rebuilt += word;
-    token.begin = begin;
-    token.end = static_cast<std::uint32_t>(rebuilt.size());
   }
-  text->text = std::move(rebuilt);
+  if (any) rewriteTokens(replacement, text);  // the usual case: nothing rebuilt
 }
 
 }  // namespace nba::nlq

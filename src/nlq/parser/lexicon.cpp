@@ -1,9 +1,11 @@
 #include "nlq/parser/lexicon.h"
 
+#include <algorithm>
 #include <array>
 #include <deque>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "nba/stats/stat_catalog.h"
 #include "nlq/parser/tokenizer.h"
@@ -417,12 +419,25 @@ class LexiconImpl final : public Lexicon {
       add(w.phrase, {w.role, w.value, w.text});
     }
     addCatalogStats();
+    for (const auto& [key, entry] : entries_) {
+      if (key.size() >= kLongWord && key.find(' ') == std::string_view::npos) {
+        long_words_.push_back(key);
+      }
+      for (std::size_t start = 0; start <= key.size();) {
+        const std::size_t end = std::min(key.find(' ', start), key.size());
+        phrase_words_.insert(key.substr(start, end - start));
+        start = end + 1;
+      }
+    }
+    std::sort(long_words_.begin(), long_words_.end());
   }
 
   const LexEntry* find(std::string_view phrase) const override {
     auto it = entries_.find(phrase);
     return it == entries_.end() ? nullptr : &it->second;
   }
+  const std::vector<std::string_view>& longWords() const override { return long_words_; }
+  bool knowsWord(std::string_view word) const override { return phrase_words_.count(word) != 0; }
 
  private:
   void addCatalogStats() {
@@ -459,8 +474,12 @@ class LexiconImpl final : public Lexicon {
     entries_.emplace(storage_.back(), entry);
   }
 
+  static constexpr std::size_t kLongWord = 5;
+
   std::deque<std::string> storage_;  // stable addresses for the keys
   std::unordered_map<std::string_view, LexEntry> entries_;
+  std::vector<std::string_view> long_words_;
+  std::unordered_set<std::string_view> phrase_words_;  // views into storage_
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace nba::nlq {
 
@@ -95,6 +96,11 @@ class Lexicon {
 
   // The entry of a phrase, or nullptr.
   virtual const LexEntry* find(std::string_view phrase) const = 0;
+  // Its one-word keys of five letters or more ("season", "games", "rebounds"): what a typo
+  // of a question word is matched against (typo_correction.h).
+  virtual const std::vector<std::string_view>& longWords() const = 0;
+  // True for a word of any key, alone or inside a phrase ("rating" of "net rating").
+  virtual bool knowsWord(std::string_view word) const = 0;
 
   virtual ~Lexicon() = default;
 };

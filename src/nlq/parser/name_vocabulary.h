@@ -22,6 +22,7 @@ class NameVocabulary {
   void addName(std::string_view name);
   bool contains(std::string_view word) const { return words_.count(word) != 0; }
   std::size_t size() const { return words_.size(); }
+  const std::unordered_set<std::string_view>& words() const { return words_; }
 
  private:
   std::deque<std::string> storage_;

@@ -6,6 +6,7 @@
 #include "nlq/parser/intent_classifier.h"
 #include "nlq/parser/mention_finder.h"
 #include "nlq/parser/tokenizer.h"
+#include "nlq/parser/typo_correction.h"
 
 namespace nba::nlq {
 namespace {
@@ -42,7 +43,7 @@ double weakestMention(const QuerySlots& slots) {
 class Parser final : public QuestionParser {
  public:
   Parser(const entity::EntityResolver& resolver, NameVocabulary vocabulary)
-      : vocabulary_(std::move(vocabulary)), mentions_(resolver, vocabulary_) {}
+      : vocabulary_(std::move(vocabulary)), mentions_(resolver, vocabulary_), typos_(vocabulary_) {}
 
   ParsedQuery parse(std::string_view question, const ParseContext& context) const override {
     ParsedQuery out;
@@ -55,6 +56,7 @@ class Parser final : public QuestionParser {
     TokenizedText text;
     tokenizeQuestion(question, kMaxTokens, &text);
     dropBarePossessives(vocabulary_, &text);
+    typos_.correct(&text);
     if (text.truncated) {
       out.notes.push_back("Only the first " + std::to_string(kMaxTokens) + " words were read.");
     }
@@ -158,6 +160,7 @@ class Parser final : public QuestionParser {
 
   NameVocabulary vocabulary_;
   MentionFinder mentions_;
+  TypoCorrector typos_;  // refers to vocabulary_
 };
 
 }  // namespace

@@ -273,4 +273,20 @@ void tokenizeQuestion(std::string_view question, std::size_t max_tokens, Tokeniz
   Scanner(question, max_tokens, out).run();
 }
 
+void rewriteTokens(const std::vector<std::string>& replacement, TokenizedText* text) {
+  std::string rebuilt;
+  rebuilt.reserve(text->text.size());
+  for (std::size_t i = 0; i < text->tokens.size(); ++i) {
+    Token& token = text->tokens[i];
+    const std::string_view word =
+        replacement[i].empty() ? text->token(i) : std::string_view(replacement[i]);
+    if (i > 0) rebuilt += ' ';
+    const auto begin = static_cast<std::uint32_t>(rebuilt.size());
+    rebuilt += word;
+    token.begin = begin;
+    token.end = static_cast<std::uint32_t>(rebuilt.size());
+  }
+  text->text = std::move(rebuilt);
+}
+
 }  // namespace nba::nlq

@@ -53,6 +53,11 @@ struct TokenizedText {
 // "2025-01-23"); a short season "23-24" becomes "2023-24". Everything else — punctuation, emoji,
 // control characters, other scripts, malformed UTF-8 — separates words. Reuses `out`'s storage.
 // Pure; thread-compatible.
+// Replaces the words whose `replacement` is not empty, keeping the invariant (words joined by
+// one space, offsets into `text`); the source offsets stay those of the original words.
+// Precondition: replacement.size() == text->tokens.size().
+void rewriteTokens(const std::vector<std::string>& replacement, TokenizedText* text);
+
 void tokenizeQuestion(std::string_view question, std::size_t max_tokens, TokenizedText* out);
 
 }  // namespace nba::nlq
