@@ -172,4 +172,18 @@ json answerMeta(const TableMeta& table, const std::optional<Season>& season) {
 
 ToolAnswer errorAnswer(const Status& status) { return ToolAnswer::error(status.message()); }
 
+Result<std::optional<ResolvedTeam>> teamInConference(const nlohmann::json& arguments,
+                                                     const ToolEnv& env,
+                                                     const std::optional<std::string>& conference) {
+  auto name = optionalString(arguments, "team");
+  if (!name) return std::optional<ResolvedTeam>();
+  auto team = resolveTeamName(*name, env);
+  if (!team.ok()) return team.status();
+  if (conference && team->team.conference != *conference) {
+    return invalidArgument("The " + team->team.name + " play in the " + team->team.conference +
+                           ", not the " + *conference + "; leave out conference or team.");
+  }
+  return std::optional<ResolvedTeam>(std::move(team).value());
+}
+
 }  // namespace nba::tools

@@ -53,6 +53,12 @@ Result<ResolvedTeam> teamArgument(const nlohmann::json& arguments, const ToolEnv
                                   const char* key = "team");
 
 // `per_mode` (absent → PerGame).
+// A leaderboard's `team` filter, checked against its `conference`: nullopt when absent;
+// kInvalidArgument when the team plays in the other conference.
+Result<std::optional<ResolvedTeam>> teamInConference(const nlohmann::json& arguments,
+                                                     const ToolEnv& env,
+                                                     const std::optional<std::string>& conference);
+
 stats::PerMode perModeArgument(const nlohmann::json& arguments);
 
 // A stat named by code or common words; unknown → kInvalidArgument listing valid codes.

@@ -7,6 +7,7 @@
 #include "nba/tools/arguments.h"
 #include "nba/tools/award_names.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/prose.h"
 #include "nba/tools/sorted_json_object.h"
 #include "nba/tools/team_text.h"
 
@@ -163,14 +164,6 @@ json entryJson(const AwardEntry& entry, const std::string& team) {
   out.add("team", team);
   out.add("winner", entry.winner);
   return out.release();
-}
-
-std::string joinNames(const std::vector<std::string>& names) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    out += (i == 0 ? "" : (i + 1 == names.size() ? " and " : ", ")) + names[i];
-  }
-  return out;
 }
 
 // "Shai Gilgeous-Alexander won the 2024-25 Most Valuable Player award (71 first-place

@@ -7,6 +7,7 @@
 #include "nba/tools/game_dates.h"
 #include "nba/tools/game_rows.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/prose.h"
 
 namespace nba::tools {
 namespace {
@@ -88,18 +89,12 @@ Result<DayQuery> decodeArguments(const json& arguments, const ToolEnv& env) {
   }
   query.limit = arguments.value("limit", 10);
   query.conference = optionalString(arguments, "conference");
-  if (auto name = optionalString(arguments, "team")) {
-    auto team = resolveTeamName(*name, env);
-    if (!team.ok()) {
-      return team.status();
-    }
-    if (query.conference && team->team.conference != *query.conference) {
-      return invalidArgument("The " + team->team.name + " play in the " + team->team.conference +
-                             ", not the " + *query.conference + "; leave out conference or team.");
-    }
-    if (!team->note.empty()) query.notes.push_back(team->note);
-    query.team = *team;
+  auto team = teamInConference(arguments, env, query.conference);
+  if (!team.ok()) {
+    return team.status();
   }
+  query.team = std::move(team).value();
+  if (query.team && !query.team->note.empty()) query.notes.push_back(query.team->note);
   return query;
 }
 
@@ -193,11 +188,6 @@ std::string scopeName(const DayQuery& query) {
   return "the NBA";
 }
 
-std::string lowerFirst(std::string text) {
-  if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-  return text;
-}
-
 // "vs PHX" at home, "@ PHX" on the road.
 std::string opponentText(const GameLogRow& row) { return (row.home ? "vs " : "@ ") + row.opponent; }
 
@@ -212,12 +202,8 @@ std::string answerSentence(const DayQuery& query, const std::vector<RankedLine>&
     if (line.rank != 1) break;
     leaders.push_back(line.player + " (" + line.row->team + " " + opponentText(*line.row) + ")");
   }
-  std::string names;
-  for (std::size_t i = 0; i < leaders.size(); ++i) {
-    names += (i == 0 ? "" : (i + 1 == leaders.size() ? " and " : ", ")) + leaders[i];
-  }
-  return names + (leaders.size() > 1 ? " shared the lead of " : " led ") + scopeName(query) +
-         " on " + day + " with " + std::to_string(ranked.front().value) + " " +
+  return joinNames(leaders) + (leaders.size() > 1 ? " shared the lead of " : " led ") +
+         scopeName(query) + " on " + day + " with " + std::to_string(ranked.front().value) + " " +
          lowerFirst(query.stat->label) + " in one game.";
 }
 

@@ -7,6 +7,7 @@
 #include "nba/tools/day_leaders.h"
 #include "nba/tools/leaders_qualification.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/prose.h"
 
 namespace nba::tools {
 namespace {
@@ -65,17 +66,11 @@ Result<LeadersQuery> decodeArguments(const json& arguments, const ToolEnv& env) 
     }
     query.position = position->front();
   }
-  if (auto name = optionalString(arguments, "team")) {
-    auto team = resolveTeamName(*name, env);
-    if (!team.ok()) {
-      return team.status();
-    }
-    if (query.conference && team->team.conference != *query.conference) {
-      return invalidArgument("The " + team->team.name + " play in the " + team->team.conference +
-                             ", not the " + *query.conference + "; leave out conference or team.");
-    }
-    query.team = *team;
+  auto team = teamInConference(arguments, env, query.conference);
+  if (!team.ok()) {
+    return team.status();
   }
+  query.team = std::move(team).value();
   return query;
 }
 
@@ -164,13 +159,6 @@ std::vector<RankedRow> rankLines(std::vector<QualifiedLine> lines, const StatDef
   return rows;
 }
 
-std::string lowerFirst(std::string text) {
-  if (!text.empty()) {
-    text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-  }
-  return text;
-}
-
 // "NBA", "Eastern Conference", "Boston Celtics"; "NBA guards" with a position.
 std::string scopeTitle(const LeadersQuery& query) {
   std::string title = query.team         ? query.team->team.name
@@ -198,14 +186,6 @@ std::string valuePhrase(const StatDef& stat, PerMode mode, const std::string& di
   }
   return "with " + display + " " + label +
          (mode == PerMode::kPer36 ? " per 36 minutes" : " per game");
-}
-
-std::string joinNames(const std::vector<std::string>& names) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    out += (i == 0 ? "" : (i + 1 == names.size() ? " and " : ", ")) + names[i];
-  }
-  return out;
 }
 
 std::string answerSentence(const LeadersQuery& query, const std::vector<RankedRow>& rows,

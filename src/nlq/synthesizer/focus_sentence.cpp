@@ -5,6 +5,7 @@
 #include "core/ascii.h"
 #include "nba/stats/stat_catalog.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/prose.h"
 #include "nba/tools/team_text.h"
 
 namespace nba::nlq {
@@ -54,16 +55,7 @@ std::string statPhrase(const std::string& label) {
   return phrase;
 }
 
-std::string joinAnd(const std::vector<std::string>& items) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) {
-      out += i + 1 == items.size() ? " and " : ", ";
-    }
-    out += items[i];
-  }
-  return out;
-}
+std::string joinAnd(const std::vector<std::string>& items) { return tools::joinNames(items); }
 
 std::optional<std::string> playerStatsWithoutValue(const QuerySlots& slots,
                                                    const json& structured) {
