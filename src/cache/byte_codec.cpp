@@ -78,17 +78,6 @@ std::uint64_t ByteReader::multiByteNumber() {
   return 0;
 }
 
-std::string_view ByteReader::textView() {
-  const std::uint64_t size = unsignedNumber();
-  if (!ok_ || size > rest_.size()) {
-    fail();
-    return {};
-  }
-  const std::string_view value = rest_.substr(0, size);
-  rest_.remove_prefix(size);
-  return value;
-}
-
 std::size_t ByteReader::count() {
   const std::uint64_t size = unsignedNumber();
   if (!ok_ || size > rest_.size()) {

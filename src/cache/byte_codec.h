@@ -78,7 +78,16 @@ class ByteReader {
   std::string text() { return std::string(textView()); }
   // The string's bytes in place: valid while the bytes read from are (decoding assigns them
   // straight into a row's string, no temporary).
-  std::string_view textView();
+  [[gnu::always_inline]] std::string_view textView() {
+    const std::uint64_t size = unsignedNumber();
+    if (size > rest_.size()) {  // also a failed reader's: it has no bytes left
+      fail();
+      return {};
+    }
+    const std::string_view value = rest_.substr(0, size);
+    rest_.remove_prefix(size);
+    return value;
+  }
   [[gnu::always_inline]] bool flag() { return unsignedNumber() != 0; }
   // A count of items each at least one byte long: more than the bytes left is a failure, so
   // a corrupt count cannot make the caller reserve gigabytes.

@@ -290,15 +290,22 @@ int main(int argc, char** argv) {
   std::string questions = NBA_MCP_GOLDEN_QUESTIONS;
   app.add_option("--questions", questions, "The question mix whose hit ratio is measured")
       ->capture_default_str();
+  std::string only;
+  app.add_option("--only", only, "Run one section: l1, l2, write-behind, tool-call or hit-ratio")
+      ->check(CLI::IsMember({"l1", "l2", "write-behind", "tool-call", "hit-ratio"}));
   CLI11_PARSE(app, argc, argv);
+  const auto runs_section = [&](const char* name) { return only.empty() || only == name; };
   auto snapshot = nba::newEmbeddedSnapshotSource();
   if (!snapshot.ok()) {
     std::fprintf(stderr, "%s\n", snapshot.status().message().c_str());
     return 2;
   }
-  benchL1(*snapshot.value(), runs);
-  benchL2(*snapshot.value(), runs);
-  benchWriteBehind(*snapshot.value());
-  benchToolCall(data + "/statsnba-samples/", std::max(3, runs / 4), latency_ms);
+  if (runs_section("l1")) benchL1(*snapshot.value(), runs);
+  if (runs_section("l2")) benchL2(*snapshot.value(), runs);
+  if (runs_section("write-behind")) benchWriteBehind(*snapshot.value());
+  if (runs_section("tool-call")) {
+    benchToolCall(data + "/statsnba-samples/", std::max(3, runs / 4), latency_ms);
+  }
+  if (!runs_section("hit-ratio")) return 0;
   return nba::bench::printGoldenHitRatio(questions) ? 0 : 2;
 }

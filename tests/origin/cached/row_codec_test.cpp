@@ -109,6 +109,37 @@ TEST_CASE("row codec: foreign, truncated and corrupted bytes never decode to a w
           .has_value());
 }
 
+// A table's rows are stored by column: row count, column count, then each column's bytes.
+TEST_CASE("row codec: a table's columns must match its rows and its row type exactly") {
+  const auto all = testing::embeddedSnapshot().teams(testing::testCall()).value();
+  Table<Team> empty;
+  empty.meta = all.meta;
+  roundTrips(empty);
+  const std::string empty_bytes = encode(empty);
+  REQUIRE(empty_bytes.substr(empty_bytes.size() - 2) == std::string("\0\0", 2));
+  const std::string meta = empty_bytes.substr(0, empty_bytes.size() - 2);
+
+  Table<Team> two = empty;
+  two.rows = Rows<Team>(std::vector<Team>{all.rows[0], all.rows[1]});
+  const std::string two_bytes = encode(two);
+  REQUIRE(two_bytes.substr(meta.size(), 2) == "\x02\x0a");  // 2 rows, Team's 10 fields
+  CHECK(decode<Table<Team>>(two_bytes)->rows[1].abbr == all.rows[1].abbr);
+
+  std::string one_row_claimed = two_bytes;  // each column keeps a second row nobody reads
+  one_row_claimed[meta.size()] = 1;
+  CHECK_FALSE(decode<Table<Team>>(one_row_claimed).has_value());
+
+  std::string extra_column = two_bytes;  // an eleventh column no field reads
+  extra_column[meta.size() + 1] = 11;
+  CHECK_FALSE(decode<Table<Team>>(extra_column + std::string("\x02\x00\x00", 3)).has_value());
+
+  // Fewer columns than the row type has fields: the fields past them are not read as zeros.
+  CHECK_FALSE(decode<Table<Team>>(meta + "\x01\x01\x01\x05").has_value());
+  // Rows but no columns, and more rows than a column has bytes: refused before reserving.
+  CHECK_FALSE(decode<Table<Team>>(meta + std::string("\x02\x00", 2)).has_value());
+  CHECK_FALSE(decode<Table<Team>>(meta + "\x80\x80\x80\x80\x10\x01\x01\x05").has_value());
+}
+
 TEST_CASE("packing: raw up to 1 KiB, zlib above; anything else unpacks to nothing") {
   CHECK(cache::packValue("small") == "Rsmall");
   CHECK(cache::unpackValue("Rsmall") == "small");
