@@ -65,6 +65,11 @@ class LazyResolver : public entity::EntityResolver {
     return resolver.ok() ? resolver.value()->resolveWithoutSuggestions(query, kind, limit)
                          : Result<entity::Resolution>(resolver.status());
   }
+  std::optional<entity::Candidate> findById(std::string_view id,
+                                            std::optional<entity::EntityKind> kind) const override {
+    auto resolver = current();
+    return resolver.ok() ? resolver.value()->findById(id, kind) : std::nullopt;
+  }
   std::size_t playerCount() const override {
     auto resolver = current();
     return resolver.ok() ? resolver.value()->playerCount() : 0;

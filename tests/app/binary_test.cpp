@@ -310,8 +310,9 @@ TEST_CASE("cli: ask prints the markdown answer, --json the structured one") {
   const json answer = json::parse(json_out);
   CHECK(answer["status"] == "answered");
   CHECK(answer["intents"] == json::array({"compare_players"}));
-  CHECK(answer["plan"]["calls"][0]["arguments"]["players"] ==
-        json::array({"Luka Dončić", "Trae Young"}));
+  // The planner passes the ids the parser resolved: Dončić 1629029, Young 1629027.
+  CHECK(answer["plan"]["calls"][0]["arguments"]["players"] == json::array({"1629029", "1629027"}));
+  CHECK(answer["entities"]["players"][0]["name"] == "Luka Dončić");
 
   auto [unclear_code, unclear_out] = runCommand({kBinary, clock, "ask", "hmm, what?"});
   CHECK(unclear_code == 0);

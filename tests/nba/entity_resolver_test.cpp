@@ -42,6 +42,51 @@ TEST_CASE("a player and a team matching equally well are ambiguous") {
   CHECK(fixtureResolver().resolveTeam("Washington", 5)->best()->id == "1610612764");
 }
 
+TEST_CASE("findById: an NBA.com id names exactly its player or team, nothing else does") {
+  const auto jokic = fixtureResolver().findById("203999", std::nullopt);
+  REQUIRE(jokic.has_value());
+  CHECK(jokic->kind == EntityKind::kPlayer);
+  CHECK(jokic->display_name == "Nikola Jokić");
+  CHECK(jokic->match == MatchKind::kId);
+  CHECK(jokic->confidence == 1.0);
+  const auto celtics = fixtureResolver().findById("1610612738", EntityKind::kTeam);
+  REQUIRE(celtics.has_value());
+  CHECK(celtics->display_name == "Boston Celtics");
+  CHECK(celtics->team == "BOS");
+  // The kind is honoured; unknown ids, padded ids and names are not ids.
+  CHECK_FALSE(fixtureResolver().findById("203999", EntityKind::kTeam).has_value());
+  CHECK_FALSE(fixtureResolver().findById("1610612738", EntityKind::kPlayer).has_value());
+  CHECK_FALSE(fixtureResolver().findById("42", std::nullopt).has_value());
+  CHECK_FALSE(fixtureResolver().findById("0203999", std::nullopt).has_value());
+  CHECK_FALSE(fixtureResolver().findById("Jokic", std::nullopt).has_value());
+  // The name search never matches an id: "2544" as words is nobody.
+  CHECK(fixtureResolver().resolve("203999", std::nullopt, 5)->candidates.empty());
+}
+
+TEST_CASE("resolveNameOrId: digits are looked up as an id, anything else as a name") {
+  CHECK(looksLikeId("2544"));
+  CHECK(looksLikeId("1610612738"));
+  CHECK_FALSE(looksLikeId(""));
+  CHECK_FALSE(looksLikeId("76ers"));
+  CHECK_FALSE(looksLikeId("2544 "));
+  CHECK_FALSE(looksLikeId("-2544"));
+  CHECK_FALSE(looksLikeId(std::string(20, '1')));  // past an int64: no id is that long
+  const auto by_id = resolveNameOrId(fixtureResolver(), "203999", EntityKind::kPlayer, 5);
+  REQUIRE(by_id.ok());
+  REQUIRE(by_id->best() != nullptr);
+  CHECK(by_id->best()->display_name == "Nikola Jokić");
+  const auto unknown = resolveNameOrId(fixtureResolver(), "42", EntityKind::kPlayer, 5);
+  REQUIRE(unknown.ok());
+  CHECK(unknown->candidates.empty());
+  CHECK(unknown->note == "No player has the id 42.");
+  CHECK(resolveNameOrId(fixtureResolver(), "99", std::nullopt, 5)->note ==
+        "No player or team has the id 99.");
+  const auto by_name = resolveNameOrId(fixtureResolver(), "Joker", EntityKind::kPlayer, 5);
+  REQUIRE(by_name->best() != nullptr);
+  CHECK(by_name->best()->id == "203999");
+  CHECK(by_name->best()->match == MatchKind::kNickname);
+}
+
 TEST_CASE("an empty or blank query is an InvalidArgument error") {
   for (const std::string& query : {std::string(), std::string("   "), std::string("\t\n")}) {
     Result<Resolution> result = fixtureResolver().resolve(query, std::nullopt, 5);

@@ -74,10 +74,29 @@ TEST_CASE("a question naming 10 players compares the first 4 and says so") {
       "Giannis Antetokounmpo, Jayson Tatum, Joel Embiid, Anthony Edwards and Devin Booker");
   REQUIRE(plan.calls.size() == 1);
   CHECK(plan.calls[0].tool == "compare_players");
-  CHECK(plan.calls[0].arguments["players"] ==
-        nlohmann::json({"LeBron James", "Kevin Durant", "Stephen Curry", "Nikola Jokić"}));
+  CHECK(plan.calls[0].arguments ==
+        plannedArguments(
+            {{"players", {"LeBron James", "Kevin Durant", "Stephen Curry", "Nikola Jokić"}}}));
   REQUIRE(plan.notes.size() == 1);
   CHECK(plan.notes[0].find("first 4 of 10") != std::string::npos);
+}
+
+// The planner passes the ids the parser resolved (a tool then finds that exact player or
+// team), and the words as written only when the parser could not choose.
+TEST_CASE("planned calls name resolved entities by id, unresolved ones by their words") {
+  CHECK(callsOf("Show me Stephen Curry stats") ==
+        nlohmann::json::array(
+            {{{"tool", "get_player_stats"}, {"arguments", {{"player", "201939"}}}}}));
+  CHECK(callsOf("Lakers vs Celtics")[0]["arguments"] ==
+        nlohmann::json({{"team_a", "1610612747"}, {"team_b", "1610612738"}}));
+  const Plan thompson = planFor("thompson stats");  // Klay, Amen, Ausar…: the parser asks
+  REQUIRE(thompson.calls.size() == 1);
+  CHECK(thompson.calls[0].arguments["player"] == "thompson");
+  CHECK_FALSE(thompson.missing.empty());
+  // A number in a question is never read as an id: 2544 is LeBron James's.
+  const ParsedQuery points = parse("who scored 2544 points in a season");
+  CHECK(points.slots.players.empty());
+  for (const auto& intent : points.intents) CHECK(intent.slots.players.empty());
 }
 
 TEST_CASE("questions missing what a tool needs say what is missing") {

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <string>
 #include <string_view>
 
 #include "nlq/parser/parsed_query_json.h"
@@ -53,8 +55,47 @@ inline nlohmann::json callsOf(std::string_view question) {
   return calls;
 }
 
+// The id the planner passes for a player or team the parser resolved, by its full display
+// name ("LeBron James" → "2544", "Boston Celtics" → "1610612738"), so expectations stay
+// readable. Any other text (an ambiguous "Davis") is what the planner passes as written. A
+// display name two players share would be ambiguous here: the fixture refuses it.
+inline std::string plannedEntity(const std::string& name) {
+  static const auto ids = [] {
+    std::map<std::string, std::string> by_name;
+    const auto& env = nba::testing::snapshotEnv();
+    const auto players = env.data.players(env.call);
+    const auto teams = env.data.teams(env.call);
+    if (!players.ok() || !teams.ok()) throw std::runtime_error("snapshot lists no names");
+    for (const Player& player : players->rows) {
+      if (!by_name.emplace(player.name, player.player_id).second) by_name[player.name] = "";
+    }
+    for (const Team& team : teams->rows) {
+      by_name.emplace(team.name, std::to_string(team.team_id));
+    }
+    return by_name;
+  }();
+  const auto it = ids.find(name);
+  if (it == ids.end()) return name;
+  if (it->second.empty()) throw std::runtime_error(name + " names two players");
+  return it->second;
+}
+
+// `arguments` with the names in its entity arguments (player, players, team, teams, team_a,
+// team_b) replaced by plannedEntity().
+inline nlohmann::json plannedArguments(nlohmann::json arguments) {
+  for (const char* key : {"player", "team", "team_a", "team_b"}) {
+    if (arguments.contains(key)) arguments[key] = plannedEntity(arguments[key].get<std::string>());
+  }
+  for (const char* key : {"players", "teams"}) {
+    if (!arguments.contains(key)) continue;
+    for (auto& name : arguments[key]) name = plannedEntity(name.get<std::string>());
+  }
+  return arguments;
+}
+
+// A planned call as a test writes it: entities by name (see plannedArguments).
 inline nlohmann::json call(std::string_view tool, nlohmann::json arguments) {
-  return {{"tool", tool}, {"arguments", std::move(arguments)}};
+  return {{"tool", tool}, {"arguments", plannedArguments(std::move(arguments))}};
 }
 
 }  // namespace nba::nlq::testing

@@ -1,5 +1,6 @@
 #include "nba/entity/entity_resolver.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/user_text.h"
@@ -46,6 +47,14 @@ class IndexedEntityResolver final : public EntityResolver {
                                                std::optional<EntityKind> kind,
                                                std::size_t limit) const override {
     return resolveWith(query, kind, limit, /*suggest_on_miss=*/false);
+  }
+
+  std::optional<Candidate> findById(std::string_view id,
+                                    std::optional<EntityKind> kind) const override {
+    std::optional<Candidate> found;
+    if (!kind || *kind == EntityKind::kPlayer) found = players_.findById(id);
+    if (!found && (!kind || *kind == EntityKind::kTeam)) found = teams_.findById(id);
+    return found;
   }
 
   std::size_t playerCount() const override { return players_.size(); }
@@ -128,6 +137,25 @@ Result<std::unique_ptr<EntityResolver>> newEntityResolver(std::vector<PlayerEntr
   }
   return std::unique_ptr<EntityResolver>(std::make_unique<IndexedEntityResolver>(
       std::move(player_index).value(), std::move(team_index).value()));
+}
+
+bool looksLikeId(std::string_view text) {
+  constexpr std::size_t kMaxDigits = 19;  // an int64's
+  return !text.empty() && text.size() <= kMaxDigits &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+Result<Resolution> resolveNameOrId(const EntityResolver& resolver, std::string_view query,
+                                   std::optional<EntityKind> kind, std::size_t limit) {
+  if (!looksLikeId(query)) return resolver.resolve(query, kind, limit);
+  Resolution resolution;
+  if (auto candidate = resolver.findById(query, kind)) {
+    resolution.candidates.push_back(std::move(*candidate));
+  } else {
+    const std::string what = kind ? std::string(entityKindName(*kind)) : "player or team";
+    resolution.note = "No " + what + " has the id " + std::string(query) + ".";
+  }
+  return resolution;
 }
 
 Result<EntityKind> parseEntityKind(std::string_view text) {

@@ -50,6 +50,13 @@ class EntityResolver {
     return resolve(query, kind, limit);
   }
 
+  // The player or team whose NBA.com id is `id` ("1628983", "1610612738"; what resolve()
+  // gives as Candidate::id), as one exact candidate of match kind kId; nullopt when none has
+  // it. No name matching: the question parser never reaches this, so "2544 points" is never
+  // LeBron James.
+  virtual std::optional<Candidate> findById(std::string_view id,
+                                            std::optional<EntityKind> kind) const = 0;
+
   virtual std::size_t playerCount() const = 0;
   virtual std::size_t teamCount() const = 0;
 };
@@ -59,6 +66,15 @@ class EntityResolver {
 // (missing id, a name without letters, a duplicate id or team abbreviation).
 Result<std::unique_ptr<EntityResolver>> newEntityResolver(std::vector<PlayerEntry> players,
                                                           std::vector<TeamEntry> teams);
+
+// True when `text` can only be an id: 1 to 19 ASCII digits (no name is all digits).
+bool looksLikeId(std::string_view text);
+
+// What a tool's caller typed — a name, or an id from resolve_entity or an earlier answer —
+// resolved: an id through findById (a Resolution of that one candidate, or none with a note
+// saying no `kind` has that id), anything else through resolve().
+Result<Resolution> resolveNameOrId(const EntityResolver& resolver, std::string_view query,
+                                   std::optional<EntityKind> kind, std::size_t limit);
 
 // "player" / "team" (any case) → kind; anything else → InvalidArgument.
 Result<EntityKind> parseEntityKind(std::string_view text);

@@ -14,6 +14,8 @@ std::string_view entityKindName(EntityKind kind) {
 
 std::string_view matchKindName(MatchKind kind) {
   switch (kind) {
+    case MatchKind::kId:
+      return "id";
     case MatchKind::kExactName:
       return "exact";
     case MatchKind::kAbbreviation:

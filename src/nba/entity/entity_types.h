@@ -32,6 +32,7 @@ enum class EntityKind { kPlayer, kTeam };
 
 // How a candidate matched, strongest first.
 enum class MatchKind {
+  kId,            // the NBA.com id itself ("1628983", "1610612738"): findById()
   kExactName,     // full name ("Nikola Jokic", "Boston Celtics", "LA Clippers")
   kAbbreviation,  // team abbreviation of either scheme ("BKN", "BRK")
   kTeamName,      // team nickname alone ("Lakers", "Trail Blazers")

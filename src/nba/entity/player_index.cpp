@@ -1,7 +1,6 @@
 #include "nba/entity/player_index.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "nba/entity/edit_distance.h"
 #include "nba/entity/name_normalize.h"
@@ -69,14 +68,13 @@ bool startsWith(std::string_view text, std::string_view prefix) {
 Result<PlayerIndex> PlayerIndex::build(std::vector<PlayerEntry> players) {
   PlayerIndex index;
   index.players_.reserve(players.size());
-  std::unordered_set<std::string> seen_ids;
   for (std::size_t i = 0; i < players.size(); ++i) {
     PlayerEntry& entry = players[i];
     if (entry.id.empty()) {
       return invalidArgument("player #" + std::to_string(i) + " ('" + entry.full_name +
                              "') has no id");
     }
-    if (!seen_ids.insert(entry.id).second) {
+    if (!index.by_id_.emplace(entry.id, static_cast<std::uint32_t>(i)).second) {
       return invalidArgument("player id " + entry.id + " is used twice");
     }
     auto [first, last] = splitName(entry.full_name);
@@ -165,6 +163,14 @@ std::vector<Candidate> PlayerIndex::match(const NameQuery& query, bool allow_fuz
                           scored.confidence, scored.match});
   }
   return candidates;
+}
+
+std::optional<Candidate> PlayerIndex::findById(std::string_view id) const {
+  const auto it = by_id_.find(std::string(id));
+  if (it == by_id_.end()) return std::nullopt;
+  const PlayerEntry& entry = players_[it->second].entry;
+  return Candidate{EntityKind::kPlayer, entry.id, entry.full_name,
+                   entry.team_abbr,     1.0,      MatchKind::kId};
 }
 
 void PlayerIndex::offerAll(const KeyIndex& index, const std::string& key, double confidence,

@@ -2,7 +2,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -40,6 +42,9 @@ class PlayerIndex {
   // budget than match() allows: the "did you mean" list for a miss.
   std::vector<std::string> suggest(const NameQuery& query, std::size_t max) const;
 
+  // The player with this id, as an exact candidate (MatchKind::kId); nullopt when none.
+  std::optional<Candidate> findById(std::string_view id) const;
+
   std::size_t size() const { return players_.size(); }
 
  private:
@@ -67,6 +72,7 @@ class PlayerIndex {
   bool clearlyPreferred(const Record& a, const Record& b) const;
 
   std::vector<Record> players_;
+  std::unordered_map<std::string, std::uint32_t> by_id_;
   KeyIndex full_names_;
   KeyIndex last_names_;
   KeyIndex last_name_parts_;

@@ -142,6 +142,14 @@ std::vector<Candidate> TeamIndex::match(const NameQuery& query, bool allow_fuzzy
   return candidates;
 }
 
+std::optional<Candidate> TeamIndex::findById(std::string_view id) const {
+  const auto record =
+      std::find_if(teams_.begin(), teams_.end(), [&](const Record& team) { return team.id == id; });
+  if (record == teams_.end()) return std::nullopt;
+  return Candidate{EntityKind::kTeam,  record->id, record->display_name,
+                   record->entry.abbr, 1.0,        MatchKind::kId};
+}
+
 std::vector<std::string> TeamIndex::suggest(const NameQuery& query, std::size_t max) const {
   std::vector<FuzzyIndex::Hit> hits;
   const int budget = std::max(2, typoBudget(query.alias_compact.size()) + 1);

@@ -2,7 +2,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -33,6 +35,9 @@ class TeamIndex {
 
   // Up to `max` display names of teams near `query` with a looser typo budget.
   std::vector<std::string> suggest(const NameQuery& query, std::size_t max) const;
+
+  // The team with this NBA.com id, as an exact candidate (MatchKind::kId); nullopt when none.
+  std::optional<Candidate> findById(std::string_view id) const;
 
   std::size_t size() const { return teams_.size(); }
 

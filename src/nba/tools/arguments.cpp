@@ -2,6 +2,7 @@
 
 #include "core/user_text.h"
 #include "domain/season_resolver.h"
+#include "nba/entity/entity_resolver.h"
 #include "nba/tools/tool_answer.h"
 
 namespace nba::tools {
@@ -47,6 +48,9 @@ Result<entity::Candidate> chooseCandidate(const Result<entity::Resolution>& reso
                            "s: " + candidateList(*resolution) + ". Say which one.");
   }
   const entity::Candidate* best = resolution->best();
+  if (best == nullptr && entity::looksLikeId(query)) {
+    return notFound(resolution->note + " resolve_entity gives the id of a name.");
+  }
   if (best == nullptr) {
     return notFound("No " + std::string(what) + " matches '" + echoUserText(query) + "'." +
                     didYouMean(*resolution));
@@ -86,7 +90,7 @@ Result<SeasonChoice> seasonArgument(const json& arguments, const ToolEnv& env, c
 }
 
 Result<ResolvedPlayer> resolvePlayerName(const std::string& query, const ToolEnv& env) {
-  auto resolution = env.resolver.resolvePlayer(query, 5);
+  auto resolution = entity::resolveNameOrId(env.resolver, query, entity::EntityKind::kPlayer, 5);
   auto candidate = chooseCandidate(resolution, query, "player");
   if (!candidate.ok()) {
     return candidate.status();
@@ -103,7 +107,7 @@ Result<ResolvedPlayer> playerArgument(const json& arguments, const ToolEnv& env,
 }
 
 Result<ResolvedTeam> resolveTeamName(const std::string& query, const ToolEnv& env) {
-  auto resolution = env.resolver.resolveTeam(query, 5);
+  auto resolution = entity::resolveNameOrId(env.resolver, query, entity::EntityKind::kTeam, 5);
   auto candidate = chooseCandidate(resolution, query, "team");
   if (!candidate.ok()) {
     return candidate.status();

@@ -1,3 +1,4 @@
+#include "nba/entity/entity_resolver.h"
 #include "nba/entity/resolution_json.h"
 #include "nba/tools/arguments.h"
 #include "nba/tools/markdown.h"
@@ -12,6 +13,7 @@ std::string resolutionMarkdown(const std::string& query, const entity::Resolutio
   std::string text = heading("Who is \"" + query + "\"?", "", "");
   if (resolution.candidates.empty()) {
     text += "Nothing matches \"" + escapeMarkdown(query) + "\".";
+    if (!resolution.note.empty()) text += " " + escapeMarkdown(resolution.note);
     if (!resolution.did_you_mean.empty()) {
       text += " Did you mean: ";
       for (std::size_t i = 0; i < resolution.did_you_mean.size(); ++i) {
@@ -53,7 +55,7 @@ ToolAnswer resolveEntity(const json& arguments, const ToolEnv& env) {
     kind = parsed.value();
   }
   std::size_t limit = arguments.value("limit", 5);
-  auto resolution = env.resolver.resolve(query, kind, limit);
+  auto resolution = entity::resolveNameOrId(env.resolver, query, kind, limit);
   if (!resolution.ok()) {
     return errorAnswer(resolution.status());
   }

@@ -26,6 +26,7 @@ bool isCommonWord(std::string_view word) {
 
 bool acceptable(const entity::Candidate& best, std::size_t longest_word) {
   switch (best.match) {
+    case entity::MatchKind::kId:
     case entity::MatchKind::kExactName:
     case entity::MatchKind::kAbbreviation:
     case entity::MatchKind::kTeamName:

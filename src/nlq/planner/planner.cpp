@@ -35,6 +35,14 @@ std::string nameFor(const Mention& mention) {
                                                                        : mention.display_name);
 }
 
+// What a tool is asked about: the id the parser resolved, so the tool finds exactly that
+// player or team without matching a name again (two players may share one); the words as
+// written when the parser could not choose, so the tool answers with the candidates.
+template <typename Mention>
+std::string argumentFor(const Mention& mention) {
+  return mention.ambiguous || mention.id.empty() ? nameFor(mention) : mention.id;
+}
+
 const std::vector<std::string_view> kGeneralExamples = {"Who leads the NBA in points?",
                                                         "Compare LeBron James and Kevin Durant",
                                                         "Eastern Conference standings"};
@@ -251,7 +259,7 @@ class IntentPlanner {
       addSeasonType(&args);
       addPerMode(&args);
       if (!slots_.conference.empty()) args["conference"] = slots_.conference;
-      if (!slots_.teams.empty()) args["team"] = nameFor(slots_.teams.front());
+      if (!slots_.teams.empty()) args["team"] = argumentFor(slots_.teams.front());
       if (!slots_.position.empty()) args["position"] = slots_.position;
       call("get_league_leaders", std::move(args));
     }
@@ -300,7 +308,7 @@ class IntentPlanner {
     }
     const bool ranged = slots_.season && slots_.season->count > 1;
     for (const PlayerMention& player : distinctPlayers()) {
-      json args = {{"player", nameFor(player)}};
+      json args = {{"player", argumentFor(player)}};
       if (seasonal && !ranged) {
         addSeason(&args);
         addSeasonType(&args);
@@ -315,7 +323,7 @@ class IntentPlanner {
       return missing("which player's games?");
     }
     for (const PlayerMention& player : slots_.players) {
-      json args = {{"player", nameFor(player)}};
+      json args = {{"player", argumentFor(player)}};
       addSeason(&args);
       if (!slots_.date.empty()) {
         args["date_from"] = slots_.date;
@@ -341,7 +349,7 @@ class IntentPlanner {
     }
     json names = json::array();
     for (const PlayerMention& player : players) {
-      if (names.size() < Planner::kMaxCompared) names.push_back(nameFor(player));
+      if (names.size() < Planner::kMaxCompared) names.push_back(argumentFor(player));
     }
     if (players.size() > Planner::kMaxCompared) {
       note("compare_players takes at most 4 players; compared the first 4 of " +
@@ -364,7 +372,7 @@ class IntentPlanner {
     for (const TeamMention& team : distinctTeams()) {
       for (const bool measure_advanced : {false, true}) {
         if (measure_advanced ? !advanced : !base) continue;
-        json args = {{"team", nameFor(team)}};
+        json args = {{"team", argumentFor(team)}};
         if (measure_advanced) args["measure"] = "Advanced";
         addSeason(&args);
         addSeasonType(&args);
@@ -385,7 +393,7 @@ class IntentPlanner {
     }
     json names = json::array();
     for (const TeamMention& team : teams) {
-      if (names.size() < Planner::kMaxCompared) names.push_back(nameFor(team));
+      if (names.size() < Planner::kMaxCompared) names.push_back(argumentFor(team));
     }
     if (teams.size() > Planner::kMaxCompared) {
       note("compare_teams takes at most 4 teams; compared the first 4 of " +
@@ -404,7 +412,7 @@ class IntentPlanner {
     if (!slots_.teams.empty()) {
       for (const TeamMention& team : distinctTeams()) {
         json args = base;
-        args["team"] = nameFor(team);
+        args["team"] = argumentFor(team);
         call("get_team_standings", std::move(args));
       }
       return;
@@ -434,14 +442,14 @@ class IntentPlanner {
     if (teams.size() > 2) {
       note("A head-to-head is between two teams; used the first two named.");
     }
-    json args = {{"team_a", nameFor(teams[0])}, {"team_b", nameFor(teams[1])}};
+    json args = {{"team_a", argumentFor(teams[0])}, {"team_b", argumentFor(teams[1])}};
     addSeason(&args);
     call("get_head_to_head", std::move(args));
   }
 
   void schedule() {
     json args = json::object();
-    if (!slots_.teams.empty()) args["team"] = nameFor(slots_.teams.front());
+    if (!slots_.teams.empty()) args["team"] = argumentFor(slots_.teams.front());
     if (!slots_.date.empty()) {
       args["date_from"] = slots_.date;
       if (!slots_.upcoming) args["date_to"] = lastDay();
@@ -475,13 +483,13 @@ class IntentPlanner {
     if (slots_.teams.empty() || slots_.date.empty()) {
       return missing(slots_.teams.empty() ? "which team's game?" : "on which date?");
     }
-    call("get_box_score", json{{"team", nameFor(slots_.teams.front())}, {"date", slots_.date}});
+    call("get_box_score", json{{"team", argumentFor(slots_.teams.front())}, {"date", slots_.date}});
   }
 
   void awards() {
     json args = json::object();
     if (!slots_.award.empty()) args["award"] = slots_.award;
-    if (!slots_.players.empty()) args["player"] = nameFor(slots_.players.front());
+    if (!slots_.players.empty()) args["player"] = argumentFor(slots_.players.front());
     addSeason(&args);
     call("get_awards", std::move(args));
   }

@@ -101,6 +101,19 @@ TEST_CASE("get_player_stats: this season is 2025-26 on the test clock, partial, 
   CHECK(contains(answer.markdown, "in progress: figures through 2026-02-21"));
 }
 
+TEST_CASE("get_player_stats: an NBA.com person id names the player without a name search") {
+  auto answer = stats({{"player", "1628983"}, {"season", "2024-25"}});
+  REQUIRE_FALSE(answer.is_error);
+  CHECK(answer.structured["player"]["name"] == "Shai Gilgeous-Alexander");
+  CHECK(answer.structured["line"]["pts"].get<double>() == doctest::Approx(32.7));
+  auto unknown = stats({{"player", "999999999"}});
+  CHECK(unknown.is_error);
+  CHECK(contains(unknown.markdown, "No player has the id 999999999."));
+  CHECK(contains(unknown.markdown, "resolve_entity gives the id of a name"));
+  // A team's id is not a player's.
+  CHECK(stats({{"player", "1610612760"}}).is_error);
+}
+
 TEST_CASE("get_player_stats: errors a person can act on") {
   auto unknown = stats({{"player", "Zzyzx Qwerty"}});
   CHECK(unknown.is_error);

@@ -56,6 +56,15 @@ TEST_CASE("get_team_stats Advanced: Boston 2024-25 ratings and pace (basketball-
                  "111.1 | 5th |"));
 }
 
+TEST_CASE("get_team_stats: an NBA.com team id names the team") {
+  auto answer = teamStats({{"team", "1610612738"}, {"season", "2024-25"}});
+  REQUIRE_FALSE(answer.is_error);
+  CHECK(answer.structured["team"]["name"] == "Boston Celtics");
+  auto unknown = teamStats({{"team", "1610612700"}});
+  CHECK(unknown.is_error);
+  CHECK(contains(unknown.markdown, "No team has the id 1610612700."));
+}
+
 TEST_CASE("get_team_stats Base: Boston 2024-25 per game, the default measure") {
   auto answer = teamStats({{"team", "Celtics"}, {"season", 2025}});
   REQUIRE_FALSE(answer.is_error);
