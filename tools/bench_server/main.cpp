@@ -8,8 +8,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <thread>
+#include <tuple>
 #include <utility>
 
+#include "handler_time.h"
 #include "report.h"
 #include "soak.h"
 
@@ -44,13 +46,18 @@ void benchServer(const BenchOptions& o, BenchReport& r) {
   if (o.gap_us > 0) {
     const std::chrono::microseconds gap(o.gap_us);
     const int warm = std::min(o.warmup, 200);
-    for (auto [name, request] : {std::pair{"get_server_stats", &kToolCallRequest},
-                                 std::pair{"get_league_leaders PTS", &kLeadersRequest},
-                                 std::pair{"answer_nba_question", &kAnswerRequest}}) {
+    for (auto [name, tool, request] :
+         {std::tuple{"get_server_stats", "get_server_stats", &kToolCallRequest},
+          std::tuple{"get_league_leaders PTS", "get_league_leaders", &kLeadersRequest},
+          std::tuple{"answer_nba_question", "answer_nba_question", &kAnswerRequest}}) {
       CadenceResult c;
       c.name = name;
+      c.tool = tool;
       c.back_to_back = measureRoundTrips(*session, *request, warm, o.gap_iterations, next_id);
+      const auto before = readHandlerTime(*session, tool, next_id);
       c.with_gap = measureRoundTrips(*session, *request, warm, o.gap_iterations, next_id, gap);
+      const auto after = readHandlerTime(*session, tool, next_id);
+      if (before && after) c.handler_us = meanHandlerUs(*before, *after);
       r.cadence.push_back(c);
     }
   }
@@ -161,6 +168,9 @@ int main(int argc, char** argv) {
   // The bench measures the server, not NBA.com: offline unless the caller says otherwise
   // (NBA_MCP_ORIGIN set, or --server-arg=--origin=live, which wins over the environment).
   setenv("NBA_MCP_ORIGIN", "snapshot", /*overwrite=*/0);
+  // Thousands of calls a minute would otherwise mostly measure the per-tool limiter's
+  // refusals (nba-bench-limiter measures those): the limits are off unless the caller says.
+  setenv("NBA_MCP_NO_RATE_LIMITS", "1", /*overwrite=*/0);
 
   BenchReport report;
   report.startup = measureStartup(options.server, options.spawn_warmup, options.spawns);

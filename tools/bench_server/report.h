@@ -24,8 +24,10 @@ struct BenchOptions {
 // One request kind at a client's cadence: back to back, and with the idle gap.
 struct CadenceResult {
   const char* name = "";
+  const char* tool = "";  // its tool, whose handler time the server reports
   RoundTripResult back_to_back;
   RoundTripResult with_gap;
+  std::optional<double> handler_us;  // mean handler time over the gap run
 };
 
 // Everything one run measured; a part that failed has ok == false.

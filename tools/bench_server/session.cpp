@@ -41,7 +41,7 @@ bool Session::send(const std::string& data) {
   return writeAll(child_.toChild(), data.data(), data.size());
 }
 
-bool Session::awaitReply(std::int64_t id, ReplyChecks& checks) {
+bool Session::awaitReply(std::int64_t id, ReplyChecks& checks, std::string* reply) {
   std::string_view line;
   while (reader_.next(line, kReplyTimeoutMs) == LineReader::Status::kLine) {
     MessageFacts facts = scanMessage(line);
@@ -52,6 +52,7 @@ bool Session::awaitReply(std::int64_t id, ReplyChecks& checks) {
     if (facts.has_error) {
       ++checks.errors;
     }
+    if (reply != nullptr) reply->assign(line);
     return true;
   }
   return false;

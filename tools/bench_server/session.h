@@ -37,9 +37,9 @@ class Session {
   ChildProcess& child() { return child_; }
   LineReader& reader() { return reader_; }
   bool send(const std::string& data);
-  // Reads lines until the reply to `id` arrives; other lines count as mismatches.
-  // False on timeout, EOF or a read error.
-  bool awaitReply(std::int64_t id, ReplyChecks& checks);
+  // Reads lines until the reply to `id` arrives (copied to `reply` when given); other lines
+  // count as mismatches. False on timeout, EOF or a read error.
+  bool awaitReply(std::int64_t id, ReplyChecks& checks, std::string* reply = nullptr);
   // Sends initialize and waits for a good reply.
   bool initialize(std::int64_t id);
   bool notifyInitialized();
