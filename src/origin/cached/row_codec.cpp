@@ -201,7 +201,7 @@ class ColumnDecoder {
   void operator()(Fields&... fields) {
     (column(next_++).get(fields), ...);
   }
-  explicit ColumnDecoder(std::vector<std::string_view> columns) {
+  explicit ColumnDecoder(const std::vector<std::string_view>& columns) {
     columns_.reserve(columns.size());
     for (const std::string_view bytes : columns) columns_.emplace_back(bytes);
   }
@@ -242,7 +242,7 @@ void Decoder::getRows(std::vector<Row>& rows) {
     in.fail();
     return;
   }
-  ColumnDecoder decoder(std::move(columns));
+  ColumnDecoder decoder(columns);
   rows.reserve(row_count);
   for (std::size_t i = 0; i < row_count; ++i) {
     decoder.startRow();
