@@ -192,64 +192,82 @@ class Decoder {
   void getRows(std::vector<Row>& rows);
 };
 
-// Reads what ColumnEncoder wrote: the k-th field of a row from the k-th column. A row that
-// names more or fewer fields than there are columns, a column with bytes left over or a
-// malformed one fails the whole value.
-class ColumnDecoder {
+// Decodes one column into one field of every row: the field's type is known here, so the
+// loop is a tight one over a reader kept in registers (one call per column, not per field).
+// `offset` is where the field sits in a Row (ColumnPlan found it on a real row).
+template <typename Row, typename Field>
+void readColumn(Decoder& column, Row* rows, std::size_t count, std::size_t offset) {
+  Decoder local = column;
+  for (std::size_t i = 0; i < count; ++i) {
+    local.get(*reinterpret_cast<Field*>(reinterpret_cast<char*>(&rows[i]) + offset));
+  }
+  column = local;
+}
+
+// How to decode each column of a Row table: the row's fields in storage order (row_fields.h),
+// each as its place in the row and its typed column loop. Found once per row type by
+// describing a default row.
+template <typename Row>
+class ColumnPlan {
  public:
+  struct Column {
+    std::size_t offset;
+    void (*read)(Decoder&, Row*, std::size_t, std::size_t);
+  };
+
+  static const std::vector<Column>& columns() {
+    static const std::vector<Column> plan = [] {
+      Row prototype{};
+      ColumnPlan finder(prototype);
+      describe(finder, prototype);
+      return std::move(finder.columns_);
+    }();
+    return plan;
+  }
+
   template <typename... Fields>
   void operator()(Fields&... fields) {
-    (column(next_++).get(fields), ...);
-  }
-  explicit ColumnDecoder(const std::vector<std::string_view>& columns) {
-    columns_.reserve(columns.size());
-    for (const std::string_view bytes : columns) columns_.emplace_back(bytes);
-  }
-  void startRow() { next_ = 0; }
-  bool rowComplete() const { return next_ == columns_.size(); }
-  bool ok() const {
-    for (const Decoder& column : columns_) {
-      if (!column.in.ok() || !column.in.atEnd()) return false;
-    }
-    return true;
+    (add(fields), ...);
   }
 
  private:
-  Decoder& column(std::size_t index) { return index < columns_.size() ? columns_[index] : spare_; }
-  std::vector<Decoder> columns_;
-  // Fields past the stored columns read from here: failed from the start, it gives zeros, and
-  // rowComplete() turns the row down.
-  Decoder spare_ = failedDecoder();
-  std::size_t next_ = 0;
-
-  static Decoder failedDecoder() {
-    Decoder decoder{std::string_view{}};
-    decoder.in.fail();
-    return decoder;
+  explicit ColumnPlan(const Row& row) : row_(reinterpret_cast<const char*>(&row)) {}
+  template <typename Field>
+  void add(const Field& field) {
+    const auto offset = static_cast<std::size_t>(reinterpret_cast<const char*>(&field) - row_);
+    columns_.push_back({offset, &readColumn<Row, Field>});
   }
+
+  const char* row_;
+  std::vector<Column> columns_;
 };
 
+// Reads what ColumnEncoder wrote. A column count other than the row type's field count, a
+// column with bytes left over or a malformed one fails the whole value.
 template <typename Row>
 void Decoder::getRows(std::vector<Row>& rows) {
   const std::size_t row_count = in.unsignedNumber();
   const std::size_t column_count = in.count();
+  const auto& plan = ColumnPlan<Row>::columns();
   std::vector<std::string_view> columns;
   columns.reserve(column_count);
   for (std::size_t i = 0; i < column_count && in.ok(); ++i) columns.push_back(in.textView());
-  // Each row takes at least a byte of each column: a larger count is corruption.
-  if (!in.ok() || (column_count == 0 && row_count != 0) ||
-      (column_count != 0 && row_count > columns.front().size())) {
+  // An empty table has no columns; each row takes at least a byte of each column, so a larger
+  // count is corruption (and must not make us allocate for it).
+  const bool empty = row_count == 0 && column_count == 0;
+  if (!in.ok() || (!empty && (column_count != plan.size() || row_count > columns[0].size()))) {
     in.fail();
     return;
   }
-  ColumnDecoder decoder(columns);
-  rows.reserve(row_count);
-  for (std::size_t i = 0; i < row_count; ++i) {
-    decoder.startRow();
-    describe(decoder, rows.emplace_back());
-    if (!decoder.rowComplete()) break;
+  rows.resize(row_count);
+  for (std::size_t k = 0; k < column_count; ++k) {
+    Decoder column(columns[k]);
+    plan[k].read(column, rows.data(), row_count, plan[k].offset);
+    if (!column.in.ok() || !column.in.atEnd()) {
+      in.fail();
+      return;
+    }
   }
-  if (!decoder.rowComplete() || !decoder.ok()) in.fail();
 }
 
 template <typename Row>
