@@ -7,6 +7,7 @@
 
 #include "app/call_context_of.h"
 #include "app/lazy.h"
+#include "app/nba_tools.h"
 #include "app/schema_catalog.h"
 #include "app/season_days_reader.h"
 #include "nlq/parser/slot_hits.h"
@@ -28,11 +29,6 @@ constexpr char kDescription[] =
 
 // Builds the pipeline; run lazily on the first call. A failed build (the data did not
 // load) is reported to calls within a backoff and tried again after it (app/lazy.h).
-nlq::ToolOutcome toOutcome(mcp::ToolResult result) {
-  return nlq::ToolOutcome{std::move(result.text), result.structured.value_or(json::object()),
-                          result.is_error};
-}
-
 Lazy<nlq::QuestionPipeline>::Factory pipelineFactory(mcp::McpServer& server,
                                                      const tools::ToolEnv& env,
                                                      unsigned parallelism,
@@ -40,7 +36,7 @@ Lazy<nlq::QuestionPipeline>::Factory pipelineFactory(mcp::McpServer& server,
   return [&server, &env, parallelism, &metrics] {
     // Only for answers asked without a call to answer for; the handler binds its own.
     nlq::ToolCaller caller = [&server](const std::string& tool, const json& args, const SpanPtr&) {
-      return toOutcome(server.callTool(tool, args, mcp::Caller::kPipeline));
+      return toolOutcomeOf(server.callTool(tool, args, mcp::Caller::kPipeline));
     };
     // nlq sees no DataSource (STYLE.md §Layout): it gets the lists its names come from,
     // read on the server's own behalf (the first question's cancel must not fail the build).
@@ -135,7 +131,7 @@ Status registerAnswerTool(mcp::McpServer& server, const tools::ToolEnv& env, uns
       if (!result.is_error) {
         provenance.add(result.meta);
       }
-      return toOutcome(std::move(result));
+      return toolOutcomeOf(std::move(result));
     };
     const std::string question = arguments.at("question").get<std::string>();
     const CallContext call = callContextOf(context, env.clock);

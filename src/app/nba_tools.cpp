@@ -1,43 +1,35 @@
 #include "app/nba_tools.h"
 
+#include <memory>
+
 #include "app/call_context_of.h"
 #include "app/schema_catalog.h"
-#include "nba/tools/markdown.h"
+#include "nba/tools/answer_markdown.h"
 #include "nba/tools/nba_tool.h"
 
 namespace nba::app {
-namespace {
 
 using nlohmann::json;
 
-// The source's notes (dev.nbamcp/notes: where the figures came from, e.g. the offline
-// snapshot while NBA.com is unreachable) close every answer's markdown, the same way for
-// every tool.
-std::string withSourceNotes(std::string markdown, const json& meta) {
-  auto notes = meta.find("dev.nbamcp/notes");
-  if (notes == meta.end() || !notes->is_array()) {
-    return markdown;
-  }
-  for (const json& note : *notes) {
-    if (note.is_string()) {
-      markdown += "\n\n" + tools::noteLine(note.get<std::string>());
-    }
-  }
-  return markdown;
-}
-
 mcp::ToolResult toToolResult(tools::ToolAnswer answer) {
   mcp::ToolResult result;
-  result.text = withSourceNotes(std::move(answer.markdown), answer.meta);
+  answer.text.source_notes = tools::sourceNotesOf(answer.meta);
+  result.text = tools::renderMarkdown(answer.text);
   result.is_error = answer.is_error;
   if (!answer.is_error) {
     result.structured = std::move(answer.structured);
+    result.typed = std::make_shared<const tools::AnswerSections>(std::move(answer.text));
   }
   result.meta = std::move(answer.meta);
   return result;
 }
 
-}  // namespace
+nlq::ToolOutcome toolOutcomeOf(mcp::ToolResult result) {
+  using Sections = std::shared_ptr<const tools::AnswerSections>;
+  const Sections* sections = std::any_cast<Sections>(&result.typed);
+  return nlq::ToolOutcome{std::move(result.text), result.structured.value_or(json::object()),
+                          result.is_error, sections != nullptr ? *sections : nullptr};
+}
 
 Status registerNbaTools(mcp::McpServer& server, const tools::ToolEnv& env) {
   for (auto& tool : tools::allNbaTools()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <any>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -60,6 +61,11 @@ struct ToolResult {
   // What kind of failure an error is, for metrics (a bounded set, never shown to the client):
   // "invalid_arguments", "cancelled", "internal", "rate_limited", "busy"; "tool" by default.
   std::string error_type;
+  // The handler's own typed result, for a caller in this process (app's question pipeline
+  // reads an NBA tool's answer sections from it instead of parsing `text`). Never sent;
+  // empty for errors made outside the handler. Holds a shared pointer to an immutable value,
+  // so copying a result (the memo does) copies no sections.
+  std::any typed;
 
   static ToolResult error(std::string message, std::string type = "tool") {
     ToolResult result;

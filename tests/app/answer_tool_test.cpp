@@ -5,8 +5,10 @@
 
 #include <doctest/doctest.h>
 
+#include "app/nba_tools.h"
 #include "app/server_builder.h"
 #include "app/server_metrics.h"
+#include "nba/tools/answer_markdown.h"
 #include "nlq/parser/slot_hits.h"
 #include "nlq/question_pipeline.h"
 #include "support/test_call.h"
@@ -37,6 +39,29 @@ mcp::ToolResult ask(const std::string& question) { return askWith(json{{"questio
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
+}
+
+TEST_CASE("an NBA tool's result carries its sections, typed, to the question pipeline") {
+  mcp::McpServer& server = *goldenServer().server;
+  const json arguments = {{"stat", "PTS"}, {"season", "2024-25"}};
+  for (int call = 0; call < 2; ++call) {  // the second may come from the result memo
+    const nlq::ToolOutcome outcome =
+        toolOutcomeOf(server.callTool("get_league_leaders", arguments));
+    REQUIRE(outcome.sections != nullptr);
+    CHECK(outcome.sections->heading.title == "NBA leaders: Points");
+    CHECK(outcome.sections->heading.season == "2024-25");
+    CHECK(outcome.sections->heading.as_of == "2025-04-13");
+    CHECK(outcome.sections->sentence ==
+          "Shai Gilgeous-Alexander led the NBA with 32.7 points per game in 2024-25.");
+    CHECK(outcome.sections->body.find("| 1 | Shai Gilgeous-Alexander") != std::string::npos);
+    // The text a client reads is those very sections, rendered once.
+    CHECK(outcome.text == tools::renderMarkdown(*outcome.sections));
+  }
+  const nlq::ToolOutcome failed =
+      toolOutcomeOf(server.callTool("get_player_stats", {{"player", "999999999"}}));
+  CHECK(failed.is_error);
+  CHECK(failed.sections == nullptr);
+  CHECK(failed.text == "No player has the id 999999999. resolve_entity gives the id of a name.");
 }
 
 TEST_CASE("a leaders question: heading with season and as-of, the answer, the table") {
@@ -209,9 +234,7 @@ TEST_CASE("under --fixed-time the date stays fixed but the stages' durations are
   auto pipeline = nlq::newQuestionPipeline(
       *bundle.resolver, players->rows, teams->rows,
       [&server](const std::string& tool, const json& args, const nba::SpanPtr&) {
-        auto result = server.callTool(tool, args);
-        return nlq::ToolOutcome{std::move(result.text), result.structured.value_or(json::object()),
-                                result.is_error};
+        return toolOutcomeOf(server.callTool(tool, args));
       },
       1, *bundle.clock, registry);
   REQUIRE(pipeline != nullptr);

@@ -1,28 +1,62 @@
-// The synthesizer's pieces on hand-made tool results: sections, focus sentences, rankings.
+// The synthesizer's pieces on hand-made tool results: typed sections, focus sentences,
+// rankings.
 #include <doctest/doctest.h>
 
+#include <memory>
+
 #include "nlq/synthesizer/focus_sentence.h"
-#include "nlq/synthesizer/tool_sections.h"
+#include "nlq/synthesizer/synthesizer.h"
 
 namespace nba::nlq {
 namespace {
 
 using nlohmann::json;
 
-TEST_CASE("a tool's markdown splits into heading, sentence and body") {
-  const auto sections = splitToolMarkdown(
-      "## NBA leaders: Points — 2024-25 (as of 2025-04-13)\n\nShai Gilgeous-Alexander led the "
-      "NBA with 32.7 points per game in 2024-25.\n\nQualification …\n\n| Rank |\n|---:|\n");
-  CHECK(sections.heading == "## NBA leaders: Points — 2024-25 (as of 2025-04-13)");
-  CHECK(sections.sentence ==
-        "Shai Gilgeous-Alexander led the NBA with 32.7 points per game in 2024-25.");
-  CHECK(sections.body == "Qualification …\n\n| Rank |\n|---:|");
+// A leaders call that answered with `sections`; its text is a decoy the synthesizer must not
+// read (the sections are the contract, not the markdown's layout).
+CallResult leadersResult(std::shared_ptr<const tools::AnswerSections> sections) {
+  CallResult result;
+  result.call = {"get_league_leaders", json{{"stat", "PTS"}}, 0, 0};
+  result.outcome.text = "## Decoy heading\n\nDecoy sentence.\n\nDecoy body.";
+  result.outcome.sections = std::move(sections);
+  return result;
+}
 
-  const auto plain = splitToolMarkdown("No games on 2025-07-04.");
-  CHECK(plain.heading.empty());
-  CHECK(plain.sentence == "No games on 2025-07-04.");
-  CHECK(plain.body.empty());
-  CHECK(splitToolMarkdown("").sentence.empty());
+ParsedQuery leadersQuestion() {
+  ParsedQuery query;
+  query.intents.push_back(Intent{IntentKind::kLeaders, {}, 0.9});
+  query.confidence = 0.9;
+  return query;
+}
+
+TEST_CASE("the answer is made of the tool's typed sections, never its markdown") {
+  auto sections = std::make_shared<tools::AnswerSections>();
+  sections->heading = {"NBA leaders: Points", "2024-25", "2025-04-13"};
+  // A blank line inside the sentence: splitting markdown would have cut it in two.
+  sections->sentence = "Shai Gilgeous-Alexander led the NBA.\n\nWith 32.7 points per game.";
+  sections->body = "| Rank |\n|---:|\n| 1 |\n";
+  sections->source_notes = {"NBA.com was unreachable: figures from the offline snapshot"};
+  Plan plan;
+  plan.calls = {leadersResult(nullptr).call};
+  const Answer answer =
+      synthesize("who leads the nba in points", leadersQuestion(), plan, {leadersResult(sections)});
+  CHECK(answer.status == AnswerStatus::kAnswered);
+  CHECK(answer.markdown ==
+        "## NBA leaders: Points — 2024-25 (as of 2025-04-13)\n\n"
+        "Shai Gilgeous-Alexander led the NBA.\n\nWith 32.7 points per game.\n\n"
+        "| Rank |\n|---:|\n| 1 |\n\n\n"
+        "*Note:* NBA.com was unreachable: figures from the offline snapshot.");
+  CHECK(answer.structured["answer"] ==
+        "Shai Gilgeous-Alexander led the NBA.\n\nWith 32.7 points per game.");
+}
+
+TEST_CASE("a caller with no NBA tool behind it: its text is the sentence") {
+  Plan plan;
+  plan.calls = {leadersResult(nullptr).call};
+  const Answer answer =
+      synthesize("who leads the nba in points", leadersQuestion(), plan, {leadersResult(nullptr)});
+  CHECK(answer.markdown == "## Decoy heading\n\nDecoy sentence.\n\nDecoy body.");
+  CHECK(answer.structured["answer"] == "## Decoy heading\n\nDecoy sentence.\n\nDecoy body.");
 }
 
 json jokicLine() {

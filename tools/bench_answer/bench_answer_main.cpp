@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "app/nba_tools.h"
 #include "app/server_builder.h"
 #include "mcp/worker_pool.h"
 #include "nlq/parser/slot_hits.h"
@@ -108,9 +109,7 @@ int main(int argc, char** argv) {
   auto pipeline = nba::nlq::newQuestionPipeline(
       *bundle->resolver, players->rows, teams->rows,
       [&server](const std::string& tool, const json& args, const nba::SpanPtr&) {
-        auto result = server.callTool(tool, args);
-        return nba::nlq::ToolOutcome{std::move(result.text),
-                                     result.structured.value_or(json::object()), result.is_error};
+        return nba::app::toolOutcomeOf(server.callTool(tool, args));
       },
       static_cast<unsigned>(workers), *bundle->clock, registry,
       [&helpers](std::function<void()> task) { return helpers.tryStart(std::move(task)); });

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "app/nba_tools.h"
 #include "app/server_builder.h"
 #include "nba/tools/nba_tool.h"
 #include "nlq/parser/slot_hits.h"
@@ -111,9 +112,7 @@ bool printGoldenHitRatio(const std::string& questions_path) {
       [&](const std::string& name, const json& arguments, const SpanPtr&) {
         const auto tool = tools.find(name);
         if (tool == tools.end()) return nlq::ToolOutcome{"no tool " + name, json::object(), true};
-        auto answer = tool->second.run(arguments, env);
-        return nlq::ToolOutcome{std::move(answer.markdown), std::move(answer.structured),
-                                answer.is_error};
+        return app::toolOutcomeOf(app::toToolResult(tool->second.run(arguments, env)));
       },
       1, *bundle->clock, registry);
   const auto context = nlq::parseContextAt(bundle->clock->wallNow());

@@ -385,15 +385,12 @@ ToolAnswer awards(const json& arguments, const ToolEnv& env) {
                                      : std::string("NBA awards");
 
   ToolAnswer answer;
-  answer.markdown =
-      heading(title, season_label, as_of) +
+  answer.text = AnswerSections::of(
+      {title, season_label, as_of},
       escapeMarkdown(
           answerSentence(*query, entries) +
-          whoWonInstead(*query, entries, tables->league ? &tables->league->rows : nullptr)) +
-      "\n\n" + notesMarkdown(query->notes);
-  if (!entries.empty()) {
-    answer.markdown += markdownTable(entries, teams);
-  }
+          whoWonInstead(*query, entries, tables->league ? &tables->league->rows : nullptr)),
+      notesMarkdown(query->notes) + (entries.empty() ? "" : markdownTable(entries, teams)));
   json rows = json::array();
   for (const AwardEntry& entry : entries) {
     auto team = teams.find({entry.season.start_year, entry.player_id});

@@ -218,7 +218,7 @@ ToolAnswer boxScoreAnswer(const Game& game, const std::vector<PlayerLine>& lines
                           const TableMeta& meta, const TableMeta& box_meta, const ToolEnv& env) {
   ToolAnswer answer;
   std::string title = "Box score: " + game.away + " @ " + game.home + ", " + game.date;
-  answer.markdown = heading(title, game.season.label(), meta.as_of);
+  answer.text.heading = {title, game.season.label(), meta.as_of};
   int high = std::max(game.home_pts, game.away_pts);
   int low = std::min(game.home_pts, game.away_pts);
   // Names, not abbreviations: "who won game 0022300926" is answered by "the Washington Wizards".
@@ -240,7 +240,8 @@ ToolAnswer boxScoreAnswer(const Game& game, const std::vector<PlayerLine>& lines
   }
   bool partial = true;
   std::string note = coverageNote(teams, box_meta, partial);
-  answer.markdown += escapeMarkdown(sentence + ".") + "\n\n" + note + "\n\n" + tables;
+  answer.text.sentence = escapeMarkdown(sentence + ".");
+  answer.text.body = note + "\n\n" + tables;
   answer.structured = {
       {"season", game.season.label()}, {"as_of", meta.as_of}, {"source", meta.source},
       {"game", gameJson(game)},        {"partial", partial},  {"note", note},

@@ -150,7 +150,7 @@ std::string answerSentence(const std::vector<Side>& sides, const std::vector<Sta
     text += (k ? ", " : "") + escapeMarkdown(sides[order[k]].player.player.name) + " " +
             std::to_string(wins[order[k]]);
   }
-  return text + ".\n\n";
+  return text + ".";
 }
 
 json statsJson(const std::vector<Side>& sides, const std::vector<StatRow>& rows) {
@@ -220,10 +220,10 @@ ToolAnswer comparePlayers(const json& arguments, const ToolEnv& env) {
   }
 
   ToolAnswer answer;
-  answer.markdown =
-      heading(title + " (" + std::string(stats::perModeName(mode)) + ")", label, meta.as_of) +
-      answerSentence(*sides, rows, mode, season->season) + notesMarkdown(notes) +
-      compareTable(*sides, rows, mode);
+  answer.text = AnswerSections::of(
+      {title + " (" + std::string(stats::perModeName(mode)) + ")", label, meta.as_of},
+      answerSentence(*sides, rows, mode, season->season),
+      notesMarkdown(notes) + compareTable(*sides, rows, mode));
   json note_list = json::array();
   for (const auto& note : notes) {
     if (!note.empty()) {

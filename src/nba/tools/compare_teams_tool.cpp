@@ -166,9 +166,9 @@ ToolAnswer compareAnswer(std::vector<Side> sides, const TeamLines& lines,
     title += (title.empty() ? "" : " vs ") + side.team.abbr;
   }
   ToolAnswer answer;
-  answer.markdown = heading(title, lines.season.season.label(), meta.as_of) +
-                    answerSentence(sides, categories, lines) + "\n\n" + notesMarkdown(notes) +
-                    table.render();
+  answer.text = AnswerSections::of({title, lines.season.season.label(), meta.as_of},
+                                   answerSentence(sides, categories, lines),
+                                   notesMarkdown(notes) + table.render());
   answer.structured = {{"season", lines.season.season.label()},
                        {"as_of", meta.as_of},
                        {"source", meta.source},

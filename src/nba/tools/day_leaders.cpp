@@ -281,9 +281,9 @@ ToolAnswer dayLeaders(const json& arguments, const ToolEnv& env) {
   std::string title =
       scopeName(*query).substr(4) + " leaders: " + query->stat->label + ", " + query->date;
   ToolAnswer answer;
-  answer.markdown = heading(title, query->season.label(), meta.as_of) +
-                    escapeMarkdown(answerSentence(*query, ranked)) + "\n\n" + notesMarkdown(notes);
-  if (!ranked.empty()) answer.markdown += markdownTable(*query, ranked);
+  answer.text = AnswerSections::of(
+      {title, query->season.label(), meta.as_of}, escapeMarkdown(answerSentence(*query, ranked)),
+      notesMarkdown(notes) + (ranked.empty() ? "" : markdownTable(*query, ranked)));
   json leaders = json::array();
   for (const RankedLine& line : ranked) leaders.push_back(leaderJson(line));
   answer.structured = {{"season", query->season.label()},

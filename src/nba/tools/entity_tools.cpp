@@ -9,29 +9,31 @@ namespace {
 
 using nlohmann::json;
 
-std::string resolutionMarkdown(const std::string& query, const entity::Resolution& resolution) {
-  std::string text = heading("Who is \"" + query + "\"?", "", "");
+AnswerSections resolutionText(const std::string& query, const entity::Resolution& resolution) {
+  AnswerSections text;
+  text.heading.title = "Who is \"" + query + "\"?";
+  std::string& sentence = text.sentence;
   if (resolution.candidates.empty()) {
-    text += "Nothing matches \"" + escapeMarkdown(query) + "\".";
-    if (!resolution.note.empty()) text += " " + escapeMarkdown(resolution.note);
+    sentence = "Nothing matches \"" + escapeMarkdown(query) + "\".";
+    if (!resolution.note.empty()) sentence += " " + escapeMarkdown(resolution.note);
     if (!resolution.did_you_mean.empty()) {
-      text += " Did you mean: ";
+      sentence += " Did you mean: ";
       for (std::size_t i = 0; i < resolution.did_you_mean.size(); ++i) {
-        text += (i ? ", " : "") + escapeMarkdown(resolution.did_you_mean[i]);
+        sentence += (i ? ", " : "") + escapeMarkdown(resolution.did_you_mean[i]);
       }
-      text += "?";
+      sentence += "?";
     }
-    return text + "\n";
+    return text;
   }
   if (resolution.ambiguous) {
-    text += "\"" + escapeMarkdown(query) + "\" is ambiguous; say which one you mean.";
+    sentence = "\"" + escapeMarkdown(query) + "\" is ambiguous; say which one you mean.";
   } else {
-    text += "Best match: **" + escapeMarkdown(resolution.candidates.front().display_name) + "**.";
+    sentence =
+        "Best match: **" + escapeMarkdown(resolution.candidates.front().display_name) + "**.";
   }
   if (!resolution.note.empty()) {
-    text += " " + escapeMarkdown(resolution.note);
+    sentence += " " + escapeMarkdown(resolution.note);
   }
-  text += "\n\n";
   MarkdownTable table({"#", "Kind", "Name", "Team", "Id", "Confidence", "Matched by"},
                       {true, false, false, false, false, true, false});
   int rank = 1;
@@ -41,7 +43,8 @@ std::string resolutionMarkdown(const std::string& query, const entity::Resolutio
                   formatFixed(candidate.confidence, 2),
                   std::string(entity::matchKindName(candidate.match))});
   }
-  return text + table.render();
+  text.body = table.render();
+  return text;
 }
 
 ToolAnswer resolveEntity(const json& arguments, const ToolEnv& env) {
@@ -60,7 +63,7 @@ ToolAnswer resolveEntity(const json& arguments, const ToolEnv& env) {
     return errorAnswer(resolution.status());
   }
   ToolAnswer answer;
-  answer.markdown = resolutionMarkdown(query, *resolution);
+  answer.text = resolutionText(query, *resolution);
   answer.structured = *resolution;
   answer.structured["query"] = query;
   auto players = env.data.players(env.call);

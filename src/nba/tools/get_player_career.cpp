@@ -148,13 +148,13 @@ ToolAnswer getPlayerCareer(const json& arguments, const ToolEnv& env) {
                          (seasons.size() == 1 ? " season" : " seasons") + " in the data (" + span +
                          "): " + formatCount(career.gp) + " games and " + formatCount(career.pts) +
                          " points, " + stats::formatStat(pts, PerMode::kPerGame, career.pts_pg) +
-                         " points per game. " + scopeSentence(player->player, covered) + "\n\n";
+                         " points per game. " + scopeSentence(player->player, covered);
 
   ToolAnswer answer;
-  answer.markdown = heading(player->player.name + " — career by season (" +
-                                std::string(stats::perModeName(mode)) + ")",
-                            span, table->meta.as_of) +
-                    sentence + notesMarkdown(notes) + careerTable(seasons, career, mode);
+  answer.text = AnswerSections::of(
+      {player->player.name + " — career by season (" + std::string(stats::perModeName(mode)) + ")",
+       span, table->meta.as_of},
+      sentence, notesMarkdown(notes) + careerTable(seasons, career, mode));
   json rows = json::array();
   for (const auto& line : seasons) {
     json row = statLineJson(line, mode);

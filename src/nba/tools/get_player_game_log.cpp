@@ -179,7 +179,7 @@ std::string answerSentence(const Player& player, const Rows<GameLogRow>& rows, c
          formatFixed(averages.at("pts").get<double>(), 1) + " points, " +
          formatFixed(averages.at("reb").get<double>(), 1) + " rebounds and " +
          formatFixed(averages.at("ast").get<double>(), 1) + " assists in " +
-         formatFixed(averages.at("min").get<double>(), 1) + " minutes.\n\n";
+         formatFixed(averages.at("min").get<double>(), 1) + " minutes.";
 }
 
 json logSummary(const Rows<GameLogRow>& all) {
@@ -244,9 +244,9 @@ ToolAnswer getPlayerGameLog(const json& arguments, const ToolEnv& env) {
   std::string label = season->season.label();
 
   ToolAnswer answer;
-  answer.markdown = heading(player->player.name + " — game log", label, log->meta.as_of) +
-                    answerSentence(player->player, rows, averages, season->season) +
-                    notesMarkdown(notes) + logTable(rows, averages);
+  answer.text = AnswerSections::of({player->player.name + " — game log", label, log->meta.as_of},
+                                   answerSentence(player->player, rows, averages, season->season),
+                                   notesMarkdown(notes) + logTable(rows, averages));
   json games = json::array();
   for (const auto& row : rows) {
     games.push_back(rowJson(row));

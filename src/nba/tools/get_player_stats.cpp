@@ -32,7 +32,7 @@ std::string answerSentence(const Player& player, const PlayerSeasonLine& line, P
       text += " and " + formatPercent(line.fg3_pct) + " on threes";
     }
   }
-  return text + ".\n\n";
+  return text + ".";
 }
 
 // One row per stat; one column per line (the season line, then a traded player's teams).
@@ -91,11 +91,11 @@ ToolAnswer getPlayerStats(const json& arguments, const ToolEnv& env) {
   std::string label = season->season.label();
 
   ToolAnswer answer;
-  answer.markdown = heading(player->player.name + " — " + std::string(seasonTypeName(type)) +
-                                " stats (" + std::string(stats::perModeName(mode)) + ")",
-                            label, lines->meta.as_of) +
-                    answerSentence(player->player, line, mode) + notesMarkdown(notes) +
-                    lineTable(*lines, mode);
+  answer.text = AnswerSections::of(
+      {player->player.name + " — " + std::string(seasonTypeName(type)) + " stats (" +
+           std::string(stats::perModeName(mode)) + ")",
+       label, lines->meta.as_of},
+      answerSentence(player->player, line, mode), notesMarkdown(notes) + lineTable(*lines, mode));
   json stints = json::array();
   for (const auto& stint : lines->stints) {
     stints.push_back(statLineJson(stint, mode));

@@ -93,13 +93,12 @@ ToolAnswer headToHead(const json& arguments, const ToolEnv& env) {
   bool complete = games->meta.coverage == Coverage::kComplete;
 
   ToolAnswer answer;
-  answer.markdown = heading(a->team.name + " vs " + b->team.name, label, games->meta.as_of);
-  answer.markdown += escapeMarkdown(summarySentence(series, a->team, b->team, label, complete,
-                                                    games->meta.as_of)) +
-                     "\n\n";
+  answer.text.heading = {a->team.name + " vs " + b->team.name, label, games->meta.as_of};
+  answer.text.sentence =
+      escapeMarkdown(summarySentence(series, a->team, b->team, label, complete, games->meta.as_of));
   for (const std::string& note : {season->note, a->note, b->note}) {
     if (!note.empty()) {
-      answer.markdown += escapeMarkdown(note) + "\n\n";
+      answer.text.body += escapeMarkdown(note) + "\n\n";
     }
   }
   MarkdownTable table({"Date", "Away", "Pts", "Home", "Pts", "Winner", "Note"},
@@ -113,7 +112,7 @@ ToolAnswer headToHead(const json& arguments, const ToolEnv& env) {
     rows.push_back(std::move(row));
   }
   if (table.rowCount() > 0) {
-    answer.markdown += table.render();
+    answer.text.body += table.render();
   }
   json leader = nullptr;
   if (series.a_wins != series.b_wins) {

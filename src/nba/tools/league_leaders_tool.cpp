@@ -323,12 +323,10 @@ ToolAnswer leagueLeaders(const json& arguments, const ToolEnv& env) {
 
   const TableMeta& meta = table->meta;
   ToolAnswer answer;
-  answer.markdown = heading(scopeTitle(*query) + " leaders: " + query->stat->label,
-                            seasonName(*query), meta.as_of) +
-                    answerSentence(*query, rows, names, meta) + "\n\n" + notesMarkdown(notes);
-  if (!rows.empty()) {
-    answer.markdown += markdownTable(*query, rows, names, rule);
-  }
+  answer.text = AnswerSections::of(
+      {scopeTitle(*query) + " leaders: " + query->stat->label, seasonName(*query), meta.as_of},
+      answerSentence(*query, rows, names, meta),
+      notesMarkdown(notes) + (rows.empty() ? "" : markdownTable(*query, rows, names, rule)));
   answer.structured = {
       {"season", season.label()},
       {"season_type", query->season_type == SeasonType::kPlayoffs ? "Playoffs" : "Regular Season"},

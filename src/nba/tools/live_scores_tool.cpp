@@ -70,21 +70,22 @@ std::string leaderText(const std::optional<GameLeader>& leader) {
 }
 
 // The snapshot's day: every game final, no clock, no leaders.
-std::string finalScoresMarkdown(const Table<ScoreboardGame>& board, const std::string& date,
-                                const std::string& relative_note) {
-  std::string text = heading("NBA scores, " + weekdayName(date) + " " + date,
-                             board.meta.season ? board.meta.season->label() : "", board.meta.as_of);
+AnswerSections finalScoresText(const Table<ScoreboardGame>& board, const std::string& date,
+                               const std::string& relative_note) {
+  AnswerSections text;
+  text.heading = {"NBA scores, " + weekdayName(date) + " " + date,
+                  board.meta.season ? board.meta.season->label() : "", board.meta.as_of};
   std::size_t count = board.rows.size();
-  text += std::to_string(count) + (count == 1 ? " game was" : " games were") + " played on " +
-          weekdayName(date) + ", " + date + ", all final";
+  text.sentence = std::to_string(count) + (count == 1 ? " game was" : " games were") +
+                  " played on " + weekdayName(date) + ", " + date + ", all final";
   if (count == 1) {
-    text += ": " + winnerFirstScore(board.rows.front().game);
+    text.sentence += ": " + winnerFirstScore(board.rows.front().game);
   }
-  text += ".\n\n";
+  text.sentence += ".";
   if (!relative_note.empty()) {
-    text += relative_note + "\n\n";
+    text.body += relative_note + "\n\n";
   }
-  text += std::string(kFinalOnlyNote) + "\n\n";
+  text.body += std::string(kFinalOnlyNote) + "\n\n";
   MarkdownTable table({"Away", "Pts", "Home", "Pts", "Status", "Winner", "Game id", "Note"},
                       {false, true, false, true, false, false, false, false});
   for (const auto& row : board.rows) {
@@ -93,21 +94,23 @@ std::string finalScoresMarkdown(const Table<ScoreboardGame>& board, const std::s
                   std::to_string(game.home_pts), "Final", game.winner(),
                   game.game_id.empty() ? "—" : game.game_id, gameKindNote(game)});
   }
-  return text + table.render();
+  text.body += table.render();
+  return text;
 }
 
 // NBA.com's scoreboard: games final, in progress (with the clock) and ahead, with leaders.
-std::string liveScoresMarkdown(const Table<ScoreboardGame>& board, const std::string& date,
-                               const std::string& relative_note) {
-  std::string text = heading("NBA scores, " + weekdayName(date) + " " + date,
-                             board.meta.season ? board.meta.season->label() : "", board.meta.as_of);
+AnswerSections liveScoresText(const Table<ScoreboardGame>& board, const std::string& date,
+                              const std::string& relative_note) {
+  AnswerSections text;
+  text.heading = {"NBA scores, " + weekdayName(date) + " " + date,
+                  board.meta.season ? board.meta.season->label() : "", board.meta.as_of};
   const std::size_t count = board.rows.size();
-  text += std::to_string(count) + (count == 1 ? " game" : " games") + " on " + weekdayName(date) +
-          ", " + date + ": " + statusCounts(board) + ".\n\n";
+  text.sentence = std::to_string(count) + (count == 1 ? " game" : " games") + " on " +
+                  weekdayName(date) + ", " + date + ": " + statusCounts(board) + ".";
   if (!relative_note.empty()) {
-    text += relative_note + "\n\n";
+    text.body += relative_note + "\n\n";
   }
-  text += std::string(kLiveNote) + "\n\n";
+  text.body += std::string(kLiveNote) + "\n\n";
   MarkdownTable table(
       {"Away", "Pts", "Home", "Pts", "Status", "Away leader", "Home leader", "Game id"},
       {false, true, false, true, false, false, false, false});
@@ -121,7 +124,8 @@ std::string liveScoresMarkdown(const Table<ScoreboardGame>& board, const std::st
          leaderText(row.away_leader), leaderText(row.home_leader),
          game.game_id.empty() ? "—" : game.game_id});
   }
-  return text + table.render();
+  text.body += table.render();
+  return text;
 }
 
 json leaderJson(const std::optional<GameLeader>& leader) {
@@ -178,8 +182,8 @@ ToolAnswer liveScores(const json& arguments, const ToolEnv& env) {
   }
   const bool final_only = allFinalWithoutLeaders(*board) && board->meta.source != "live";
   ToolAnswer answer;
-  answer.markdown = final_only ? finalScoresMarkdown(*board, *date, relative_note)
-                               : liveScoresMarkdown(*board, *date, relative_note);
+  answer.text = final_only ? finalScoresText(*board, *date, relative_note)
+                           : liveScoresText(*board, *date, relative_note);
   json rows = json::array();
   bool leaders = false;
   for (const auto& row : board->rows) {

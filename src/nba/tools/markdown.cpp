@@ -144,17 +144,6 @@ std::string formatCount(long long value) {
   return value < 0 ? "-" + out : out;
 }
 
-std::string heading(std::string_view title, std::string_view season, std::string_view as_of) {
-  std::string out = "## " + escapeMarkdown(title);
-  if (!season.empty()) {
-    out += " — " + std::string(season);
-  }
-  if (!as_of.empty()) {
-    out += " (as of " + std::string(as_of) + ")";
-  }
-  return out + "\n\n";
-}
-
 std::string noteLine(std::string_view note) {
   std::string text = "*Note:* " + escapeMarkdown(note);
   // Notes come from many helpers, not all of which end their sentence.

@@ -51,7 +51,4 @@ std::string noteLine(std::string_view note);
 // none. The one way tools, the server's source notes and the question answers render notes.
 std::string notesMarkdown(const std::vector<std::string>& notes);
 
-// "## {title} — {season} (as of {as_of})" followed by a blank line.
-std::string heading(std::string_view title, std::string_view season, std::string_view as_of);
-
 }  // namespace nba::tools

@@ -269,9 +269,8 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
   std::string label = seasonLabel(*query);
 
   ToolAnswer answer;
-  answer.markdown =
-      heading((query->team ? query->team->name + " schedule" : std::string("NBA schedule")), label,
-              meta.as_of);
+  answer.text.heading = {query->team ? query->team->name + " schedule" : "NBA schedule", label,
+                         meta.as_of};
   int wins = 0;
   const auto opponent = opponentNamer(env);
   MarkdownTable table(query->team
@@ -326,17 +325,18 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
                 (upcoming == 1 ? " is" : " are") + " still to come or under way";
   }
   sentence += ".";
-  answer.markdown += escapeMarkdown(sentence) + "\n\n";
+  answer.text.sentence = escapeMarkdown(sentence);
+  std::string& body = answer.text.body;
   if (total > returned && query->last_n) {
-    answer.markdown += "Showing the last " + std::to_string(returned) + " of " +
-                       std::to_string(total) + "; raise `last_n` for more.\n\n";
+    body += "Showing the last " + std::to_string(returned) + " of " + std::to_string(total) +
+            "; raise `last_n` for more.\n\n";
   } else if (total > returned) {
-    answer.markdown += "Showing the first " + std::to_string(returned) + " of " +
-                       std::to_string(total) + "; raise `limit` or set `date_from` for more.\n\n";
+    body += "Showing the first " + std::to_string(returned) + " of " + std::to_string(total) +
+            "; raise `limit` or set `date_from` for more.\n\n";
   }
   for (const std::string& note : {query->season_note, query->team_note}) {
     if (!note.empty()) {
-      answer.markdown += escapeMarkdown(note) + "\n\n";
+      body += escapeMarkdown(note) + "\n\n";
     }
   }
   std::string played_note =
@@ -345,14 +345,14 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
                       : "Played games only, to " + meta.as_of +
                             ": upcoming games are not in this data (the live NBA.com origin "
                             "has the schedule ahead).";
-  answer.markdown += played_note + "\n\n";
+  body += played_note + "\n\n";
   // When the played games came from the offline snapshot because NBA.com failed, the source's
   // note says so already; the schedule's own failure is the same news.
   if (!ahead.problem.empty() && meta.notes.empty()) {
-    answer.markdown += escapeMarkdown(ahead.problem) + "\n\n";
+    body += escapeMarkdown(ahead.problem) + "\n\n";
   }
   if (table.rowCount() > 0) {
-    answer.markdown += table.render();
+    body += table.render();
   }
   answer.structured = {{"season", label},
                        {"as_of", meta.as_of},

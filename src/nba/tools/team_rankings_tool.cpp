@@ -131,9 +131,10 @@ ToolAnswer getTeamRankings(const json& arguments, const ToolEnv& env) {
   if (stat->better == Better::kLower) order += " (lower is better)";
   std::vector<std::string> notes = lines->notes;
   ToolAnswer answer;
-  answer.markdown = heading("Teams " + scope + " by " + statPhrase(*stat), season, meta.as_of) +
-                    answerSentence(*stat, ranked.front(), lowest, partial, scope, season) + "\n\n" +
-                    notesMarkdown(notes) + order + ".\n\n" + table.render();
+  answer.text =
+      AnswerSections::of({"Teams " + scope + " by " + statPhrase(*stat), season, meta.as_of},
+                         answerSentence(*stat, ranked.front(), lowest, partial, scope, season),
+                         notesMarkdown(notes) + order + ".\n\n" + table.render());
   json& out = answer.structured;
   out["season"] = season;
   out["as_of"] = meta.as_of;

@@ -323,9 +323,9 @@ ToolAnswer teamStandings(const json& arguments, const ToolEnv& env) {
                       : scope->division   ? *scope->division + " division standings"
                       : scope->conference ? *scope->conference + "ern Conference standings"
                                           : "NBA standings";
-  answer.markdown = heading(title, season->season.label(), meta.as_of) +
-                    answerSentence(*scope, shown, *all, partial) + "\n\n" + notesMarkdown(notes) +
-                    tablesMarkdown(*scope, shown);
+  answer.text = AnswerSections::of({title, season->season.label(), meta.as_of},
+                                   answerSentence(*scope, shown, *all, partial),
+                                   notesMarkdown(notes) + tablesMarkdown(*scope, shown));
   json rows = json::array();
   for (const auto& placed : shown) {
     rows.push_back(rowJson(placed));

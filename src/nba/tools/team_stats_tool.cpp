@@ -70,9 +70,9 @@ ToolAnswer teamStatsAnswer(const Team& team, const TeamLines& lines, const TeamS
       team.name +
       (lines.measure == TeamMeasure::kAdvanced ? " advanced team stats" : " team stats per game");
   ToolAnswer answer;
-  answer.markdown = heading(title, lines.season.season.label(), meta.as_of) +
-                    answerSentence(team, lines, line) + "\n\n" + notesMarkdown(notes) +
-                    table.render();
+  answer.text =
+      AnswerSections::of({title, lines.season.season.label(), meta.as_of},
+                         answerSentence(team, lines, line), notesMarkdown(notes) + table.render());
   answer.structured = {{"season", lines.season.season.label()},
                        {"as_of", meta.as_of},
                        {"source", meta.source},

@@ -1,21 +1,27 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "core/clock.h"
 #include "core/trace_span.h"
+#include "nba/tools/tool_answer.h"
 #include "nlq/planner/plan.h"
 
 namespace nba::nlq {
 
-// What one tool call answered, as the executor hands it to the synthesizer.
+// What one tool call answered, as the executor hands it to the synthesizer. The synthesizer
+// reads `sections` and `structured`; `text` only for an error's message.
 struct ToolOutcome {
   std::string text;                                      // the tool's markdown (or error)
   nlohmann::json structured = nlohmann::json::object();  // its structuredContent
   bool is_error = false;
+  // The NBA tool's answer as it wrote it, typed: heading, sentence, body. Null for errors
+  // and for a caller that has no NBA tool behind it.
+  std::shared_ptr<const tools::AnswerSections> sections = nullptr;
 };
 
 // Runs a named tool with arguments. The app binds it to McpServer::callTool on behalf of the

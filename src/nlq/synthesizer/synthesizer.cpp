@@ -1,5 +1,6 @@
 #include "nlq/synthesizer/synthesizer.h"
 
+#include "nba/tools/answer_markdown.h"
 #include "nba/tools/markdown.h"
 #include "nlq/parser/parsed_query_json.h"
 #include "nlq/planner/plan_json.h"
@@ -7,7 +8,6 @@
 #include "nlq/synthesizer/clarification.h"
 #include "nlq/synthesizer/focus_sentence.h"
 #include "nlq/synthesizer/part_text.h"
-#include "nlq/synthesizer/tool_sections.h"
 
 namespace nba::nlq {
 namespace {
@@ -52,11 +52,20 @@ std::optional<std::string> focusSentence(const Intent& intent, const CallResult&
   return std::nullopt;
 }
 
-// One call's answer: the tool's markdown, with a sharper first sentence when one applies.
+// The sections a tool answered with, as they are; a caller with no NBA tool behind it gives
+// none, and its text stands as the sentence.
+PartText sectionsOf(const ToolOutcome& outcome) {
+  if (outcome.sections == nullptr) {
+    return PartText{"", outcome.text, ""};
+  }
+  const tools::AnswerSections& text = *outcome.sections;
+  return PartText{tools::headingLine(text.heading), text.sentence,
+                  tools::bodyWithSourceNotes(text)};
+}
+
+// One call's answer: the tool's sections, with a sharper first sentence when one applies.
 PartText partFromTool(const Intent& intent, const CallResult& result, const TeamNames& teams) {
-  ToolSections sections = splitToolMarkdown(result.outcome.text);
-  PartText part{std::move(sections.heading), std::move(sections.sentence),
-                std::move(sections.body)};
+  PartText part = sectionsOf(result.outcome);
   if (auto focus = focusSentence(intent, result, teams)) {
     part.body = part.sentence + (part.body.empty() ? "" : "\n\n" + part.body);
     part.sentence = std::move(*focus);

@@ -6,6 +6,7 @@
 
 #include "mcp/schema_validator.h"
 #include "support/nba_env.h"
+#include "support/tool_markdown.h"
 
 using nba::testing::snapshotEnv;
 using nlohmann::json;
@@ -45,11 +46,11 @@ TEST_CASE("awards: 2024-25 MVP Shai Gilgeous-Alexander with his voting") {
   CHECK(winner["team"] == "OKC");
   CHECK(answer.structured["entries"][1]["player"] == "Nikola Jokić");
   CHECK(answer.structured["entries"].size() == 12);
-  CHECK(contains(answer.markdown,
+  CHECK(contains(markdownOf(answer),
                  "Shai Gilgeous-Alexander won the 2024-25 Most Valuable Player "
                  "award (71 first-place votes, 913 of 1,000 points, share "
                  "0.913)."));
-  CHECK(contains(answer.markdown, "2024-25 (as of 2025-04-13)"));
+  CHECK(contains(markdownOf(answer), "2024-25 (as of 2025-04-13)"));
   CHECK(answer.meta["dev.nbamcp/season"] == "2024-25");
 }
 
@@ -75,7 +76,7 @@ TEST_CASE("awards: All-NBA First Team 2024-25") {
   CHECK(answer.structured["award"]["codes"] == json::array({"ALL_NBA_1"}));
   CHECK(answer.structured["entries"][0]["rank"] == 0);
   CHECK(answer.structured["entries"][0]["share"].is_null());
-  CHECK(contains(answer.markdown, "All-NBA First Team: "));
+  CHECK(contains(markdownOf(answer), "All-NBA First Team: "));
   auto all_nba = awards({{"award", "all-nba"}, {"season", "2024-25"}});
   CHECK(all_nba.structured["entries"].size() == 15);
   CHECK(all_nba.structured["award"]["codes"].size() == 3);
@@ -89,8 +90,8 @@ TEST_CASE("awards: no award named lists each award's winners of the latest seaso
   // 6 voted winners + 3 All-NBA, 2 All-Defensive, 2 All-Rookie teams of 5.
   CHECK(answer.structured["entries"].size() == 6 + 35);
   CHECK(answer.structured["entries"][0]["award"] == "MVP");
-  CHECK(contains(answer.markdown, "MVP Shai Gilgeous-Alexander"));
-  CHECK(contains(answer.markdown, "Latest season with awards: 2024-25"));
+  CHECK(contains(markdownOf(answer), "MVP Shai Gilgeous-Alexander"));
+  CHECK(contains(markdownOf(answer), "Latest season with awards: 2024-25"));
 }
 
 TEST_CASE("awards: a player's every entry over the seasons") {
@@ -106,7 +107,7 @@ TEST_CASE("awards: a player's every entry over the seasons") {
   }
   CHECK(mvp_2023);
   // The voted awards' short forms follow their names: people ask "what MVPs has he won".
-  CHECK(contains(answer.markdown,
+  CHECK(contains(markdownOf(answer),
                  "Nikola Jokić has 6 award entries; won or was selected for: 2023-24 Most "
                  "Valuable Player (MVP), 2023-24 All-NBA First Team and 2024-25 All-NBA First "
                  "Team."));
@@ -118,45 +119,45 @@ TEST_CASE("awards: a player's every entry over the seasons") {
 TEST_CASE("awards: asked whether a player won a named award, the answer says who did") {
   auto wemby = awards({{"player", "Wembanyama"}, {"award", "DPOY"}, {"season", "2023-24"}});
   REQUIRE_FALSE(wemby.is_error);
-  CHECK(contains(wemby.markdown,
+  CHECK(contains(markdownOf(wemby),
                  "Victor Wembanyama finished 2nd in the 2023-24 Defensive Player of the Year "
                  "(DPOY) voting; Rudy Gobert won it."));
   // No season: every finish of his in that award, each with its winner.
   auto chet = awards({{"player", "Chet Holmgren"}, {"award", "rookie of the year"}});
-  CHECK(contains(chet.markdown,
+  CHECK(contains(markdownOf(chet),
                  "Chet Holmgren finished 2nd in the 2023-24 Rookie of the Year "
                  "(ROY) voting; Victor Wembanyama won it."));
   // No entry of his that season: the season's winner, with the voting.
   auto lebron = awards({{"player", "LeBron James"}, {"award", "DPOY"}, {"season", "2023-24"}});
-  CHECK(contains(lebron.markdown,
+  CHECK(contains(markdownOf(lebron),
                  "Rudy Gobert won the 2023-24 Defensive Player of the Year "
                  "award (72 first-place votes, 433 of 495 points"));
   // A winner is not told someone else won; and with no award named nothing is added.
   auto jokic = awards({{"player", "Jokic"}, {"award", "MVP"}, {"season", "2023-24"}});
-  CHECK_FALSE(contains(jokic.markdown, "won it."));
+  CHECK_FALSE(contains(markdownOf(jokic), "won it."));
   auto all = awards({{"player", "Wembanyama"}});
-  CHECK_FALSE(contains(all.markdown, "won it."));
+  CHECK_FALSE(contains(markdownOf(all), "won it."));
 }
 TEST_CASE("awards: errors and empty answers a person can act on") {
   auto current = awards({{"season", "2025-26"}});
   CHECK(current.is_error);
-  CHECK(contains(current.markdown, "No awards for 2025-26 yet"));
-  CHECK(contains(current.markdown, "2023-24, 2024-25"));
+  CHECK(contains(markdownOf(current), "No awards for 2025-26 yet"));
+  CHECK(contains(markdownOf(current), "2023-24, 2024-25"));
   auto this_season = awards({{"season", "this season"}, {"award", "MVP"}});
   CHECK(this_season.is_error);
-  CHECK(contains(this_season.markdown, "2023-24, 2024-25"));
+  CHECK(contains(markdownOf(this_season), "2023-24, 2024-25"));
   auto old = awards({{"season", "1999-00"}});
   CHECK(old.is_error);
   auto unknown = awards({{"award", "best dunker"}});
   CHECK(unknown.is_error);
-  CHECK(contains(unknown.markdown, "Unknown award 'best dunker'"));
-  CHECK(contains(unknown.markdown, "6MOY"));
+  CHECK(contains(markdownOf(unknown), "Unknown award 'best dunker'"));
+  CHECK(contains(markdownOf(unknown), "6MOY"));
   auto nobody = awards({{"player", "Zzyzx Qwerty"}});
   CHECK(nobody.is_error);
   auto no_entries = awards({{"player", "Grant Nelson"}});
   CHECK_FALSE(no_entries.is_error);
   CHECK(no_entries.structured["entries"].empty());
-  CHECK(contains(no_entries.markdown, "has no award entries"));
+  CHECK(contains(markdownOf(no_entries), "has no award entries"));
 }
 
 TEST_CASE("awards: the input schema rejects bad arguments before the handler") {

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "game_tool_test_support.h"
+#include "support/tool_markdown.h"
 
 using nba::testing::games::contains;
 using nba::testing::games::inputViolations;
@@ -50,15 +51,15 @@ TEST_CASE("get_box_score: Christmas 2023 BOS at LAL from the partial game logs")
   const json* davis = playerLine(s, "203076");
   REQUIRE(davis != nullptr);
   CHECK((*davis)["pts"] == 40);
-  CHECK(contains(answer.markdown,
+  CHECK(contains(markdownOf(answer),
                  "The Boston Celtics beat the Los Angeles Lakers 126–115 on "
                  "2023-12-25 (game 0022300403)"));
-  CHECK(contains(answer.markdown, "top scorer in the log: Anthony Davis (LAL) with 40 points"));
+  CHECK(contains(markdownOf(answer), "top scorer in the log: Anthony Davis (LAL) with 40 points"));
   // Every point of both teams is in the log for this game.
   CHECK(s["partial"] == false);
   CHECK(s["teams"][0]["listed_pts"] == 126);
   CHECK(s["teams"][1]["listed_pts"] == 115);
-  CHECK(contains(answer.markdown, "account for every point of both teams"));
+  CHECK(contains(markdownOf(answer), "account for every point of both teams"));
 }
 
 TEST_CASE("get_box_score: a game whose log misses scorers is marked partial") {
@@ -68,8 +69,8 @@ TEST_CASE("get_box_score: a game whose log misses scorers is marked partial") {
   CHECK(answer.structured["teams"][1]["team"] == "DET");
   CHECK(answer.structured["teams"][1]["pts"] == 106);
   CHECK(answer.structured["teams"][1]["listed_pts"] == 83);
-  CHECK(contains(answer.markdown, "Partial"));
-  CHECK(contains(answer.markdown, "83 of DET's 106 points"));
+  CHECK(contains(markdownOf(answer), "Partial"));
+  CHECK(contains(markdownOf(answer), "83 of DET's 106 points"));
 }
 
 TEST_CASE("get_box_score: by team and date gives the same game") {
@@ -86,37 +87,38 @@ TEST_CASE("get_box_score: by team and date gives the same game") {
 TEST_CASE("get_box_score: games without player lines say which origin has them") {
   auto later = boxScore({{"team", "Lakers"}, {"date", "2025-01-23"}});
   REQUIRE(later.is_error);
-  CHECK(contains(later.markdown, "LAL 117, BOS 96"));
-  CHECK(contains(later.markdown, "box scores need the live NBA.com origin"));
-  CHECK(contains(later.markdown, "only for 2023-24"));
+  CHECK(contains(markdownOf(later), "LAL 117, BOS 96"));
+  CHECK(contains(markdownOf(later), "box scores need the live NBA.com origin"));
+  CHECK(contains(markdownOf(later), "only for 2023-24"));
   auto current = boxScore({{"game_id", "0022500338"}});
   REQUIRE(current.is_error);
-  CHECK(contains(current.markdown, "BOS 126, LAL 105"));
+  CHECK(contains(markdownOf(current), "BOS 126, LAL 105"));
   auto playoff = boxScore({{"game_id", "0042300101"}});
   REQUIRE(playoff.is_error);
-  CHECK(contains(playoff.markdown, "playoff game"));
+  CHECK(contains(markdownOf(playoff), "playoff game"));
   auto old = boxScore({{"game_id", "0021900001"}});
   REQUIRE(old.is_error);
-  CHECK(contains(old.markdown, "2019-20"));
+  CHECK(contains(markdownOf(old), "2019-20"));
   auto missing = boxScore({{"game_id", "0022399999"}});
   REQUIRE(missing.is_error);
-  CHECK(contains(missing.markdown, "No game with id 0022399999"));
+  CHECK(contains(markdownOf(missing), "No game with id 0022399999"));
 }
 
 TEST_CASE("get_box_score: argument errors a person can act on") {
-  CHECK(contains(boxScore({{"game_id", "12345"}}).markdown, "not an NBA.com game id"));
-  CHECK(contains(boxScore({{"game_id", "0092300403"}}).markdown, "not an NBA.com game id"));
+  CHECK(contains(markdownOf(boxScore({{"game_id", "12345"}})), "not an NBA.com game id"));
+  CHECK(contains(markdownOf(boxScore({{"game_id", "0092300403"}})), "not an NBA.com game id"));
   CHECK(boxScore(json::object()).is_error);
-  CHECK(contains(boxScore({{"team", "Lakers"}}).markdown, "team and date"));
-  CHECK(contains(boxScore({{"game_id", "0022300403"}, {"team", "Lakers"}}).markdown, "not both"));
+  CHECK(contains(markdownOf(boxScore({{"team", "Lakers"}})), "team and date"));
+  CHECK(
+      contains(markdownOf(boxScore({{"game_id", "0022300403"}, {"team", "Lakers"}})), "not both"));
   auto day_off = boxScore({{"team", "Lakers"}, {"date", "2023-12-26"}});
   REQUIRE(day_off.is_error);
-  CHECK(contains(day_off.markdown, "did not play on 2023-12-26"));
-  CHECK(contains(day_off.markdown, "previous game was on 2023-12-25"));
+  CHECK(contains(markdownOf(day_off), "did not play on 2023-12-26"));
+  CHECK(contains(markdownOf(day_off), "previous game was on 2023-12-25"));
   CHECK(boxScore({{"team", "Lakers"}, {"date", "2025-02-30"}}).is_error);
   auto wrong_season = boxScore({{"game_id", "0022300403"}, {"season", "2024-25"}});
   REQUIRE(wrong_season.is_error);
-  CHECK(contains(wrong_season.markdown, "in 2023-24, not 2024-25"));
+  CHECK(contains(markdownOf(wrong_season), "in 2023-24, not 2024-25"));
 }
 
 TEST_CASE("get_box_score: the input schema") {

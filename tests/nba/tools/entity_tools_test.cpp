@@ -2,6 +2,7 @@
 
 #include "nba/tools/nba_tool.h"
 #include "support/nba_env.h"
+#include "support/tool_markdown.h"
 
 using nba::testing::snapshotEnv;
 using nlohmann::json;
@@ -46,7 +47,7 @@ TEST_CASE("resolve_entity finds teams and never confuses the two LA teams") {
   CHECK(brooklyn.structured["candidates"][0]["id"] == "1610612751");
   auto la = resolveEntity({{"query", "LA"}, {"kind", "team"}});
   CHECK(la.structured["ambiguous"] == true);
-  CHECK(la.markdown.find("ambiguous") != std::string::npos);
+  CHECK(markdownOf(la).find("ambiguous") != std::string::npos);
   auto clippers = resolveEntity({{"query", "Clips"}});
   CHECK(clippers.structured["candidates"][0]["team"] == "LAC");
   CHECK(clippers.meta["dev.nbamcp/source"] == "snapshot");
@@ -59,5 +60,5 @@ TEST_CASE("resolve_entity: bad queries are errors a person can act on") {
   auto nothing = resolveEntity({{"query", "Zzyzx Qwerty"}});
   CHECK_FALSE(nothing.is_error);
   CHECK(nothing.structured["candidates"].empty());
-  CHECK(nothing.markdown.find("Nothing matches") != std::string::npos);
+  CHECK(markdownOf(nothing).find("Nothing matches") != std::string::npos);
 }

@@ -9,6 +9,7 @@
 #include "mcp/schema_validator.h"
 #include "nba/tools/game_tools.h"
 #include "support/nba_env.h"
+#include "support/tool_markdown.h"
 
 namespace nba::testing::games {
 
@@ -34,7 +35,7 @@ inline tools::ToolAnswer runGameTool(const std::string& name, const nlohmann::js
         auto violations =
             mcp::validateAgainstSchema(answer.structured, loadSchema(name, "output"), 5);
         CHECK_MESSAGE(violations.empty(), mcp::describeViolations(violations, "structured"));
-        CHECK_FALSE(answer.markdown.empty());
+        CHECK_FALSE(markdownOf(answer).empty());
         CHECK(answer.meta.contains("dev.nbamcp/as_of"));
       }
       return answer;

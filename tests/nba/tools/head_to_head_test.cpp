@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "game_tool_test_support.h"
+#include "support/tool_markdown.h"
 
 using nba::testing::games::contains;
 using nba::testing::games::inputViolations;
@@ -35,7 +36,7 @@ TEST_CASE("get_head_to_head: Lakers and Celtics split 2024-25 1-1") {
   CHECK(s["games"][1]["home_pts"] == 111);
   CHECK(s["games"][1]["away_pts"] == 101);
   CHECK(s["games"][1]["winner"] == "BOS");
-  CHECK(contains(answer.markdown,
+  CHECK(contains(markdownOf(answer),
                  "split their 2024-25 series 1-1 in 2 games: LAL 117–96 on 2025-01-23, "
                  "BOS 111–101 on 2025-03-08."));
 }
@@ -83,16 +84,16 @@ TEST_CASE("get_head_to_head: this season by default, partial season wording") {
 TEST_CASE("get_head_to_head: errors a person can act on") {
   auto same = headToHead({{"team_a", "Lakers"}, {"team_b", "LAL"}});
   REQUIRE(same.is_error);
-  CHECK(contains(same.markdown, "both the Los Angeles Lakers"));
+  CHECK(contains(markdownOf(same), "both the Los Angeles Lakers"));
   auto unknown = headToHead({{"team_a", "Lakers"}, {"team_b", "Qwertyuiop"}});
   REQUIRE(unknown.is_error);
-  CHECK(contains(unknown.markdown, "No team matches"));
+  CHECK(contains(markdownOf(unknown), "No team matches"));
   auto ambiguous = headToHead({{"team_a", "LA"}, {"team_b", "Celtics"}});
   REQUIRE(ambiguous.is_error);
-  CHECK(contains(ambiguous.markdown, "several teams"));
+  CHECK(contains(markdownOf(ambiguous), "several teams"));
   auto old = headToHead({{"team_a", "Lakers"}, {"team_b", "Celtics"}, {"season", "2019-20"}});
   REQUIRE(old.is_error);
-  CHECK(contains(old.markdown, "2023-24"));
+  CHECK(contains(markdownOf(old), "2023-24"));
 }
 
 TEST_CASE("get_head_to_head: the input schema") {

@@ -6,6 +6,7 @@
 #include "mcp/schema_validator.h"
 #include "nba/tools/league_leaders_tool.h"
 #include "support/nba_env.h"
+#include "support/tool_markdown.h"
 
 using nba::testing::snapshotEnv;
 using nlohmann::json;
@@ -56,12 +57,12 @@ TEST_CASE("leaders: 2024-25 points per game follow the NBA's 58-game rule") {
   CHECK(first["team"] == "OKC");
   CHECK(answer.structured["leaders"][4]["display"] == "26.8");
   // Luka Dončić (28.2 in 50 games) is below 58 games and his total over 58 does not lead.
-  CHECK_FALSE(contains(answer.markdown, "Dončić"));
+  CHECK_FALSE(contains(markdownOf(answer), "Dončić"));
   CHECK(answer.structured["qualification"]["min_games"] == 58);
-  CHECK(contains(answer.markdown,
+  CHECK(contains(markdownOf(answer),
                  "Shai Gilgeous-Alexander led the NBA with 32.7 points per game in 2024-25."));
-  CHECK(contains(answer.markdown, "at least 58 games played, 70% of 82 team games"));
-  CHECK(contains(answer.markdown, "2024-25 (as of 2025-04-13)"));
+  CHECK(contains(markdownOf(answer), "at least 58 games played, 70% of 82 team games"));
+  CHECK(contains(markdownOf(answer), "2024-25 (as of 2025-04-13)"));
   CHECK(answer.meta["dev.nbamcp/season"] == "2024-25");
   CHECK(answer.structured["source"] == "snapshot");
 }
@@ -87,8 +88,8 @@ TEST_CASE("leaders: totals need no minimum — 3-pointers made 2024-25") {
   CHECK(answer.structured["leaders"][0]["value"].get<double>() == 320);
   CHECK(answer.structured["leaders"][1]["display"] == "319");
   CHECK(answer.structured["qualification"]["min_games"] == 0);
-  CHECK(contains(answer.markdown, "Anthony Edwards led the NBA with 320 3-pointers made"));
-  CHECK(contains(answer.markdown, "none (season totals need no minimum)"));
+  CHECK(contains(markdownOf(answer), "Anthony Edwards led the NBA with 320 3-pointers made"));
+  CHECK(contains(markdownOf(answer), "none (season totals need no minimum)"));
 }
 
 TEST_CASE("leaders: percentages need made shots — FG% 300, 3P% 82, FT% 125") {
@@ -98,13 +99,13 @@ TEST_CASE("leaders: percentages need made shots — FG% 300, 3P% 82, FT% 125") {
   CHECK(fg.structured["leaders"][0]["made"] == 452);
   CHECK(fg.structured["qualification"]["min_made"] == 300);
   CHECK(fg.structured["qualification"]["made_stat"] == "FGM");
-  CHECK(contains(fg.markdown, "at least 300 made field goals"));
+  CHECK(contains(markdownOf(fg), "at least 300 made field goals"));
 
   auto three = leaders({{"stat", "three point percentage"}, {"season", "2024-25"}, {"limit", 2}});
   CHECK(three.structured["stat"]["code"] == "FG3_PCT");
   CHECK(names(three) == std::vector<std::string>{"Seth Curry", "Zach LaVine"});
   CHECK(three.structured["leaders"][0]["made"] == 83);
-  CHECK(contains(three.markdown, "at least 82 made 3-pointers"));
+  CHECK(contains(markdownOf(three), "at least 82 made 3-pointers"));
 
   auto ft = leaders({{"stat", "FT_PCT"}, {"season", "2024-25"}, {"limit", 1}});
   CHECK(names(ft).front() == "Stephen Curry");
@@ -118,15 +119,15 @@ TEST_CASE("leaders: the 'would still lead' exception — Wembanyama's blocks in 
   CHECK(answer.structured["leaders"][0]["by_exception"] == true);
   CHECK(answer.structured["leaders"][0]["gp"] == 46);
   CHECK(answer.structured["leaders"][1]["by_exception"] == false);
-  CHECK(contains(answer.markdown, "Victor Wembanyama \\*"));
-  CHECK(contains(answer.markdown, "would still lead"));
+  CHECK(contains(markdownOf(answer), "Victor Wembanyama \\*"));
+  CHECK(contains(markdownOf(answer), "would still lead"));
 }
 
 TEST_CASE("leaders: ties share a rank — 2024-25 steals 3.0, 1.8, 1.8, 1.7 ×3") {
   auto answer = leaders({{"stat", "STL"}, {"season", "2024-25"}, {"limit", 7}});
   CHECK(ranks(answer) == std::vector<int>{1, 2, 2, 4, 4, 4, 7});
   CHECK(names(answer).front() == "Dyson Daniels");
-  CHECK(contains(answer.markdown, "| 2 |"));
+  CHECK(contains(markdownOf(answer), "| 2 |"));
 }
 
 TEST_CASE("leaders: turnovers rank the most first") {
@@ -147,7 +148,7 @@ TEST_CASE("leaders: conference and team filters") {
       leaders({{"stat", "PTS"}, {"season", "2024-25"}, {"conference", "East"}, {"limit", 4}});
   CHECK(names(east) == std::vector<std::string>{"Giannis Antetokounmpo", "Jayson Tatum",
                                                 "Cade Cunningham", "Jalen Brunson"});
-  CHECK(contains(east.markdown, "led the Eastern Conference with 30.4 points per game"));
+  CHECK(contains(markdownOf(east), "led the Eastern Conference with 30.4 points per game"));
   auto west =
       leaders({{"stat", "PTS"}, {"season", "2024-25"}, {"conference", "West"}, {"limit", 2}});
   CHECK(names(west) == std::vector<std::string>{"Shai Gilgeous-Alexander", "Nikola Jokić"});
@@ -156,14 +157,14 @@ TEST_CASE("leaders: conference and team filters") {
   auto lakers = leaders({{"stat", "PTS"}, {"season", "2024-25"}, {"team", "Lakers"}});
   CHECK(names(lakers).front() == "LeBron James");
   CHECK(lakers.structured["team"] == "LAL");
-  CHECK(contains(lakers.markdown, "led the Los Angeles Lakers with 24.4 points per game"));
+  CHECK(contains(markdownOf(lakers), "led the Los Angeles Lakers with 24.4 points per game"));
   auto all_lakers = leaders(
       {{"stat", "PTS"}, {"season", "2024-25"}, {"team", "LAL"}, {"min_games", 0}, {"limit", 3}});
   CHECK(names(all_lakers) ==
         std::vector<std::string>{"Luka Dončić", "Anthony Davis", "LeBron James"});
   CHECK(all_lakers.structured["leaders"][0]["gp"] == 28);
   CHECK(all_lakers.structured["leaders"][0]["team"] == "LAL");
-  CHECK(contains(all_lakers.markdown, "Qualification: none (your min\\_games replaces"));
+  CHECK(contains(markdownOf(all_lakers), "Qualification: none (your min\\_games replaces"));
 }
 
 TEST_CASE("leaders: min_games overrides the games rule") {
@@ -183,7 +184,7 @@ TEST_CASE("leaders: a season in progress pro-rates the minimums") {
   CHECK(answer.structured["qualification"]["team_games"] == 58);
   CHECK(answer.structured["qualification"]["min_games"] == 41);
   CHECK(names(answer) == std::vector<std::string>{"Luka Dončić", "Shai Gilgeous-Alexander"});
-  CHECK(contains(answer.markdown,
+  CHECK(contains(markdownOf(answer),
                  "Luka Dončić leads the NBA with 33.0 points per game in "
                  "2025-26 (as of 2026-02-21)."));
   auto fg = leaders({{"stat", "FG_PCT"}, {"season", "2025-26"}, {"limit", 1}});
@@ -200,7 +201,7 @@ TEST_CASE("leaders: 'this season' on the clock falls back and says so") {
   REQUIRE_FALSE(answer.is_error);
   CHECK(answer.structured["season"] == "2025-26");
   CHECK(answer.structured["leaders"][0]["player"] == "Luka Dončić");  // 33.0, golden leaders-15
-  CHECK_FALSE(contains(answer.markdown, "has no data at this source"));
+  CHECK_FALSE(contains(markdownOf(answer), "has no data at this source"));
 
   // On 2026-11-01 this season is 2026-27, which the snapshot lacks: 2025-26 is used instead,
   // and the answer says so.
@@ -212,36 +213,36 @@ TEST_CASE("leaders: 'this season' on the clock falls back and says so") {
   REQUIRE_FALSE(fallback.is_error);
   CHECK(fallback.structured["season"] == "2025-26");
   CHECK(fallback.structured["leaders"][0]["player"] == "Luka Dončić");
-  CHECK(contains(fallback.markdown,
+  CHECK(contains(markdownOf(fallback),
                  "2026-27 has no data at this source; using 2025-26, the latest season with data"));
 }
 
 TEST_CASE("leaders: errors a person can act on") {
   auto unknown = leaders({{"stat", "dunks"}});
   CHECK(unknown.is_error);
-  CHECK(contains(unknown.markdown, "Unknown stat 'dunks'"));
-  CHECK(contains(unknown.markdown, "FG3_PCT"));
+  CHECK(contains(markdownOf(unknown), "Unknown stat 'dunks'"));
+  CHECK(contains(markdownOf(unknown), "FG3_PCT"));
   auto no_season = leaders({{"stat", "PTS"}, {"season", "2019-20"}});
   CHECK(no_season.is_error);
-  CHECK(contains(no_season.markdown, "2024-25"));
+  CHECK(contains(markdownOf(no_season), "2024-25"));
   auto bad_season = leaders({{"stat", "PTS"}, {"season", "next decade"}});
   CHECK(bad_season.is_error);
   auto playoffs = leaders({{"stat", "PTS"}, {"season", "2024-25"}, {"season_type", "Playoffs"}});
   CHECK(playoffs.is_error);
-  CHECK(contains(playoffs.markdown, "playoffs"));
+  CHECK(contains(markdownOf(playoffs), "playoffs"));
   auto team = leaders({{"stat", "PTS"}, {"team", "Zzyzx Qwerty"}});
   CHECK(team.is_error);
   auto la = leaders({{"stat", "PTS"}, {"team", "LA"}});
   CHECK(la.is_error);
-  CHECK(contains(la.markdown, "Clippers"));
+  CHECK(contains(markdownOf(la), "Clippers"));
   auto mismatch = leaders({{"stat", "PTS"}, {"team", "Celtics"}, {"conference", "West"}});
   CHECK(mismatch.is_error);
-  CHECK(contains(mismatch.markdown, "play in the East"));
+  CHECK(contains(markdownOf(mismatch), "play in the East"));
   auto nobody =
       leaders({{"stat", "PTS"}, {"season", "2024-25"}, {"min_games", 82}, {"team", "Jazz"}});
   CHECK_FALSE(nobody.is_error);
   CHECK(nobody.structured["leaders"].empty());
-  CHECK(contains(nobody.markdown, "No player qualifies"));
+  CHECK(contains(markdownOf(nobody), "No player qualifies"));
 }
 
 TEST_CASE("leaders: one day's games — Dončić's 50 on Christmas 2023, Embiid's 70") {
@@ -255,11 +256,11 @@ TEST_CASE("leaders: one day's games — Dončić's 50 on Christmas 2023, Embiid'
   CHECK(top["game"]["home"] == false);
   CHECK(christmas.structured["date"] == "2023-12-25");
   CHECK(christmas.structured["season"] == "2023-24");
-  CHECK(contains(christmas.markdown,
+  CHECK(contains(markdownOf(christmas),
                  "Luka Dončić (DAL @ PHX) led the NBA on Monday, 2023-12-25 "
                  "with 50 points in one game."));
   // The offline logs miss players: the answer says how much of the day they hold.
-  CHECK(contains(christmas.markdown, "account for 1,199 of the 1,200 points scored that day"));
+  CHECK(contains(markdownOf(christmas), "account for 1,199 of the 1,200 points scored that day"));
   auto embiid = leaders({{"stat", "PTS"}, {"date", "2024-01-22"}, {"limit", 1}});
   CHECK(names(embiid) == std::vector<std::string>{"Joel Embiid"});
   CHECK(embiid.structured["leaders"][0]["value"] == 70);
@@ -277,7 +278,7 @@ TEST_CASE("leaders: a position — guards by FG%, centers by points") {
   CHECK(names(guards).front() == "Christian Braun");
   CHECK(guards.structured["leaders"][0]["display"] == "58.0%");
   CHECK(guards.structured["position"] == "G");
-  CHECK(contains(guards.markdown,
+  CHECK(contains(markdownOf(guards),
                  "Christian Braun led the NBA guards in field-goal percentage "
                  "(58.0%) in 2024-25."));
   auto centers = leaders({{"stat", "PTS"}, {"season", "2024-25"}, {"position", "C"}});
@@ -289,25 +290,25 @@ TEST_CASE("leaders: a position — guards by FG%, centers by points") {
   CHECK(names(west_guards).front() == "Luka Dončić");
   auto with_date = leaders({{"stat", "PTS"}, {"date", "2023-12-25"}, {"position", "G"}});
   CHECK(with_date.is_error);
-  CHECK(contains(with_date.markdown, "position applies to season boards"));
+  CHECK(contains(markdownOf(with_date), "position applies to season boards"));
 }
 
 TEST_CASE("leaders: one day's errors a person can act on") {
   auto no_games = leaders({{"stat", "PTS"}, {"date", "2024-02-16"}});  // All-Star break
   CHECK(no_games.is_error);
-  CHECK(contains(no_games.markdown, "No NBA games were played on Friday, 2024-02-16"));
+  CHECK(contains(markdownOf(no_games), "No NBA games were played on Friday, 2024-02-16"));
   auto no_logs = leaders({{"stat", "PTS"}, {"date", "2025-01-15"}});
   CHECK(no_logs.is_error);
-  CHECK(contains(no_logs.markdown, "no game logs for 2024-25"));
+  CHECK(contains(markdownOf(no_logs), "no game logs for 2024-25"));
   auto percentage = leaders({{"stat", "FG%"}, {"date", "2023-12-25"}});
   CHECK(percentage.is_error);
-  CHECK(contains(percentage.markdown, "FG_PCT is ranked over a season: leave out date"));
+  CHECK(contains(markdownOf(percentage), "FG_PCT is ranked over a season: leave out date"));
   auto not_a_date = leaders({{"stat", "PTS"}, {"date", "2024-02-30"}});
   CHECK(not_a_date.is_error);
-  CHECK(contains(not_a_date.markdown, "YYYY-MM-DD"));
+  CHECK(contains(markdownOf(not_a_date), "YYYY-MM-DD"));
   auto other_season = leaders({{"stat", "PTS"}, {"date", "2023-12-25"}, {"season", "2024-25"}});
   CHECK(other_season.is_error);
-  CHECK(contains(other_season.markdown, "2023-12-25 is in 2023-24, not 2024-25"));
+  CHECK(contains(markdownOf(other_season), "2023-12-25 is in 2023-24, not 2024-25"));
   auto playoffs = leaders({{"stat", "PTS"}, {"date", "2023-12-25"}, {"season_type", "Playoffs"}});
   CHECK(playoffs.is_error);
 }

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "game_tool_test_support.h"
+#include "support/tool_markdown.h"
 
 using nba::testing::games::contains;
 using nba::testing::games::inputViolations;
@@ -37,8 +38,8 @@ TEST_CASE("get_live_scores: the games of 2025-01-23 with final scores") {
     }
   }
   CHECK(found);
-  CHECK(contains(answer.markdown, "9 games were played on Thursday, 2025-01-23, all final."));
-  CHECK(contains(answer.markdown, "no game leaders"));
+  CHECK(contains(markdownOf(answer), "9 games were played on Thursday, 2025-01-23, all final."));
+  CHECK(contains(markdownOf(answer), "no game leaders"));
   CHECK(answer.meta["dev.nbamcp/season"] == "2024-25");
 }
 
@@ -50,21 +51,21 @@ TEST_CASE("get_live_scores: today and yesterday are US/Eastern dates on the cloc
   CHECK(yesterday.structured["requested"] == " Yesterday ");
   CHECK(yesterday.structured["season"] == "2025-26");
   CHECK(yesterday.structured["game_count"] == 6);
-  CHECK(contains(yesterday.markdown, "is 2026-02-21 in US/Eastern"));
+  CHECK(contains(markdownOf(yesterday), "is 2026-02-21 in US/Eastern"));
   // Today (the default) is past the data: the error names the dates the data covers.
   auto today = liveScores(json::object());
   REQUIRE(today.is_error);
-  CHECK(contains(today.markdown, "no games for 2026-02-22"));
-  CHECK(contains(today.markdown, "2025-26: 2025-10-21 to 2026-02-21"));
-  CHECK(contains(today.markdown, "2023-24: 2023-10-24 to 2024-04-14"));
+  CHECK(contains(markdownOf(today), "no games for 2026-02-22"));
+  CHECK(contains(markdownOf(today), "2025-26: 2025-10-21 to 2026-02-21"));
+  CHECK(contains(markdownOf(today), "2023-24: 2023-10-24 to 2024-04-14"));
 }
 
 TEST_CASE("get_live_scores: a day without games and dates outside the data are errors") {
   auto thanksgiving = liveScores({{"date", "2024-11-28"}});
   REQUIRE(thanksgiving.is_error);
-  CHECK(contains(thanksgiving.markdown, "No NBA games on Thursday, 2024-11-28."));
-  CHECK(contains(thanksgiving.markdown, "previous game day was 2024-11-27"));
-  CHECK(contains(thanksgiving.markdown, "next is 2024-11-29"));
+  CHECK(contains(markdownOf(thanksgiving), "No NBA games on Thursday, 2024-11-28."));
+  CHECK(contains(markdownOf(thanksgiving), "previous game day was 2024-11-27"));
+  CHECK(contains(markdownOf(thanksgiving), "next is 2024-11-29"));
   auto christmas = liveScores({{"date", "2024-12-25"}});
   REQUIRE_FALSE(christmas.is_error);
   CHECK(christmas.structured["game_count"] == 5);
@@ -72,12 +73,12 @@ TEST_CASE("get_live_scores: a day without games and dates outside the data are e
     CAPTURE(outside);
     auto answer = liveScores({{"date", outside}});
     REQUIRE(answer.is_error);
-    CHECK(contains(answer.markdown, "it covers 2023-24: 2023-10-24 to 2024-04-14"));
+    CHECK(contains(markdownOf(answer), "it covers 2023-24: 2023-10-24 to 2024-04-14"));
   }
   auto cup_final = liveScores({{"date", "2024-12-17"}});
   REQUIRE_FALSE(cup_final.is_error);
   CHECK(cup_final.structured["games"][0]["kind"] == "cup_final");
-  CHECK(contains(cup_final.markdown, "MIL 97, OKC 81"));
+  CHECK(contains(markdownOf(cup_final), "MIL 97, OKC 81"));
 }
 
 TEST_CASE("get_live_scores: unreadable dates name the accepted forms") {
@@ -85,8 +86,8 @@ TEST_CASE("get_live_scores: unreadable dates name the accepted forms") {
     CAPTURE(bad);
     auto answer = liveScores({{"date", bad}});
     REQUIRE(answer.is_error);
-    CHECK(contains(answer.markdown, "YYYY-MM-DD"));
-    CHECK(contains(answer.markdown, "\"yesterday\""));
+    CHECK(contains(markdownOf(answer), "YYYY-MM-DD"));
+    CHECK(contains(markdownOf(answer), "\"yesterday\""));
   }
 }
 

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "player_tool_support.h"
+#include "support/tool_markdown.h"
 
 using nba::testing::checkRequiredMembers;
 using nba::testing::contains;
@@ -35,10 +36,10 @@ TEST_CASE("get_player_career: LeBron's seasons in the data and totals recomputed
   CHECK(s["season"].is_null());
   checkRequiredMembers("get_player_career", s);
   // The sentence is honest about the window.
-  CHECK(contains(answer.markdown, "3 seasons in the data (2023-24 to 2025-26)"));
-  CHECK(contains(answer.markdown, "178 games and 4,336 points, 24.4 points per game"));
-  CHECK(contains(answer.markdown, "played since 2003-04, so this is not his full career"));
-  CHECK(contains(answer.markdown, "| Career (in data) | LAL |"));
+  CHECK(contains(markdownOf(answer), "3 seasons in the data (2023-24 to 2025-26)"));
+  CHECK(contains(markdownOf(answer), "178 games and 4,336 points, 24.4 points per game"));
+  CHECK(contains(markdownOf(answer), "played since 2003-04, so this is not his full career"));
+  CHECK(contains(markdownOf(answer), "| Career (in data) | LAL |"));
 
   auto per_game = career({{"player", "LeBron"}});
   const json& c = per_game.structured["career"];
@@ -64,8 +65,8 @@ TEST_CASE("get_player_career: a rookie's career is whole and says so") {
   REQUIRE_FALSE(flagg.is_error);
   CHECK(flagg.structured["rows"].size() == 1);
   CHECK(flagg.structured["complete_career"] == true);
-  CHECK(contains(flagg.markdown, "includes his whole career so far"));
-  CHECK(contains(flagg.markdown, "2025-26 is in progress"));
+  CHECK(contains(markdownOf(flagg), "includes his whole career so far"));
+  CHECK(contains(markdownOf(flagg), "2025-26 is in progress"));
 }
 
 TEST_CASE("get_player_career at 2025-04-14 shows only the seasons begun by then") {
@@ -88,9 +89,9 @@ TEST_CASE("get_player_career at 2025-04-14 shows only the seasons begun by then"
   CHECK(s["career"]["pts"] == 2638);  // 1522 + 1116
   CHECK(s["seasons_in_data"] == json::array({"2023-24", "2024-25"}));
   CHECK(s["as_of"] == "2025-04-13");
-  CHECK(contains(answer.markdown, "2 seasons in the data (2023-24 to 2024-25)"));
-  CHECK(contains(answer.markdown, "117 games and 2,638 points, 22.5 points per game"));
-  CHECK_FALSE(contains(answer.markdown, "2025-26"));
+  CHECK(contains(markdownOf(answer), "2 seasons in the data (2023-24 to 2024-25)"));
+  CHECK(contains(markdownOf(answer), "117 games and 2,638 points, 22.5 points per game"));
+  CHECK_FALSE(contains(markdownOf(answer), "2025-26"));
 
   // At 2026-02-22 the 2025-26 row is there.
   auto later = career({{"player", "Victor Wembanyama"}, {"per_mode", "Totals"}});

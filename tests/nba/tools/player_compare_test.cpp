@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "player_tool_support.h"
+#include "support/tool_markdown.h"
 
 using nba::testing::checkRequiredMembers;
 using nba::testing::contains;
@@ -50,10 +51,10 @@ TEST_CASE("compare_players: LeBron James vs Kevin Durant 2024-25") {
   CHECK(statEntry(s, "GP")["leader_id"].is_null());
   CHECK(statEntry(s, "USG_PCT")["leader_ids"].empty());
   checkRequiredMembers("compare_players", s);
-  CHECK(contains(answer.markdown, "| PTS | 24.4 | 26.6 ▲ |"));
-  CHECK(contains(answer.markdown, "| TOV | 3.7 | 3.1 ▲ |"));
-  CHECK(contains(answer.markdown, "LeBron James had 24.4 points, 7.8 rebounds and 8.2 assists"));
-  CHECK(contains(answer.markdown, "(as of 2025-04-13)"));
+  CHECK(contains(markdownOf(answer), "| PTS | 24.4 | 26.6 ▲ |"));
+  CHECK(contains(markdownOf(answer), "| TOV | 3.7 | 3.1 ▲ |"));
+  CHECK(contains(markdownOf(answer), "LeBron James had 24.4 points, 7.8 rebounds and 8.2 assists"));
+  CHECK(contains(markdownOf(answer), "(as of 2025-04-13)"));
 }
 
 TEST_CASE("compare_players: Tatum vs Brown, ties, and stats the season lacks") {
@@ -73,12 +74,12 @@ TEST_CASE("compare_players: Tatum vs Brown, ties, and stats the season lacks") {
   CHECK(threes["compared"] == true);
   CHECK(threes["leader_id"].is_null());
   CHECK(threes["leader_ids"] == json::array({"2544", "1628983"}));
-  CHECK(contains(tie.markdown, "| 3PM | 2.1 | 2.1 |"));
+  CHECK(contains(markdownOf(tie), "| 3PM | 2.1 | 2.1 |"));
 
   // 2023-24 has no PER: not compared, left out of the table.
   auto older = compare({{"players", {"Tatum", "Jaylen Brown"}}, {"season", "2023-24"}});
   CHECK(statEntry(older.structured, "PER")["compared"] == false);
-  CHECK_FALSE(contains(older.markdown, "| PER |"));
+  CHECK_FALSE(contains(markdownOf(older), "| PER |"));
 }
 
 TEST_CASE("compare_players: four players, and a traded one") {
@@ -88,19 +89,19 @@ TEST_CASE("compare_players: four players, and a traded one") {
   CHECK(statEntry(answer.structured, "PTS")["leader_id"] == "1628983");
   CHECK(answer.structured["players"][3]["traded"] == true);
   CHECK(answer.structured["players"][3]["team"] == "LAL");
-  CHECK(contains(answer.markdown, "Luka Dončić (DAL and LAL)"));
+  CHECK(contains(markdownOf(answer), "Luka Dončić (DAL and LAL)"));
 }
 
 TEST_CASE("compare_players: errors name the player at fault") {
   auto unknown = compare({{"players", {"LeBron", "Zzyzx Qwerty"}}});
   CHECK(unknown.is_error);
-  CHECK(contains(unknown.markdown, "Player 2 ('Zzyzx Qwerty')"));
+  CHECK(contains(markdownOf(unknown), "Player 2 ('Zzyzx Qwerty')"));
   auto same = compare({{"players", {"LeBron", "LeBron James"}}});
   CHECK(same.is_error);
-  CHECK(contains(same.markdown, "are the same player"));
+  CHECK(contains(markdownOf(same), "are the same player"));
   auto rookie = compare({{"players", {"LeBron", "Cooper Flagg"}}, {"season", "2024-25"}});
   CHECK(rookie.is_error);
-  CHECK(contains(rookie.markdown, "Cooper Flagg has no 2024-25 line"));
+  CHECK(contains(markdownOf(rookie), "Cooper Flagg has no 2024-25 line"));
   auto playoffs = compare({{"players", {"LeBron", "KD"}}, {"season_type", "Playoffs"}});
   CHECK(playoffs.is_error);
 }

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "player_tool_support.h"
+#include "support/tool_markdown.h"
 
 using nba::testing::checkRequiredMembers;
 using nba::testing::contains;
@@ -35,10 +36,10 @@ TEST_CASE("get_player_game_log: LeBron's last 5 games of 2023-24, newest first")
   CHECK(answer.structured["season_log"]["games"] == 71);
   CHECK(answer.structured["season_log"]["pts"] == 1822);
   CHECK(answer.structured["coverage"] == "partial");
-  CHECK(contains(answer.markdown, "from 2024-04-03 to 2024-04-14, 4-1"));
-  CHECK(contains(answer.markdown, "averaged 29.4 points"));
-  CHECK(contains(answer.markdown, "| 2024-04-14 | @ NOP | W | 38 | 28 | 11 | 17 |"));
-  CHECK(contains(answer.markdown, "71 games, 1,822 points in this log"));
+  CHECK(contains(markdownOf(answer), "from 2024-04-03 to 2024-04-14, 4-1"));
+  CHECK(contains(markdownOf(answer), "averaged 29.4 points"));
+  CHECK(contains(markdownOf(answer), "| 2024-04-14 | @ NOP | W | 38 | 28 | 11 | 17 |"));
+  CHECK(contains(markdownOf(answer), "71 games, 1,822 points in this log"));
   checkRequiredMembers("get_player_game_log", answer.structured);
 }
 
@@ -60,33 +61,33 @@ TEST_CASE("get_player_game_log: date ranges, the default and the whole season") 
   CHECK(fallback.structured["season"] == "2023-24");
   CHECK(fallback.structured["games"].size() == 10);
   CHECK(fallback.structured["season_log"]["pts"] == 2370);
-  CHECK(contains(fallback.markdown, "No 2025-26 game log in the data; showing 2023-24"));
+  CHECK(contains(markdownOf(fallback), "No 2025-26 game log in the data; showing 2023-24"));
 }
 
 TEST_CASE("get_player_game_log: errors name the season that has logs") {
   auto other = gameLog({{"player", "LeBron"}, {"season", "2024-25"}});
   CHECK(other.is_error);
-  CHECK(contains(other.markdown, "No 2024-25 game log for LeBron James"));
-  CHECK(contains(other.markdown, "game logs exist for 2023-24"));
+  CHECK(contains(markdownOf(other), "No 2024-25 game log for LeBron James"));
+  CHECK(contains(markdownOf(other), "game logs exist for 2023-24"));
 
   auto missing = gameLog({{"player", "Killian Hayes"}, {"season", "2023-24"}});
   CHECK(missing.is_error);
-  CHECK(contains(missing.markdown, "Killian Hayes"));
-  CHECK(contains(missing.markdown, "partial"));
+  CHECK(contains(markdownOf(missing), "Killian Hayes"));
+  CHECK(contains(markdownOf(missing), "partial"));
 
   auto empty =
       gameLog({{"player", "LeBron"}, {"date_from", "2024-07-01"}, {"date_to", "2024-07-31"}});
   CHECK(empty.is_error);
-  CHECK(contains(empty.markdown, "runs from 2023-10-24 to 2024-04-14"));
+  CHECK(contains(markdownOf(empty), "runs from 2023-10-24 to 2024-04-14"));
 
   auto reversed =
       gameLog({{"player", "LeBron"}, {"date_from", "2024-04-10"}, {"date_to", "2024-04-01"}});
   CHECK(reversed.is_error);
-  CHECK(contains(reversed.markdown, "is after date_to"));
+  CHECK(contains(markdownOf(reversed), "is after date_to"));
 
   auto before_data = gameLog({{"player", "LeBron"}, {"date_from", "2019-01-01"}});
   CHECK(before_data.is_error);
-  CHECK(contains(before_data.markdown, "2023-24"));
+  CHECK(contains(markdownOf(before_data), "2023-24"));
   CHECK(gameLog({{"player", "Qwxz Zzyy"}, {"season", "2023-24"}}).is_error);
 }
 

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "player_tool_support.h"
+#include "support/tool_markdown.h"
 
 using nba::testing::checkRequiredMembers;
 using nba::testing::contains;
@@ -35,10 +36,10 @@ TEST_CASE("get_player_stats: Gilgeous-Alexander 2024-25 per game and totals") {
   CHECK(line["ws"].get<double>() == doctest::Approx(16.7));
   CHECK(line["bpm"].get<double>() == doctest::Approx(11.5));
   CHECK(answer.meta["dev.nbamcp/season"] == "2024-25");
-  CHECK(contains(answer.markdown, "## Shai Gilgeous-Alexander"));
-  CHECK(contains(answer.markdown, "2024-25 (as of 2025-04-13)"));
-  CHECK(contains(answer.markdown, "averaged 32.7 points"));
-  CHECK(contains(answer.markdown, "| TS% | 63.7% |"));
+  CHECK(contains(markdownOf(answer), "## Shai Gilgeous-Alexander"));
+  CHECK(contains(markdownOf(answer), "2024-25 (as of 2025-04-13)"));
+  CHECK(contains(markdownOf(answer), "averaged 32.7 points"));
+  CHECK(contains(markdownOf(answer), "| TS% | 63.7% |"));
   checkRequiredMembers("get_player_stats", answer.structured);
 
   auto totals =
@@ -46,7 +47,7 @@ TEST_CASE("get_player_stats: Gilgeous-Alexander 2024-25 per game and totals") {
   REQUIRE_FALSE(totals.is_error);
   CHECK(totals.structured["line"]["pts"] == 2484);
   CHECK(totals.structured["line"]["min"] == 2598);
-  CHECK(contains(totals.markdown, "had 2,484 points"));
+  CHECK(contains(markdownOf(totals), "had 2,484 points"));
 
   auto per36 = stats({{"player", "SGA"}, {"season", "2024-25"}, {"per_mode", "Per36"}});
   // 2,484 points in 2,598 minutes: 34.4 per 36.
@@ -67,7 +68,7 @@ TEST_CASE("get_player_stats: 2024-25 rebound and assist lines, 2023-24 Dončić"
   CHECK(luka.structured["line"]["pts"] == 2370);
   // 2023-24 has no advanced file: PER, WS, BPM, USG% are null and left out of the table.
   CHECK(luka.structured["line"]["per"].is_null());
-  CHECK_FALSE(contains(luka.markdown, "| PER |"));
+  CHECK_FALSE(contains(markdownOf(luka), "| PER |"));
 }
 
 TEST_CASE("get_player_stats: a traded player gets his combined line and per-team lines") {
@@ -86,8 +87,9 @@ TEST_CASE("get_player_stats: a traded player gets his combined line and per-team
   CHECK(s["stints"][1]["team"] == "LAL");
   CHECK(s["stints"][1]["gp"] == 28);
   CHECK(s["stints"][1]["pts"] == 789);
-  CHECK(contains(luka.markdown, "| Stat | Season (all teams) | DAL | LAL |\n|---|---:|---:|---:|"));
-  CHECK(contains(luka.markdown, "DAL and LAL; traded, last with LAL"));
+  CHECK(contains(markdownOf(luka),
+                 "| Stat | Season (all teams) | DAL | LAL |\n|---|---:|---:|---:|"));
+  CHECK(contains(markdownOf(luka), "DAL and LAL; traded, last with LAL"));
   checkRequiredMembers("get_player_stats", s);
 }
 
@@ -98,7 +100,7 @@ TEST_CASE("get_player_stats: this season is 2025-26 on the test clock, partial, 
   CHECK(answer.structured["coverage"] == "partial");
   CHECK(answer.structured["line"]["gp"] == 37);
   CHECK(answer.structured["line"]["gs"].is_null());
-  CHECK(contains(answer.markdown, "in progress: figures through 2026-02-21"));
+  CHECK(contains(markdownOf(answer), "in progress: figures through 2026-02-21"));
 }
 
 TEST_CASE("get_player_stats: an NBA.com person id names the player without a name search") {
@@ -108,8 +110,8 @@ TEST_CASE("get_player_stats: an NBA.com person id names the player without a nam
   CHECK(answer.structured["line"]["pts"].get<double>() == doctest::Approx(32.7));
   auto unknown = stats({{"player", "999999999"}});
   CHECK(unknown.is_error);
-  CHECK(contains(unknown.markdown, "No player has the id 999999999."));
-  CHECK(contains(unknown.markdown, "resolve_entity gives the id of a name"));
+  CHECK(contains(markdownOf(unknown), "No player has the id 999999999."));
+  CHECK(contains(markdownOf(unknown), "resolve_entity gives the id of a name"));
   // A team's id is not a player's.
   CHECK(stats({{"player", "1610612760"}}).is_error);
 }
@@ -117,23 +119,23 @@ TEST_CASE("get_player_stats: an NBA.com person id names the player without a nam
 TEST_CASE("get_player_stats: errors a person can act on") {
   auto unknown = stats({{"player", "Zzyzx Qwerty"}});
   CHECK(unknown.is_error);
-  CHECK(contains(unknown.markdown, "No player matches 'Zzyzx Qwerty'"));
+  CHECK(contains(markdownOf(unknown), "No player matches 'Zzyzx Qwerty'"));
   auto typo = stats({{"player", "Lebron Jame"}, {"season", "2024-25"}});
   CHECK_FALSE(typo.is_error);
   auto old = stats({{"player", "LeBron"}, {"season", "2019-20"}});
   CHECK(old.is_error);
-  CHECK(contains(old.markdown, "2023-24, 2024-25, 2025-26"));
+  CHECK(contains(markdownOf(old), "2023-24, 2024-25, 2025-26"));
   auto playoffs = stats({{"player", "LeBron"}, {"season", "2024-25"}, {"season_type", "Playoffs"}});
   CHECK(playoffs.is_error);
-  CHECK(contains(playoffs.markdown, "no playoffs"));
+  CHECK(contains(markdownOf(playoffs), "no playoffs"));
   auto future = stats({{"player", "LeBron"}, {"season", "2030-31"}});
   CHECK(future.is_error);
   CHECK(stats({{"player", std::string(100, 'x')}}).is_error);
   // Cooper Flagg's first season is 2025-26: no 2024-25 line, and the message says which.
   auto rookie = stats({{"player", "Cooper Flagg"}, {"season", "2024-25"}});
   CHECK(rookie.is_error);
-  CHECK(contains(rookie.markdown, "has no 2024-25 line"));
-  CHECK(contains(rookie.markdown, "2025-26"));
+  CHECK(contains(markdownOf(rookie), "has no 2024-25 line"));
+  CHECK(contains(markdownOf(rookie), "2025-26"));
 }
 
 TEST_CASE("get_player_stats: the input schema rejects bad arguments before the handler") {

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "game_tool_test_support.h"
+#include "support/tool_markdown.h"
 
 using nba::testing::games::contains;
 using nba::testing::games::inputViolations;
@@ -38,14 +39,14 @@ TEST_CASE("get_schedule: the Celtics' first five games of 2024-25") {
   CHECK(games[4]["opponent"] == "IND");
   CHECK(games[4]["result"] == "L");
   CHECK(games[4]["home_pts"] == 135);
-  CHECK(contains(answer.markdown,
+  CHECK(contains(markdownOf(answer),
                  "The Boston Celtics played 82 games in 2024-25; the 5 shown "
                  "went 4-1."));
-  CHECK(contains(answer.markdown, "Showing the first 5 of 82"));
-  CHECK(contains(answer.markdown, "upcoming games are not in this data"));
+  CHECK(contains(markdownOf(answer), "Showing the first 5 of 82"));
+  CHECK(contains(markdownOf(answer), "upcoming games are not in this data"));
   // The table names each opponent in full; the score keeps the abbreviations.
-  CHECK(contains(answer.markdown, "| 2024-10-22 | vs New York Knicks | W | BOS 132, NYK 109 |"));
-  CHECK(contains(answer.markdown, "| 2024-10-24 | @ Washington Wizards | W |"));
+  CHECK(contains(markdownOf(answer), "| 2024-10-22 | vs New York Knicks | W | BOS 132, NYK 109 |"));
+  CHECK(contains(markdownOf(answer), "| 2024-10-24 | @ Washington Wizards | W |"));
 }
 
 TEST_CASE("get_schedule: date ranges pick the seasons and filter the games") {
@@ -64,7 +65,8 @@ TEST_CASE("get_schedule: date ranges pick the seasons and filter the games") {
   auto empty = schedule({{"date_from", "2024-11-28"}, {"date_to", "2024-11-28"}});
   REQUIRE_FALSE(empty.is_error);
   CHECK(empty.structured["total"] == 0);
-  CHECK(contains(empty.markdown, "There were 0 games in 2024-25 from 2024-11-28 to 2024-11-28."));
+  CHECK(
+      contains(markdownOf(empty), "There were 0 games in 2024-25 from 2024-11-28 to 2024-11-28."));
 }
 
 TEST_CASE("get_schedule: this season by default, from its first game") {
@@ -89,7 +91,7 @@ TEST_CASE("get_schedule: home_away keeps a team's home or road games") {
   CHECK(games[0]["opponent"] == "MIN");
   CHECK(games[1]["date"] == "2024-10-25");
   for (const json& game : games) CHECK(game["home_game"] == true);
-  CHECK(contains(home.markdown,
+  CHECK(contains(markdownOf(home),
                  "The Los Angeles Lakers played 41 games at home in 2024-25; the 41 shown "
                  "went 31-10."));
 
@@ -99,7 +101,7 @@ TEST_CASE("get_schedule: home_away keeps a team's home or road games") {
   CHECK(road.structured["total"] == 41);
   CHECK(road.structured["games"][0]["date"] == "2024-10-28");
   CHECK(road.structured["games"][0]["opponent"] == "PHX");
-  CHECK(contains(road.markdown, "41 games on the road in 2024-25; the 41 shown went 19-22."));
+  CHECK(contains(markdownOf(road), "41 games on the road in 2024-25; the 41 shown went 19-22."));
 
   auto all = schedule({{"team", "LAL"}, {"season", "2024-25"}});
   CHECK(all.structured["home_away"].is_null());
@@ -118,10 +120,10 @@ TEST_CASE("get_schedule: last_n keeps a team's most recent played games, oldest 
   CHECK(games[4]["result"] == "L");
   CHECK(last.structured["total"] == 82);
   CHECK(last.structured["returned"] == 5);
-  CHECK(contains(last.markdown,
+  CHECK(contains(markdownOf(last),
                  "The Philadelphia 76ers played 82 games in 2024-25; the last 5 went 1-4."));
-  CHECK(contains(last.markdown, "Showing the last 5 of 82; raise `last_n` for more."));
-  CHECK(contains(last.markdown, "| 2025-04-13 | vs Chicago Bulls | L | CHI 122, PHI 102 |"));
+  CHECK(contains(markdownOf(last), "Showing the last 5 of 82; raise `last_n` for more."));
+  CHECK(contains(markdownOf(last), "| 2025-04-13 | vs Chicago Bulls | L | CHI 122, PHI 102 |"));
   // After the other filters: the last 2 road games; more than played is every game.
   auto road =
       schedule({{"team", "PHI"}, {"season", "2024-25"}, {"home_away", "away"}, {"last_n", 2}});
@@ -132,27 +134,27 @@ TEST_CASE("get_schedule: last_n keeps a team's most recent played games, oldest 
       {{"team", "PHI"}, {"date_from", "2025-04-01"}, {"date_to", "2025-04-13"}, {"last_n", 50}});
   CHECK(range.structured["returned"] == range.structured["total"]);
   CHECK(schedule({{"team", "PHI"}, {"last_n", 0}}).is_error);
-  CHECK(contains(schedule({{"team", "PHI"}, {"last_n", 83}}).markdown,
+  CHECK(contains(markdownOf(schedule({{"team", "PHI"}, {"last_n", 83}})),
                  "last_n must be between 1 and 82."));
 }
 
 TEST_CASE("get_schedule: errors a person can act on") {
   auto no_team = schedule({{"home_away", "home"}});
   REQUIRE(no_team.is_error);
-  CHECK(contains(no_team.markdown, "home_away needs a team"));
+  CHECK(contains(markdownOf(no_team), "home_away needs a team"));
   auto neither = schedule({{"team", "LAL"}, {"home_away", "neutral"}});
   REQUIRE(neither.is_error);
-  CHECK(contains(neither.markdown, "home_away must be \"home\" or \"away\""));
+  CHECK(contains(markdownOf(neither), "home_away must be \"home\" or \"away\""));
   auto reversed = schedule({{"date_from", "2025-02-01"}, {"date_to", "2025-01-01"}});
   REQUIRE(reversed.is_error);
-  CHECK(contains(reversed.markdown, "date_from 2025-02-01 is after date_to 2025-01-01"));
+  CHECK(contains(markdownOf(reversed), "date_from 2025-02-01 is after date_to 2025-01-01"));
   auto upcoming = schedule({{"team", "Knicks"}, {"date_from", "2026-03-01"}});
   REQUIRE(upcoming.is_error);
-  CHECK(contains(upcoming.markdown, "played games only, up to 2026-02-21"));
-  CHECK(contains(upcoming.markdown, "live NBA.com origin"));
+  CHECK(contains(markdownOf(upcoming), "played games only, up to 2026-02-21"));
+  CHECK(contains(markdownOf(upcoming), "live NBA.com origin"));
   auto outside = schedule({{"date_from", "2019-01-01"}, {"date_to", "2019-02-01"}});
   REQUIRE(outside.is_error);
-  CHECK(contains(outside.markdown, "2024-25: 2024-10-22 to 2025-04-13"));
+  CHECK(contains(markdownOf(outside), "2024-25: 2024-10-22 to 2025-04-13"));
   CHECK(schedule({{"date_from", "2025-02-30"}}).is_error);
   CHECK(schedule({{"team", "Nobody FC"}}).is_error);
 }

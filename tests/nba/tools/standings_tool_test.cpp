@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "support/tool_markdown.h"
 #include "team_test_support.h"
 
 using nba::testing::teams::acceptedBySchema;
@@ -42,9 +43,9 @@ TEST_CASE("get_team_standings: 2024-25 East in order, Cleveland first at 64-18")
   CHECK(answer.structured["conference"] == "East");
   CHECK(answer.structured["coverage"] == "complete");
   CHECK(answer.structured["as_of"] == "2025-04-13");
-  CHECK(contains(answer.markdown, "Cleveland led the East at 64-18."));
-  CHECK(contains(answer.markdown, "| 1 | Cleveland Cavaliers | 64 | 18 | .780 | — |"));
-  CHECK(contains(answer.markdown, "2024-25 (as of 2025-04-13)"));
+  CHECK(contains(markdownOf(answer), "Cleveland led the East at 64-18."));
+  CHECK(contains(markdownOf(answer), "| 1 | Cleveland Cavaliers | 64 | 18 | .780 | — |"));
+  CHECK(contains(markdownOf(answer), "2024-25 (as of 2025-04-13)"));
   CHECK(answer.meta["dev.nbamcp/season"] == "2024-25");
 }
 
@@ -68,8 +69,8 @@ TEST_CASE("get_team_standings: the West's 50-32 trio in the official order LAL, 
   CHECK(record(rows[3]) == "DEN 50-32");
   CHECK(record(rows[4]) == "LAC 50-32");
   CHECK(rows[4]["conference_rank"] == 5);
-  CHECK(contains(answer.markdown, "Oklahoma City led the West at 68-14."));
-  CHECK(contains(answer.markdown, "tiebreakers"));
+  CHECK(contains(markdownOf(answer), "Oklahoma City led the West at 68-14."));
+  CHECK(contains(markdownOf(answer), "tiebreakers"));
 }
 
 TEST_CASE("get_team_standings: the league has both conferences and names both leaders") {
@@ -80,10 +81,10 @@ TEST_CASE("get_team_standings: the league has both conferences and names both le
   CHECK(record(answer.structured["rows"][0]) == "CLE 64-18");
   CHECK(record(answer.structured["rows"][15]) == "OKC 68-14");
   CHECK(answer.structured["rows"][15]["league_rank"] == 1);
-  CHECK(contains(answer.markdown,
+  CHECK(contains(markdownOf(answer),
                  "Cleveland led the East at 64-18 and Oklahoma City led the West at 68-14."));
-  CHECK(contains(answer.markdown, "### East"));
-  CHECK(contains(answer.markdown, "### West"));
+  CHECK(contains(markdownOf(answer), "### East"));
+  CHECK(contains(markdownOf(answer), "### West"));
 }
 
 TEST_CASE("get_team_standings: a division ranks and measures games behind its own leader") {
@@ -97,8 +98,8 @@ TEST_CASE("get_team_standings: a division ranks and measures games behind its ow
   CHECK(record(rows[1]) == "NYK 51-31");
   CHECK(rows[1]["division_games_back"] == 10.0);
   CHECK(rows[1]["games_back"] == 13.0);
-  CHECK(contains(answer.markdown, "Boston led the Atlantic at 61-21."));
-  CHECK(contains(answer.markdown, "| 2 | New York Knicks | 51 | 31 | .622 | 10.0 |"));
+  CHECK(contains(markdownOf(answer), "Boston led the Atlantic at 61-21."));
+  CHECK(contains(markdownOf(answer), "| 2 | New York Knicks | 51 | 31 | .622 | 10.0 |"));
 }
 
 TEST_CASE("get_team_standings: one team's row says its place and games behind") {
@@ -110,12 +111,12 @@ TEST_CASE("get_team_standings: one team's row says its place and games behind") 
   CHECK(row["conference_rank"] == 2);
   CHECK(row["home"].get<std::string>().size() >= 3);
   CHECK(answer.structured["team"] == "BOS");
-  CHECK(contains(answer.markdown,
+  CHECK(contains(markdownOf(answer),
                  "Boston finished 61-21, 2nd in the East, 3.0 games behind "
                  "Cleveland."));
   auto lakers = standings({{"season", "2024-25"}, {"team", "Lakers"}, {"division", "Pacific"}});
   REQUIRE_FALSE(lakers.is_error);
-  CHECK(contains(lakers.markdown, "Los Angeles Lakers finished 50-32, 3rd in the West"));
+  CHECK(contains(markdownOf(lakers), "Los Angeles Lakers finished 50-32, 3rd in the West"));
 }
 
 TEST_CASE("get_team_standings: 2025-26 is partial, as of its date, and says so") {
@@ -124,8 +125,8 @@ TEST_CASE("get_team_standings: 2025-26 is partial, as of its date, and says so")
   CHECK(answer.structured["coverage"] == "partial");
   CHECK(answer.structured["as_of"] == "2026-02-21");
   CHECK(record(answer.structured["rows"][0]) == "DET 42-13");
-  CHECK(contains(answer.markdown, "Detroit leads the East at 42-13."));
-  CHECK(contains(answer.markdown, "partial season"));
+  CHECK(contains(markdownOf(answer), "Detroit leads the East at 42-13."));
+  CHECK(contains(markdownOf(answer), "partial season"));
   auto west = standings({{"conference", "West"}});  // "this season" on the test clock
   REQUIRE_FALSE(west.is_error);
   CHECK(west.structured["season"] == "2025-26");
@@ -135,26 +136,27 @@ TEST_CASE("get_team_standings: 2025-26 is partial, as of its date, and says so")
 TEST_CASE("get_team_standings: errors a person can act on") {
   auto conference = standings({{"conference", "North"}});
   REQUIRE(conference.is_error);
-  CHECK(contains(conference.markdown, "Use East or West"));
+  CHECK(contains(markdownOf(conference), "Use East or West"));
   auto division = standings({{"division", "Midwest"}});
   REQUIRE(division.is_error);
-  CHECK(contains(division.markdown, "Atlantic, Central, Southeast, Northwest, Pacific, Southwest"));
+  CHECK(contains(markdownOf(division),
+                 "Atlantic, Central, Southeast, Northwest, Pacific, Southwest"));
   auto mismatch = standings({{"conference", "West"}, {"division", "Atlantic"}});
   REQUIRE(mismatch.is_error);
-  CHECK(contains(mismatch.markdown, "The Atlantic division is in the East"));
+  CHECK(contains(markdownOf(mismatch), "The Atlantic division is in the East"));
   auto wrong_team = standings({{"conference", "West"}, {"team", "Celtics"}});
   REQUIRE(wrong_team.is_error);
-  CHECK(contains(wrong_team.markdown, "Atlantic division of the East"));
+  CHECK(contains(markdownOf(wrong_team), "Atlantic division of the East"));
   auto unknown = standings({{"team", "Zzyzx Qwerty"}});
   REQUIRE(unknown.is_error);
-  CHECK(contains(unknown.markdown, "No team matches"));
+  CHECK(contains(markdownOf(unknown), "No team matches"));
   auto la = standings({{"team", "LA"}});
   REQUIRE(la.is_error);
-  CHECK(contains(la.markdown, "Clippers"));
-  CHECK(contains(la.markdown, "Lakers"));
+  CHECK(contains(markdownOf(la), "Clippers"));
+  CHECK(contains(markdownOf(la), "Lakers"));
   auto old = standings({{"season", "1999-00"}});
   REQUIRE(old.is_error);
-  CHECK(contains(old.markdown, "2024-25"));
+  CHECK(contains(markdownOf(old), "2024-25"));
 }
 
 TEST_CASE("get_team_standings: the input schema rejects bad arguments before the handler") {

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "support/tool_markdown.h"
 #include "team_test_support.h"
 
 using nba::testing::teams::acceptedBySchema;
@@ -43,12 +44,12 @@ TEST_CASE("compare_teams Base: Boston vs Cleveland 2024-25 marks the better valu
   CHECK(statOf(answer, "FG3M")["best"] == json({"BOS"}));
   CHECK(teams[1]["categories_led"] == 7);
   CHECK(teams[0]["categories_led"] == 5);
-  CHECK(contains(answer.markdown,
+  CHECK(contains(markdownOf(answer),
                  "Cleveland (64-18) has the better value in 7 of 12 categories "
                  "and Boston (61-21) in 5"));
-  CHECK(contains(answer.markdown, "| Points per game | 116.3 | 121.9 ✓ |"));
-  CHECK(contains(answer.markdown, "lower is better for Opp PTS, TOV."));
-  CHECK(contains(answer.markdown, "| Opponent points per game | 107.2 ✓ | 112.4 |"));
+  CHECK(contains(markdownOf(answer), "| Points per game | 116.3 | 121.9 ✓ |"));
+  CHECK(contains(markdownOf(answer), "lower is better for Opp PTS, TOV."));
+  CHECK(contains(markdownOf(answer), "| Opponent points per game | 107.2 ✓ | 112.4 |"));
 }
 
 TEST_CASE("compare_teams Advanced: ties are marked for both, pace for neither") {
@@ -64,7 +65,7 @@ TEST_CASE("compare_teams Advanced: ties are marked for both, pace for neither") 
   CHECK(statOf(answer, "OPP_TOV_PCT")["best"] == json({"CLE"}));
   CHECK(answer.structured["teams"][1]["categories_led"] == 10);
   CHECK(answer.structured["teams"][0]["categories_led"] == 6);
-  CHECK(contains(answer.markdown,
+  CHECK(contains(markdownOf(answer),
                  "lower is better for DRtg, TOV%, Opp eFG%, Opp FT/FGA; Pace is not marked."));
 }
 
@@ -79,22 +80,22 @@ TEST_CASE("compare_teams: four teams, and this season falls back to the partial 
   CHECK(statOf(answer, "W_PCT")["display"] == json({"46-15", "44-14", "43-16", "37-23"}));
   CHECK(statOf(answer, "PTS")["values"] == json({119.5, 117.5, 118.5, 120.5}));
   CHECK(statOf(answer, "PTS")["best"] == json({"DEN"}));
-  CHECK(contains(answer.markdown, "| Stat | Oklahoma City Thunder | Detroit Pistons |"));
+  CHECK(contains(markdownOf(answer), "| Stat | Oklahoma City Thunder | Detroit Pistons |"));
 }
 
 TEST_CASE("compare_teams: errors a person can act on") {
   auto same = compareTeams({{"teams", {"Boston", "Celtics"}}});
   REQUIRE(same.is_error);
-  CHECK(contains(same.markdown, "'Boston' and 'Celtics' both name the Boston Celtics"));
+  CHECK(contains(markdownOf(same), "'Boston' and 'Celtics' both name the Boston Celtics"));
   auto unknown = compareTeams({{"teams", {"BOS", "Zzyzx Qwerty"}}});
   REQUIRE(unknown.is_error);
-  CHECK(contains(unknown.markdown, "Zzyzx Qwerty"));
+  CHECK(contains(markdownOf(unknown), "Zzyzx Qwerty"));
   auto la = compareTeams({{"teams", {"BOS", "LA"}}});
   REQUIRE(la.is_error);
-  CHECK(contains(la.markdown, "Lakers"));
+  CHECK(contains(markdownOf(la), "Lakers"));
   auto playoffs = compareTeams({{"teams", {"BOS", "CLE"}}, {"season_type", "Playoffs"}});
   REQUIRE(playoffs.is_error);
-  CHECK(contains(playoffs.markdown, "no playoffs"));
+  CHECK(contains(markdownOf(playoffs), "no playoffs"));
 }
 
 TEST_CASE("compare_teams: the input schema rejects bad arguments before the handler") {

@@ -1,6 +1,7 @@
 // get_team_rankings on the snapshot: 2024-25 values from basketball-reference's team summaries.
 #include <doctest/doctest.h>
 
+#include "support/tool_markdown.h"
 #include "team_test_support.h"
 
 using nba::testing::teams::acceptedBySchema;
@@ -30,11 +31,11 @@ TEST_CASE("get_team_rankings: the West by defensive rating, lower first") {
   CHECK(rows[1]["team"]["abbr"] == "LAC");
   CHECK(rows[1]["display"] == "110.3");
   CHECK(answer.structured["stat"]["better"] == "lower");
-  CHECK(contains(answer.markdown,
+  CHECK(contains(markdownOf(answer),
                  "The Oklahoma City Thunder had the best defensive rating in the West in "
                  "2024-25: 107.5."));
-  CHECK(contains(answer.markdown, "| 2 | LA Clippers | 110.3 | 50-32 |"));
-  CHECK_FALSE(contains(answer.markdown, "Boston"));
+  CHECK(contains(markdownOf(answer), "| 2 | LA Clippers | 110.3 | 50-32 |"));
+  CHECK_FALSE(contains(markdownOf(answer), "Boston"));
 }
 
 TEST_CASE("get_team_rankings: lowest, pace, points and divisions") {
@@ -42,16 +43,16 @@ TEST_CASE("get_team_rankings: lowest, pace, points and divisions") {
       {{"stat", "OFF_RATING"}, {"conference", "East"}, {"lowest", true}, {"season", "2024-25"}});
   REQUIRE_FALSE(worst.is_error);
   CHECK(worst.structured["rows"][0]["team"]["abbr"] == "WAS");
-  CHECK(contains(worst.markdown,
+  CHECK(contains(markdownOf(worst),
                  "The Washington Wizards had the worst offensive rating in the "
                  "East in 2024-25: 106.8."));
   auto pace = rankings({{"stat", "PACE"}, {"season", "2024-25"}});
   REQUIRE(pace.structured["rows"].size() == 30);
-  CHECK(contains(pace.markdown,
+  CHECK(contains(markdownOf(pace),
                  "The Memphis Grizzlies had the highest pace in the NBA in "
                  "2024-25: 103.3."));
   auto points = rankings({{"stat", "PTS"}, {"season", "2024-25"}});
-  CHECK(contains(points.markdown,
+  CHECK(contains(markdownOf(points),
                  "The Cleveland Cavaliers scored the most points per game in "
                  "the NBA in 2024-25: 121.9."));
   auto atlantic = rankings({{"division", "Atlantic"}, {"season", "2024-25"}});
@@ -64,8 +65,8 @@ TEST_CASE("get_team_rankings: lowest, pace, points and divisions") {
 TEST_CASE("get_team_rankings: bad input") {
   auto unknown = rankings({{"stat", "PER"}});
   CHECK(unknown.is_error);
-  CHECK(contains(unknown.markdown, "No team stat 'PER'"));
-  CHECK(contains(unknown.markdown, "DEF_RATING"));
+  CHECK(contains(markdownOf(unknown), "No team stat 'PER'"));
+  CHECK(contains(markdownOf(unknown), "DEF_RATING"));
   CHECK(rankings({{"stat", "PTS"}, {"season", "1990-91"}}).is_error);
   CHECK_FALSE(acceptedBySchema("get_team_rankings", {{"conference", "North"}}));
   CHECK_FALSE(acceptedBySchema("get_team_rankings", {{"lowest", "yes"}}));

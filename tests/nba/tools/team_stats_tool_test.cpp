@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "support/tool_markdown.h"
 #include "team_test_support.h"
 
 using nba::testing::teams::acceptedBySchema;
@@ -48,10 +49,10 @@ TEST_CASE("get_team_stats Advanced: Boston 2024-25 ratings and pace (basketball-
   CHECK(answer.structured["measure"] == "Advanced");
   CHECK(answer.structured["team"]["abbr"] == "BOS");
   CHECK(answer.structured["w"] == 61);
-  CHECK(contains(answer.markdown,
+  CHECK(contains(markdownOf(answer),
                  "Boston had an offensive rating of 120.6 (2nd), a defensive rating of 111.1 "
                  "(5th) and a net rating of +9.5 (2nd) in 2024-25, at a pace of 95.7 (61-21)."));
-  CHECK(contains(answer.markdown,
+  CHECK(contains(markdownOf(answer),
                  "| Defensive rating (points allowed per 100 possessions) | "
                  "111.1 | 5th |"));
 }
@@ -62,7 +63,7 @@ TEST_CASE("get_team_stats: an NBA.com team id names the team") {
   CHECK(answer.structured["team"]["name"] == "Boston Celtics");
   auto unknown = teamStats({{"team", "1610612700"}});
   CHECK(unknown.is_error);
-  CHECK(contains(unknown.markdown, "No team has the id 1610612700."));
+  CHECK(contains(markdownOf(unknown), "No team has the id 1610612700."));
 }
 
 TEST_CASE("get_team_stats Base: Boston 2024-25 per game, the default measure") {
@@ -75,7 +76,7 @@ TEST_CASE("get_team_stats Base: Boston 2024-25 per game, the default measure") {
   CHECK(statOf(answer, "FG3M")["league_rank"] == 1);
   CHECK(statOf(answer, "FT_PCT")["display"] == "79.9%");
   CHECK(statOf(answer, "W_PCT")["display"] == "61-21");
-  CHECK(contains(answer.markdown,
+  CHECK(contains(markdownOf(answer),
                  "Boston averaged 116.3 points and allowed 107.2 per game in 2024-25, going "
                  "61-21."));
   CHECK(answer.structured["as_of"] == "2025-04-13");
@@ -89,8 +90,8 @@ TEST_CASE("get_team_stats: 2025-26 is partial and this season falls back to it")
   CHECK(answer.structured["coverage"] == "partial");
   // bbref 2026 lines: through 2026-02-27 by CLE's dated games (meta.tsv explains).
   CHECK(answer.structured["as_of"] == "2026-02-27");
-  CHECK(contains(answer.markdown, "Oklahoma City averages "));
-  CHECK(contains(answer.markdown, "partial season"));
+  CHECK(contains(markdownOf(answer), "Oklahoma City averages "));
+  CHECK(contains(markdownOf(answer), "partial season"));
 }
 
 TEST_CASE("get_team_stats: errors a person can act on") {
@@ -99,17 +100,17 @@ TEST_CASE("get_team_stats: errors a person can act on") {
   CHECK(typo.structured["team"]["abbr"] == "BOS");
   auto unknown = teamStats({{"team", "Zzyzx Qwerty"}, {"season", "2024-25"}});
   REQUIRE(unknown.is_error);
-  CHECK(contains(unknown.markdown, "No team matches 'Zzyzx Qwerty'"));
+  CHECK(contains(markdownOf(unknown), "No team matches 'Zzyzx Qwerty'"));
   auto la = teamStats({{"team", "LA"}});
   REQUIRE(la.is_error);
-  CHECK(contains(la.markdown, "Clippers"));
+  CHECK(contains(markdownOf(la), "Clippers"));
   auto playoffs = teamStats({{"team", "BOS"}, {"season_type", "Playoffs"}});
   REQUIRE(playoffs.is_error);
-  CHECK(contains(playoffs.markdown, "no playoffs"));
-  CHECK(contains(playoffs.markdown, "Regular Season"));
+  CHECK(contains(markdownOf(playoffs), "no playoffs"));
+  CHECK(contains(markdownOf(playoffs), "Regular Season"));
   auto old = teamStats({{"team", "BOS"}, {"season", "2010-11"}});
   REQUIRE(old.is_error);
-  CHECK(contains(old.markdown, "2023-24"));
+  CHECK(contains(markdownOf(old), "2023-24"));
 }
 
 TEST_CASE("get_team_stats: the input schema rejects bad arguments before the handler") {
