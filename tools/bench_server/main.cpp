@@ -41,6 +41,7 @@ void benchServer(const BenchOptions& o, BenchReport& r) {
   r.ping = measureRoundTrips(*session, kPingRequest, o.warmup, o.iterations, next_id);
   r.call = measureRoundTrips(*session, kToolCallRequest, o.warmup, o.iterations, next_id);
   r.pipelined_call = measureThroughput(*session, kToolCallRequest, o.pipelined, next_id);
+  r.pipelined_cheapest = measureThroughput(*session, kCheapestToolRequest, o.pipelined, next_id);
   r.pipelined_ping = measureThroughput(*session, kPingRequest, o.pipelined, next_id);
   r.after_load = readMemory(session->child().pid());
   if (o.gap_us > 0) {

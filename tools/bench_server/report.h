@@ -40,6 +40,7 @@ struct BenchReport {
   RoundTripResult echo_ping;
   RoundTripResult echo_call;
   ThroughputResult pipelined_call;
+  ThroughputResult pipelined_cheapest;
   ThroughputResult pipelined_ping;
   ThroughputResult pipelined_echo;
   // echo line, get_server_stats, get_league_leaders, answer_nba_question (when gap_us > 0)

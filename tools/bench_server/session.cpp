@@ -19,6 +19,9 @@ const RequestTemplate kPingRequest{R"({"jsonrpc":"2.0","id":)", R"(,"method":"pi
 const RequestTemplate kToolCallRequest{
     R"({"jsonrpc":"2.0","id":)",
     R"(,"method":"tools/call","params":{"name":"get_server_stats","arguments":{}}})"};
+const RequestTemplate kCheapestToolRequest{
+    R"({"jsonrpc":"2.0","id":)",
+    R"(,"method":"tools/call","params":{"name":"resolve_entity","arguments":{"query":"1628983"}}})"};
 const RequestTemplate kLeadersRequest{
     R"({"jsonrpc":"2.0","id":)",
     R"(,"method":"tools/call","params":{"name":"get_league_leaders","arguments":{"stat":"PTS"}}})"};

@@ -17,8 +17,11 @@ struct RequestTemplate {
 
 extern const RequestTemplate kPingRequest;
 extern const RequestTemplate kToolCallRequest;  // tools/call get_server_stats {}
-extern const RequestTemplate kLeadersRequest;   // tools/call get_league_leaders {stat: PTS}
-extern const RequestTemplate kAnswerRequest;    // tools/call answer_nba_question (leaders)
+// tools/call resolve_entity of an id: the cheapest tool there is (an index lookup, a small
+// answer), the nearest to issue 9's "trivial tool" for pipelined throughput.
+extern const RequestTemplate kCheapestToolRequest;
+extern const RequestTemplate kLeadersRequest;  // tools/call get_league_leaders {stat: PTS}
+extern const RequestTemplate kAnswerRequest;   // tools/call answer_nba_question (leaders)
 
 // Appends the request with `id`, '\n' included.
 void appendRequest(std::string& out, const RequestTemplate& request, std::int64_t id);
