@@ -163,17 +163,6 @@ std::optional<std::string> optionalString(const json& arguments, const char* key
   return it->get<std::string>();
 }
 
-json answerMeta(const TableMeta& table, const std::optional<Season>& season) {
-  json meta = {{"dev.nbamcp/as_of", table.as_of},
-               {"dev.nbamcp/source", table.source},
-               {"dev.nbamcp/cache", cacheStateName(table.cache)}};
-  meta["dev.nbamcp/season"] = season ? json(season->label()) : json(nullptr);
-  if (!table.notes.empty()) {
-    meta["dev.nbamcp/notes"] = table.notes;
-  }
-  return meta;
-}
-
 ToolAnswer errorAnswer(const Status& status) { return ToolAnswer::error(status.message()); }
 
 Result<std::optional<ResolvedTeam>> teamInConference(const nlohmann::json& arguments,

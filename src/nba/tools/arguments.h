@@ -10,6 +10,7 @@
 #include "domain/season.h"
 #include "domain/team.h"
 #include "nba/stats/stat_catalog.h"
+#include "nba/tools/provenance.h"
 #include "nba/tools/tool_answer.h"
 #include "nba/tools/tool_env.h"
 
@@ -73,12 +74,6 @@ bool hasValue(const nlohmann::json& arguments, const char* key);
 
 // An optional string argument; nullopt when absent or null.
 std::optional<std::string> optionalString(const nlohmann::json& arguments, const char* key);
-
-// The one provenance builder: `_meta` for an answer built from `table` — dev.nbamcp/season
-// (`season`, the answer's, which a season-less table lacks), as_of, source, cache (the table's
-// real cache state) and, when the source added any, notes ("NBA.com unreachable — offline
-// snapshot …"), which the server also shows under the answer's markdown.
-nlohmann::json answerMeta(const TableMeta& table, const std::optional<Season>& season);
 
 // A tool error from a Status: its message, as an isError answer.
 ToolAnswer errorAnswer(const Status& status);

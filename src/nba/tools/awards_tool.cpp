@@ -8,6 +8,7 @@
 #include "nba/tools/award_names.h"
 #include "nba/tools/markdown.h"
 #include "nba/tools/prose.h"
+#include "nba/tools/provenance.h"
 #include "nba/tools/sorted_json_object.h"
 #include "nba/tools/team_text.h"
 
@@ -400,20 +401,19 @@ ToolAnswer awards(const json& arguments, const ToolEnv& env) {
   for (const Season& season : with_awards) {
     seasons.push_back(season.label());
   }
-  answer.structured = {
-      {"season", query->season ? json(query->season->label()) : json(nullptr)},
-      {"as_of", as_of},
-      {"source", all.meta.source},
-      {"award", query->award ? json{{"codes", query->award->codes}, {"label", query->award->label}}
-                             : json(nullptr)},
-      {"player", query->player ? json{{"id", query->player->player.player_id},
-                                      {"name", query->player->player.name}}
-                               : json(nullptr)},
-      {"seasons_with_awards", seasons},
-      {"entries", std::move(rows)},
-      {"notes", query->notes}};
   TableMeta shown = all.meta;
   shown.as_of = as_of;  // the season shown's, not the table's over every season
+  answer.structured =
+      provenanceJson(shown, query->season ? json(query->season->label()) : json(nullptr));
+  answer.structured.update(
+      {{"award", query->award ? json{{"codes", query->award->codes}, {"label", query->award->label}}
+                              : json(nullptr)},
+       {"player", query->player ? json{{"id", query->player->player.player_id},
+                                       {"name", query->player->player.name}}
+                                : json(nullptr)},
+       {"seasons_with_awards", seasons},
+       {"entries", std::move(rows)},
+       {"notes", query->notes}});
   answer.meta = answerMeta(shown, query->season);
   return answer;
 }

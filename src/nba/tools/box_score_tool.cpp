@@ -7,6 +7,7 @@
 #include "nba/tools/game_rows.h"
 #include "nba/tools/game_tools.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/provenance.h"
 #include "nba/tools/sorted_json_object.h"
 #include "nba/tools/team_text.h"
 
@@ -242,10 +243,11 @@ ToolAnswer boxScoreAnswer(const Game& game, const std::vector<PlayerLine>& lines
   std::string note = coverageNote(teams, box_meta, partial);
   answer.text.sentence = escapeMarkdown(sentence + ".");
   answer.text.body = note + "\n\n" + tables;
-  answer.structured = {
-      {"season", game.season.label()}, {"as_of", meta.as_of}, {"source", meta.source},
-      {"game", gameJson(game)},        {"partial", partial},  {"note", note},
-      {"teams", std::move(teams)}};
+  answer.structured = provenanceJson(meta, game.season.label());
+  answer.structured.update({{"game", gameJson(game)},
+                            {"partial", partial},
+                            {"note", note},
+                            {"teams", std::move(teams)}});
   answer.meta = answerMeta(meta, game.season);
   return answer;
 }

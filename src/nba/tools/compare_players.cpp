@@ -6,6 +6,7 @@
 #include "nba/tools/markdown.h"
 #include "nba/tools/player_lines.h"
 #include "nba/tools/player_tools.h"
+#include "nba/tools/provenance.h"
 
 namespace nba::tools {
 namespace {
@@ -230,15 +231,12 @@ ToolAnswer comparePlayers(const json& arguments, const ToolEnv& env) {
       note_list.push_back(note);
     }
   }
-  answer.structured = {{"season", label},
-                       {"season_type", seasonTypeName(type)},
-                       {"per_mode", stats::perModeName(mode)},
-                       {"as_of", meta.as_of},
-                       {"source", meta.source},
-                       {"coverage", coverageName(meta.coverage)},
-                       {"players", std::move(players)},
-                       {"stats", statsJson(*sides, rows)},
-                       {"notes", std::move(note_list)}};
+  answer.structured = provenanceJson(meta, label);
+  answer.structured.update({{"season_type", seasonTypeName(type)},
+                            {"per_mode", stats::perModeName(mode)},
+                            {"players", std::move(players)},
+                            {"stats", statsJson(*sides, rows)},
+                            {"notes", std::move(note_list)}});
   answer.meta = answerMeta(meta, season->season);
   return answer;
 }

@@ -5,6 +5,7 @@
 #include "core/user_text.h"
 #include "nba/tools/arguments.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/provenance.h"
 #include "nba/tools/team_lines.h"
 #include "nba/tools/team_measures.h"
 #include "nba/tools/team_text.h"
@@ -169,15 +170,12 @@ ToolAnswer compareAnswer(std::vector<Side> sides, const TeamLines& lines,
   answer.text = AnswerSections::of({title, lines.season.season.label(), meta.as_of},
                                    answerSentence(sides, categories, lines),
                                    notesMarkdown(notes) + table.render());
-  answer.structured = {{"season", lines.season.season.label()},
-                       {"as_of", meta.as_of},
-                       {"source", meta.source},
-                       {"coverage", coverageName(meta.coverage)},
-                       {"season_type", lines.season_type},
-                       {"measure", teamMeasureName(lines.measure)},
-                       {"teams", std::move(teams)},
-                       {"stats", std::move(stats)},
-                       {"notes", notes}};
+  answer.structured = provenanceJson(meta, lines.season.season.label());
+  answer.structured.update({{"season_type", lines.season_type},
+                            {"measure", teamMeasureName(lines.measure)},
+                            {"teams", std::move(teams)},
+                            {"stats", std::move(stats)},
+                            {"notes", notes}});
   answer.meta = answerMeta(meta, lines.season.season);
   return answer;
 }

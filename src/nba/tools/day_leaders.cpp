@@ -8,6 +8,7 @@
 #include "nba/tools/game_rows.h"
 #include "nba/tools/markdown.h"
 #include "nba/tools/prose.h"
+#include "nba/tools/provenance.h"
 
 namespace nba::tools {
 namespace {
@@ -286,29 +287,28 @@ ToolAnswer dayLeaders(const json& arguments, const ToolEnv& env) {
       notesMarkdown(notes) + (ranked.empty() ? "" : markdownTable(*query, ranked)));
   json leaders = json::array();
   for (const RankedLine& line : ranked) leaders.push_back(leaderJson(line));
-  answer.structured = {{"season", query->season.label()},
-                       {"season_type", "Regular Season"},
-                       {"date", query->date},
-                       {"as_of", meta.as_of},
-                       {"source", meta.source},
-                       {"complete", meta.coverage == Coverage::kComplete},
-                       {"stat",
-                        {{"code", query->stat->code},
-                         {"label", query->stat->label},
-                         {"short_label", query->stat->short_label}}},
-                       {"per_mode", "Totals"},
-                       {"conference", query->conference ? json(*query->conference) : json(nullptr)},
-                       {"team", query->team ? json(query->team->team.abbr) : json(nullptr)},
-                       {"qualification",
-                        {{"rule", kRule},
-                         {"team_games", 1},
-                         {"min_games", 0},
-                         {"min_made", nullptr},
-                         {"made_stat", nullptr},
-                         {"min_games_overridden", false}}},
-                       {"qualified_count", qualified},
-                       {"leaders", std::move(leaders)},
-                       {"notes", notes}};
+  answer.structured = provenanceJson(meta, query->season.label());
+  answer.structured.update(
+      {{"season_type", "Regular Season"},
+       {"date", query->date},
+       {"complete", meta.coverage == Coverage::kComplete},
+       {"stat",
+        {{"code", query->stat->code},
+         {"label", query->stat->label},
+         {"short_label", query->stat->short_label}}},
+       {"per_mode", "Totals"},
+       {"conference", query->conference ? json(*query->conference) : json(nullptr)},
+       {"team", query->team ? json(query->team->team.abbr) : json(nullptr)},
+       {"qualification",
+        {{"rule", kRule},
+         {"team_games", 1},
+         {"min_games", 0},
+         {"min_made", nullptr},
+         {"made_stat", nullptr},
+         {"min_games_overridden", false}}},
+       {"qualified_count", qualified},
+       {"leaders", std::move(leaders)},
+       {"notes", notes}});
   answer.meta = answerMeta(meta, query->season);
   return answer;
 }

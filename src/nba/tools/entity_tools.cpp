@@ -3,6 +3,7 @@
 #include "nba/tools/arguments.h"
 #include "nba/tools/markdown.h"
 #include "nba/tools/nba_tool.h"
+#include "nba/tools/provenance.h"
 
 namespace nba::tools {
 namespace {
@@ -64,12 +65,14 @@ ToolAnswer resolveEntity(const json& arguments, const ToolEnv& env) {
   }
   ToolAnswer answer;
   answer.text = resolutionText(query, *resolution);
-  answer.structured = *resolution;
-  answer.structured["query"] = query;
   auto players = env.data.players(env.call);
   if (!players.ok()) {
     return errorAnswer(players.status());
   }
+  // The player index's provenance: a name is matched against it (teams change far less).
+  answer.structured = provenanceJson(players->meta, nullptr);
+  answer.structured.update(*resolution);
+  answer.structured["query"] = query;
   answer.meta = answerMeta(players->meta, std::nullopt);
   return answer;
 }

@@ -4,6 +4,7 @@
 #include "nba/tools/markdown.h"
 #include "nba/tools/player_lines.h"
 #include "nba/tools/player_tools.h"
+#include "nba/tools/provenance.h"
 
 namespace nba::tools {
 namespace {
@@ -173,20 +174,18 @@ ToolAnswer getPlayerCareer(const json& arguments, const ToolEnv& env) {
   }
   json totals = statLineJson(career, mode);
   totals["seasons"] = seasons.size();
-  answer.structured = {
-      {"player", playerJson(player->player)},
-      {"season", nullptr},
-      {"per_mode", stats::perModeName(mode)},
-      {"as_of", table->meta.as_of},
-      {"source", table->meta.source},
-      {"seasons_in_data", std::move(seasons_covered)},
-      {"first_season",
-       player->player.from_year ? json(Season{*player->player.from_year}.label()) : json(nullptr)},
-      {"complete_career",
-       !player->player.from_year || *player->player.from_year >= covered.front().season.start_year},
-      {"rows", std::move(rows)},
-      {"career", std::move(totals)},
-      {"notes", std::move(note_list)}};
+  answer.structured = provenanceJson(table->meta, nullptr);
+  answer.structured.update(
+      {{"player", playerJson(player->player)},
+       {"per_mode", stats::perModeName(mode)},
+       {"seasons_in_data", std::move(seasons_covered)},
+       {"first_season",
+        player->player.from_year ? json(Season{*player->player.from_year}.label()) : json(nullptr)},
+       {"complete_career", !player->player.from_year ||
+                               *player->player.from_year >= covered.front().season.start_year},
+       {"rows", std::move(rows)},
+       {"career", std::move(totals)},
+       {"notes", std::move(note_list)}});
   answer.meta = answerMeta(table->meta, std::nullopt);
   return answer;
 }

@@ -5,6 +5,7 @@
 #include "nba/tools/markdown.h"
 #include "nba/tools/player_lines.h"
 #include "nba/tools/player_tools.h"
+#include "nba/tools/provenance.h"
 #include "nba/tools/sorted_json_object.h"
 
 namespace nba::tools {
@@ -257,20 +258,17 @@ ToolAnswer getPlayerGameLog(const json& arguments, const ToolEnv& env) {
       note_list.push_back(note);
     }
   }
-  answer.structured = {
-      {"player", playerJson(player->player)},
-      {"season", label},
-      {"as_of", log->meta.as_of},
-      {"source", log->meta.source},
-      {"coverage", coverageName(log->meta.coverage)},
-      {"filters",
-       {{"last_n", filters.last_n ? json(*filters.last_n) : json(nullptr)},
-        {"date_from", filters.date_from ? json(*filters.date_from) : json(nullptr)},
-        {"date_to", filters.date_to ? json(*filters.date_to) : json(nullptr)}}},
-      {"games", std::move(games)},
-      {"averages", std::move(averages)},
-      {"season_log", std::move(summary)},
-      {"notes", std::move(note_list)}};
+  answer.structured = provenanceJson(log->meta, label);
+  answer.structured.update(
+      {{"player", playerJson(player->player)},
+       {"filters",
+        {{"last_n", filters.last_n ? json(*filters.last_n) : json(nullptr)},
+         {"date_from", filters.date_from ? json(*filters.date_from) : json(nullptr)},
+         {"date_to", filters.date_to ? json(*filters.date_to) : json(nullptr)}}},
+       {"games", std::move(games)},
+       {"averages", std::move(averages)},
+       {"season_log", std::move(summary)},
+       {"notes", std::move(note_list)}});
   answer.meta = answerMeta(log->meta, season->season);
   return answer;
 }

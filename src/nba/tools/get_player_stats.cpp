@@ -2,6 +2,7 @@
 #include "nba/tools/markdown.h"
 #include "nba/tools/player_lines.h"
 #include "nba/tools/player_tools.h"
+#include "nba/tools/provenance.h"
 
 namespace nba::tools {
 namespace {
@@ -106,19 +107,16 @@ ToolAnswer getPlayerStats(const json& arguments, const ToolEnv& env) {
       note_list.push_back(note);
     }
   }
-  answer.structured = {{"player", playerJson(player->player)},
-                       {"season", label},
-                       {"season_type", seasonTypeName(type)},
-                       {"per_mode", stats::perModeName(mode)},
-                       {"as_of", lines->meta.as_of},
-                       {"source", lines->meta.source},
-                       {"coverage", coverageName(lines->meta.coverage)},
-                       {"team", line.lastTeam()},
-                       {"teams", lineTeams(line)},
-                       {"traded", !lines->stints.empty()},
-                       {"line", statLineJson(line, mode)},
-                       {"stints", std::move(stints)},
-                       {"notes", std::move(note_list)}};
+  answer.structured = provenanceJson(lines->meta, label);
+  answer.structured.update({{"player", playerJson(player->player)},
+                            {"season_type", seasonTypeName(type)},
+                            {"per_mode", stats::perModeName(mode)},
+                            {"team", line.lastTeam()},
+                            {"teams", lineTeams(line)},
+                            {"traded", !lines->stints.empty()},
+                            {"line", statLineJson(line, mode)},
+                            {"stints", std::move(stints)},
+                            {"notes", std::move(note_list)}});
   answer.meta = answerMeta(lines->meta, season->season);
   return answer;
 }

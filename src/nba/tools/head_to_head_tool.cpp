@@ -2,6 +2,7 @@
 #include "nba/tools/game_rows.h"
 #include "nba/tools/game_tools.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/provenance.h"
 
 namespace nba::tools {
 namespace {
@@ -118,16 +119,14 @@ ToolAnswer headToHead(const json& arguments, const ToolEnv& env) {
   if (series.a_wins != series.b_wins) {
     leader = series.a_wins > series.b_wins ? a->team.abbr : b->team.abbr;
   }
-  answer.structured = {
-      {"season", label},
-      {"as_of", games->meta.as_of},
-      {"source", games->meta.source},
-      {"team_a", teamJson(a->team)},
-      {"team_b", teamJson(b->team)},
-      {"series",
-       {{"team_a_wins", series.a_wins}, {"team_b_wins", series.b_wins}, {"leader", leader}}},
-      {"season_complete", complete},
-      {"games", std::move(rows)}};
+  answer.structured = provenanceJson(games->meta, label);
+  answer.structured.update(
+      {{"team_a", teamJson(a->team)},
+       {"team_b", teamJson(b->team)},
+       {"series",
+        {{"team_a_wins", series.a_wins}, {"team_b_wins", series.b_wins}, {"leader", leader}}},
+       {"season_complete", complete},
+       {"games", std::move(rows)}});
   if (!season->note.empty()) {
     answer.structured["note"] = season->note;
   }

@@ -8,6 +8,7 @@
 #include "nba/tools/leaders_qualification.h"
 #include "nba/tools/markdown.h"
 #include "nba/tools/prose.h"
+#include "nba/tools/provenance.h"
 
 namespace nba::tools {
 namespace {
@@ -327,31 +328,29 @@ ToolAnswer leagueLeaders(const json& arguments, const ToolEnv& env) {
       {scopeTitle(*query) + " leaders: " + query->stat->label, seasonName(*query), meta.as_of},
       answerSentence(*query, rows, names, meta),
       notesMarkdown(notes) + (rows.empty() ? "" : markdownTable(*query, rows, names, rule)));
-  answer.structured = {
-      {"season", season.label()},
-      {"season_type", query->season_type == SeasonType::kPlayoffs ? "Playoffs" : "Regular Season"},
-      {"as_of", meta.as_of},
-      {"source", meta.source},
-      {"complete", meta.coverage == Coverage::kComplete},
-      {"stat",
-       {{"code", query->stat->code},
-        {"label", query->stat->label},
-        {"short_label", query->stat->short_label}}},
-      {"per_mode", std::string(stats::perModeName(query->mode))},
-      {"conference", query->conference ? json(*query->conference) : json(nullptr)},
-      {"team", query->team ? json(query->team->team.abbr) : json(nullptr)},
-      {"qualification",
-       {{"rule", rule.description},
-        {"team_games", rule.team_games},
-        {"min_games", rule.min_games},
-        {"min_made",
-         rule.kind == QualificationRule::Kind::kMade ? json(rule.min_made) : json(nullptr)},
-        {"made_stat",
-         rule.kind == QualificationRule::Kind::kMade ? json(rule.made_code) : json(nullptr)},
-        {"min_games_overridden", rule.overridden}}},
-      {"qualified_count", qualified_count},
-      {"leaders", std::move(leaders)},
-      {"notes", notes}};
+  answer.structured = provenanceJson(meta, season.label());
+  answer.structured.update(
+      {{"season_type", query->season_type == SeasonType::kPlayoffs ? "Playoffs" : "Regular Season"},
+       {"complete", meta.coverage == Coverage::kComplete},
+       {"stat",
+        {{"code", query->stat->code},
+         {"label", query->stat->label},
+         {"short_label", query->stat->short_label}}},
+       {"per_mode", std::string(stats::perModeName(query->mode))},
+       {"conference", query->conference ? json(*query->conference) : json(nullptr)},
+       {"team", query->team ? json(query->team->team.abbr) : json(nullptr)},
+       {"qualification",
+        {{"rule", rule.description},
+         {"team_games", rule.team_games},
+         {"min_games", rule.min_games},
+         {"min_made",
+          rule.kind == QualificationRule::Kind::kMade ? json(rule.min_made) : json(nullptr)},
+         {"made_stat",
+          rule.kind == QualificationRule::Kind::kMade ? json(rule.made_code) : json(nullptr)},
+         {"min_games_overridden", rule.overridden}}},
+       {"qualified_count", qualified_count},
+       {"leaders", std::move(leaders)},
+       {"notes", notes}});
   if (query->position) {
     answer.structured["position"] = std::string(1, *query->position);
   }

@@ -5,6 +5,7 @@
 #include "nba/tools/game_rows.h"
 #include "nba/tools/game_tools.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/provenance.h"
 
 namespace nba::tools {
 namespace {
@@ -190,15 +191,13 @@ ToolAnswer liveScores(const json& arguments, const ToolEnv& env) {
     rows.push_back(scoreboardRowJson(row, !final_only));
     leaders = leaders || row.home_leader || row.away_leader;
   }
-  answer.structured = {{"date", *date},
-                       {"requested", requested},
-                       {"season", season.label()},
-                       {"as_of", board->meta.as_of},
-                       {"source", board->meta.source},
-                       {"game_count", board->rows.size()},
-                       {"leaders_available", leaders},
-                       {"note", final_only ? kFinalOnlyNote : kLiveNote},
-                       {"games", std::move(rows)}};
+  answer.structured = provenanceJson(board->meta, season.label());
+  answer.structured.update({{"date", *date},
+                            {"requested", requested},
+                            {"game_count", board->rows.size()},
+                            {"leaders_available", leaders},
+                            {"note", final_only ? kFinalOnlyNote : kLiveNote},
+                            {"games", std::move(rows)}});
   answer.meta = answerMeta(board->meta, season);
   return answer;
 }

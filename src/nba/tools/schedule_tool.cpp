@@ -6,6 +6,7 @@
 #include "nba/tools/game_rows.h"
 #include "nba/tools/game_tools.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/provenance.h"
 #include "nba/tools/team_text.h"
 
 namespace nba::tools {
@@ -354,18 +355,17 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
   if (table.rowCount() > 0) {
     body += table.render();
   }
-  answer.structured = {{"season", label},
-                       {"as_of", meta.as_of},
-                       {"source", meta.source},
-                       {"team", query->team ? json(query->team->abbr) : json(nullptr)},
-                       {"home_away", query->home_away ? json(*query->home_away) : json(nullptr)},
-                       {"date_from", query->date_from ? json(*query->date_from) : json(nullptr)},
-                       {"date_to", query->date_to ? json(*query->date_to) : json(nullptr)},
-                       {"total", total},
-                       {"returned", returned},
-                       {"truncated", total > returned},
-                       {"note", played_note},
-                       {"games", std::move(rows)}};
+  answer.structured = provenanceJson(meta, label);
+  answer.structured.update(
+      {{"team", query->team ? json(query->team->abbr) : json(nullptr)},
+       {"home_away", query->home_away ? json(*query->home_away) : json(nullptr)},
+       {"date_from", query->date_from ? json(*query->date_from) : json(nullptr)},
+       {"date_to", query->date_to ? json(*query->date_to) : json(nullptr)},
+       {"total", total},
+       {"returned", returned},
+       {"truncated", total > returned},
+       {"note", played_note},
+       {"games", std::move(rows)}});
   answer.meta = answerMeta(meta, query->seasons.front());
   return answer;
 }

@@ -7,6 +7,7 @@
 #include "core/user_text.h"
 #include "nba/tools/arguments.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/provenance.h"
 #include "nba/tools/team_lines.h"
 #include "nba/tools/team_measures.h"
 #include "nba/tools/team_text.h"
@@ -136,10 +137,7 @@ ToolAnswer getTeamRankings(const json& arguments, const ToolEnv& env) {
                          answerSentence(*stat, ranked.front(), lowest, partial, scope, season),
                          notesMarkdown(notes) + order + ".\n\n" + table.render());
   json& out = answer.structured;
-  out["season"] = season;
-  out["as_of"] = meta.as_of;
-  out["source"] = meta.source;
-  out["coverage"] = coverageName(meta.coverage);
+  out = provenanceJson(meta, season);
   out["season_type"] = lines->season_type;
   out["stat"] = {{"code", stat->code},
                  {"label", stat->label},

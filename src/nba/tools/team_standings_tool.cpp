@@ -12,6 +12,7 @@
 #include "core/user_text.h"
 #include "nba/tools/arguments.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/provenance.h"
 #include "nba/tools/sorted_json_object.h"
 #include "nba/tools/team_text.h"
 #include "nba/tools/team_tools.h"
@@ -330,16 +331,13 @@ ToolAnswer teamStandings(const json& arguments, const ToolEnv& env) {
   for (const auto& placed : shown) {
     rows.push_back(rowJson(placed));
   }
-  answer.structured = {{"season", season->season.label()},
-                       {"as_of", meta.as_of},
-                       {"source", meta.source},
-                       {"coverage", coverageName(meta.coverage)},
-                       {"scope", scope->kind},
-                       {"conference", optionalJson(scope->conference)},
-                       {"division", optionalJson(scope->division)},
-                       {"team", scope->team ? json(scope->team->abbr) : json(nullptr)},
-                       {"rows", std::move(rows)},
-                       {"notes", notes}};
+  answer.structured = provenanceJson(meta, season->season.label());
+  answer.structured.update({{"scope", scope->kind},
+                            {"conference", optionalJson(scope->conference)},
+                            {"division", optionalJson(scope->division)},
+                            {"team", scope->team ? json(scope->team->abbr) : json(nullptr)},
+                            {"rows", std::move(rows)},
+                            {"notes", notes}});
   answer.meta = answerMeta(meta, season->season);
   return answer;
 }

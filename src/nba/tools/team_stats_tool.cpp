@@ -3,6 +3,7 @@
 
 #include "nba/tools/arguments.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/provenance.h"
 #include "nba/tools/team_lines.h"
 #include "nba/tools/team_measures.h"
 #include "nba/tools/team_text.h"
@@ -73,18 +74,15 @@ ToolAnswer teamStatsAnswer(const Team& team, const TeamLines& lines, const TeamS
   answer.text =
       AnswerSections::of({title, lines.season.season.label(), meta.as_of},
                          answerSentence(team, lines, line), notesMarkdown(notes) + table.render());
-  answer.structured = {{"season", lines.season.season.label()},
-                       {"as_of", meta.as_of},
-                       {"source", meta.source},
-                       {"coverage", coverageName(meta.coverage)},
-                       {"season_type", lines.season_type},
-                       {"measure", teamMeasureName(lines.measure)},
-                       {"team", teamJson(team)},
-                       {"gp", line.gp},
-                       {"w", line.w},
-                       {"l", line.l},
-                       {"stats", std::move(stats)},
-                       {"notes", notes}};
+  answer.structured = provenanceJson(meta, lines.season.season.label());
+  answer.structured.update({{"season_type", lines.season_type},
+                            {"measure", teamMeasureName(lines.measure)},
+                            {"team", teamJson(team)},
+                            {"gp", line.gp},
+                            {"w", line.w},
+                            {"l", line.l},
+                            {"stats", std::move(stats)},
+                            {"notes", notes}});
   answer.meta = answerMeta(meta, lines.season.season);
   return answer;
 }
