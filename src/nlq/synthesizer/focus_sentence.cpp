@@ -2,9 +2,9 @@
 
 #include <cctype>
 
-#include "core/ascii.h"
 #include "nba/stats/stat_catalog.h"
 #include "nba/tools/markdown.h"
+#include "nba/tools/player_lines.h"
 #include "nba/tools/prose.h"
 #include "nba/tools/team_text.h"
 
@@ -12,8 +12,6 @@ namespace nba::nlq {
 namespace {
 
 using nlohmann::json;
-
-std::string lowerKey(const std::string& code) { return asciiLower(code); }
 
 std::string articleFor(const std::string& phrase) {
   return !phrase.empty() && std::string_view("aeiouAEIOU").find(phrase[0]) != std::string::npos
@@ -66,9 +64,11 @@ std::optional<std::string> playerStatsWithoutValue(const QuerySlots& slots,
   std::vector<std::string> missing;
   for (const std::string& code : slots.stats) {
     const stats::StatDef* stat = stats::findStat(code);
-    auto it = line.find(lowerKey(code));
-    if (stat == nullptr || it == line.end()) return std::nullopt;  // not a line stat
-    if (it->is_number()) return std::nullopt;                      // it has one
+    if (stat == nullptr) return std::nullopt;
+    // The key the tool wrote the stat under (player_lines.h), not one worked out again here.
+    auto it = line.find(tools::statKey(*stat));
+    if (it == line.end()) return std::nullopt;  // not a line stat
+    if (it->is_number()) return std::nullopt;   // it has one
     missing.push_back(statPhrase(stat->label));
   }
   const std::string name = structured.value("player", json::object()).value("name", "him");
@@ -87,9 +87,10 @@ std::optional<std::string> playerStatSentence(const QuerySlots& slots, const jso
   std::vector<std::string> rates;
   for (const std::string& code : slots.stats) {
     const stats::StatDef* stat = stats::findStat(code);
-    const std::string key = lowerKey(code);
+    if (stat == nullptr) continue;
+    const std::string key = tools::statKey(*stat);
     auto it = line.find(key);
-    if (stat == nullptr || it == line.end() || !it->is_number() || key == "gp") {
+    if (it == line.end() || !it->is_number() || key == "gp") {
       continue;
     }
     const std::string value = valueText(*stat, mode, it->get<double>());
