@@ -52,7 +52,10 @@ const std::vector<std::pair<std::string, json>>& everyTool() {
 TEST_CASE("every NBA tool's structured content carries season, as_of, source and coverage") {
   mcp::McpServer& server = *snapshotServer().server;
   const std::regex date(R"(\d{4}-\d{2}-\d{2})");
-  for (const auto& [tool, arguments] : everyTool()) {
+  for (const auto& call : everyTool()) {
+    // Named, not structured bindings: clang 14 cannot capture those (CAPTURE is a lambda).
+    const std::string& tool = call.first;
+    const json& arguments = call.second;
     CAPTURE(tool);
     CAPTURE(arguments.dump());
     const mcp::ToolResult result = server.callTool(tool, arguments);
