@@ -27,8 +27,10 @@ mcp::ToolResult toToolResult(tools::ToolAnswer answer) {
 nlq::ToolOutcome toolOutcomeOf(mcp::ToolResult result) {
   using Sections = std::shared_ptr<const tools::AnswerSections>;
   const Sections* sections = std::any_cast<Sections>(&result.typed);
-  return nlq::ToolOutcome{std::move(result.text), result.structured.value_or(json::object()),
-                          result.is_error, sections != nullptr ? *sections : nullptr};
+  // Moved, not copied: an inner call's structured content can be a whole table's rows.
+  return nlq::ToolOutcome{std::move(result.text),
+                          std::move(result.structured).value_or(json::object()), result.is_error,
+                          sections != nullptr ? *sections : nullptr};
 }
 
 Status registerNbaTools(mcp::McpServer& server, const tools::ToolEnv& env) {

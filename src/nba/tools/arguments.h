@@ -10,7 +10,6 @@
 #include "domain/season.h"
 #include "domain/team.h"
 #include "nba/stats/stat_catalog.h"
-#include "nba/tools/provenance.h"
 #include "nba/tools/tool_answer.h"
 #include "nba/tools/tool_env.h"
 
