@@ -11,14 +11,48 @@
 #include "nba/tools/provenance.h"
 #include "nba/tools/sorted_json_object.h"
 #include "nba/tools/team_text.h"
+#include "nba/tools/typed_tool.h"
 
 namespace nba::tools {
 namespace {
 
 using nlohmann::json;
 
-// The decoded arguments of one call. No season means every season (with a player) or the
-// latest season that has awards (without one).
+// The arguments as given, decoded. No season means every season (with a player) or the latest
+// season that has awards (without one).
+struct AwardsArgs {
+  std::optional<AwardChoice> award;
+  std::optional<ResolvedPlayer> player;
+  std::optional<SeasonChoice> season;
+};
+
+Result<AwardsArgs> decodeAwardsArgs(const json& arguments, const ToolEnv& env) {
+  AwardsArgs args;
+  if (auto text = optionalString(arguments, "award")) {
+    auto award = parseAward(*text);
+    if (!award.ok()) {
+      return award.status();
+    }
+    args.award = *award;
+  }
+  if (optionalString(arguments, "player")) {
+    auto player = playerArgument(arguments, env);
+    if (!player.ok()) {
+      return player.status();
+    }
+    args.player = std::move(*player);
+  }
+  if (hasValue(arguments, "season")) {
+    auto season = seasonArgument(arguments, env);
+    if (!season.ok()) {
+      return season.status();
+    }
+    args.season = std::move(*season);
+  }
+  return args;
+}
+
+// The arguments against the seasons that have awards: the season shown, and the notes.
 struct AwardsQuery {
   std::optional<Season> season;
   std::optional<AwardChoice> award;
@@ -37,32 +71,20 @@ std::vector<Season> seasonsWithAwards(const Rows<AwardEntry>& entries) {
   return seasons;
 }
 
-// `player` is the named player, resolved already; `league_seasons` says whether `with_awards`
-// are the league's seasons with awards (else only the player's, when the source lists awards
-// player by player: then a season without entries of his is no error).
-Result<AwardsQuery> decodeArguments(const json& arguments, const ToolEnv& env,
-                                    const std::optional<ResolvedPlayer>& player,
-                                    const std::vector<Season>& with_awards, bool league_seasons) {
+// `league_seasons` says whether `with_awards` are the league's seasons with awards (else only
+// the player's, when the source lists awards player by player: then a season without entries
+// of his is no error).
+Result<AwardsQuery> queryOf(const AwardsArgs& args, const std::vector<Season>& with_awards,
+                            bool league_seasons) {
   AwardsQuery query;
-  if (auto text = optionalString(arguments, "award")) {
-    auto award = parseAward(*text);
-    if (!award.ok()) {
-      return award.status();
-    }
-    query.award = *award;
-  }
-  if (player) {
-    query.player = *player;
-    if (!player->note.empty()) {
-      query.notes.push_back(player->note);
+  query.award = args.award;
+  if (args.player) {
+    query.player = args.player;
+    if (!args.player->note.empty()) {
+      query.notes.push_back(args.player->note);
     }
   }
-  bool season_given = hasValue(arguments, "season");
-  if (season_given) {
-    auto season = seasonArgument(arguments, env);
-    if (!season.ok()) {
-      return season.status();
-    }
+  if (const auto& season = args.season) {
     if (league_seasons &&
         std::find(with_awards.begin(), with_awards.end(), season->season) == with_awards.end()) {
       return notFound((season->note.empty() ? "" : season->note + ". ") + "No awards for " +
@@ -327,26 +349,22 @@ struct AwardTables {
   Table<AwardEntry> entries;
 };
 
-Result<AwardTables> readTables(const json& arguments, const ToolEnv& env) {
+Result<AwardTables> readTables(const AwardsArgs& args, const ToolEnv& env) {
   AwardTables tables;
   auto league = env.data.awards(env.call, std::nullopt);
   const Status league_status = league.status();
   if (league.ok()) {
     tables.league = std::move(league).value();
   }
-  if (!optionalString(arguments, "player")) {
+  if (!args.player) {
     if (!tables.league) {
       return league_status;
     }
     tables.entries = *tables.league;
     return tables;
   }
-  auto player = playerArgument(arguments, env);
-  if (!player.ok()) {
-    return player.status();
-  }
-  tables.player = *player;
-  auto own = env.data.playerAwards(env.call, player->player.player_id);
+  tables.player = args.player;
+  auto own = env.data.playerAwards(env.call, args.player->player.player_id);
   if (!own.ok()) {
     return own.status();
   }
@@ -354,8 +372,8 @@ Result<AwardTables> readTables(const json& arguments, const ToolEnv& env) {
   return tables;
 }
 
-ToolAnswer awards(const json& arguments, const ToolEnv& env) {
-  auto tables = readTables(arguments, env);
+ToolAnswer awards(const AwardsArgs& args, const ToolEnv& env) {
+  auto tables = readTables(args, env);
   if (!tables.ok()) {
     return errorAnswer(tables.status());
   }
@@ -372,7 +390,7 @@ ToolAnswer awards(const json& arguments, const ToolEnv& env) {
     }
     std::sort(with_awards.begin(), with_awards.end());
   }
-  auto query = decodeArguments(arguments, env, tables->player, with_awards, league_seasons);
+  auto query = queryOf(args, with_awards, league_seasons);
   if (!query.ok()) {
     return errorAnswer(query.status());
   }
@@ -428,7 +446,7 @@ NbaTool awardsTool() {
           "\"rookie of the year\", \"all-nba first team\") for its full voting, or a player for "
           "every award entry he has. Without a season: the latest season that has awards (a "
           "season in progress has none yet).",
-          false, awards};
+          false, TypedHandler<AwardsArgs>{decodeAwardsArgs, awards}};
 }
 
 }  // namespace nba::tools

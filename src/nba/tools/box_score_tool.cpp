@@ -10,6 +10,7 @@
 #include "nba/tools/provenance.h"
 #include "nba/tools/sorted_json_object.h"
 #include "nba/tools/team_text.h"
+#include "nba/tools/typed_tool.h"
 
 namespace nba::tools {
 namespace {
@@ -72,14 +73,61 @@ Result<Season> seasonOfGameId(const std::string& game_id) {
   return Season{year >= 46 ? 1900 + year : 2000 + year};
 }
 
-Result<Game> gameById(const std::string& game_id, const ToolEnv& env) {
-  auto season = seasonOfGameId(game_id);
-  if (!season.ok()) {
-    return season.status();
+// The game the caller named: by id (its season read from the id), or by team and date.
+struct BoxScoreArgs {
+  std::optional<std::string> game_id;
+  Season id_season;
+  std::optional<ResolvedTeam> team;
+  std::string date;              // YYYY-MM-DD, with team
+  std::optional<Season> season;  // a season the caller gave too, checked against the game's
+};
+
+Result<BoxScoreArgs> decodeBoxScoreArgs(const json& arguments, const ToolEnv& env) {
+  BoxScoreArgs args;
+  args.game_id = optionalString(arguments, "game_id");
+  const bool has_team = arguments.contains("team");
+  const bool has_date = arguments.contains("date");
+  if (args.game_id && (has_team || has_date)) {
+    return invalidArgument("Give either game_id, or team and date, not both.");
   }
-  auto games = seasonGames(env, *season);
+  if (!args.game_id && !(has_team && has_date)) {
+    return invalidArgument(
+        "Say which game: game_id (e.g. \"0022300403\"), or team and date (e.g. team \"Lakers\", "
+        "date \"2024-02-01\").");
+  }
+  if (args.game_id) {
+    auto season = seasonOfGameId(*args.game_id);
+    if (!season.ok()) {
+      return season.status();
+    }
+    args.id_season = *season;
+  } else {
+    auto team = teamArgument(arguments, env);
+    if (!team.ok()) {
+      return team.status();
+    }
+    args.team = std::move(*team);
+    std::string text = optionalString(arguments, "date").value_or("");
+    auto date = parseCalendarDate(text);
+    if (!date) {
+      return invalidArgument("date '" + text.substr(0, 40) +
+                             "' is not a real calendar date; use YYYY-MM-DD, e.g. 2024-02-01.");
+    }
+    args.date = *date;
+  }
+  if (hasValue(arguments, "season")) {
+    // A season that does not parse is left out: the game names its own season.
+    if (auto chosen = seasonArgument(arguments, env); chosen.ok()) {
+      args.season = chosen->season;
+    }
+  }
+  return args;
+}
+
+Result<Game> gameById(const std::string& game_id, Season season, const ToolEnv& env) {
+  auto games = seasonGames(env, season);
   if (!games.ok()) {
-    return notFound("game " + game_id + " is in " + season->label() +
+    return notFound("game " + game_id + " is in " + season.label() +
                     ", which the data does not cover; " + kWhereBoxScoresAre + ".");
   }
   for (const auto& game : games->rows) {
@@ -88,37 +136,27 @@ Result<Game> gameById(const std::string& game_id, const ToolEnv& env) {
     }
   }
   return notFound("No game with id " + game_id + " in the data" +
-                  (*season == Season{2024} ? " (the 2024-25 games have no ids offline; ask by "
-                                             "team and date)"
-                                           : "") +
+                  (season == Season{2024} ? " (the 2024-25 games have no ids offline; ask by "
+                                            "team and date)"
+                                          : "") +
                   "; " + kWhereBoxScoresAre + ".");
 }
 
-Result<Game> gameByTeamDate(const json& arguments, const ToolEnv& env) {
-  auto team = teamArgument(arguments, env);
-  if (!team.ok()) {
-    return team.status();
-  }
-  std::string text = optionalString(arguments, "date").value_or("");
-  auto date = parseCalendarDate(text);
-  if (!date) {
-    return invalidArgument("date '" + text.substr(0, 40) +
-                           "' is not a real calendar date; use YYYY-MM-DD, e.g. 2024-02-01.");
-  }
-  Season season = seasonOfDate(*date);
-  auto games = seasonGames(env, season, team->team.abbr);
+Result<Game> gameByTeamDate(const ResolvedTeam& team, const std::string& date, const ToolEnv& env) {
+  Season season = seasonOfDate(date);
+  auto games = seasonGames(env, season, team.team.abbr);
   if (!games.ok()) {
-    return notFound("The data has no games for " + *date + ": it covers " + coveredDateSpans(env) +
+    return notFound("The data has no games for " + date + ": it covers " + coveredDateSpans(env) +
                     " (regular season only).");
   }
   const auto& rows = games->rows;
   auto next =
-      std::lower_bound(rows.begin(), rows.end(), *date,
+      std::lower_bound(rows.begin(), rows.end(), date,
                        [](const Game& game, const std::string& d) { return game.date < d; });
-  if (next != rows.end() && next->date == *date) {
+  if (next != rows.end() && next->date == date) {
     return *next;
   }
-  std::string message = "The " + team->team.name + " did not play on " + *date + " in the data.";
+  std::string message = "The " + team.team.name + " did not play on " + date + " in the data.";
   if (next != rows.begin()) {
     message += " Their previous game was on " + std::prev(next)->date + ".";
   }
@@ -252,28 +290,15 @@ ToolAnswer boxScoreAnswer(const Game& game, const std::vector<PlayerLine>& lines
   return answer;
 }
 
-ToolAnswer boxScore(const json& arguments, const ToolEnv& env) {
-  auto game_id = optionalString(arguments, "game_id");
-  bool has_team = arguments.contains("team");
-  bool has_date = arguments.contains("date");
-  if (game_id && (has_team || has_date)) {
-    return ToolAnswer::error("Give either game_id, or team and date, not both.");
-  }
-  if (!game_id && !(has_team && has_date)) {
-    return ToolAnswer::error(
-        "Say which game: game_id (e.g. \"0022300403\"), or team and date (e.g. team \"Lakers\", "
-        "date \"2024-02-01\").");
-  }
-  auto game = game_id ? gameById(*game_id, env) : gameByTeamDate(arguments, env);
+ToolAnswer boxScore(const BoxScoreArgs& args, const ToolEnv& env) {
+  auto game = args.game_id ? gameById(*args.game_id, args.id_season, env)
+                           : gameByTeamDate(*args.team, args.date, env);
   if (!game.ok()) {
     return errorAnswer(game.status());
   }
-  if (hasValue(arguments, "season")) {
-    auto chosen = seasonArgument(arguments, env);
-    if (chosen.ok() && chosen->season != game->season) {
-      return ToolAnswer::error("That game is in " + game->season.label() + ", not " +
-                               chosen->season.label() + "; leave season out.");
-    }
+  if (args.season && *args.season != game->season) {
+    return ToolAnswer::error("That game is in " + game->season.label() + ", not " +
+                             args.season->label() + "; leave season out.");
   }
   const std::string no_box_score = "No box score for " + game->away + " @ " + game->home + " on " +
                                    game->date + " (final: " + winnerFirstScore(*game) + "): ";
@@ -302,7 +327,7 @@ NbaTool boxScoreTool() {
           "(\"0022300403\") or by team + date. Offline, only 2023-24 games have player lines, "
           "and those are partial (the game logs miss some players); other games get an error "
           "with the final score that says box scores need the live NBA.com origin.",
-          true, boxScore};
+          true, TypedHandler<BoxScoreArgs>{decodeBoxScoreArgs, boxScore}};
 }
 
 }  // namespace nba::tools

@@ -7,6 +7,7 @@
 #include "nba/tools/player_lines.h"
 #include "nba/tools/player_tools.h"
 #include "nba/tools/provenance.h"
+#include "nba/tools/typed_tool.h"
 
 namespace nba::tools {
 namespace {
@@ -58,9 +59,16 @@ StatRow compareStat(const stats::StatDef& stat, const std::vector<Side>& sides, 
 }
 
 // Resolves every name; errors name which one failed. Two names for one player are an error.
-Result<std::vector<Side>> resolveSides(const json& names, Season season, SeasonType type,
-                                       const ToolEnv& env) {
-  std::vector<Side> sides;
+struct ComparePlayersArgs {
+  SeasonChoice season;
+  PerMode mode = PerMode::kPerGame;
+  SeasonType type = SeasonType::kRegularSeason;
+  std::vector<ResolvedPlayer> players;  // in the order named
+};
+
+// Resolves every name; two names for one player are an error.
+Result<std::vector<ResolvedPlayer>> playersArgument(const json& names, const ToolEnv& env) {
+  std::vector<ResolvedPlayer> players;
   for (std::size_t i = 0; i < names.size(); ++i) {
     std::string name = names.at(i).get<std::string>();
     auto player = resolvePlayerName(name, env);
@@ -69,18 +77,42 @@ Result<std::vector<Side>> resolveSides(const json& names, Season season, SeasonT
                                                 echoUserText(name) +
                                                 "'): " + player.status().message());
     }
-    for (std::size_t j = 0; j < sides.size(); ++j) {
-      if (sides[j].player.player.player_id == player->player.player_id) {
+    for (std::size_t j = 0; j < players.size(); ++j) {
+      if (players[j].player.player_id == player->player.player_id) {
         return invalidArgument("'" + echoUserText(names.at(j).get<std::string>()) + "' and '" +
                                echoUserText(name) + "' are the same player (" +
                                player->player.name + "); name 2-4 different players.");
       }
     }
-    auto lines = playerSeason(player->player, season, type, env);
+    players.push_back(std::move(*player));
+  }
+  return players;
+}
+
+Result<ComparePlayersArgs> decodeComparePlayersArgs(const json& arguments, const ToolEnv& env) {
+  auto season = seasonArgument(arguments, env);
+  if (!season.ok()) {
+    return season.status();
+  }
+  ComparePlayersArgs args{
+      std::move(*season), perModeArgument(arguments), seasonTypeArgument(arguments), {}};
+  auto players = playersArgument(arguments.at("players"), env);
+  if (!players.ok()) {
+    return players.status();
+  }
+  args.players = std::move(*players);
+  return args;
+}
+
+// Each player with his lines of the season.
+Result<std::vector<Side>> sidesOf(const ComparePlayersArgs& args, const ToolEnv& env) {
+  std::vector<Side> sides;
+  for (const ResolvedPlayer& player : args.players) {
+    auto lines = playerSeason(player.player, args.season.season, args.type, env);
     if (!lines.ok()) {
       return lines.status();
     }
-    sides.push_back({std::move(player.value()), std::move(lines.value())});
+    sides.push_back({player, std::move(lines.value())});
   }
   return sides;
 }
@@ -180,14 +212,10 @@ json statsJson(const std::vector<Side>& sides, const std::vector<StatRow>& rows)
   return out;
 }
 
-ToolAnswer comparePlayers(const json& arguments, const ToolEnv& env) {
-  auto season = seasonArgument(arguments, env);
-  if (!season.ok()) {
-    return errorAnswer(season.status());
-  }
-  PerMode mode = perModeArgument(arguments);
-  SeasonType type = seasonTypeArgument(arguments);
-  auto sides = resolveSides(arguments.at("players"), season->season, type, env);
+ToolAnswer comparePlayers(const ComparePlayersArgs& args, const ToolEnv& env) {
+  const PerMode mode = args.mode;
+  const SeasonType type = args.type;
+  auto sides = sidesOf(args, env);
   if (!sides.ok()) {
     return errorAnswer(sides.status());
   }
@@ -196,7 +224,7 @@ ToolAnswer comparePlayers(const json& arguments, const ToolEnv& env) {
     rows.push_back(compareStat(*stat, *sides, mode));
   }
   const TableMeta& meta = sides->front().season.meta;
-  std::vector<std::string> notes = {season->note};
+  std::vector<std::string> notes = {args.season.note};
   json players = json::array();
   for (const auto& side : *sides) {
     notes.push_back(side.player.note);
@@ -211,10 +239,10 @@ ToolAnswer comparePlayers(const json& arguments, const ToolEnv& env) {
       "only when every player has attempts; GP, GS, MIN, attempts and USG% are not "
       "marked.");
   if (meta.coverage == Coverage::kPartial) {
-    notes.push_back(season->season.label() + " is in progress: figures through " + meta.as_of +
+    notes.push_back(args.season.season.label() + " is in progress: figures through " + meta.as_of +
                     ".");
   }
-  std::string label = season->season.label();
+  std::string label = args.season.season.label();
   std::string title = "Compare ";
   for (std::size_t i = 0; i < sides->size(); ++i) {
     title += (i ? (i + 1 == sides->size() ? " and " : ", ") : "") + (*sides)[i].player.player.name;
@@ -223,7 +251,7 @@ ToolAnswer comparePlayers(const json& arguments, const ToolEnv& env) {
   ToolAnswer answer;
   answer.text = AnswerSections::of(
       {title + " (" + std::string(stats::perModeName(mode)) + ")", label, meta.as_of},
-      answerSentence(*sides, rows, mode, season->season),
+      answerSentence(*sides, rows, mode, args.season.season),
       notesMarkdown(notes) + compareTable(*sides, rows, mode));
   json note_list = json::array();
   for (const auto& note : notes) {
@@ -237,7 +265,7 @@ ToolAnswer comparePlayers(const json& arguments, const ToolEnv& env) {
                             {"players", std::move(players)},
                             {"stats", statsJson(*sides, rows)},
                             {"notes", std::move(note_list)}});
-  answer.meta = answerMeta(meta, season->season);
+  answer.meta = answerMeta(meta, args.season.season);
   return answer;
 }
 
@@ -250,7 +278,7 @@ NbaTool comparePlayersTool() {
           "turnovers and fouls; percentages compared only when every player has attempts) "
           "and, in the structured result, each stat's leader id. per_mode: PerGame "
           "(default), Totals or Per36. Season defaults to this season.",
-          false, comparePlayers};
+          false, TypedHandler<ComparePlayersArgs>{decodeComparePlayersArgs, comparePlayers}};
 }
 
 }  // namespace nba::tools

@@ -10,6 +10,7 @@
 #include "nba/tools/team_measures.h"
 #include "nba/tools/team_text.h"
 #include "nba/tools/team_tools.h"
+#include "nba/tools/typed_tool.h"
 
 namespace nba::tools {
 namespace teams {
@@ -23,11 +24,19 @@ struct Side {
   int categories_led = 0;
 };
 
+struct CompareTeamsArgs {
+  TeamLinesArgs lines;
+  std::vector<ResolvedTeam> teams;  // in the order named
+};
+
 // Resolves every name; two names for one team are an error (the schema only rejects two
 // identical strings, not "Boston" and "Celtics").
-Result<std::vector<Side>> sidesArgument(const json& arguments, const ToolEnv& env,
-                                        const TeamLines& lines, std::vector<std::string>& notes) {
-  std::vector<Side> sides;
+Result<CompareTeamsArgs> decodeCompareTeamsArgs(const json& arguments, const ToolEnv& env) {
+  auto lines = teamLinesArguments(arguments, env);
+  if (!lines.ok()) {
+    return lines.status();
+  }
+  CompareTeamsArgs args{std::move(*lines), {}};
   std::vector<std::string> names;
   for (const auto& item : arguments.at("teams")) {
     std::string name = item.get<std::string>();
@@ -35,25 +44,35 @@ Result<std::vector<Side>> sidesArgument(const json& arguments, const ToolEnv& en
     if (!team.ok()) {
       return team.status();
     }
-    for (std::size_t i = 0; i < sides.size(); ++i) {
-      if (sides[i].team.abbr == team->team.abbr) {
+    for (std::size_t i = 0; i < args.teams.size(); ++i) {
+      if (args.teams[i].team.abbr == team->team.abbr) {
         return invalidArgument("'" + echoUserText(names[i]) + "' and '" + echoUserText(name) +
                                "' both name the " + team->team.name +
                                "; name 2-4 different teams.");
       }
     }
-    auto line = teamLine(lines, team->team);
+    args.teams.push_back(std::move(*team));
+    names.push_back(std::move(name));
+  }
+  if (args.teams.size() < 2) {
+    return invalidArgument("Name 2-4 different teams to compare.");
+  }
+  return args;
+}
+
+// Each team with its line in `lines`; a team without one is an error.
+Result<std::vector<Side>> sidesOf(const std::vector<ResolvedTeam>& teams, const TeamLines& lines,
+                                  std::vector<std::string>& notes) {
+  std::vector<Side> sides;
+  for (const ResolvedTeam& team : teams) {
+    auto line = teamLine(lines, team.team);
     if (!line.ok()) {
       return line.status();
     }
-    if (!team->note.empty()) {
-      notes.push_back(team->note);
+    if (!team.note.empty()) {
+      notes.push_back(team.note);
     }
-    sides.push_back({team->team, *line, 0});
-    names.push_back(name);
-  }
-  if (sides.size() < 2) {
-    return invalidArgument("Name 2-4 different teams to compare.");
+    sides.push_back({team.team, *line, 0});
   }
   return sides;
 }
@@ -180,13 +199,13 @@ ToolAnswer compareAnswer(std::vector<Side> sides, const TeamLines& lines,
   return answer;
 }
 
-ToolAnswer compareTeams(const json& arguments, const ToolEnv& env) {
-  auto lines = teamLinesArgument(arguments, env);
+ToolAnswer compareTeams(const CompareTeamsArgs& args, const ToolEnv& env) {
+  auto lines = fetchTeamLines(args.lines, env);
   if (!lines.ok()) {
     return errorAnswer(lines.status());
   }
   std::vector<std::string> notes = lines->notes;
-  auto sides = sidesArgument(arguments, env, *lines, notes);
+  auto sides = sidesOf(args.teams, *lines, notes);
   if (!sides.ok()) {
     return errorAnswer(sides.status());
   }
@@ -197,13 +216,15 @@ ToolAnswer compareTeams(const json& arguments, const ToolEnv& env) {
 }  // namespace teams
 
 NbaTool compareTeamsTool() {
-  return {"compare_teams", "Compare teams",
-          "Puts 2-4 teams' regular-season figures side by side and marks the better value per "
-          "stat (lower is better for opponent points, turnovers, defensive rating, TOV% and the "
-          "opponent's eFG% and FT/FGA). measure=Base: per-game box score and W-L; "
-          "measure=Advanced: ratings, pace, MOV, SRS and the four factors. Source: "
-          "basketball-reference.",
-          false, teams::compareTeams};
+  return {
+      "compare_teams", "Compare teams",
+      "Puts 2-4 teams' regular-season figures side by side and marks the better value per "
+      "stat (lower is better for opponent points, turnovers, defensive rating, TOV% and the "
+      "opponent's eFG% and FT/FGA). measure=Base: per-game box score and W-L; "
+      "measure=Advanced: ratings, pace, MOV, SRS and the four factors. Source: "
+      "basketball-reference.",
+      false,
+      TypedHandler<teams::CompareTeamsArgs>{teams::decodeCompareTeamsArgs, teams::compareTeams}};
 }
 
 }  // namespace nba::tools

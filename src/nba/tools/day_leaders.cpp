@@ -15,8 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-using GameStatGetter = int (*)(const GameLogRow&);
-
 // The counting stats a game line carries, by canonical code.
 GameStatGetter gameStatGetter(const std::string& code) {
   static const std::map<std::string, GameStatGetter, std::less<>> kGetters = {
@@ -40,18 +38,9 @@ GameStatGetter gameStatGetter(const std::string& code) {
   return it == kGetters.end() ? nullptr : it->second;
 }
 
-struct DayQuery {
-  std::string date;  // YYYY-MM-DD
-  Season season;
-  const stats::StatDef* stat = nullptr;
-  GameStatGetter value = nullptr;
-  std::size_t limit = 10;
-  std::optional<std::string> conference;
-  std::optional<ResolvedTeam> team;
-  std::vector<std::string> notes;
-};
+}  // namespace
 
-Result<DayQuery> decodeArguments(const json& arguments, const ToolEnv& env) {
+Result<DayQuery> decodeDayQuery(const json& arguments, const ToolEnv& env) {
   DayQuery query;
   auto date = dateArgumentText(optionalString(arguments, "date").value_or(""), env.call.clock());
   if (!date.ok()) {
@@ -98,6 +87,8 @@ Result<DayQuery> decodeArguments(const json& arguments, const ToolEnv& env) {
   if (query.team && !query.team->note.empty()) query.notes.push_back(query.team->note);
   return query;
 }
+
+namespace {
 
 // The day's lines, with the players' names; kNotFound when nobody played that day.
 struct DayLines {
@@ -262,43 +253,39 @@ constexpr const char* kRule = "One day's games: every player who played that day
 
 }  // namespace
 
-ToolAnswer dayLeaders(const json& arguments, const ToolEnv& env) {
-  auto query = decodeArguments(arguments, env);
-  if (!query.ok()) {
-    return errorAnswer(query.status());
-  }
-  auto day = readDay(*query, env);
+ToolAnswer dayLeaders(const DayQuery& query, const ToolEnv& env) {
+  auto day = readDay(query, env);
   if (!day.ok()) {
     return errorAnswer(day.status());
   }
-  std::vector<const GameLogRow*> lines = inScope(*query, *day, env);
+  std::vector<const GameLogRow*> lines = inScope(query, *day, env);
   const std::size_t qualified = lines.size();
-  std::vector<RankedLine> ranked = rankLines(std::move(lines), *query, env);
-  std::vector<std::string> notes = query->notes;
+  std::vector<RankedLine> ranked = rankLines(std::move(lines), query, env);
+  std::vector<std::string> notes = query.notes;
   notes.push_back(kRule);
   if (std::string note = coverageNote(*day); !note.empty()) notes.push_back(note);
 
   const TableMeta& meta = day->meta;
   std::string title =
-      scopeName(*query).substr(4) + " leaders: " + query->stat->label + ", " + query->date;
+      scopeName(query).substr(4) + " leaders: " + query.stat->label + ", " + query.date;
   ToolAnswer answer;
   answer.text = AnswerSections::of(
-      {title, query->season.label(), meta.as_of}, escapeMarkdown(answerSentence(*query, ranked)),
-      notesMarkdown(notes) + (ranked.empty() ? "" : markdownTable(*query, ranked)));
+      {title, query.season.label(), meta.as_of}, escapeMarkdown(answerSentence(query, ranked)),
+      notesMarkdown(notes) + (ranked.empty() ? "" : markdownTable(query, ranked)));
   json leaders = json::array();
   for (const RankedLine& line : ranked) leaders.push_back(leaderJson(line));
-  answer.structured = provenanceJson(meta, query->season.label());
+  answer.structured = provenanceJson(meta, query.season.label());
   answer.structured.update(
       {{"season_type", "Regular Season"},
-       {"date", query->date},
+       {"date", query.date},
        {"complete", meta.coverage == Coverage::kComplete},
        {"stat",
-        {{"code", query->stat->code},
-         {"label", query->stat->label},
-         {"short_label", query->stat->short_label}}},
+        {{"code", query.stat->code},
+         {"label", query.stat->label},
+         {"short_label", query.stat->short_label}}},
        {"per_mode", "Totals"},
-       {"conference", query->conference ? json(*query->conference) : json(nullptr)},
-       {"team", query->team ? json(query->team->team.abbr) : json(nullptr)},
+       {"conference", query.conference ? json(*query.conference) : json(nullptr)},
+       {"team", query.team ? json(query.team->team.abbr) : json(nullptr)},
        {"qualification",
         {{"rule", kRule},
          {"team_games", 1},
@@ -309,7 +296,7 @@ ToolAnswer dayLeaders(const json& arguments, const ToolEnv& env) {
        {"qualified_count", qualified},
        {"leaders", std::move(leaders)},
        {"notes", notes}});
-  answer.meta = answerMeta(meta, query->season);
+  answer.meta = answerMeta(meta, query.season);
   return answer;
 }
 

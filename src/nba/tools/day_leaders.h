@@ -1,7 +1,15 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
 
+#include "core/status.h"
+#include "domain/game_log_row.h"
+#include "domain/season.h"
+#include "nba/stats/stat_catalog.h"
+#include "nba/tools/arguments.h"
 #include "nba/tools/tool_answer.h"
 #include "nba/tools/tool_env.h"
 
@@ -11,6 +19,25 @@ namespace nba::tools {
 // ("who scored the most points on Christmas Day 2023"), from the season's player game logs,
 // for the league, a conference or a team. Where the logs miss players (the offline 2023-24
 // ones), the answer says how many of the day's points the listed players account for.
-ToolAnswer dayLeaders(const nlohmann::json& arguments, const ToolEnv& env);
+
+using GameStatGetter = int (*)(const GameLogRow&);
+
+// The decoded arguments of one day's board.
+struct DayQuery {
+  std::string date;  // YYYY-MM-DD
+  Season season;     // the date's
+  const stats::StatDef* stat = nullptr;
+  GameStatGetter value = nullptr;
+  std::size_t limit = 10;
+  std::optional<std::string> conference;
+  std::optional<ResolvedTeam> team;
+  std::vector<std::string> notes;
+};
+
+// Errors: a date that is not one, a season other than the date's, playoffs, a stat a game line
+// does not carry, a position, a team outside the conference.
+Result<DayQuery> decodeDayQuery(const nlohmann::json& arguments, const ToolEnv& env);
+
+ToolAnswer dayLeaders(const DayQuery& query, const ToolEnv& env);
 
 }  // namespace nba::tools

@@ -4,6 +4,7 @@
 #include "nba/tools/markdown.h"
 #include "nba/tools/nba_tool.h"
 #include "nba/tools/provenance.h"
+#include "nba/tools/typed_tool.h"
 
 namespace nba::tools {
 namespace {
@@ -48,18 +49,29 @@ AnswerSections resolutionText(const std::string& query, const entity::Resolution
   return text;
 }
 
-ToolAnswer resolveEntity(const json& arguments, const ToolEnv& env) {
-  std::string query = arguments.at("query").get<std::string>();
-  std::optional<entity::EntityKind> kind;
+struct ResolveEntityArgs {
+  std::string query;
+  std::optional<entity::EntityKind> kind;  // players and teams when absent
+  std::size_t limit = 5;
+};
+
+Result<ResolveEntityArgs> decodeResolveEntityArgs(const json& arguments, const ToolEnv& /*env*/) {
+  ResolveEntityArgs args;
+  args.query = arguments.at("query").get<std::string>();
   if (auto text = optionalString(arguments, "kind")) {
     auto parsed = entity::parseEntityKind(*text);
     if (!parsed.ok()) {
-      return errorAnswer(parsed.status());
+      return parsed.status();
     }
-    kind = parsed.value();
+    args.kind = parsed.value();
   }
-  std::size_t limit = arguments.value("limit", 5);
-  auto resolution = entity::resolveNameOrId(env.resolver, query, kind, limit);
+  args.limit = arguments.value("limit", std::size_t{5});
+  return args;
+}
+
+ToolAnswer resolveEntity(const ResolveEntityArgs& args, const ToolEnv& env) {
+  const std::string& query = args.query;
+  auto resolution = entity::resolveNameOrId(env.resolver, query, args.kind, args.limit);
   if (!resolution.ok()) {
     return errorAnswer(resolution.status());
   }
@@ -87,7 +99,7 @@ std::vector<NbaTool> entityTools() {
            "abbreviation schemes (BKN/BRK, PHX/PHO) and slang (Sixers, Dubs, Cavs). 'LA' "
            "alone is reported as ambiguous. Use it when another tool says a name is unknown "
            "or ambiguous.",
-           false, resolveEntity}};
+           false, TypedHandler<ResolveEntityArgs>{decodeResolveEntityArgs, resolveEntity}}};
 }
 
 }  // namespace nba::tools

@@ -5,6 +5,7 @@
 #include "nba/tools/player_lines.h"
 #include "nba/tools/player_tools.h"
 #include "nba/tools/provenance.h"
+#include "nba/tools/typed_tool.h"
 
 namespace nba::tools {
 namespace {
@@ -118,13 +119,22 @@ std::string partialNote(const std::vector<PlayerSeasonLine>& seasons,
   return "";
 }
 
-ToolAnswer getPlayerCareer(const json& arguments, const ToolEnv& env) {
+struct PlayerCareerArgs {
+  ResolvedPlayer player;
+  PerMode mode = PerMode::kPerGame;
+};
+
+Result<PlayerCareerArgs> decodePlayerCareerArgs(const json& arguments, const ToolEnv& env) {
   auto player = playerArgument(arguments, env);
   if (!player.ok()) {
-    return errorAnswer(player.status());
+    return player.status();
   }
-  PerMode mode = perModeArgument(arguments);
-  auto table = env.data.playerCareer(env.call, player->player.player_id);
+  return PlayerCareerArgs{std::move(*player), perModeArgument(arguments)};
+}
+
+ToolAnswer getPlayerCareer(const PlayerCareerArgs& args, const ToolEnv& env) {
+  const PerMode mode = args.mode;
+  auto table = env.data.playerCareer(env.call, args.player.player.player_id);
   if (!table.ok()) {
     return errorAnswer(table.status());
   }
@@ -135,27 +145,28 @@ ToolAnswer getPlayerCareer(const json& arguments, const ToolEnv& env) {
     }
   }
   if (seasons.empty()) {
-    return ToolAnswer::error(player->player.name + " has no season lines in the data (it " +
+    return ToolAnswer::error(args.player.player.name + " has no season lines in the data (it " +
                              "covers " + dataSeasonList(env) + ").");
   }
   PlayerSeasonLine career = careerLine(seasons);
   const std::vector<SeasonCoverage> covered = seasonsForText(env);
-  std::vector<std::string> notes = {player->note, partialNote(seasons, covered)};
+  std::vector<std::string> notes = {args.player.note, partialNote(seasons, covered)};
   std::string span = seasons.front().season.label() +
                      (seasons.size() > 1 ? " to " + seasons.back().season.label() : std::string());
   const stats::StatDef& pts = *stats::findStat("PTS");
-  std::string sentence = escapeMarkdown(player->player.name) + " has " +
+  std::string sentence = escapeMarkdown(args.player.player.name) + " has " +
                          std::to_string(seasons.size()) +
                          (seasons.size() == 1 ? " season" : " seasons") + " in the data (" + span +
                          "): " + formatCount(career.gp) + " games and " + formatCount(career.pts) +
                          " points, " + stats::formatStat(pts, PerMode::kPerGame, career.pts_pg) +
-                         " points per game. " + scopeSentence(player->player, covered);
+                         " points per game. " + scopeSentence(args.player.player, covered);
 
   ToolAnswer answer;
-  answer.text = AnswerSections::of(
-      {player->player.name + " — career by season (" + std::string(stats::perModeName(mode)) + ")",
-       span, table->meta.as_of},
-      sentence, notesMarkdown(notes) + careerTable(seasons, career, mode));
+  answer.text =
+      AnswerSections::of({args.player.player.name + " — career by season (" +
+                              std::string(stats::perModeName(mode)) + ")",
+                          span, table->meta.as_of},
+                         sentence, notesMarkdown(notes) + careerTable(seasons, career, mode));
   json rows = json::array();
   for (const auto& line : seasons) {
     json row = statLineJson(line, mode);
@@ -176,13 +187,14 @@ ToolAnswer getPlayerCareer(const json& arguments, const ToolEnv& env) {
   totals["seasons"] = seasons.size();
   answer.structured = provenanceJson(table->meta, nullptr);
   answer.structured.update(
-      {{"player", playerJson(player->player)},
+      {{"player", playerJson(args.player.player)},
        {"per_mode", stats::perModeName(mode)},
        {"seasons_in_data", std::move(seasons_covered)},
-       {"first_season",
-        player->player.from_year ? json(Season{*player->player.from_year}.label()) : json(nullptr)},
-       {"complete_career", !player->player.from_year ||
-                               *player->player.from_year >= covered.front().season.start_year},
+       {"first_season", args.player.player.from_year
+                            ? json(Season{*args.player.player.from_year}.label())
+                            : json(nullptr)},
+       {"complete_career", !args.player.player.from_year ||
+                               *args.player.player.from_year >= covered.front().season.start_year},
        {"rows", std::move(rows)},
        {"career", std::move(totals)},
        {"notes", std::move(note_list)}});
@@ -200,7 +212,7 @@ NbaTool getPlayerCareerTool() {
           "2023-24 onward only, so 'career' means those seasons; the answer says so and names "
           "the player's first NBA season when it is earlier. per_mode: PerGame (default), "
           "Totals or Per36.",
-          false, getPlayerCareer};
+          false, TypedHandler<PlayerCareerArgs>{decodePlayerCareerArgs, getPlayerCareer}};
 }
 
 }  // namespace nba::tools

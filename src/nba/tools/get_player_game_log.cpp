@@ -7,6 +7,7 @@
 #include "nba/tools/player_tools.h"
 #include "nba/tools/provenance.h"
 #include "nba/tools/sorted_json_object.h"
+#include "nba/tools/typed_tool.h"
 
 namespace nba::tools {
 namespace {
@@ -196,58 +197,72 @@ json logSummary(const Rows<GameLogRow>& all) {
           {"last_date", all.empty() ? "" : all.back().date}};
 }
 
-ToolAnswer getPlayerGameLog(const json& arguments, const ToolEnv& env) {
+struct GameLogArgs {
+  Filters filters;
+  ResolvedPlayer player;
+  SeasonChoice season;
+  bool explicit_season = false;  // named or implied by dates: what the user asked for
+};
+
+Result<GameLogArgs> decodeGameLogArgs(const json& arguments, const ToolEnv& env) {
   Filters filters{optionalString(arguments, "date_from"), optionalString(arguments, "date_to"),
                   std::nullopt};
   if (auto it = arguments.find("last_n"); it != arguments.end() && it->is_number_integer()) {
     filters.last_n = it->get<int>();
   }
   if (filters.date_from && filters.date_to && *filters.date_from > *filters.date_to) {
-    return ToolAnswer::error("date_from (" + *filters.date_from + ") is after date_to (" +
-                             *filters.date_to + "); swap them.");
+    return invalidArgument("date_from (" + *filters.date_from + ") is after date_to (" +
+                           *filters.date_to + "); swap them.");
   }
   if (!filters.last_n && !filters.date_from && !filters.date_to) {
     filters.last_n = kDefaultLastN;
   }
   auto player = playerArgument(arguments, env);
   if (!player.ok()) {
-    return errorAnswer(player.status());
+    return player.status();
   }
   auto season = logSeason(arguments, filters, env);
   if (!season.ok()) {
-    return errorAnswer(season.status());
+    return season.status();
   }
-  // A season named or implied by dates is what the user asked for: no fallback.
-  bool explicit_season = hasValue(arguments, "season") || filters.date_from || filters.date_to;
-  auto log = findLog(player->player, *season, explicit_season, env);
+  const bool explicit_season =
+      hasValue(arguments, "season") || filters.date_from || filters.date_to;
+  return GameLogArgs{std::move(filters), std::move(*player), std::move(*season), explicit_season};
+}
+
+ToolAnswer getPlayerGameLog(const GameLogArgs& args, const ToolEnv& env) {
+  const Filters& filters = args.filters;
+  SeasonChoice season = args.season;  // a season without logs falls back to an older one
+  auto log = findLog(args.player.player, season, args.explicit_season, env);
   if (!log.ok()) {
-    return ToolAnswer::error(errorText(player->player, season->season, log.status()));
+    return ToolAnswer::error(errorText(args.player.player, season.season, log.status()));
   }
   json summary = logSummary(log->rows);
   Rows<GameLogRow> rows = selectRows(std::move(log->rows), filters);
   if (rows.empty()) {
-    return ToolAnswer::error("No games for " + player->player.name + " between " +
+    return ToolAnswer::error("No games for " + args.player.player.name + " between " +
                              filters.date_from.value_or("the start of the season") + " and " +
                              filters.date_to.value_or("the end of the season") + "; his " +
-                             season->season.label() + " log runs from " +
+                             season.season.label() + " log runs from " +
                              summary["first_date"].get<std::string>() + " to " +
                              summary["last_date"].get<std::string>() + ".");
   }
-  std::vector<std::string> notes = {season->note, player->note};
+  std::vector<std::string> notes = {season.note, args.player.note};
   if (log->meta.coverage == Coverage::kPartial) {
-    notes.push_back("The " + season->season.label() +
+    notes.push_back("The " + season.season.label() +
                     " game logs are partial (some players are missing), but a player who is "
                     "present has all his games: " +
                     std::to_string(summary["games"].get<int>()) + " games, " +
                     formatCount(summary["pts"].get<long long>()) + " points in this log.");
   }
   json averages = averagesJson(rows);
-  std::string label = season->season.label();
+  std::string label = season.season.label();
 
   ToolAnswer answer;
-  answer.text = AnswerSections::of({player->player.name + " — game log", label, log->meta.as_of},
-                                   answerSentence(player->player, rows, averages, season->season),
-                                   notesMarkdown(notes) + logTable(rows, averages));
+  answer.text =
+      AnswerSections::of({args.player.player.name + " — game log", label, log->meta.as_of},
+                         answerSentence(args.player.player, rows, averages, season.season),
+                         notesMarkdown(notes) + logTable(rows, averages));
   json games = json::array();
   for (const auto& row : rows) {
     games.push_back(rowJson(row));
@@ -260,7 +275,7 @@ ToolAnswer getPlayerGameLog(const json& arguments, const ToolEnv& env) {
   }
   answer.structured = provenanceJson(log->meta, label);
   answer.structured.update(
-      {{"player", playerJson(player->player)},
+      {{"player", playerJson(args.player.player)},
        {"filters",
         {{"last_n", filters.last_n ? json(*filters.last_n) : json(nullptr)},
          {"date_from", filters.date_from ? json(*filters.date_from) : json(nullptr)},
@@ -269,7 +284,7 @@ ToolAnswer getPlayerGameLog(const json& arguments, const ToolEnv& env) {
        {"averages", std::move(averages)},
        {"season_log", std::move(summary)},
        {"notes", std::move(note_list)}});
-  answer.meta = answerMeta(log->meta, season->season);
+  answer.meta = answerMeta(log->meta, season.season);
   return answer;
 }
 
@@ -283,7 +298,7 @@ NbaTool getPlayerGameLogTool() {
           "(1-82; default the last 10 when no dates are given) and date_from/date_to "
           "(YYYY-MM-DD, inclusive). The offline data has game logs for 2023-24 only (partial: "
           "some players missing); without a season the latest season with a log is used.",
-          false, getPlayerGameLog};
+          false, TypedHandler<GameLogArgs>{decodeGameLogArgs, getPlayerGameLog}};
 }
 
 }  // namespace nba::tools

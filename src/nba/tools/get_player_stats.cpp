@@ -3,6 +3,7 @@
 #include "nba/tools/player_lines.h"
 #include "nba/tools/player_tools.h"
 #include "nba/tools/provenance.h"
+#include "nba/tools/typed_tool.h"
 
 namespace nba::tools {
 namespace {
@@ -63,24 +64,36 @@ std::string lineTable(const PlayerSeason& season, PerMode mode) {
   return table.render();
 }
 
-ToolAnswer getPlayerStats(const json& arguments, const ToolEnv& env) {
+struct PlayerStatsArgs {
+  SeasonChoice season;
+  ResolvedPlayer player;
+  PerMode mode = PerMode::kPerGame;
+  SeasonType type = SeasonType::kRegularSeason;
+};
+
+Result<PlayerStatsArgs> decodePlayerStatsArgs(const json& arguments, const ToolEnv& env) {
   auto season = seasonArgument(arguments, env);
   if (!season.ok()) {
-    return errorAnswer(season.status());
+    return season.status();
   }
   auto player = playerArgument(arguments, env);
   if (!player.ok()) {
-    return errorAnswer(player.status());
+    return player.status();
   }
-  PerMode mode = perModeArgument(arguments);
-  SeasonType type = seasonTypeArgument(arguments);
-  auto lines = playerSeason(player->player, season->season, type, env);
+  return PlayerStatsArgs{std::move(*season), std::move(*player), perModeArgument(arguments),
+                         seasonTypeArgument(arguments)};
+}
+
+ToolAnswer getPlayerStats(const PlayerStatsArgs& args, const ToolEnv& env) {
+  const PerMode mode = args.mode;
+  const SeasonType type = args.type;
+  auto lines = playerSeason(args.player.player, args.season.season, type, env);
   if (!lines.ok()) {
     return errorAnswer(lines.status());
   }
-  std::vector<std::string> notes = {season->note, player->note};
+  std::vector<std::string> notes = {args.season.note, args.player.note};
   if (lines->meta.coverage == Coverage::kPartial) {
-    notes.push_back(season->season.label() + " is in progress: figures through " +
+    notes.push_back(args.season.season.label() + " is in progress: figures through " +
                     lines->meta.as_of + ".");
   }
   if (!lines->stints.empty()) {
@@ -89,14 +102,15 @@ ToolAnswer getPlayerStats(const json& arguments, const ToolEnv& env) {
         "column per team in the order he played for them.");
   }
   const PlayerSeasonLine& line = lines->line;
-  std::string label = season->season.label();
+  std::string label = args.season.season.label();
 
   ToolAnswer answer;
-  answer.text = AnswerSections::of(
-      {player->player.name + " — " + std::string(seasonTypeName(type)) + " stats (" +
-           std::string(stats::perModeName(mode)) + ")",
-       label, lines->meta.as_of},
-      answerSentence(player->player, line, mode), notesMarkdown(notes) + lineTable(*lines, mode));
+  answer.text =
+      AnswerSections::of({args.player.player.name + " — " + std::string(seasonTypeName(type)) +
+                              " stats (" + std::string(stats::perModeName(mode)) + ")",
+                          label, lines->meta.as_of},
+                         answerSentence(args.player.player, line, mode),
+                         notesMarkdown(notes) + lineTable(*lines, mode));
   json stints = json::array();
   for (const auto& stint : lines->stints) {
     stints.push_back(statLineJson(stint, mode));
@@ -108,7 +122,7 @@ ToolAnswer getPlayerStats(const json& arguments, const ToolEnv& env) {
     }
   }
   answer.structured = provenanceJson(lines->meta, label);
-  answer.structured.update({{"player", playerJson(player->player)},
+  answer.structured.update({{"player", playerJson(args.player.player)},
                             {"season_type", seasonTypeName(type)},
                             {"per_mode", stats::perModeName(mode)},
                             {"team", line.lastTeam()},
@@ -117,7 +131,7 @@ ToolAnswer getPlayerStats(const json& arguments, const ToolEnv& env) {
                             {"line", statLineJson(line, mode)},
                             {"stints", std::move(stints)},
                             {"notes", std::move(note_list)}});
-  answer.meta = answerMeta(lines->meta, season->season);
+  answer.meta = answerMeta(lines->meta, args.season.season);
   return answer;
 }
 
@@ -131,7 +145,7 @@ NbaTool getPlayerStatsTool() {
           "PER, win shares, BPM). per_mode: PerGame (default), Totals or Per36. A traded "
           "player gets his combined line plus one line per team, in order. Season defaults "
           "to this season.",
-          false, getPlayerStats};
+          false, TypedHandler<PlayerStatsArgs>{decodePlayerStatsArgs, getPlayerStats}};
 }
 
 }  // namespace nba::tools

@@ -3,6 +3,7 @@
 #include "nba/tools/game_tools.h"
 #include "nba/tools/markdown.h"
 #include "nba/tools/provenance.h"
+#include "nba/tools/typed_tool.h"
 
 namespace nba::tools {
 namespace {
@@ -68,36 +69,46 @@ std::string summarySentence(const Series& series, const Team& a, const Team& b,
 
 json teamJson(const Team& team) { return {{"abbr", team.abbr}, {"name", team.name}}; }
 
-ToolAnswer headToHead(const json& arguments, const ToolEnv& env) {
+struct HeadToHeadArgs {
+  ResolvedTeam a;
+  ResolvedTeam b;
+  SeasonChoice season;
+};
+
+Result<HeadToHeadArgs> decodeHeadToHeadArgs(const json& arguments, const ToolEnv& env) {
   auto a = teamArgument(arguments, env, "team_a");
   if (!a.ok()) {
-    return errorAnswer(a.status());
+    return a.status();
   }
   auto b = teamArgument(arguments, env, "team_b");
   if (!b.ok()) {
-    return errorAnswer(b.status());
+    return b.status();
   }
   if (a->team.abbr == b->team.abbr) {
-    return ToolAnswer::error("team_a and team_b are both the " + a->team.name +
-                             "; name two different teams.");
+    return invalidArgument("team_a and team_b are both the " + a->team.name +
+                           "; name two different teams.");
   }
   auto season = seasonArgument(arguments, env);
   if (!season.ok()) {
-    return errorAnswer(season.status());
+    return season.status();
   }
-  auto games = seasonGames(env, season->season, a->team.abbr);
+  return HeadToHeadArgs{std::move(*a), std::move(*b), std::move(*season)};
+}
+
+ToolAnswer headToHead(const HeadToHeadArgs& args, const ToolEnv& env) {
+  auto games = seasonGames(env, args.season.season, args.a.team.abbr);
   if (!games.ok()) {
     return errorAnswer(games.status());
   }
-  Series series = seriesBetween(*games, a->team.abbr, b->team.abbr);
-  std::string label = season->season.label();
+  Series series = seriesBetween(*games, args.a.team.abbr, args.b.team.abbr);
+  std::string label = args.season.season.label();
   bool complete = games->meta.coverage == Coverage::kComplete;
 
   ToolAnswer answer;
-  answer.text.heading = {a->team.name + " vs " + b->team.name, label, games->meta.as_of};
-  answer.text.sentence =
-      escapeMarkdown(summarySentence(series, a->team, b->team, label, complete, games->meta.as_of));
-  for (const std::string& note : {season->note, a->note, b->note}) {
+  answer.text.heading = {args.a.team.name + " vs " + args.b.team.name, label, games->meta.as_of};
+  answer.text.sentence = escapeMarkdown(
+      summarySentence(series, args.a.team, args.b.team, label, complete, games->meta.as_of));
+  for (const std::string& note : {args.season.note, args.a.note, args.b.note}) {
     if (!note.empty()) {
       answer.text.body += escapeMarkdown(note) + "\n\n";
     }
@@ -117,20 +128,20 @@ ToolAnswer headToHead(const json& arguments, const ToolEnv& env) {
   }
   json leader = nullptr;
   if (series.a_wins != series.b_wins) {
-    leader = series.a_wins > series.b_wins ? a->team.abbr : b->team.abbr;
+    leader = series.a_wins > series.b_wins ? args.a.team.abbr : args.b.team.abbr;
   }
   answer.structured = provenanceJson(games->meta, label);
   answer.structured.update(
-      {{"team_a", teamJson(a->team)},
-       {"team_b", teamJson(b->team)},
+      {{"team_a", teamJson(args.a.team)},
+       {"team_b", teamJson(args.b.team)},
        {"series",
         {{"team_a_wins", series.a_wins}, {"team_b_wins", series.b_wins}, {"leader", leader}}},
        {"season_complete", complete},
        {"games", std::move(rows)}});
-  if (!season->note.empty()) {
-    answer.structured["note"] = season->note;
+  if (!args.season.note.empty()) {
+    answer.structured["note"] = args.season.note;
   }
-  answer.meta = answerMeta(games->meta, season->season);
+  answer.meta = answerMeta(games->meta, args.season.season);
   return answer;
 }
 
@@ -142,7 +153,7 @@ NbaTool headToHeadTool() {
           "the winner, plus the series record (the NBA Cup final is listed but not counted, "
           "as in the standings). Teams by name, city, nickname, abbreviation or slang "
           "(\"Lakers\", \"Celts\", \"BRK\"). Default season: this season.",
-          true, headToHead};
+          true, TypedHandler<HeadToHeadArgs>{decodeHeadToHeadArgs, headToHead}};
 }
 
 }  // namespace nba::tools

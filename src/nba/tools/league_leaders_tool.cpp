@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <variant>
 
 #include "nba/tools/arguments.h"
 #include "nba/tools/day_leaders.h"
@@ -9,6 +10,7 @@
 #include "nba/tools/markdown.h"
 #include "nba/tools/prose.h"
 #include "nba/tools/provenance.h"
+#include "nba/tools/typed_tool.h"
 
 namespace nba::tools {
 namespace {
@@ -39,7 +41,7 @@ struct RankedRow {
   std::string display;
 };
 
-Result<LeadersQuery> decodeArguments(const json& arguments, const ToolEnv& env) {
+Result<LeadersQuery> decodeSeasonQuery(const json& arguments, const ToolEnv& env) {
   LeadersQuery query;
   auto season = seasonArgument(arguments, env);
   if (!season.ok()) {
@@ -282,63 +284,55 @@ std::vector<std::string> answerNotes(const LeadersQuery& query, const Qualificat
   return notes;
 }
 
-ToolAnswer leagueLeaders(const json& arguments, const ToolEnv& env) {
-  if (hasValue(arguments, "date")) {
-    return dayLeaders(arguments, env);  // one day's games, not a season
-  }
-  auto query = decodeArguments(arguments, env);
-  if (!query.ok()) {
-    return errorAnswer(query.status());
-  }
-  auto table = fetchLines(*query, env);
+ToolAnswer seasonLeaders(const LeadersQuery& query, const ToolEnv& env) {
+  auto table = fetchLines(query, env);
   if (!table.ok()) {
     return errorAnswer(table.status());
   }
-  if (query->conference) {
-    keepConference(table->rows, *query->conference, env);
+  if (query.conference) {
+    keepConference(table->rows, *query.conference, env);
   }
-  if (query->position) {
-    keepPosition(table->rows, *query->position);
+  if (query.position) {
+    keepPosition(table->rows, *query.position);
   }
-  Season season = query->season.season;
+  Season season = query.season.season;
   QualificationRule rule =
-      query->season_type == SeasonType::kPlayoffs
-          ? playoffQualificationFor(*query->stat, query->mode, table->rows, query->min_games)
-          : qualificationFor(*query->stat, query->mode,
-                             teamGamesPlayed(env, season, table->meta.coverage), query->min_games);
-  std::vector<QualifiedLine> qualified =
-      qualifiedLines(table->rows, *query->stat, query->mode, rule);
+      query.season_type == SeasonType::kPlayoffs
+          ? playoffQualificationFor(*query.stat, query.mode, table->rows, query.min_games)
+          : qualificationFor(*query.stat, query.mode,
+                             teamGamesPlayed(env, season, table->meta.coverage), query.min_games);
+  std::vector<QualifiedLine> qualified = qualifiedLines(table->rows, *query.stat, query.mode, rule);
   std::size_t qualified_count = qualified.size();
   std::vector<RankedRow> rows =
-      rankLines(std::move(qualified), *query->stat, query->mode, query->limit);
+      rankLines(std::move(qualified), *query.stat, query.mode, query.limit);
   std::size_t shown = rows.size();
   std::vector<std::string> names;
   json leaders = json::array();
   for (std::size_t i = 0; i < shown; ++i) {
     const PlayerSeasonLine& line = *rows[i].qualified.line;
     names.push_back(playerName(line.player_id, env));
-    leaders.push_back(rowJson(rows[i], names.back(),
-                              query->team ? query->team->team.abbr : line.lastTeam(), rule));
+    leaders.push_back(
+        rowJson(rows[i], names.back(), query.team ? query.team->team.abbr : line.lastTeam(), rule));
   }
-  std::vector<std::string> notes = answerNotes(*query, rule, rows, shown);
+  std::vector<std::string> notes = answerNotes(query, rule, rows, shown);
 
   const TableMeta& meta = table->meta;
   ToolAnswer answer;
   answer.text = AnswerSections::of(
-      {scopeTitle(*query) + " leaders: " + query->stat->label, seasonName(*query), meta.as_of},
-      answerSentence(*query, rows, names, meta),
-      notesMarkdown(notes) + (rows.empty() ? "" : markdownTable(*query, rows, names, rule)));
+      {scopeTitle(query) + " leaders: " + query.stat->label, seasonName(query), meta.as_of},
+      answerSentence(query, rows, names, meta),
+      notesMarkdown(notes) + (rows.empty() ? "" : markdownTable(query, rows, names, rule)));
   answer.structured = provenanceJson(meta, season.label());
   answer.structured.update(
-      {{"season_type", query->season_type == SeasonType::kPlayoffs ? "Playoffs" : "Regular Season"},
+      {{"season_type", query.season_type == SeasonType::kPlayoffs ? "Playoffs" : "Regular Season"},
        {"complete", meta.coverage == Coverage::kComplete},
        {"stat",
-        {{"code", query->stat->code},
-         {"label", query->stat->label},
-         {"short_label", query->stat->short_label}}},
-       {"per_mode", std::string(stats::perModeName(query->mode))},
-       {"conference", query->conference ? json(*query->conference) : json(nullptr)},
-       {"team", query->team ? json(query->team->team.abbr) : json(nullptr)},
+        {{"code", query.stat->code},
+         {"label", query.stat->label},
+         {"short_label", query.stat->short_label}}},
+       {"per_mode", std::string(stats::perModeName(query.mode))},
+       {"conference", query.conference ? json(*query.conference) : json(nullptr)},
+       {"team", query.team ? json(query.team->team.abbr) : json(nullptr)},
        {"qualification",
         {{"rule", rule.description},
          {"team_games", rule.team_games},
@@ -351,11 +345,36 @@ ToolAnswer leagueLeaders(const json& arguments, const ToolEnv& env) {
        {"qualified_count", qualified_count},
        {"leaders", std::move(leaders)},
        {"notes", notes}});
-  if (query->position) {
-    answer.structured["position"] = std::string(1, *query->position);
+  if (query.position) {
+    answer.structured["position"] = std::string(1, *query.position);
   }
   answer.meta = answerMeta(meta, season);
   return answer;
+}
+
+// A season's board, or with `date` one day's.
+using LeadersArgs = std::variant<LeadersQuery, DayQuery>;
+
+Result<LeadersArgs> decodeLeadersArgs(const json& arguments, const ToolEnv& env) {
+  if (hasValue(arguments, "date")) {
+    auto day = decodeDayQuery(arguments, env);
+    if (!day.ok()) {
+      return day.status();
+    }
+    return LeadersArgs(std::move(*day));
+  }
+  auto season = decodeSeasonQuery(arguments, env);
+  if (!season.ok()) {
+    return season.status();
+  }
+  return LeadersArgs(std::move(*season));
+}
+
+ToolAnswer leagueLeaders(const LeadersArgs& args, const ToolEnv& env) {
+  if (const auto* day = std::get_if<DayQuery>(&args)) {
+    return dayLeaders(*day, env);  // one day's games, not a season
+  }
+  return seasonLeaders(std::get<LeadersQuery>(args), env);
 }
 
 }  // namespace
@@ -373,7 +392,7 @@ NbaTool leagueLeadersTool() {
           "players' stints included), or position (G, F, C). With a date, ranks that day's "
           "single-game lines instead "
           "(\"who scored the most points on 2023-12-25\"; needs the season's game logs).",
-          false, leagueLeaders};
+          false, TypedHandler<LeadersArgs>{decodeLeadersArgs, leagueLeaders}};
 }
 
 }  // namespace nba::tools

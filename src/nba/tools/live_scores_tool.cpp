@@ -6,6 +6,7 @@
 #include "nba/tools/game_tools.h"
 #include "nba/tools/markdown.h"
 #include "nba/tools/provenance.h"
+#include "nba/tools/typed_tool.h"
 
 namespace nba::tools {
 namespace {
@@ -154,37 +155,47 @@ json scoreboardRowJson(const ScoreboardGame& row, bool live) {
   return out;
 }
 
-ToolAnswer liveScores(const json& arguments, const ToolEnv& env) {
+struct LiveScoresArgs {
+  std::string requested;  // as the caller wrote it: "today", "yesterday" or the date
+  std::string date;       // YYYY-MM-DD
+};
+
+Result<LiveScoresArgs> decodeLiveScoresArgs(const json& arguments, const ToolEnv& env) {
   std::string requested = optionalString(arguments, "date").value_or("today");
   auto date = dateArgumentText(requested, env.clock);
   if (!date.ok()) {
-    return errorAnswer(date.status());
+    return date.status();
   }
-  Season season = seasonOfDate(*date);
-  auto board = env.data.scoreboard(env.call, {season, *date});
+  return LiveScoresArgs{std::move(requested), std::move(*date)};
+}
+
+ToolAnswer liveScores(const LiveScoresArgs& args, const ToolEnv& env) {
+  const std::string& requested = args.requested;
+  Season season = seasonOfDate(args.date);
+  auto board = env.data.scoreboard(env.call, {season, args.date});
   if (!board.ok()) {
     const StatusCode code = board.status().code();
     if (code == StatusCode::kCancelled || code == StatusCode::kUnavailable ||
         code == StatusCode::kDeadlineExceeded || code == StatusCode::kDataLoss) {
       return errorAnswer(board.status());  // NBA.com's trouble, not a date without data
     }
-    return ToolAnswer::error("The data has no games for " + *date + ": it covers " +
+    return ToolAnswer::error("The data has no games for " + args.date + ": it covers " +
                              coveredDateSpans(env) +
                              " (regular season only). Scores for other dates need the live "
                              "NBA.com origin.");
   }
   if (board->rows.empty()) {
-    return noGamesAnswer(env, *date, season, board->meta.as_of);
+    return noGamesAnswer(env, args.date, season, board->meta.as_of);
   }
   std::string relative_note;
-  if (requested != *date) {
-    relative_note =
-        "\"" + escapeMarkdown(requested) + "\" is " + *date + " in US/Eastern (taken as UTC-5).";
+  if (requested != args.date) {
+    relative_note = "\"" + escapeMarkdown(requested) + "\" is " + args.date +
+                    " in US/Eastern (taken as UTC-5).";
   }
   const bool final_only = allFinalWithoutLeaders(*board) && board->meta.source != "live";
   ToolAnswer answer;
-  answer.text = final_only ? finalScoresText(*board, *date, relative_note)
-                           : liveScoresText(*board, *date, relative_note);
+  answer.text = final_only ? finalScoresText(*board, args.date, relative_note)
+                           : liveScoresText(*board, args.date, relative_note);
   json rows = json::array();
   bool leaders = false;
   for (const auto& row : board->rows) {
@@ -192,7 +203,7 @@ ToolAnswer liveScores(const json& arguments, const ToolEnv& env) {
     leaders = leaders || row.home_leader || row.away_leader;
   }
   answer.structured = provenanceJson(board->meta, season.label());
-  answer.structured.update({{"date", *date},
+  answer.structured.update({{"date", args.date},
                             {"requested", requested},
                             {"game_count", board->rows.size()},
                             {"leaders_available", leaders},
@@ -213,7 +224,7 @@ NbaTool liveScoresTool() {
           "final, without clock or leaders. A date without games "
           "is an error that names the nearest game days; a date outside the data names the "
           "dates the data covers.",
-          true, liveScores};
+          true, TypedHandler<LiveScoresArgs>{decodeLiveScoresArgs, liveScores}};
 }
 
 }  // namespace nba::tools

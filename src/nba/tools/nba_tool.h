@@ -13,7 +13,9 @@ namespace nba::tools {
 // One NBA tool as data (name, texts, handler). Its JSON Schemas live in
 // schemas/<name>.input.json and schemas/<name>.output.json; the server validates the
 // arguments against the input schema before `run` sees them, so `run` may rely on types,
-// ranges and required members (it still resolves names, seasons, dates).
+// ranges and required members (it still resolves names, seasons, dates). Every NBA tool's
+// `run` is a TypedHandler (typed_tool.h): its arguments are decoded into a struct of its own
+// once, before any data is read, and the rest of the tool works on that struct.
 struct NbaTool {
   std::string name;
   std::string title;

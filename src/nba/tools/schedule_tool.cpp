@@ -8,6 +8,7 @@
 #include "nba/tools/markdown.h"
 #include "nba/tools/provenance.h"
 #include "nba/tools/team_text.h"
+#include "nba/tools/typed_tool.h"
 
 namespace nba::tools {
 namespace {
@@ -76,7 +77,7 @@ Status chooseSeasons(const json& arguments, const ToolEnv& env, ScheduleQuery& q
   return Status::ok();
 }
 
-Result<ScheduleQuery> readQuery(const json& arguments, const ToolEnv& env) {
+Result<ScheduleQuery> decodeScheduleQuery(const json& arguments, const ToolEnv& env) {
   ScheduleQuery query;
   if (optionalString(arguments, "team")) {
     auto team = teamArgument(arguments, env);
@@ -224,66 +225,61 @@ GamesAhead gamesAhead(const ScheduleQuery& query, const ToolEnv& env) {
   return ahead;
 }
 
-ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
-  auto query = readQuery(arguments, env);
-  if (!query.ok()) {
-    return errorAnswer(query.status());
-  }
+ToolAnswer schedule(const ScheduleQuery& query, const ToolEnv& env) {
   std::optional<std::string> team_abbr;
-  if (query->team) {
-    team_abbr = query->team->abbr;
+  if (query.team) {
+    team_abbr = query.team->abbr;
   }
   Rows<Game> games;  // lent by the source, not copied
   TableMeta meta;
-  for (Season season : query->seasons) {
-    auto table = seasonGames(env, season, team_abbr, query->date_from, query->date_to);
+  for (Season season : query.seasons) {
+    auto table = seasonGames(env, season, team_abbr, query.date_from, query.date_to);
     if (!table.ok()) {
       return errorAnswer(table.status());
     }
     meta = table->meta;
     games.append(table->rows);
   }
-  if (query->home_away) {
-    const bool home = *query->home_away == "home";
+  if (query.home_away) {
+    const bool home = *query.home_away == "home";
     games.dropIf([&](const Game& game) { return (game.home == *team_abbr) != home; });
   }
   const std::size_t played = games.size();
   // "Last N games": the latest played ones; the games ahead are not what was asked.
-  if (query->last_n) games.keepLast(static_cast<std::size_t>(*query->last_n));
-  GamesAhead ahead = query->last_n ? GamesAhead{} : gamesAhead(*query, env);
-  if (!ahead.available && query->date_from && *query->date_from > meta.as_of) {
+  if (query.last_n) games.keepLast(static_cast<std::size_t>(*query.last_n));
+  GamesAhead ahead = query.last_n ? GamesAhead{} : gamesAhead(query, env);
+  if (!ahead.available && query.date_from && *query.date_from > meta.as_of) {
     return ToolAnswer::error("The data holds played games only, up to " + meta.as_of +
-                             "; games from " + *query->date_from +
+                             "; games from " + *query.date_from +
                              " on (the upcoming schedule) need the live NBA.com origin." +
                              (ahead.problem.empty() ? "" : " " + ahead.problem));
   }
   std::size_t total = played + ahead.games.size();
-  games.keepFirst(static_cast<std::size_t>(query->limit));
+  games.keepFirst(static_cast<std::size_t>(query.limit));
   const std::size_t ahead_shown =
-      std::min(ahead.games.size(), static_cast<std::size_t>(query->limit) - games.size());
+      std::min(ahead.games.size(), static_cast<std::size_t>(query.limit) - games.size());
   ahead.games.resize(ahead_shown);
   const std::size_t returned = games.size() + ahead_shown;
-  std::string who = query->team ? "The " + query->team->name + " played " : "There were ";
-  std::string where = !query->home_away             ? ""
-                      : *query->home_away == "home" ? " at home"
-                                                    : " on the road";
-  std::string label = seasonLabel(*query);
+  std::string who = query.team ? "The " + query.team->name + " played " : "There were ";
+  std::string where = !query.home_away             ? ""
+                      : *query.home_away == "home" ? " at home"
+                                                   : " on the road";
+  std::string label = seasonLabel(query);
 
   ToolAnswer answer;
-  answer.text.heading = {query->team ? query->team->name + " schedule" : "NBA schedule", label,
+  answer.text.heading = {query.team ? query.team->name + " schedule" : "NBA schedule", label,
                          meta.as_of};
   int wins = 0;
   const auto opponent = opponentNamer(env);
-  MarkdownTable table(query->team
-                          ? std::vector<std::string>{"Date", "Opponent", "Result", "Score", "Note"}
-                          : std::vector<std::string>{"Date", "Away", "Pts", "Home", "Pts", "Note"},
-                      query->team ? std::vector<bool>{}
-                                  : std::vector<bool>{false, false, true, false, true, false});
+  MarkdownTable table(
+      query.team ? std::vector<std::string>{"Date", "Opponent", "Result", "Score", "Note"}
+                 : std::vector<std::string>{"Date", "Away", "Pts", "Home", "Pts", "Note"},
+      query.team ? std::vector<bool>{} : std::vector<bool>{false, false, true, false, true, false});
   json rows = json::array();
   for (const auto& game : games) {
-    if (query->team) {
-      bool home = game.home == query->team->abbr;
-      bool won = game.winner() == query->team->abbr;
+    if (query.team) {
+      bool home = game.home == query.team->abbr;
+      bool won = game.winner() == query.team->abbr;
       wins += won ? 1 : 0;
       table.addRow({game.date, (home ? "vs " : "@ ") + opponent(home ? game.away : game.home),
                     won ? "W" : "L", winnerFirstScore(game), gameKindNote(game)});
@@ -291,13 +287,13 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
       table.addRow({game.date, game.away, std::to_string(game.away_pts), game.home,
                     std::to_string(game.home_pts), gameKindNote(game)});
     }
-    rows.push_back(scheduleRow(game, query->team));
+    rows.push_back(scheduleRow(game, query.team));
   }
   for (const ScoreboardGame& row : ahead.games) {
     const Game& game = row.game;
     const bool started = row.status == GameStatus::kInProgress;
-    if (query->team) {
-      bool home = game.home == query->team->abbr;
+    if (query.team) {
+      bool home = game.home == query.team->abbr;
       table.addRow({game.date, (home ? "vs " : "@ ") + opponent(home ? game.away : game.home),
                     statusText(row),
                     started ? game.away + " " + std::to_string(game.away_pts) + ", " + game.home +
@@ -310,14 +306,14 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
            started ? std::to_string(game.home_pts) : "",
            statusText(row) + (gameKindNote(game).empty() ? "" : "; " + gameKindNote(game))});
     }
-    rows.push_back(upcomingRow(row, query->team));
+    rows.push_back(upcomingRow(row, query.team));
   }
   const std::size_t upcoming = total - played;
   std::string sentence = who + std::to_string(played) + (played == 1 ? " game" : " games") + where +
-                         " in " + label + rangeText(*query);
-  if (query->team && !games.empty()) {
-    sentence += (query->last_n ? "; the last " + std::to_string(games.size())
-                               : "; the " + std::to_string(games.size()) + " shown") +
+                         " in " + label + rangeText(query);
+  if (query.team && !games.empty()) {
+    sentence += (query.last_n ? "; the last " + std::to_string(games.size())
+                              : "; the " + std::to_string(games.size()) + " shown") +
                 " went " + std::to_string(wins) + "-" +
                 std::to_string(static_cast<int>(games.size()) - wins);
   }
@@ -328,14 +324,14 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
   sentence += ".";
   answer.text.sentence = escapeMarkdown(sentence);
   std::string& body = answer.text.body;
-  if (total > returned && query->last_n) {
+  if (total > returned && query.last_n) {
     body += "Showing the last " + std::to_string(returned) + " of " + std::to_string(total) +
             "; raise `last_n` for more.\n\n";
   } else if (total > returned) {
     body += "Showing the first " + std::to_string(returned) + " of " + std::to_string(total) +
             "; raise `limit` or set `date_from` for more.\n\n";
   }
-  for (const std::string& note : {query->season_note, query->team_note}) {
+  for (const std::string& note : {query.season_note, query.team_note}) {
     if (!note.empty()) {
       body += escapeMarkdown(note) + "\n\n";
     }
@@ -356,17 +352,16 @@ ToolAnswer schedule(const json& arguments, const ToolEnv& env) {
     body += table.render();
   }
   answer.structured = provenanceJson(meta, label);
-  answer.structured.update(
-      {{"team", query->team ? json(query->team->abbr) : json(nullptr)},
-       {"home_away", query->home_away ? json(*query->home_away) : json(nullptr)},
-       {"date_from", query->date_from ? json(*query->date_from) : json(nullptr)},
-       {"date_to", query->date_to ? json(*query->date_to) : json(nullptr)},
-       {"total", total},
-       {"returned", returned},
-       {"truncated", total > returned},
-       {"note", played_note},
-       {"games", std::move(rows)}});
-  answer.meta = answerMeta(meta, query->seasons.front());
+  answer.structured.update({{"team", query.team ? json(query.team->abbr) : json(nullptr)},
+                            {"home_away", query.home_away ? json(*query.home_away) : json(nullptr)},
+                            {"date_from", query.date_from ? json(*query.date_from) : json(nullptr)},
+                            {"date_to", query.date_to ? json(*query.date_to) : json(nullptr)},
+                            {"total", total},
+                            {"returned", returned},
+                            {"truncated", total > returned},
+                            {"note", played_note},
+                            {"games", std::move(rows)}});
+  answer.meta = answerMeta(meta, query.seasons.front());
   return answer;
 }
 
@@ -380,7 +375,7 @@ NbaTool scheduleTool() {
           "(US/Eastern). Without dates: the season's games from its start (default this "
           "season); with dates and no season: the seasons the range touches. The offline "
           "snapshot holds played games only; upcoming games need the live NBA.com origin.",
-          true, schedule};
+          true, TypedHandler<ScheduleQuery>{decodeScheduleQuery, schedule}};
 }
 
 }  // namespace nba::tools

@@ -4,21 +4,29 @@
 
 namespace nba::tools::teams {
 
-Result<TeamLines> teamLinesArgument(const nlohmann::json& arguments, const ToolEnv& env) {
+Result<TeamLinesArgs> teamLinesArguments(const nlohmann::json& arguments, const ToolEnv& env) {
   auto season = seasonArgument(arguments, env);
   if (!season.ok()) {
     return season.status();
   }
-  TeamLines out;
-  out.season = *season;
+  TeamLinesArgs args;
+  args.season = std::move(*season);
   if (auto measure = optionalString(arguments, "measure")) {
-    out.measure = parseTeamMeasure(*measure).value_or(TeamMeasure::kBase);
+    args.measure = parseTeamMeasure(*measure).value_or(TeamMeasure::kBase);
   }
-  SeasonType type = SeasonType::kRegularSeason;
   if (optionalString(arguments, "season_type").value_or("") == "Playoffs") {
-    type = SeasonType::kPlayoffs;
-    out.season_type = "Playoffs";
+    args.season_type = "Playoffs";
   }
+  return args;
+}
+
+Result<TeamLines> fetchTeamLines(const TeamLinesArgs& args, const ToolEnv& env) {
+  TeamLines out;
+  out.season = args.season;
+  out.measure = args.measure;
+  out.season_type = args.season_type;
+  const SeasonType type =
+      args.season_type == "Playoffs" ? SeasonType::kPlayoffs : SeasonType::kRegularSeason;
   auto lines = env.data.teamSeasonStats(env.call, out.season.season, type);
   if (!lines.ok()) {
     if (lines.status().code() == StatusCode::kUnimplemented) {

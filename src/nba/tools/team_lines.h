@@ -13,8 +13,17 @@
 
 namespace nba::tools::teams {
 
-// The arguments get_team_stats and compare_teams share (season, season_type, measure),
-// decoded, with the season's 30 team lines. Pure over `env`; thread-safe.
+// The arguments the team tools share (season, season_type, measure), decoded.
+struct TeamLinesArgs {
+  SeasonChoice season;
+  TeamMeasure measure = TeamMeasure::kBase;
+  std::string season_type = "Regular Season";
+};
+
+// Errors: a season without data (names the available ones).
+Result<TeamLinesArgs> teamLinesArguments(const nlohmann::json& arguments, const ToolEnv& env);
+
+// Those arguments with the season's 30 team lines. Pure over `env`; thread-safe.
 struct TeamLines {
   SeasonChoice season;
   TeamMeasure measure = TeamMeasure::kBase;
@@ -23,9 +32,8 @@ struct TeamLines {
   std::vector<std::string> notes;  // season fallback, partial season
 };
 
-// Errors: a season without data (names the available ones), playoffs on a source without
-// them.
-Result<TeamLines> teamLinesArgument(const nlohmann::json& arguments, const ToolEnv& env);
+// Errors: the source's (a season it lacks), playoffs on a source without them.
+Result<TeamLines> fetchTeamLines(const TeamLinesArgs& args, const ToolEnv& env);
 
 // The line of team `abbr`, or kNotFound saying the season has no line for it.
 Result<const TeamSeasonLine*> teamLine(const TeamLines& lines, const Team& team);

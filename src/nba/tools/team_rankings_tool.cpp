@@ -12,6 +12,7 @@
 #include "nba/tools/team_measures.h"
 #include "nba/tools/team_text.h"
 #include "nba/tools/team_tools.h"
+#include "nba/tools/typed_tool.h"
 
 namespace nba::tools {
 namespace teams {
@@ -74,18 +75,38 @@ std::string answerSentence(const TeamStat& stat, const RankedTeam& first, bool l
          " " + scope + " in " + season + ": " + display + ".";
 }
 
-ToolAnswer getTeamRankings(const json& arguments, const ToolEnv& env) {
-  auto lines = teamLinesArgument(arguments, env);
-  if (!lines.ok()) return errorAnswer(lines.status());
+struct TeamRankingsArgs {
+  TeamLinesArgs lines;
+  const TeamStat* stat = nullptr;
+  std::string conference;  // empty: every conference
+  std::string division;    // empty: every division
+  bool lowest = false;     // worst first
+};
+
+Result<TeamRankingsArgs> decodeTeamRankingsArgs(const json& arguments, const ToolEnv& env) {
+  auto lines = teamLinesArguments(arguments, env);
+  if (!lines.ok()) return lines.status();
+  TeamRankingsArgs args;
+  args.lines = std::move(*lines);
   const std::string code = arguments.value("stat", std::string("W_PCT"));
-  const TeamStat* stat = findTeamStat(code);
-  if (stat == nullptr) {
-    return ToolAnswer::error("No team stat '" + echoUserText(code) +
-                             "'. Team stats: " + statCodes() + ".");
+  args.stat = findTeamStat(code);
+  if (args.stat == nullptr) {
+    return invalidArgument("No team stat '" + echoUserText(code) + "'. Team stats: " + statCodes() +
+                           ".");
   }
-  const std::string conference = optionalString(arguments, "conference").value_or("");
-  const std::string division = optionalString(arguments, "division").value_or("");
-  const bool lowest = arguments.value("lowest", false);
+  args.conference = optionalString(arguments, "conference").value_or("");
+  args.division = optionalString(arguments, "division").value_or("");
+  args.lowest = arguments.value("lowest", false);
+  return args;
+}
+
+ToolAnswer getTeamRankings(const TeamRankingsArgs& args, const ToolEnv& env) {
+  auto lines = fetchTeamLines(args.lines, env);
+  if (!lines.ok()) return errorAnswer(lines.status());
+  const TeamStat* stat = args.stat;
+  const std::string& conference = args.conference;
+  const std::string& division = args.division;
+  const bool lowest = args.lowest;
   auto teams = env.data.teams(env.call);
   if (!teams.ok()) return errorAnswer(teams.status());
   std::vector<RankedTeam> ranked;
@@ -156,13 +177,15 @@ ToolAnswer getTeamRankings(const json& arguments, const ToolEnv& env) {
 }  // namespace teams
 
 NbaTool teamRankingsTool() {
-  return {"get_team_rankings", "Team rankings",
-          "Every team (or a conference's or division's) ranked by one team statistic, best "
-          "first: W_PCT, PTS, OPP_PTS, REB, AST, STL, BLK, TOV, FG3M, FG_PCT, FG3_PCT, "
-          "FT_PCT (per game) or OFF_RATING, DEF_RATING, NET_RATING, PACE, MOV, SRS, TS_PCT and "
-          "the four factors. lowest=true ranks from the worst. Ties share a rank. Source: "
-          "basketball-reference.",
-          false, teams::getTeamRankings};
+  return {
+      "get_team_rankings", "Team rankings",
+      "Every team (or a conference's or division's) ranked by one team statistic, best "
+      "first: W_PCT, PTS, OPP_PTS, REB, AST, STL, BLK, TOV, FG3M, FG_PCT, FG3_PCT, "
+      "FT_PCT (per game) or OFF_RATING, DEF_RATING, NET_RATING, PACE, MOV, SRS, TS_PCT and "
+      "the four factors. lowest=true ranks from the worst. Ties share a rank. Source: "
+      "basketball-reference.",
+      false,
+      TypedHandler<teams::TeamRankingsArgs>{teams::decodeTeamRankingsArgs, teams::getTeamRankings}};
 }
 
 }  // namespace nba::tools

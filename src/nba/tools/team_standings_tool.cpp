@@ -16,6 +16,7 @@
 #include "nba/tools/sorted_json_object.h"
 #include "nba/tools/team_text.h"
 #include "nba/tools/team_tools.h"
+#include "nba/tools/typed_tool.h"
 
 namespace nba::tools {
 namespace teams {
@@ -273,16 +274,25 @@ json optionalJson(const std::optional<std::string>& value) {
   return value ? json(*value) : json(nullptr);
 }
 
-ToolAnswer teamStandings(const json& arguments, const ToolEnv& env) {
+struct StandingsArgs {
+  SeasonChoice season;
+  Scope scope;
+};
+
+Result<StandingsArgs> decodeStandingsArgs(const json& arguments, const ToolEnv& env) {
   auto season = seasonArgument(arguments, env);
   if (!season.ok()) {
-    return errorAnswer(season.status());
+    return season.status();
   }
   auto scope = scopeArgument(arguments, env);
   if (!scope.ok()) {
-    return errorAnswer(scope.status());
+    return scope.status();
   }
-  auto standings = env.data.standings(env.call, season->season);
+  return StandingsArgs{std::move(*season), std::move(*scope)};
+}
+
+ToolAnswer teamStandings(const StandingsArgs& args, const ToolEnv& env) {
+  auto standings = env.data.standings(env.call, args.season.season);
   if (!standings.ok()) {
     return errorAnswer(standings.status());
   }
@@ -296,23 +306,23 @@ ToolAnswer teamStandings(const json& arguments, const ToolEnv& env) {
   }
   std::vector<Placed> shown;
   std::copy_if(all->begin(), all->end(), std::back_inserter(shown),
-               [&](const Placed& p) { return inScope(p, *scope); });
+               [&](const Placed& p) { return inScope(p, args.scope); });
   if (shown.empty()) {
-    return ToolAnswer::error("No standings for " + season->season.label() + " in the data.");
+    return ToolAnswer::error("No standings for " + args.season.season.label() + " in the data.");
   }
   const TableMeta& meta = standings->meta;
   bool partial = meta.coverage == Coverage::kPartial;
 
   std::vector<std::string> notes;
-  if (!season->note.empty()) {
-    notes.push_back(season->note);
+  if (!args.season.note.empty()) {
+    notes.push_back(args.season.note);
   }
-  notes.insert(notes.end(), scope->notes.begin(), scope->notes.end());
+  notes.insert(notes.end(), args.scope.notes.begin(), args.scope.notes.end());
   if (partial) {
-    notes.push_back(season->season.label() + " is in progress: standings through " + meta.as_of +
-                    " (partial season).");
+    notes.push_back(args.season.season.label() + " is in progress: standings through " +
+                    meta.as_of + " (partial season).");
   }
-  if (scope->division) {
+  if (args.scope.division) {
     notes.push_back("GB is games behind the division leader; # is the division place.");
   }
   if (auto note = tiebreakNote(shown)) {
@@ -320,25 +330,25 @@ ToolAnswer teamStandings(const json& arguments, const ToolEnv& env) {
   }
 
   ToolAnswer answer;
-  std::string title = scope->team         ? scope->team->name + " standing"
-                      : scope->division   ? *scope->division + " division standings"
-                      : scope->conference ? *scope->conference + "ern Conference standings"
-                                          : "NBA standings";
-  answer.text = AnswerSections::of({title, season->season.label(), meta.as_of},
-                                   answerSentence(*scope, shown, *all, partial),
-                                   notesMarkdown(notes) + tablesMarkdown(*scope, shown));
+  std::string title = args.scope.team         ? args.scope.team->name + " standing"
+                      : args.scope.division   ? *args.scope.division + " division standings"
+                      : args.scope.conference ? *args.scope.conference + "ern Conference standings"
+                                              : "NBA standings";
+  answer.text = AnswerSections::of({title, args.season.season.label(), meta.as_of},
+                                   answerSentence(args.scope, shown, *all, partial),
+                                   notesMarkdown(notes) + tablesMarkdown(args.scope, shown));
   json rows = json::array();
   for (const auto& placed : shown) {
     rows.push_back(rowJson(placed));
   }
-  answer.structured = provenanceJson(meta, season->season.label());
-  answer.structured.update({{"scope", scope->kind},
-                            {"conference", optionalJson(scope->conference)},
-                            {"division", optionalJson(scope->division)},
-                            {"team", scope->team ? json(scope->team->abbr) : json(nullptr)},
+  answer.structured = provenanceJson(meta, args.season.season.label());
+  answer.structured.update({{"scope", args.scope.kind},
+                            {"conference", optionalJson(args.scope.conference)},
+                            {"division", optionalJson(args.scope.division)},
+                            {"team", args.scope.team ? json(args.scope.team->abbr) : json(nullptr)},
                             {"rows", std::move(rows)},
                             {"notes", notes}});
-  answer.meta = answerMeta(meta, season->season);
+  answer.meta = answerMeta(meta, args.season.season);
   return answer;
 }
 
@@ -352,7 +362,8 @@ NbaTool teamStandingsTool() {
           "record. Whole league (both conferences), one conference (East/West), one division "
           "(Atlantic, Central, Southeast, Northwest, Pacific, Southwest) or one team's row. "
           "In-progress seasons are partial, as of the date shown.",
-          false, teams::teamStandings};
+          false,
+          TypedHandler<teams::StandingsArgs>{teams::decodeStandingsArgs, teams::teamStandings}};
 }
 
 }  // namespace nba::tools

@@ -8,6 +8,7 @@
 #include "nba/tools/team_measures.h"
 #include "nba/tools/team_text.h"
 #include "nba/tools/team_tools.h"
+#include "nba/tools/typed_tool.h"
 
 namespace nba::tools {
 namespace teams {
@@ -87,23 +88,36 @@ ToolAnswer teamStatsAnswer(const Team& team, const TeamLines& lines, const TeamS
   return answer;
 }
 
-ToolAnswer getTeamStats(const json& arguments, const ToolEnv& env) {
-  auto lines = teamLinesArgument(arguments, env);
+struct TeamStatsArgs {
+  TeamLinesArgs lines;
+  ResolvedTeam team;
+};
+
+Result<TeamStatsArgs> decodeTeamStatsArgs(const json& arguments, const ToolEnv& env) {
+  auto lines = teamLinesArguments(arguments, env);
   if (!lines.ok()) {
-    return errorAnswer(lines.status());
+    return lines.status();
   }
   auto team = teamArgument(arguments, env);
   if (!team.ok()) {
-    return errorAnswer(team.status());
+    return team.status();
   }
-  auto line = teamLine(*lines, team->team);
+  return TeamStatsArgs{std::move(*lines), std::move(*team)};
+}
+
+ToolAnswer getTeamStats(const TeamStatsArgs& args, const ToolEnv& env) {
+  auto lines = fetchTeamLines(args.lines, env);
+  if (!lines.ok()) {
+    return errorAnswer(lines.status());
+  }
+  auto line = teamLine(*lines, args.team.team);
   if (!line.ok()) {
     return errorAnswer(line.status());
   }
-  if (!team->note.empty()) {
-    lines->notes.push_back(team->note);
+  if (!args.team.note.empty()) {
+    lines->notes.push_back(args.team.note);
   }
-  return teamStatsAnswer(team->team, *lines, **line);
+  return teamStatsAnswer(args.team.team, *lines, **line);
 }
 
 }  // namespace
@@ -116,7 +130,8 @@ NbaTool teamStatsTool() {
           "threes, FG%, 3P%, FT% and W-L. measure=Advanced: offensive, defensive and net "
           "rating (per 100 possessions), pace, MOV, SRS, TS% and the four factors for offense "
           "and defense (eFG%, TOV%, ORB%/DRB%, FT/FGA). Source: basketball-reference.",
-          false, teams::getTeamStats};
+          false,
+          TypedHandler<teams::TeamStatsArgs>{teams::decodeTeamStatsArgs, teams::getTeamStats}};
 }
 
 }  // namespace nba::tools
