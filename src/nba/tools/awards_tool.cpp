@@ -372,10 +372,20 @@ Result<AwardTables> readTables(const AwardsArgs& args, const ToolEnv& env) {
   return tables;
 }
 
-ToolAnswer awards(const AwardsArgs& args, const ToolEnv& env) {
+// The entries shown, with what the answer says of them.
+struct AwardsFound {
+  AwardTables tables;
+  std::vector<Season> with_awards;  // seasons with awards, the league's and the player's
+  AwardsQuery query;
+  std::vector<AwardEntry> entries;
+  std::map<std::pair<int, std::string>, std::string> teams;  // entryTeams()
+  std::string as_of;
+};
+
+Result<AwardsFound> findAwards(const AwardsArgs& args, const ToolEnv& env) {
   auto tables = readTables(args, env);
   if (!tables.ok()) {
-    return errorAnswer(tables.status());
+    return tables.status();
   }
   Table<AwardEntry>& all = tables->entries;
   const bool league_seasons = tables->league.has_value();
@@ -392,24 +402,35 @@ ToolAnswer awards(const AwardsArgs& args, const ToolEnv& env) {
   }
   auto query = queryOf(args, with_awards, league_seasons);
   if (!query.ok()) {
-    return errorAnswer(query.status());
+    return query.status();
   }
   std::vector<AwardEntry> entries = selectEntries(*query, all.rows);
   auto teams = entryTeams(*query, entries, env);
   std::string as_of = asOf(*query, with_awards, env);
-  std::string season_label =
-      query->season ? query->season->label() : (with_awards.empty() ? "" : seasonList(with_awards));
-  std::string title = query->player  ? "Awards: " + query->player->player.name
-                      : query->award ? query->award->label
-                                     : std::string("NBA awards");
+  return AwardsFound{std::move(*tables), std::move(with_awards), std::move(*query),
+                     std::move(entries), std::move(teams),       std::move(as_of)};
+}
+
+ToolAnswer renderAwards(const AwardsArgs& /*args*/, const AwardsFound& found) {
+  const Table<AwardEntry>& all = found.tables.entries;
+  const std::vector<Season>& with_awards = found.with_awards;
+  const std::vector<AwardEntry>& entries = found.entries;
+  const auto& teams = found.teams;
+  const std::string& as_of = found.as_of;
+  std::string season_label = found.query.season
+                                 ? found.query.season->label()
+                                 : (with_awards.empty() ? "" : seasonList(with_awards));
+  std::string title = found.query.player  ? "Awards: " + found.query.player->player.name
+                      : found.query.award ? found.query.award->label
+                                          : std::string("NBA awards");
 
   ToolAnswer answer;
   answer.text = AnswerSections::of(
       {title, season_label, as_of},
-      escapeMarkdown(
-          answerSentence(*query, entries) +
-          whoWonInstead(*query, entries, tables->league ? &tables->league->rows : nullptr)),
-      notesMarkdown(query->notes) + (entries.empty() ? "" : markdownTable(entries, teams)));
+      escapeMarkdown(answerSentence(found.query, entries) +
+                     whoWonInstead(found.query, entries,
+                                   found.tables.league ? &found.tables.league->rows : nullptr)),
+      notesMarkdown(found.query.notes) + (entries.empty() ? "" : markdownTable(entries, teams)));
   json rows = json::array();
   for (const AwardEntry& entry : entries) {
     auto team = teams.find({entry.season.start_year, entry.player_id});
@@ -422,17 +443,18 @@ ToolAnswer awards(const AwardsArgs& args, const ToolEnv& env) {
   TableMeta shown = all.meta;
   shown.as_of = as_of;  // the season shown's, not the table's over every season
   answer.structured =
-      provenanceJson(shown, query->season ? json(query->season->label()) : json(nullptr));
+      provenanceJson(shown, found.query.season ? json(found.query.season->label()) : json(nullptr));
   answer.structured.update(
-      {{"award", query->award ? json{{"codes", query->award->codes}, {"label", query->award->label}}
-                              : json(nullptr)},
-       {"player", query->player ? json{{"id", query->player->player.player_id},
-                                       {"name", query->player->player.name}}
-                                : json(nullptr)},
+      {{"award", found.query.award ? json{{"codes", found.query.award->codes},
+                                          {"label", found.query.award->label}}
+                                   : json(nullptr)},
+       {"player", found.query.player ? json{{"id", found.query.player->player.player_id},
+                                            {"name", found.query.player->player.name}}
+                                     : json(nullptr)},
        {"seasons_with_awards", seasons},
        {"entries", std::move(rows)},
-       {"notes", query->notes}});
-  answer.meta = answerMeta(shown, query->season);
+       {"notes", found.query.notes}});
+  answer.meta = answerMeta(shown, found.query.season);
   return answer;
 }
 
@@ -446,7 +468,7 @@ NbaTool awardsTool() {
           "\"rookie of the year\", \"all-nba first team\") for its full voting, or a player for "
           "every award entry he has. Without a season: the latest season that has awards (a "
           "season in progress has none yet).",
-          false, TypedHandler<AwardsArgs>{decodeAwardsArgs, awards}};
+          false, TypedHandler<AwardsArgs, AwardsFound>{decodeAwardsArgs, findAwards, renderAwards}};
 }
 
 }  // namespace nba::tools

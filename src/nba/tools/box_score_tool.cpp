@@ -253,17 +253,30 @@ std::string teamName(const std::string& abbr, const ToolEnv& env) {
   return team.ok() ? "the " + team->name : abbr;
 }
 
-ToolAnswer boxScoreAnswer(const Game& game, const std::vector<PlayerLine>& lines,
-                          const TableMeta& meta, const TableMeta& box_meta, const ToolEnv& env) {
+// The game, its player lines, and both tables' provenance.
+struct BoxScoreFound {
+  Game game;
+  std::vector<PlayerLine> lines;  // most minutes first
+  TableMeta meta;                 // the schedule's
+  TableMeta box_meta;             // the box score's
+  std::string winner_name;        // "the Washington Wizards"
+  std::string loser_name;
+};
+
+ToolAnswer renderBoxScore(const BoxScoreArgs& /*args*/, const BoxScoreFound& found) {
+  const Game& game = found.game;
+  const std::vector<PlayerLine>& lines = found.lines;
+  const TableMeta& meta = found.meta;
+  const TableMeta& box_meta = found.box_meta;
   ToolAnswer answer;
   std::string title = "Box score: " + game.away + " @ " + game.home + ", " + game.date;
   answer.text.heading = {title, game.season.label(), meta.as_of};
   int high = std::max(game.home_pts, game.away_pts);
   int low = std::min(game.home_pts, game.away_pts);
   // Names, not abbreviations: "who won game 0022300926" is answered by "the Washington Wizards".
-  std::string sentence = teamName(game.winner(), env) + " beat " + teamName(game.loser(), env) +
-                         " " + std::to_string(high) + "–" + std::to_string(low) + " on " +
-                         game.date + " (game " + game.game_id + ")";
+  std::string sentence = found.winner_name + " beat " + found.loser_name + " " +
+                         std::to_string(high) + "–" + std::to_string(low) + " on " + game.date +
+                         " (game " + game.game_id + ")";
   if (!sentence.empty()) sentence[0] = static_cast<char>(std::toupper(sentence[0]));
   auto top = std::max_element(lines.begin(), lines.end(),
                               [](const auto& x, const auto& y) { return x.row.pts < y.row.pts; });
@@ -290,44 +303,50 @@ ToolAnswer boxScoreAnswer(const Game& game, const std::vector<PlayerLine>& lines
   return answer;
 }
 
-ToolAnswer boxScore(const BoxScoreArgs& args, const ToolEnv& env) {
+Result<BoxScoreFound> findBoxScore(const BoxScoreArgs& args, const ToolEnv& env) {
   auto game = args.game_id ? gameById(*args.game_id, args.id_season, env)
                            : gameByTeamDate(*args.team, args.date, env);
   if (!game.ok()) {
-    return errorAnswer(game.status());
+    return game.status();
   }
   if (args.season && *args.season != game->season) {
-    return ToolAnswer::error("That game is in " + game->season.label() + ", not " +
-                             args.season->label() + "; leave season out.");
+    return invalidArgument("That game is in " + game->season.label() + ", not " +
+                           args.season->label() + "; leave season out.");
   }
   const std::string no_box_score = "No box score for " + game->away + " @ " + game->home + " on " +
                                    game->date + " (final: " + winnerFirstScore(*game) + "): ";
   if (game->game_id.empty()) {
-    return ToolAnswer::error(no_box_score + kWhereBoxScoresAre + ".");
+    return notFound(no_box_score + kWhereBoxScoresAre + ".");
   }
-  TableMeta box_meta;
-  auto lines = gameLines(*game, env, box_meta);
+  BoxScoreFound found;
+  auto lines = gameLines(*game, env, found.box_meta);
   if (!lines.ok()) {
     if (lines.status().code() == StatusCode::kNotFound) {
-      return ToolAnswer::error(no_box_score + lines.status().message() + ".");
+      return notFound(no_box_score + lines.status().message() + ".");
     }
-    return errorAnswer(lines.status());
+    return lines.status();
   }
   auto games_meta = seasonGames(env, game->season, std::nullopt, game->date, game->date);
-  TableMeta meta = games_meta.ok() ? games_meta->meta : TableMeta{};
-  return boxScoreAnswer(*game, lines.value(), meta, box_meta, env);
+  found.meta = games_meta.ok() ? games_meta->meta : TableMeta{};
+  found.winner_name = teamName(game->winner(), env);
+  found.loser_name = teamName(game->loser(), env);
+  found.game = std::move(*game);
+  found.lines = std::move(*lines);
+  return found;
 }
 
 }  // namespace
 
 NbaTool boxScoreTool() {
-  return {"get_box_score", "Box score of one game",
-          "Player lines (minutes, points, rebounds, assists, steals, blocks, turnovers, "
-          "shooting, +/-) for both teams of one game, named by NBA.com game_id "
-          "(\"0022300403\") or by team + date. Offline, only 2023-24 games have player lines, "
-          "and those are partial (the game logs miss some players); other games get an error "
-          "with the final score that says box scores need the live NBA.com origin.",
-          true, TypedHandler<BoxScoreArgs>{decodeBoxScoreArgs, boxScore}};
+  return {
+      "get_box_score", "Box score of one game",
+      "Player lines (minutes, points, rebounds, assists, steals, blocks, turnovers, "
+      "shooting, +/-) for both teams of one game, named by NBA.com game_id "
+      "(\"0022300403\") or by team + date. Offline, only 2023-24 games have player lines, "
+      "and those are partial (the game logs miss some players); other games get an error "
+      "with the final score that says box scores need the live NBA.com origin.",
+      true,
+      TypedHandler<BoxScoreArgs, BoxScoreFound>{decodeBoxScoreArgs, findBoxScore, renderBoxScore}};
 }
 
 }  // namespace nba::tools

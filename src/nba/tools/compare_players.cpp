@@ -212,21 +212,32 @@ json statsJson(const std::vector<Side>& sides, const std::vector<StatRow>& rows)
   return out;
 }
 
-ToolAnswer comparePlayers(const ComparePlayersArgs& args, const ToolEnv& env) {
-  const PerMode mode = args.mode;
-  const SeasonType type = args.type;
+// Each player's lines, and every stat compared across them.
+struct ComparePlayersFound {
+  std::vector<Side> sides;
+  std::vector<StatRow> rows;
+};
+
+Result<ComparePlayersFound> findCompared(const ComparePlayersArgs& args, const ToolEnv& env) {
   auto sides = sidesOf(args, env);
   if (!sides.ok()) {
-    return errorAnswer(sides.status());
+    return sides.status();
   }
   std::vector<StatRow> rows;
   for (const stats::StatDef* stat : playerLineStats()) {
-    rows.push_back(compareStat(*stat, *sides, mode));
+    rows.push_back(compareStat(*stat, *sides, args.mode));
   }
-  const TableMeta& meta = sides->front().season.meta;
+  return ComparePlayersFound{std::move(*sides), std::move(rows)};
+}
+
+ToolAnswer renderCompared(const ComparePlayersArgs& args, const ComparePlayersFound& found) {
+  const PerMode mode = args.mode;
+  const SeasonType type = args.type;
+  const std::vector<StatRow>& rows = found.rows;
+  const TableMeta& meta = found.sides.front().season.meta;
   std::vector<std::string> notes = {args.season.note};
   json players = json::array();
-  for (const auto& side : *sides) {
+  for (const auto& side : found.sides) {
     notes.push_back(side.player.note);
     json player = playerJson(side.player.player);
     player["team"] = side.season.line.lastTeam();
@@ -244,15 +255,16 @@ ToolAnswer comparePlayers(const ComparePlayersArgs& args, const ToolEnv& env) {
   }
   std::string label = args.season.season.label();
   std::string title = "Compare ";
-  for (std::size_t i = 0; i < sides->size(); ++i) {
-    title += (i ? (i + 1 == sides->size() ? " and " : ", ") : "") + (*sides)[i].player.player.name;
+  for (std::size_t i = 0; i < found.sides.size(); ++i) {
+    title += (i ? (i + 1 == found.sides.size() ? " and " : ", ") : "") +
+             (found.sides)[i].player.player.name;
   }
 
   ToolAnswer answer;
   answer.text = AnswerSections::of(
       {title + " (" + std::string(stats::perModeName(mode)) + ")", label, meta.as_of},
-      answerSentence(*sides, rows, mode, args.season.season),
-      notesMarkdown(notes) + compareTable(*sides, rows, mode));
+      answerSentence(found.sides, rows, mode, args.season.season),
+      notesMarkdown(notes) + compareTable(found.sides, rows, mode));
   json note_list = json::array();
   for (const auto& note : notes) {
     if (!note.empty()) {
@@ -263,7 +275,7 @@ ToolAnswer comparePlayers(const ComparePlayersArgs& args, const ToolEnv& env) {
   answer.structured.update({{"season_type", seasonTypeName(type)},
                             {"per_mode", stats::perModeName(mode)},
                             {"players", std::move(players)},
-                            {"stats", statsJson(*sides, rows)},
+                            {"stats", statsJson(found.sides, rows)},
                             {"notes", std::move(note_list)}});
   answer.meta = answerMeta(meta, args.season.season);
   return answer;
@@ -278,7 +290,9 @@ NbaTool comparePlayersTool() {
           "turnovers and fouls; percentages compared only when every player has attempts) "
           "and, in the structured result, each stat's leader id. per_mode: PerGame "
           "(default), Totals or Per36. Season defaults to this season.",
-          false, TypedHandler<ComparePlayersArgs>{decodeComparePlayersArgs, comparePlayers}};
+          false,
+          TypedHandler<ComparePlayersArgs, ComparePlayersFound>{decodeComparePlayersArgs,
+                                                                findCompared, renderCompared}};
 }
 
 }  // namespace nba::tools

@@ -20,7 +20,7 @@ using nlohmann::json;
 
 struct Side {
   Team team;
-  const TeamSeasonLine* line = nullptr;
+  TeamSeasonLine line;
   int categories_led = 0;
 };
 
@@ -72,7 +72,7 @@ Result<std::vector<Side>> sidesOf(const std::vector<ResolvedTeam>& teams, const 
     if (!team.note.empty()) {
       notes.push_back(team.note);
     }
-    sides.push_back({team.team, *line, 0});
+    sides.push_back({team.team, **line, 0});
   }
   return sides;
 }
@@ -85,8 +85,8 @@ std::vector<std::string> bestOf(const TeamStat& stat, const std::vector<Side>& s
     return best;
   }
   auto better = [&](const Side& a, const Side& b) {
-    return stat.better == Better::kLower ? stat.value(*a.line) < stat.value(*b.line)
-                                         : stat.value(*a.line) > stat.value(*b.line);
+    return stat.better == Better::kLower ? stat.value(a.line) < stat.value(b.line)
+                                         : stat.value(a.line) > stat.value(b.line);
   };
   const Side& top = *std::min_element(sides.begin(), sides.end(), better);
   for (const auto& side : sides) {
@@ -104,8 +104,8 @@ std::string answerSentence(std::vector<Side> sides, int categories, const TeamLi
   std::string text;
   for (std::size_t i = 0; i < sides.size(); ++i) {
     const Side& side = sides[i];
-    std::string who = teamShortName(side.team) + " (" + std::to_string(side.line->w) + "-" +
-                      std::to_string(side.line->l) + ")";
+    std::string who = teamShortName(side.team) + " (" + std::to_string(side.line.w) + "-" +
+                      std::to_string(side.line.l) + ")";
     if (i == 0) {
       text = who + " has the better value in " + std::to_string(side.categories_led) + " of " +
              std::to_string(categories) + " categories";
@@ -136,8 +136,30 @@ std::string markingNote(TeamMeasure measure) {
   return note + (neither.empty() ? "." : "; " + neither + " is not marked.");
 }
 
-ToolAnswer compareAnswer(std::vector<Side> sides, const TeamLines& lines,
-                         std::vector<std::string> notes) {
+// The teams with their lines, and the season's lines they come from.
+struct CompareTeamsFound {
+  TeamLines lines;
+  std::vector<Side> sides;
+  std::vector<std::string> notes;  // the season's, then the names'
+};
+
+Result<CompareTeamsFound> findCompared(const CompareTeamsArgs& args, const ToolEnv& env) {
+  auto lines = fetchTeamLines(args.lines, env);
+  if (!lines.ok()) {
+    return lines.status();
+  }
+  std::vector<std::string> notes = lines->notes;
+  auto sides = sidesOf(args.teams, *lines, notes);
+  if (!sides.ok()) {
+    return sides.status();
+  }
+  return CompareTeamsFound{std::move(*lines), std::move(*sides), std::move(notes)};
+}
+
+ToolAnswer renderCompared(const CompareTeamsArgs& /*args*/, const CompareTeamsFound& found) {
+  std::vector<Side> sides = found.sides;  // each gets its count of categories led
+  const TeamLines& lines = found.lines;
+  std::vector<std::string> notes = found.notes;
   std::vector<std::string> headers = {"Stat"};
   for (const auto& side : sides) {
     headers.push_back(side.team.name);
@@ -156,9 +178,9 @@ ToolAnswer compareAnswer(std::vector<Side> sides, const TeamLines& lines,
     for (auto& side : sides) {
       bool is_best = std::find(best.begin(), best.end(), side.team.abbr) != best.end();
       side.categories_led += is_best ? 1 : 0;
-      std::string text = formatTeamStat(stat, *side.line);
+      std::string text = formatTeamStat(stat, side.line);
       cells.push_back(is_best ? text + " ✓" : text);
-      values.push_back(stat.value(*side.line));
+      values.push_back(stat.value(side.line));
       display.push_back(text);
     }
     table.addRow(cells);
@@ -174,9 +196,9 @@ ToolAnswer compareAnswer(std::vector<Side> sides, const TeamLines& lines,
   json teams = json::array();
   for (const auto& side : sides) {
     json team = teamJson(side.team);
-    team["gp"] = side.line->gp;
-    team["w"] = side.line->w;
-    team["l"] = side.line->l;
+    team["gp"] = side.line.gp;
+    team["w"] = side.line.w;
+    team["l"] = side.line.l;
     team["categories_led"] = side.categories_led;
     teams.push_back(std::move(team));
   }
@@ -199,32 +221,19 @@ ToolAnswer compareAnswer(std::vector<Side> sides, const TeamLines& lines,
   return answer;
 }
 
-ToolAnswer compareTeams(const CompareTeamsArgs& args, const ToolEnv& env) {
-  auto lines = fetchTeamLines(args.lines, env);
-  if (!lines.ok()) {
-    return errorAnswer(lines.status());
-  }
-  std::vector<std::string> notes = lines->notes;
-  auto sides = sidesOf(args.teams, *lines, notes);
-  if (!sides.ok()) {
-    return errorAnswer(sides.status());
-  }
-  return compareAnswer(std::move(sides.value()), *lines, std::move(notes));
-}
-
 }  // namespace
 }  // namespace teams
 
 NbaTool compareTeamsTool() {
-  return {
-      "compare_teams", "Compare teams",
-      "Puts 2-4 teams' regular-season figures side by side and marks the better value per "
-      "stat (lower is better for opponent points, turnovers, defensive rating, TOV% and the "
-      "opponent's eFG% and FT/FGA). measure=Base: per-game box score and W-L; "
-      "measure=Advanced: ratings, pace, MOV, SRS and the four factors. Source: "
-      "basketball-reference.",
-      false,
-      TypedHandler<teams::CompareTeamsArgs>{teams::decodeCompareTeamsArgs, teams::compareTeams}};
+  return {"compare_teams", "Compare teams",
+          "Puts 2-4 teams' regular-season figures side by side and marks the better value per "
+          "stat (lower is better for opponent points, turnovers, defensive rating, TOV% and the "
+          "opponent's eFG% and FT/FGA). measure=Base: per-game box score and W-L; "
+          "measure=Advanced: ratings, pace, MOV, SRS and the four factors. Source: "
+          "basketball-reference.",
+          false,
+          TypedHandler<teams::CompareTeamsArgs, teams::CompareTeamsFound>{
+              teams::decodeCompareTeamsArgs, teams::findCompared, teams::renderCompared}};
 }
 
 }  // namespace nba::tools

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
 #include "nba/tools/arguments.h"
 #include "nba/tools/game_dates.h"
@@ -147,7 +148,7 @@ std::vector<const GameLogRow*> inScope(const DayQuery& query, const DayLines& da
 }
 
 struct RankedLine {
-  const GameLogRow* row = nullptr;
+  GameLogRow row;
   int rank = 0;
   int value = 0;
   std::string player;
@@ -165,10 +166,10 @@ std::vector<RankedLine> rankLines(std::vector<const GameLogRow*> lines, const Da
                     });
   std::vector<RankedLine> ranked;
   for (std::size_t i = 0; i < shown; ++i) {
-    RankedLine line{lines[i], static_cast<int>(i) + 1, query.value(*lines[i]), ""};
+    RankedLine line{*lines[i], static_cast<int>(i) + 1, query.value(*lines[i]), ""};
     if (i > 0 && line.value == ranked.back().value) line.rank = ranked.back().rank;
-    auto player = env.data.player(env.call, line.row->player_id);
-    line.player = player.ok() ? player->name : line.row->player_id;
+    auto player = env.data.player(env.call, line.row.player_id);
+    line.player = player.ok() ? player->name : line.row.player_id;
     ranked.push_back(std::move(line));
   }
   return ranked;
@@ -192,7 +193,7 @@ std::string answerSentence(const DayQuery& query, const std::vector<RankedLine>&
   std::vector<std::string> leaders;
   for (const RankedLine& line : ranked) {
     if (line.rank != 1) break;
-    leaders.push_back(line.player + " (" + line.row->team + " " + opponentText(*line.row) + ")");
+    leaders.push_back(line.player + " (" + line.row.team + " " + opponentText(line.row) + ")");
   }
   return joinNames(leaders) + (leaders.size() > 1 ? " shared the lead of " : " led ") +
          scopeName(query) + " on " + day + " with " + std::to_string(ranked.front().value) + " " +
@@ -222,14 +223,14 @@ std::string markdownTable(const DayQuery& query, const std::vector<RankedLine>& 
   MarkdownTable table({"Rank", "Player", "Team", "Game", "W/L", query.stat->short_label},
                       {true, false, false, false, false, true});
   for (const RankedLine& line : ranked) {
-    table.addRow({std::to_string(line.rank), line.player, line.row->team, opponentText(*line.row),
-                  line.row->wl, std::to_string(line.value)});
+    table.addRow({std::to_string(line.rank), line.player, line.row.team, opponentText(line.row),
+                  line.row.wl, std::to_string(line.value)});
   }
   return table.render();
 }
 
 json leaderJson(const RankedLine& line) {
-  const GameLogRow& row = *line.row;
+  const GameLogRow& row = line.row;
   json out = json::object();
   out["rank"] = line.rank;
   out["player_id"] = row.player_id;
@@ -253,19 +254,34 @@ constexpr const char* kRule = "One day's games: every player who played that day
 
 }  // namespace
 
-ToolAnswer dayLeaders(const DayQuery& query, const ToolEnv& env) {
+// The day's lines and the best of them in scope.
+struct DayLeadersFound {
+  DayLines day;
+  std::vector<RankedLine> ranked;  // best first, at most the limit
+  std::size_t qualified = 0;       // lines in scope
+};
+
+Result<std::shared_ptr<const DayLeadersFound>> findDayLeaders(const DayQuery& query,
+                                                              const ToolEnv& env) {
   auto day = readDay(query, env);
   if (!day.ok()) {
-    return errorAnswer(day.status());
+    return day.status();
   }
   std::vector<const GameLogRow*> lines = inScope(query, *day, env);
   const std::size_t qualified = lines.size();
   std::vector<RankedLine> ranked = rankLines(std::move(lines), query, env);
+  return std::make_shared<const DayLeadersFound>(
+      DayLeadersFound{std::move(*day), std::move(ranked), qualified});
+}
+
+ToolAnswer renderDayLeaders(const DayQuery& query, const DayLeadersFound& found) {
+  const std::vector<RankedLine>& ranked = found.ranked;
+  const std::size_t qualified = found.qualified;
   std::vector<std::string> notes = query.notes;
   notes.push_back(kRule);
-  if (std::string note = coverageNote(*day); !note.empty()) notes.push_back(note);
+  if (std::string note = coverageNote(found.day); !note.empty()) notes.push_back(note);
 
-  const TableMeta& meta = day->meta;
+  const TableMeta& meta = found.day.meta;
   std::string title =
       scopeName(query).substr(4) + " leaders: " + query.stat->label + ", " + query.date;
   ToolAnswer answer;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -38,6 +39,12 @@ struct DayQuery {
 // does not carry, a position, a team outside the conference.
 Result<DayQuery> decodeDayQuery(const nlohmann::json& arguments, const ToolEnv& env);
 
-ToolAnswer dayLeaders(const DayQuery& query, const ToolEnv& env);
+// The day's lines and the best of them in scope (day_leaders.cpp).
+struct DayLeadersFound;
+
+// Errors: no games that day, no player lines for it in the logs.
+Result<std::shared_ptr<const DayLeadersFound>> findDayLeaders(const DayQuery& query,
+                                                              const ToolEnv& env);
+ToolAnswer renderDayLeaders(const DayQuery& query, const DayLeadersFound& found);
 
 }  // namespace nba::tools

@@ -69,23 +69,30 @@ Result<ResolveEntityArgs> decodeResolveEntityArgs(const json& arguments, const T
   return args;
 }
 
-ToolAnswer resolveEntity(const ResolveEntityArgs& args, const ToolEnv& env) {
-  const std::string& query = args.query;
-  auto resolution = entity::resolveNameOrId(env.resolver, query, args.kind, args.limit);
+struct ResolveEntityFound {
+  entity::Resolution resolution;
+  TableMeta index_meta;  // the player index's: a name is matched against it (teams change less)
+};
+
+Result<ResolveEntityFound> findEntities(const ResolveEntityArgs& args, const ToolEnv& env) {
+  auto resolution = entity::resolveNameOrId(env.resolver, args.query, args.kind, args.limit);
   if (!resolution.ok()) {
-    return errorAnswer(resolution.status());
+    return resolution.status();
   }
-  ToolAnswer answer;
-  answer.text = resolutionText(query, *resolution);
   auto players = env.data.players(env.call);
   if (!players.ok()) {
-    return errorAnswer(players.status());
+    return players.status();
   }
-  // The player index's provenance: a name is matched against it (teams change far less).
-  answer.structured = provenanceJson(players->meta, nullptr);
-  answer.structured.update(*resolution);
-  answer.structured["query"] = query;
-  answer.meta = answerMeta(players->meta, std::nullopt);
+  return ResolveEntityFound{std::move(*resolution), players->meta};
+}
+
+ToolAnswer renderEntities(const ResolveEntityArgs& args, const ResolveEntityFound& found) {
+  ToolAnswer answer;
+  answer.text = resolutionText(args.query, found.resolution);
+  answer.structured = provenanceJson(found.index_meta, nullptr);
+  answer.structured.update(found.resolution);
+  answer.structured["query"] = args.query;
+  answer.meta = answerMeta(found.index_meta, std::nullopt);
   return answer;
 }
 
@@ -99,7 +106,9 @@ std::vector<NbaTool> entityTools() {
            "abbreviation schemes (BKN/BRK, PHX/PHO) and slang (Sixers, Dubs, Cavs). 'LA' "
            "alone is reported as ambiguous. Use it when another tool says a name is unknown "
            "or ambiguous.",
-           false, TypedHandler<ResolveEntityArgs>{decodeResolveEntityArgs, resolveEntity}}};
+           false,
+           TypedHandler<ResolveEntityArgs, ResolveEntityFound>{decodeResolveEntityArgs,
+                                                               findEntities, renderEntities}}};
 }
 
 }  // namespace nba::tools

@@ -132,24 +132,40 @@ Result<PlayerCareerArgs> decodePlayerCareerArgs(const json& arguments, const Too
   return PlayerCareerArgs{std::move(*player), perModeArgument(arguments)};
 }
 
-ToolAnswer getPlayerCareer(const PlayerCareerArgs& args, const ToolEnv& env) {
-  const PerMode mode = args.mode;
+// The player's season lines in the data and their sum.
+struct CareerFound {
+  TableMeta meta;
+  std::vector<PlayerSeasonLine> seasons;  // season lines (a traded player's combined one)
+  PlayerSeasonLine career;
+  std::vector<SeasonCoverage> covered;  // the seasons the data holds
+};
+
+Result<CareerFound> findCareer(const PlayerCareerArgs& args, const ToolEnv& env) {
   auto table = env.data.playerCareer(env.call, args.player.player.player_id);
   if (!table.ok()) {
-    return errorAnswer(table.status());
+    return table.status();
   }
-  std::vector<PlayerSeasonLine> seasons;
+  CareerFound found;
+  found.meta = table->meta;
   for (const PlayerSeasonLine& line : table->rows) {
     if (line.stint == 0) {
-      seasons.push_back(line);  // a few seasons: copied, the source's rows stay as they are
+      found.seasons.push_back(line);  // a few seasons: copied, the source's rows stay as they are
     }
   }
-  if (seasons.empty()) {
-    return ToolAnswer::error(args.player.player.name + " has no season lines in the data (it " +
-                             "covers " + dataSeasonList(env) + ").");
+  if (found.seasons.empty()) {
+    return notFound(args.player.player.name + " has no season lines in the data (it covers " +
+                    dataSeasonList(env) + ").");
   }
-  PlayerSeasonLine career = careerLine(seasons);
-  const std::vector<SeasonCoverage> covered = seasonsForText(env);
+  found.career = careerLine(found.seasons);
+  found.covered = seasonsForText(env);
+  return found;
+}
+
+ToolAnswer renderCareer(const PlayerCareerArgs& args, const CareerFound& found) {
+  const PerMode mode = args.mode;
+  const std::vector<PlayerSeasonLine>& seasons = found.seasons;
+  const PlayerSeasonLine& career = found.career;
+  const std::vector<SeasonCoverage>& covered = found.covered;
   std::vector<std::string> notes = {args.player.note, partialNote(seasons, covered)};
   std::string span = seasons.front().season.label() +
                      (seasons.size() > 1 ? " to " + seasons.back().season.label() : std::string());
@@ -165,7 +181,7 @@ ToolAnswer getPlayerCareer(const PlayerCareerArgs& args, const ToolEnv& env) {
   answer.text =
       AnswerSections::of({args.player.player.name + " — career by season (" +
                               std::string(stats::perModeName(mode)) + ")",
-                          span, table->meta.as_of},
+                          span, found.meta.as_of},
                          sentence, notesMarkdown(notes) + careerTable(seasons, career, mode));
   json rows = json::array();
   for (const auto& line : seasons) {
@@ -185,7 +201,7 @@ ToolAnswer getPlayerCareer(const PlayerCareerArgs& args, const ToolEnv& env) {
   }
   json totals = statLineJson(career, mode);
   totals["seasons"] = seasons.size();
-  answer.structured = provenanceJson(table->meta, nullptr);
+  answer.structured = provenanceJson(found.meta, nullptr);
   answer.structured.update(
       {{"player", playerJson(args.player.player)},
        {"per_mode", stats::perModeName(mode)},
@@ -198,7 +214,7 @@ ToolAnswer getPlayerCareer(const PlayerCareerArgs& args, const ToolEnv& env) {
        {"rows", std::move(rows)},
        {"career", std::move(totals)},
        {"notes", std::move(note_list)}});
-  answer.meta = answerMeta(table->meta, std::nullopt);
+  answer.meta = answerMeta(found.meta, std::nullopt);
   return answer;
 }
 
@@ -212,7 +228,9 @@ NbaTool getPlayerCareerTool() {
           "2023-24 onward only, so 'career' means those seasons; the answer says so and names "
           "the player's first NBA season when it is earlier. per_mode: PerGame (default), "
           "Totals or Per36.",
-          false, TypedHandler<PlayerCareerArgs>{decodePlayerCareerArgs, getPlayerCareer}};
+          false,
+          TypedHandler<PlayerCareerArgs, CareerFound>{decodePlayerCareerArgs, findCareer,
+                                                      renderCareer}};
 }
 
 }  // namespace nba::tools

@@ -230,25 +230,41 @@ Result<GameLogArgs> decodeGameLogArgs(const json& arguments, const ToolEnv& env)
   return GameLogArgs{std::move(filters), std::move(*player), std::move(*season), explicit_season};
 }
 
-ToolAnswer getPlayerGameLog(const GameLogArgs& args, const ToolEnv& env) {
+// The games the filters keep, and the season's whole log summed.
+struct GameLogFound {
+  SeasonChoice season;  // the asked one, or the older one it fell back to
+  TableMeta meta;
+  Rows<GameLogRow> rows;
+  json summary;  // logSummary() of the whole season's log
+};
+
+Result<GameLogFound> findGameLog(const GameLogArgs& args, const ToolEnv& env) {
   const Filters& filters = args.filters;
-  SeasonChoice season = args.season;  // a season without logs falls back to an older one
+  SeasonChoice season = args.season;
   auto log = findLog(args.player.player, season, args.explicit_season, env);
   if (!log.ok()) {
-    return ToolAnswer::error(errorText(args.player.player, season.season, log.status()));
+    return Status(log.status().code(), errorText(args.player.player, season.season, log.status()));
   }
   json summary = logSummary(log->rows);
   Rows<GameLogRow> rows = selectRows(std::move(log->rows), filters);
   if (rows.empty()) {
-    return ToolAnswer::error("No games for " + args.player.player.name + " between " +
-                             filters.date_from.value_or("the start of the season") + " and " +
-                             filters.date_to.value_or("the end of the season") + "; his " +
-                             season.season.label() + " log runs from " +
-                             summary["first_date"].get<std::string>() + " to " +
-                             summary["last_date"].get<std::string>() + ".");
+    return notFound("No games for " + args.player.player.name + " between " +
+                    filters.date_from.value_or("the start of the season") + " and " +
+                    filters.date_to.value_or("the end of the season") + "; his " +
+                    season.season.label() + " log runs from " +
+                    summary["first_date"].get<std::string>() + " to " +
+                    summary["last_date"].get<std::string>() + ".");
   }
+  return GameLogFound{std::move(season), log->meta, std::move(rows), std::move(summary)};
+}
+
+ToolAnswer renderGameLog(const GameLogArgs& args, const GameLogFound& found) {
+  const Filters& filters = args.filters;
+  const SeasonChoice& season = found.season;
+  const Rows<GameLogRow>& rows = found.rows;
+  json summary = found.summary;
   std::vector<std::string> notes = {season.note, args.player.note};
-  if (log->meta.coverage == Coverage::kPartial) {
+  if (found.meta.coverage == Coverage::kPartial) {
     notes.push_back("The " + season.season.label() +
                     " game logs are partial (some players are missing), but a player who is "
                     "present has all his games: " +
@@ -260,7 +276,7 @@ ToolAnswer getPlayerGameLog(const GameLogArgs& args, const ToolEnv& env) {
 
   ToolAnswer answer;
   answer.text =
-      AnswerSections::of({args.player.player.name + " — game log", label, log->meta.as_of},
+      AnswerSections::of({args.player.player.name + " — game log", label, found.meta.as_of},
                          answerSentence(args.player.player, rows, averages, season.season),
                          notesMarkdown(notes) + logTable(rows, averages));
   json games = json::array();
@@ -273,7 +289,7 @@ ToolAnswer getPlayerGameLog(const GameLogArgs& args, const ToolEnv& env) {
       note_list.push_back(note);
     }
   }
-  answer.structured = provenanceJson(log->meta, label);
+  answer.structured = provenanceJson(found.meta, label);
   answer.structured.update(
       {{"player", playerJson(args.player.player)},
        {"filters",
@@ -284,7 +300,7 @@ ToolAnswer getPlayerGameLog(const GameLogArgs& args, const ToolEnv& env) {
        {"averages", std::move(averages)},
        {"season_log", std::move(summary)},
        {"notes", std::move(note_list)}});
-  answer.meta = answerMeta(log->meta, season.season);
+  answer.meta = answerMeta(found.meta, season.season);
   return answer;
 }
 
@@ -298,7 +314,8 @@ NbaTool getPlayerGameLogTool() {
           "(1-82; default the last 10 when no dates are given) and date_from/date_to "
           "(YYYY-MM-DD, inclusive). The offline data has game logs for 2023-24 only (partial: "
           "some players missing); without a season the latest season with a log is used.",
-          false, TypedHandler<GameLogArgs>{decodeGameLogArgs, getPlayerGameLog}};
+          false,
+          TypedHandler<GameLogArgs, GameLogFound>{decodeGameLogArgs, findGameLog, renderGameLog}};
 }
 
 }  // namespace nba::tools

@@ -84,35 +84,35 @@ Result<PlayerStatsArgs> decodePlayerStatsArgs(const json& arguments, const ToolE
                          seasonTypeArgument(arguments)};
 }
 
-ToolAnswer getPlayerStats(const PlayerStatsArgs& args, const ToolEnv& env) {
+Result<PlayerSeason> findPlayerSeason(const PlayerStatsArgs& args, const ToolEnv& env) {
+  return playerSeason(args.player.player, args.season.season, args.type, env);
+}
+
+ToolAnswer renderPlayerStats(const PlayerStatsArgs& args, const PlayerSeason& found) {
   const PerMode mode = args.mode;
   const SeasonType type = args.type;
-  auto lines = playerSeason(args.player.player, args.season.season, type, env);
-  if (!lines.ok()) {
-    return errorAnswer(lines.status());
-  }
   std::vector<std::string> notes = {args.season.note, args.player.note};
-  if (lines->meta.coverage == Coverage::kPartial) {
+  if (found.meta.coverage == Coverage::kPartial) {
     notes.push_back(args.season.season.label() + " is in progress: figures through " +
-                    lines->meta.as_of + ".");
+                    found.meta.as_of + ".");
   }
-  if (!lines->stints.empty()) {
+  if (!found.stints.empty()) {
     notes.push_back(
         "Traded during the season: the first column is his combined line, then one "
         "column per team in the order he played for them.");
   }
-  const PlayerSeasonLine& line = lines->line;
+  const PlayerSeasonLine& line = found.line;
   std::string label = args.season.season.label();
 
   ToolAnswer answer;
   answer.text =
       AnswerSections::of({args.player.player.name + " — " + std::string(seasonTypeName(type)) +
                               " stats (" + std::string(stats::perModeName(mode)) + ")",
-                          label, lines->meta.as_of},
+                          label, found.meta.as_of},
                          answerSentence(args.player.player, line, mode),
-                         notesMarkdown(notes) + lineTable(*lines, mode));
+                         notesMarkdown(notes) + lineTable(found, mode));
   json stints = json::array();
-  for (const auto& stint : lines->stints) {
+  for (const auto& stint : found.stints) {
     stints.push_back(statLineJson(stint, mode));
   }
   json note_list = json::array();
@@ -121,17 +121,17 @@ ToolAnswer getPlayerStats(const PlayerStatsArgs& args, const ToolEnv& env) {
       note_list.push_back(note);
     }
   }
-  answer.structured = provenanceJson(lines->meta, label);
+  answer.structured = provenanceJson(found.meta, label);
   answer.structured.update({{"player", playerJson(args.player.player)},
                             {"season_type", seasonTypeName(type)},
                             {"per_mode", stats::perModeName(mode)},
                             {"team", line.lastTeam()},
                             {"teams", lineTeams(line)},
-                            {"traded", !lines->stints.empty()},
+                            {"traded", !found.stints.empty()},
                             {"line", statLineJson(line, mode)},
                             {"stints", std::move(stints)},
                             {"notes", std::move(note_list)}});
-  answer.meta = answerMeta(lines->meta, args.season.season);
+  answer.meta = answerMeta(found.meta, args.season.season);
   return answer;
 }
 
@@ -145,7 +145,9 @@ NbaTool getPlayerStatsTool() {
           "PER, win shares, BPM). per_mode: PerGame (default), Totals or Per36. A traded "
           "player gets his combined line plus one line per team, in order. Season defaults "
           "to this season.",
-          false, TypedHandler<PlayerStatsArgs>{decodePlayerStatsArgs, getPlayerStats}};
+          false,
+          TypedHandler<PlayerStatsArgs, PlayerSeason>{decodePlayerStatsArgs, findPlayerSeason,
+                                                      renderPlayerStats}};
 }
 
 }  // namespace nba::tools

@@ -95,19 +95,29 @@ Result<HeadToHeadArgs> decodeHeadToHeadArgs(const json& arguments, const ToolEnv
   return HeadToHeadArgs{std::move(*a), std::move(*b), std::move(*season)};
 }
 
-ToolAnswer headToHead(const HeadToHeadArgs& args, const ToolEnv& env) {
+// The two teams' games of the season, and the schedule's provenance.
+struct HeadToHeadFound {
+  TableMeta meta;
+  Series series;
+};
+
+Result<HeadToHeadFound> findSeries(const HeadToHeadArgs& args, const ToolEnv& env) {
   auto games = seasonGames(env, args.season.season, args.a.team.abbr);
   if (!games.ok()) {
-    return errorAnswer(games.status());
+    return games.status();
   }
-  Series series = seriesBetween(*games, args.a.team.abbr, args.b.team.abbr);
+  return HeadToHeadFound{games->meta, seriesBetween(*games, args.a.team.abbr, args.b.team.abbr)};
+}
+
+ToolAnswer renderSeries(const HeadToHeadArgs& args, const HeadToHeadFound& found) {
+  const Series& series = found.series;
   std::string label = args.season.season.label();
-  bool complete = games->meta.coverage == Coverage::kComplete;
+  bool complete = found.meta.coverage == Coverage::kComplete;
 
   ToolAnswer answer;
-  answer.text.heading = {args.a.team.name + " vs " + args.b.team.name, label, games->meta.as_of};
+  answer.text.heading = {args.a.team.name + " vs " + args.b.team.name, label, found.meta.as_of};
   answer.text.sentence = escapeMarkdown(
-      summarySentence(series, args.a.team, args.b.team, label, complete, games->meta.as_of));
+      summarySentence(series, args.a.team, args.b.team, label, complete, found.meta.as_of));
   for (const std::string& note : {args.season.note, args.a.note, args.b.note}) {
     if (!note.empty()) {
       answer.text.body += escapeMarkdown(note) + "\n\n";
@@ -130,7 +140,7 @@ ToolAnswer headToHead(const HeadToHeadArgs& args, const ToolEnv& env) {
   if (series.a_wins != series.b_wins) {
     leader = series.a_wins > series.b_wins ? args.a.team.abbr : args.b.team.abbr;
   }
-  answer.structured = provenanceJson(games->meta, label);
+  answer.structured = provenanceJson(found.meta, label);
   answer.structured.update(
       {{"team_a", teamJson(args.a.team)},
        {"team_b", teamJson(args.b.team)},
@@ -141,7 +151,7 @@ ToolAnswer headToHead(const HeadToHeadArgs& args, const ToolEnv& env) {
   if (!args.season.note.empty()) {
     answer.structured["note"] = args.season.note;
   }
-  answer.meta = answerMeta(games->meta, args.season.season);
+  answer.meta = answerMeta(found.meta, args.season.season);
   return answer;
 }
 
@@ -153,7 +163,9 @@ NbaTool headToHeadTool() {
           "the winner, plus the series record (the NBA Cup final is listed but not counted, "
           "as in the standings). Teams by name, city, nickname, abbreviation or slang "
           "(\"Lakers\", \"Celts\", \"BRK\"). Default season: this season.",
-          true, TypedHandler<HeadToHeadArgs>{decodeHeadToHeadArgs, headToHead}};
+          true,
+          TypedHandler<HeadToHeadArgs, HeadToHeadFound>{decodeHeadToHeadArgs, findSeries,
+                                                        renderSeries}};
 }
 
 }  // namespace nba::tools

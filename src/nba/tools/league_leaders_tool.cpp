@@ -284,10 +284,20 @@ std::vector<std::string> answerNotes(const LeadersQuery& query, const Qualificat
   return notes;
 }
 
-ToolAnswer seasonLeaders(const LeadersQuery& query, const ToolEnv& env) {
+// The board: the season's lines in scope, the rule they qualify under, the best of them
+// ranked with their names. A ranked row points into `table`'s rows (shared, so stable).
+struct SeasonLeadersFound {
+  Table<PlayerSeasonLine> table;
+  QualificationRule rule;
+  std::size_t qualified_count = 0;
+  std::vector<RankedRow> rows;     // best first, at most the limit
+  std::vector<std::string> names;  // rows[i]'s player
+};
+
+Result<SeasonLeadersFound> findSeasonLeaders(const LeadersQuery& query, const ToolEnv& env) {
   auto table = fetchLines(query, env);
   if (!table.ok()) {
-    return errorAnswer(table.status());
+    return table.status();
   }
   if (query.conference) {
     keepConference(table->rows, *query.conference, env);
@@ -305,18 +315,29 @@ ToolAnswer seasonLeaders(const LeadersQuery& query, const ToolEnv& env) {
   std::size_t qualified_count = qualified.size();
   std::vector<RankedRow> rows =
       rankLines(std::move(qualified), *query.stat, query.mode, query.limit);
-  std::size_t shown = rows.size();
   std::vector<std::string> names;
+  for (const RankedRow& row : rows) {
+    names.push_back(playerName(row.qualified.line->player_id, env));
+  }
+  return SeasonLeadersFound{std::move(*table), std::move(rule), qualified_count, std::move(rows),
+                            std::move(names)};
+}
+
+ToolAnswer renderSeasonLeaders(const LeadersQuery& query, const SeasonLeadersFound& found) {
+  const std::vector<RankedRow>& rows = found.rows;
+  const std::vector<std::string>& names = found.names;
+  const QualificationRule& rule = found.rule;
+  const Season season = query.season.season;
+  const std::size_t shown = rows.size();
   json leaders = json::array();
   for (std::size_t i = 0; i < shown; ++i) {
     const PlayerSeasonLine& line = *rows[i].qualified.line;
-    names.push_back(playerName(line.player_id, env));
     leaders.push_back(
-        rowJson(rows[i], names.back(), query.team ? query.team->team.abbr : line.lastTeam(), rule));
+        rowJson(rows[i], names[i], query.team ? query.team->team.abbr : line.lastTeam(), rule));
   }
   std::vector<std::string> notes = answerNotes(query, rule, rows, shown);
 
-  const TableMeta& meta = table->meta;
+  const TableMeta& meta = found.table.meta;
   ToolAnswer answer;
   answer.text = AnswerSections::of(
       {scopeTitle(query) + " leaders: " + query.stat->label, seasonName(query), meta.as_of},
@@ -342,7 +363,7 @@ ToolAnswer seasonLeaders(const LeadersQuery& query, const ToolEnv& env) {
          {"made_stat",
           rule.kind == QualificationRule::Kind::kMade ? json(rule.made_code) : json(nullptr)},
          {"min_games_overridden", rule.overridden}}},
-       {"qualified_count", qualified_count},
+       {"qualified_count", found.qualified_count},
        {"leaders", std::move(leaders)},
        {"notes", notes}});
   if (query.position) {
@@ -370,11 +391,28 @@ Result<LeadersArgs> decodeLeadersArgs(const json& arguments, const ToolEnv& env)
   return LeadersArgs(std::move(*season));
 }
 
-ToolAnswer leagueLeaders(const LeadersArgs& args, const ToolEnv& env) {
+using LeadersFound = std::variant<SeasonLeadersFound, std::shared_ptr<const DayLeadersFound>>;
+
+Result<LeadersFound> findLeaders(const LeadersArgs& args, const ToolEnv& env) {
   if (const auto* day = std::get_if<DayQuery>(&args)) {
-    return dayLeaders(*day, env);  // one day's games, not a season
+    auto found = findDayLeaders(*day, env);  // one day's games, not a season
+    if (!found.ok()) {
+      return found.status();
+    }
+    return LeadersFound(std::move(*found));
   }
-  return seasonLeaders(std::get<LeadersQuery>(args), env);
+  auto found = findSeasonLeaders(std::get<LeadersQuery>(args), env);
+  if (!found.ok()) {
+    return found.status();
+  }
+  return LeadersFound(std::move(*found));
+}
+
+ToolAnswer renderLeaders(const LeadersArgs& args, const LeadersFound& found) {
+  if (const auto* day = std::get_if<DayQuery>(&args)) {
+    return renderDayLeaders(*day, *std::get<std::shared_ptr<const DayLeadersFound>>(found));
+  }
+  return renderSeasonLeaders(std::get<LeadersQuery>(args), std::get<SeasonLeadersFound>(found));
 }
 
 }  // namespace
@@ -392,7 +430,8 @@ NbaTool leagueLeadersTool() {
           "players' stints included), or position (G, F, C). With a date, ranks that day's "
           "single-game lines instead "
           "(\"who scored the most points on 2023-12-25\"; needs the season's game logs).",
-          false, TypedHandler<LeadersArgs>{decodeLeadersArgs, leagueLeaders}};
+          false,
+          TypedHandler<LeadersArgs, LeadersFound>{decodeLeadersArgs, findLeaders, renderLeaders}};
 }
 
 }  // namespace nba::tools

@@ -18,15 +18,14 @@ constexpr const char* kFinalOnlyNote =
     "scoreboard has them).";
 
 // Why a date has no games: outside the data, or a day off (with the nearest game days).
-ToolAnswer noGamesAnswer(const ToolEnv& env, const std::string& date, Season season,
-                         const std::string& as_of) {
+Status noGamesError(const ToolEnv& env, const std::string& date, Season season,
+                    const std::string& as_of) {
   auto season_games = seasonGames(env, season);
   if (!season_games.ok() || season_games->rows.empty() || date < season_games->rows.front().date ||
       date > as_of) {
-    return ToolAnswer::error("The data has no games for " + date + ": it covers " +
-                             coveredDateSpans(env) +
-                             " (regular season only). Scores for other dates need the live "
-                             "NBA.com origin.");
+    return notFound("The data has no games for " + date + ": it covers " + coveredDateSpans(env) +
+                    " (regular season only). Scores for other dates need the live NBA.com "
+                    "origin.");
   }
   const auto& rows = season_games->rows;
   auto next =
@@ -39,7 +38,7 @@ ToolAnswer noGamesAnswer(const ToolEnv& env, const std::string& date, Season sea
   if (next != rows.end()) {
     message += " the next is " + next->date + ".";
   }
-  return ToolAnswer::error(message);
+  return notFound(message);
 }
 
 constexpr const char* kLiveNote =
@@ -169,47 +168,53 @@ Result<LiveScoresArgs> decodeLiveScoresArgs(const json& arguments, const ToolEnv
   return LiveScoresArgs{std::move(requested), std::move(*date)};
 }
 
-ToolAnswer liveScores(const LiveScoresArgs& args, const ToolEnv& env) {
-  const std::string& requested = args.requested;
-  Season season = seasonOfDate(args.date);
+// The day's scoreboard: never empty (a day without games is an error that says why).
+Result<Table<ScoreboardGame>> findScoreboard(const LiveScoresArgs& args, const ToolEnv& env) {
+  const Season season = seasonOfDate(args.date);
   auto board = env.data.scoreboard(env.call, {season, args.date});
   if (!board.ok()) {
     const StatusCode code = board.status().code();
     if (code == StatusCode::kCancelled || code == StatusCode::kUnavailable ||
         code == StatusCode::kDeadlineExceeded || code == StatusCode::kDataLoss) {
-      return errorAnswer(board.status());  // NBA.com's trouble, not a date without data
+      return board.status();  // NBA.com's trouble, not a date without data
     }
-    return ToolAnswer::error("The data has no games for " + args.date + ": it covers " +
-                             coveredDateSpans(env) +
-                             " (regular season only). Scores for other dates need the live "
-                             "NBA.com origin.");
+    return notFound("The data has no games for " + args.date + ": it covers " +
+                    coveredDateSpans(env) +
+                    " (regular season only). Scores for other dates need the live NBA.com "
+                    "origin.");
   }
   if (board->rows.empty()) {
-    return noGamesAnswer(env, args.date, season, board->meta.as_of);
+    return noGamesError(env, args.date, season, board->meta.as_of);
   }
+  return board;
+}
+
+ToolAnswer renderScoreboard(const LiveScoresArgs& args, const Table<ScoreboardGame>& board) {
+  const std::string& requested = args.requested;
+  const Season season = seasonOfDate(args.date);
   std::string relative_note;
   if (requested != args.date) {
     relative_note = "\"" + escapeMarkdown(requested) + "\" is " + args.date +
                     " in US/Eastern (taken as UTC-5).";
   }
-  const bool final_only = allFinalWithoutLeaders(*board) && board->meta.source != "live";
+  const bool final_only = allFinalWithoutLeaders(board) && board.meta.source != "live";
   ToolAnswer answer;
-  answer.text = final_only ? finalScoresText(*board, args.date, relative_note)
-                           : liveScoresText(*board, args.date, relative_note);
+  answer.text = final_only ? finalScoresText(board, args.date, relative_note)
+                           : liveScoresText(board, args.date, relative_note);
   json rows = json::array();
   bool leaders = false;
-  for (const auto& row : board->rows) {
+  for (const auto& row : board.rows) {
     rows.push_back(scoreboardRowJson(row, !final_only));
     leaders = leaders || row.home_leader || row.away_leader;
   }
-  answer.structured = provenanceJson(board->meta, season.label());
+  answer.structured = provenanceJson(board.meta, season.label());
   answer.structured.update({{"date", args.date},
                             {"requested", requested},
-                            {"game_count", board->rows.size()},
+                            {"game_count", board.rows.size()},
                             {"leaders_available", leaders},
                             {"note", final_only ? kFinalOnlyNote : kLiveNote},
                             {"games", std::move(rows)}});
-  answer.meta = answerMeta(board->meta, season);
+  answer.meta = answerMeta(board.meta, season);
   return answer;
 }
 
@@ -224,7 +229,9 @@ NbaTool liveScoresTool() {
           "final, without clock or leaders. A date without games "
           "is an error that names the nearest game days; a date outside the data names the "
           "dates the data covers.",
-          true, TypedHandler<LiveScoresArgs>{decodeLiveScoresArgs, liveScores}};
+          true,
+          TypedHandler<LiveScoresArgs, Table<ScoreboardGame>>{decodeLiveScoresArgs, findScoreboard,
+                                                              renderScoreboard}};
 }
 
 }  // namespace nba::tools

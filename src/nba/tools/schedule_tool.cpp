@@ -190,11 +190,9 @@ struct GamesAhead {
 
 // "vs Brooklyn Nets": a team's schedule names each opponent in full (people ask about "the
 // Nets game"); the abbreviation stays in the score. The abbreviation when the list lacks it.
-std::function<std::string(const std::string&)> opponentNamer(const ToolEnv& env) {
-  return [teams = env.data.teams(env.call)](const std::string& abbr) {
-    auto team = teams.ok() ? teams::teamByAbbr(teams->rows, abbr) : Result<Team>(teams.status());
-    return team.ok() ? team->name : abbr;
-  };
+std::string opponentName(const std::optional<Table<Team>>& teams, const std::string& abbr) {
+  auto team = teams ? teams::teamByAbbr(teams->rows, abbr) : Result<Team>(notFound(abbr));
+  return team.ok() ? team->name : abbr;
 }
 
 GamesAhead gamesAhead(const ScheduleQuery& query, const ToolEnv& env) {
@@ -225,7 +223,17 @@ GamesAhead gamesAhead(const ScheduleQuery& query, const ToolEnv& env) {
   return ahead;
 }
 
-ToolAnswer schedule(const ScheduleQuery& query, const ToolEnv& env) {
+// The games shown: played ones (lent by the source, not copied), then the ones ahead.
+struct ScheduleFound {
+  TableMeta meta;
+  Rows<Game> games;                  // played, at most the limit
+  std::size_t played = 0;            // played games in the range, before the limit
+  std::size_t total = 0;             // played and ahead, before the limit
+  GamesAhead ahead;                  // at most what the limit leaves
+  std::optional<Table<Team>> teams;  // to name opponents; none when the list failed
+};
+
+Result<ScheduleFound> findSchedule(const ScheduleQuery& query, const ToolEnv& env) {
   std::optional<std::string> team_abbr;
   if (query.team) {
     team_abbr = query.team->abbr;
@@ -235,7 +243,7 @@ ToolAnswer schedule(const ScheduleQuery& query, const ToolEnv& env) {
   for (Season season : query.seasons) {
     auto table = seasonGames(env, season, team_abbr, query.date_from, query.date_to);
     if (!table.ok()) {
-      return errorAnswer(table.status());
+      return table.status();
     }
     meta = table->meta;
     games.append(table->rows);
@@ -249,16 +257,29 @@ ToolAnswer schedule(const ScheduleQuery& query, const ToolEnv& env) {
   if (query.last_n) games.keepLast(static_cast<std::size_t>(*query.last_n));
   GamesAhead ahead = query.last_n ? GamesAhead{} : gamesAhead(query, env);
   if (!ahead.available && query.date_from && *query.date_from > meta.as_of) {
-    return ToolAnswer::error("The data holds played games only, up to " + meta.as_of +
-                             "; games from " + *query.date_from +
-                             " on (the upcoming schedule) need the live NBA.com origin." +
-                             (ahead.problem.empty() ? "" : " " + ahead.problem));
+    return notFound("The data holds played games only, up to " + meta.as_of + "; games from " +
+                    *query.date_from + " on (the upcoming schedule) need the live NBA.com origin." +
+                    (ahead.problem.empty() ? "" : " " + ahead.problem));
   }
   std::size_t total = played + ahead.games.size();
   games.keepFirst(static_cast<std::size_t>(query.limit));
   const std::size_t ahead_shown =
       std::min(ahead.games.size(), static_cast<std::size_t>(query.limit) - games.size());
   ahead.games.resize(ahead_shown);
+  ScheduleFound found{std::move(meta), std::move(games), played, total, std::move(ahead), {}};
+  if (auto teams = env.data.teams(env.call); teams.ok()) {
+    found.teams = std::move(*teams);
+  }
+  return found;
+}
+
+ToolAnswer renderSchedule(const ScheduleQuery& query, const ScheduleFound& found) {
+  const TableMeta& meta = found.meta;
+  const Rows<Game>& games = found.games;
+  const std::size_t played = found.played;
+  const std::size_t total = found.total;
+  const GamesAhead& ahead = found.ahead;
+  const std::size_t ahead_shown = ahead.games.size();
   const std::size_t returned = games.size() + ahead_shown;
   std::string who = query.team ? "The " + query.team->name + " played " : "There were ";
   std::string where = !query.home_away             ? ""
@@ -270,7 +291,7 @@ ToolAnswer schedule(const ScheduleQuery& query, const ToolEnv& env) {
   answer.text.heading = {query.team ? query.team->name + " schedule" : "NBA schedule", label,
                          meta.as_of};
   int wins = 0;
-  const auto opponent = opponentNamer(env);
+  const auto opponent = [&](const std::string& abbr) { return opponentName(found.teams, abbr); };
   MarkdownTable table(
       query.team ? std::vector<std::string>{"Date", "Opponent", "Result", "Score", "Note"}
                  : std::vector<std::string>{"Date", "Away", "Pts", "Home", "Pts", "Note"},
@@ -375,7 +396,9 @@ NbaTool scheduleTool() {
           "(US/Eastern). Without dates: the season's games from its start (default this "
           "season); with dates and no season: the seasons the range touches. The offline "
           "snapshot holds played games only; upcoming games need the live NBA.com origin.",
-          true, TypedHandler<ScheduleQuery>{decodeScheduleQuery, schedule}};
+          true,
+          TypedHandler<ScheduleQuery, ScheduleFound>{decodeScheduleQuery, findSchedule,
+                                                     renderSchedule}};
 }
 
 }  // namespace nba::tools

@@ -21,8 +21,8 @@ namespace {
 using nlohmann::json;
 
 struct RankedTeam {
-  const Team* team;
-  const TeamSeasonLine* line;
+  Team team;
+  TeamSeasonLine line;
   double value;
 };
 
@@ -63,15 +63,15 @@ std::string scopeText(const std::string& conference, const std::string& division
 
 std::string answerSentence(const TeamStat& stat, const RankedTeam& first, bool lowest, bool partial,
                            const std::string& scope, const std::string& season) {
-  const std::string display = formatTeamStat(stat, *first.line);
+  const std::string display = formatTeamStat(stat, first.line);
   if (std::string_view(stat.code) == "PTS" && !lowest) {
-    return "The " + first.team->name + (partial ? " score" : " scored") +
+    return "The " + first.team.name + (partial ? " score" : " scored") +
            " the most points per game " + scope + " in " + season + ": " + display + ".";
   }
   const char* extreme = stat.better == Better::kNeither ? (lowest ? "the lowest " : "the highest ")
                         : lowest                        ? "the worst "
                                                         : "the best ";
-  return "The " + first.team->name + (partial ? " have " : " had ") + extreme + statPhrase(stat) +
+  return "The " + first.team.name + (partial ? " have " : " had ") + extreme + statPhrase(stat) +
          " " + scope + " in " + season + ": " + display + ".";
 }
 
@@ -100,50 +100,61 @@ Result<TeamRankingsArgs> decodeTeamRankingsArgs(const json& arguments, const Too
   return args;
 }
 
-ToolAnswer getTeamRankings(const TeamRankingsArgs& args, const ToolEnv& env) {
+// The teams in scope ranked, best first, and the season's lines they come from.
+struct TeamRankingsFound {
+  TeamLines lines;
+  std::vector<RankedTeam> ranked;
+};
+
+Result<TeamRankingsFound> findRankings(const TeamRankingsArgs& args, const ToolEnv& env) {
   auto lines = fetchTeamLines(args.lines, env);
-  if (!lines.ok()) return errorAnswer(lines.status());
-  const TeamStat* stat = args.stat;
-  const std::string& conference = args.conference;
-  const std::string& division = args.division;
-  const bool lowest = args.lowest;
+  if (!lines.ok()) return lines.status();
   auto teams = env.data.teams(env.call);
-  if (!teams.ok()) return errorAnswer(teams.status());
+  if (!teams.ok()) return teams.status();
   std::vector<RankedTeam> ranked;
   for (const Team& team : teams->rows) {
-    if ((!conference.empty() && team.conference != conference) ||
-        (!division.empty() && team.division != division)) {
+    if ((!args.conference.empty() && team.conference != args.conference) ||
+        (!args.division.empty() && team.division != args.division)) {
       continue;
     }
     auto line = teamLine(*lines, team);
-    if (line.ok()) ranked.push_back({&team, *line, stat->value(**line)});
+    if (line.ok()) ranked.push_back({team, **line, args.stat->value(**line)});
   }
   // Best first: ascending when lower is better; pace ("neither") reads highest first.
-  const bool ascending = (stat->better == Better::kLower) != lowest;
+  const bool ascending = (args.stat->better == Better::kLower) != args.lowest;
   std::stable_sort(ranked.begin(), ranked.end(), [ascending](const auto& a, const auto& b) {
     return ascending ? a.value < b.value : a.value > b.value;
   });
   if (ranked.empty()) {
-    return ToolAnswer::error("No team lines " + scopeText(conference, division) + " in " +
-                             lines->season.season.label() + ".");
+    return notFound("No team lines " + scopeText(args.conference, args.division) + " in " +
+                    lines->season.season.label() + ".");
   }
+  return TeamRankingsFound{std::move(*lines), std::move(ranked)};
+}
 
-  const TableMeta& meta = lines->lines.meta;
+ToolAnswer renderRankings(const TeamRankingsArgs& args, const TeamRankingsFound& found) {
+  const std::vector<RankedTeam>& ranked = found.ranked;
+  const TeamStat* stat = args.stat;
+  const std::string& conference = args.conference;
+  const std::string& division = args.division;
+  const bool lowest = args.lowest;
+  const bool ascending = (stat->better == Better::kLower) != lowest;
+  const TableMeta& meta = found.lines.lines.meta;
   const bool partial = meta.coverage == Coverage::kPartial;
-  const std::string season = lines->season.season.label();
+  const std::string season = found.lines.season.season.label();
   const std::string scope = scopeText(conference, division);
   MarkdownTable table({"Rank", "Team", stat->short_label, "W-L"}, {true, false, true, true});
   json rows = json::array();
   int rank = 0;
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     if (i == 0 || ranked[i].value != ranked[i - 1].value) rank = static_cast<int>(i) + 1;
-    const TeamSeasonLine& line = *ranked[i].line;
+    const TeamSeasonLine& line = ranked[i].line;
     const std::string display = formatTeamStat(*stat, line);
     const std::string record = std::to_string(line.w) + "-" + std::to_string(line.l);
-    table.addRow({std::to_string(rank), ranked[i].team->name, display, record});
+    table.addRow({std::to_string(rank), ranked[i].team.name, display, record});
     json& row = rows.emplace_back(json::object());
     row["rank"] = rank;
-    row["team"] = teamJson(*ranked[i].team);
+    row["team"] = teamJson(ranked[i].team);
     row["value"] = ranked[i].value;
     row["display"] = display;
     row["w"] = line.w;
@@ -151,7 +162,7 @@ ToolAnswer getTeamRankings(const TeamRankingsArgs& args, const ToolEnv& env) {
   }
   std::string order = ascending ? "Ranked from lowest to highest" : "Ranked from highest to lowest";
   if (stat->better == Better::kLower) order += " (lower is better)";
-  std::vector<std::string> notes = lines->notes;
+  std::vector<std::string> notes = found.lines.notes;
   ToolAnswer answer;
   answer.text =
       AnswerSections::of({"Teams " + scope + " by " + statPhrase(*stat), season, meta.as_of},
@@ -159,7 +170,7 @@ ToolAnswer getTeamRankings(const TeamRankingsArgs& args, const ToolEnv& env) {
                          notesMarkdown(notes) + order + ".\n\n" + table.render());
   json& out = answer.structured;
   out = provenanceJson(meta, season);
-  out["season_type"] = lines->season_type;
+  out["season_type"] = found.lines.season_type;
   out["stat"] = {{"code", stat->code},
                  {"label", stat->label},
                  {"short_label", stat->short_label},
@@ -169,7 +180,7 @@ ToolAnswer getTeamRankings(const TeamRankingsArgs& args, const ToolEnv& env) {
   out["lowest"] = lowest;
   out["rows"] = std::move(rows);
   out["notes"] = notes;
-  answer.meta = answerMeta(meta, lines->season.season);
+  answer.meta = answerMeta(meta, found.lines.season.season);
   return answer;
 }
 
@@ -177,15 +188,15 @@ ToolAnswer getTeamRankings(const TeamRankingsArgs& args, const ToolEnv& env) {
 }  // namespace teams
 
 NbaTool teamRankingsTool() {
-  return {
-      "get_team_rankings", "Team rankings",
-      "Every team (or a conference's or division's) ranked by one team statistic, best "
-      "first: W_PCT, PTS, OPP_PTS, REB, AST, STL, BLK, TOV, FG3M, FG_PCT, FG3_PCT, "
-      "FT_PCT (per game) or OFF_RATING, DEF_RATING, NET_RATING, PACE, MOV, SRS, TS_PCT and "
-      "the four factors. lowest=true ranks from the worst. Ties share a rank. Source: "
-      "basketball-reference.",
-      false,
-      TypedHandler<teams::TeamRankingsArgs>{teams::decodeTeamRankingsArgs, teams::getTeamRankings}};
+  return {"get_team_rankings", "Team rankings",
+          "Every team (or a conference's or division's) ranked by one team statistic, best "
+          "first: W_PCT, PTS, OPP_PTS, REB, AST, STL, BLK, TOV, FG3M, FG_PCT, FG3_PCT, "
+          "FT_PCT (per game) or OFF_RATING, DEF_RATING, NET_RATING, PACE, MOV, SRS, TS_PCT and "
+          "the four factors. lowest=true ranks from the worst. Ties share a rank. Source: "
+          "basketball-reference.",
+          false,
+          TypedHandler<teams::TeamRankingsArgs, teams::TeamRankingsFound>{
+              teams::decodeTeamRankingsArgs, teams::findRankings, teams::renderRankings}};
 }
 
 }  // namespace nba::tools

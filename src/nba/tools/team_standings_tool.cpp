@@ -291,26 +291,38 @@ Result<StandingsArgs> decodeStandingsArgs(const json& arguments, const ToolEnv& 
   return StandingsArgs{std::move(*season), std::move(*scope)};
 }
 
-ToolAnswer teamStandings(const StandingsArgs& args, const ToolEnv& env) {
+// Every team placed, and the rows in the asked scope.
+struct StandingsFound {
+  TableMeta meta;
+  std::vector<Placed> all;
+  std::vector<Placed> shown;
+};
+
+Result<StandingsFound> findStandings(const StandingsArgs& args, const ToolEnv& env) {
   auto standings = env.data.standings(env.call, args.season.season);
   if (!standings.ok()) {
-    return errorAnswer(standings.status());
+    return standings.status();
   }
   auto teams = env.data.teams(env.call);
   if (!teams.ok()) {
-    return errorAnswer(teams.status());
+    return teams.status();
   }
   auto all = placeRows(standings->rows, teams->rows);
   if (!all.ok()) {
-    return errorAnswer(all.status());
+    return all.status();
   }
   std::vector<Placed> shown;
   std::copy_if(all->begin(), all->end(), std::back_inserter(shown),
                [&](const Placed& p) { return inScope(p, args.scope); });
   if (shown.empty()) {
-    return ToolAnswer::error("No standings for " + args.season.season.label() + " in the data.");
+    return notFound("No standings for " + args.season.season.label() + " in the data.");
   }
-  const TableMeta& meta = standings->meta;
+  return StandingsFound{standings->meta, std::move(*all), std::move(shown)};
+}
+
+ToolAnswer renderStandings(const StandingsArgs& args, const StandingsFound& found) {
+  const std::vector<Placed>& shown = found.shown;
+  const TableMeta& meta = found.meta;
   bool partial = meta.coverage == Coverage::kPartial;
 
   std::vector<std::string> notes;
@@ -335,7 +347,7 @@ ToolAnswer teamStandings(const StandingsArgs& args, const ToolEnv& env) {
                       : args.scope.conference ? *args.scope.conference + "ern Conference standings"
                                               : "NBA standings";
   answer.text = AnswerSections::of({title, args.season.season.label(), meta.as_of},
-                                   answerSentence(args.scope, shown, *all, partial),
+                                   answerSentence(args.scope, shown, found.all, partial),
                                    notesMarkdown(notes) + tablesMarkdown(args.scope, shown));
   json rows = json::array();
   for (const auto& placed : shown) {
@@ -363,7 +375,8 @@ NbaTool teamStandingsTool() {
           "(Atlantic, Central, Southeast, Northwest, Pacific, Southwest) or one team's row. "
           "In-progress seasons are partial, as of the date shown.",
           false,
-          TypedHandler<teams::StandingsArgs>{teams::decodeStandingsArgs, teams::teamStandings}};
+          TypedHandler<teams::StandingsArgs, teams::StandingsFound>{
+              teams::decodeStandingsArgs, teams::findStandings, teams::renderStandings}};
 }
 
 }  // namespace nba::tools

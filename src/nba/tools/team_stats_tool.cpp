@@ -105,19 +105,30 @@ Result<TeamStatsArgs> decodeTeamStatsArgs(const json& arguments, const ToolEnv& 
   return TeamStatsArgs{std::move(*lines), std::move(*team)};
 }
 
-ToolAnswer getTeamStats(const TeamStatsArgs& args, const ToolEnv& env) {
+// The season's 30 lines (for the ranks) and the team's.
+struct TeamStatsFound {
+  TeamLines lines;
+  TeamSeasonLine line;
+};
+
+Result<TeamStatsFound> findTeamStats(const TeamStatsArgs& args, const ToolEnv& env) {
   auto lines = fetchTeamLines(args.lines, env);
   if (!lines.ok()) {
-    return errorAnswer(lines.status());
+    return lines.status();
   }
   auto line = teamLine(*lines, args.team.team);
   if (!line.ok()) {
-    return errorAnswer(line.status());
+    return line.status();
   }
+  TeamSeasonLine own = **line;
   if (!args.team.note.empty()) {
     lines->notes.push_back(args.team.note);
   }
-  return teamStatsAnswer(args.team.team, *lines, **line);
+  return TeamStatsFound{std::move(*lines), std::move(own)};
+}
+
+ToolAnswer renderTeamStats(const TeamStatsArgs& args, const TeamStatsFound& found) {
+  return teamStatsAnswer(args.team.team, found.lines, found.line);
 }
 
 }  // namespace
@@ -131,7 +142,8 @@ NbaTool teamStatsTool() {
           "rating (per 100 possessions), pace, MOV, SRS, TS% and the four factors for offense "
           "and defense (eFG%, TOV%, ORB%/DRB%, FT/FGA). Source: basketball-reference.",
           false,
-          TypedHandler<teams::TeamStatsArgs>{teams::decodeTeamStatsArgs, teams::getTeamStats}};
+          TypedHandler<teams::TeamStatsArgs, teams::TeamStatsFound>{
+              teams::decodeTeamStatsArgs, teams::findTeamStats, teams::renderTeamStats}};
 }
 
 }  // namespace nba::tools

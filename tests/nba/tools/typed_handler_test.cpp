@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "nba/tools/nba_tool.h"
 #include "nba/tools/typed_tool.h"
@@ -14,12 +15,17 @@ using nlohmann::json;
 
 namespace {
 
-// A tool of one argument, `limit`, decoded into this struct.
+// A tool of one argument, `limit`, decoded into this struct; it finds the first `limit` teams
+// of the source's list (ordered by abbreviation: ATL, BKN, BOS, ...).
 struct LimitArgs {
   int limit = 0;
 };
 
-int answered = 0;  // how many times the typed half ran
+struct TeamsFound {
+  std::vector<std::string> names;
+};
+
+int found_calls = 0;  // how many times the find part ran
 
 Result<LimitArgs> decodeLimit(const json& arguments, const ToolEnv& /*env*/) {
   const int limit = arguments.value("limit", 10);
@@ -29,15 +35,28 @@ Result<LimitArgs> decodeLimit(const json& arguments, const ToolEnv& /*env*/) {
   return LimitArgs{limit};
 }
 
-ToolAnswer answerLimit(const LimitArgs& args, const ToolEnv& /*env*/) {
-  ++answered;
+Result<TeamsFound> findTeams(const LimitArgs& args, const ToolEnv& env) {
+  ++found_calls;
+  auto teams = env.data.teams(env.call);
+  if (!teams.ok()) return teams.status();
+  TeamsFound found;
+  for (const nba::Team& team : teams->rows) {
+    if (static_cast<int>(found.names.size()) == args.limit) break;
+    found.names.push_back(team.name);
+  }
+  if (found.names.empty()) return nba::notFound("No teams asked for.");
+  return found;
+}
+
+ToolAnswer renderTeams(const LimitArgs& args, const TeamsFound& found) {
   ToolAnswer answer;
-  answer.text.sentence = "Showing " + std::to_string(args.limit) + ".";
-  answer.structured = {{"limit", args.limit}};
+  answer.text.sentence = "The first " + std::to_string(args.limit) + ": " + found.names.front() +
+                         " to " + found.names.back() + ".";
+  answer.structured = {{"limit", args.limit}, {"teams", found.names}};
   return answer;
 }
 
-const TypedHandler<LimitArgs> kLimitTool{decodeLimit, answerLimit};
+const TypedHandler<LimitArgs, TeamsFound> kLimitTool{decodeLimit, findTeams, renderTeams};
 
 // Runs the registered NBA tool `name` on the snapshot.
 ToolAnswer runTool(const std::string& name, const json& arguments) {
@@ -50,23 +69,32 @@ ToolAnswer runTool(const std::string& name, const json& arguments) {
 
 }  // namespace
 
-TEST_CASE("TypedHandler: the typed half sees the decoded arguments, defaults applied") {
-  answered = 0;
-  const ToolAnswer given = kLimitTool(json{{"limit", 7}}, nba::testing::snapshotEnv());
+TEST_CASE("TypedHandler: find sees the decoded arguments, render what find found") {
+  found_calls = 0;
+  const ToolAnswer given = kLimitTool(json{{"limit", 3}}, nba::testing::snapshotEnv());
   const ToolAnswer defaulted = kLimitTool(json::object(), nba::testing::snapshotEnv());
   CHECK_FALSE(given.is_error);
-  CHECK(given.structured["limit"] == 7);
-  CHECK(defaulted.structured["limit"] == 10);
-  CHECK(answered == 2);
+  CHECK(given.structured["limit"] == 3);
+  CHECK(given.structured["teams"] == json{"Atlanta Hawks", "Brooklyn Nets", "Boston Celtics"});
+  CHECK(given.text.sentence == "The first 3: Atlanta Hawks to Boston Celtics.");
+  CHECK(defaulted.structured["teams"].size() == 10);
+  CHECK(found_calls == 2);
 }
 
-TEST_CASE("TypedHandler: a decode failure is the isError answer, and the typed half never runs") {
-  answered = 0;
+TEST_CASE("TypedHandler: a find failure is the isError answer, and nothing is rendered") {
+  const ToolAnswer answer = kLimitTool(json{{"limit", 0}}, nba::testing::snapshotEnv());
+  CHECK(answer.is_error);
+  CHECK(answer.text.sentence == "No teams asked for.");
+  CHECK_FALSE(answer.structured.contains("teams"));
+}
+
+TEST_CASE("TypedHandler: a decode failure is the isError answer, and find never runs") {
+  found_calls = 0;
   const ToolAnswer answer = kLimitTool(json{{"limit", 40}}, nba::testing::snapshotEnv());
   CHECK(answer.is_error);
   CHECK(answer.text.sentence == "limit 40 is above 25.");
   CHECK_FALSE(answer.structured.contains("limit"));
-  CHECK(answered == 0);
+  CHECK(found_calls == 0);
 }
 
 // Every argument is decoded before any data is read, so a call with a bad argument and a
