@@ -316,6 +316,7 @@ Result<SeasonLeadersFound> findSeasonLeaders(const LeadersQuery& query, const To
   std::vector<RankedRow> rows =
       rankLines(std::move(qualified), *query.stat, query.mode, query.limit);
   std::vector<std::string> names;
+  names.reserve(rows.size());
   for (const RankedRow& row : rows) {
     names.push_back(playerName(row.qualified.line->player_id, env));
   }
