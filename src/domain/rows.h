@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <iterator>
 #include <memory>
@@ -95,6 +96,9 @@ class Rows {
   void keepLast(std::size_t n) {
     if (refs_.size() > n) refs_.erase(refs_.begin(), refs_.end() - static_cast<std::ptrdiff_t>(n));
   }
+
+  // Reverses the order of the rows (oldest first becomes newest first).
+  void reverse() { std::reverse(refs_.begin(), refs_.end()); }
 
   // Drops the rows for which `drop` is true, keeping the order of the rest.
   template <typename Predicate>

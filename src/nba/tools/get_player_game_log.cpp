@@ -72,19 +72,17 @@ std::string errorText(const Player& player, Season season, const Status& status)
   return "No " + season.label() + " game log for " + player.name + ": " + message + ".";
 }
 
-// Newest first, filtered by dates, then the most recent last_n.
+// Newest first, filtered by dates, then the most recent last_n. The rows stay the source's,
+// and so does what keeps them alive (a live or cached log owns its rows: borrowing them into a
+// new list would leave that list pointing at freed rows once `log` is gone).
 Rows<GameLogRow> selectRows(Rows<GameLogRow> log, const Filters& filters) {
   log.dropIf([&](const GameLogRow& row) {
     return (filters.date_from && row.date < *filters.date_from) ||
            (filters.date_to && row.date > *filters.date_to);
   });
-  std::size_t shown = log.size();
-  if (filters.last_n) shown = std::min(shown, static_cast<std::size_t>(*filters.last_n));
-  Rows<GameLogRow> rows;
-  rows.reserve(shown);
-  // The DataSource gives them oldest first; the rows stay the source's.
-  for (auto it = log.end(); rows.size() < shown;) rows.borrow(*--it);
-  return rows;
+  if (filters.last_n) log.keepLast(static_cast<std::size_t>(*filters.last_n));
+  log.reverse();  // the DataSource gives them oldest first
+  return log;
 }
 
 json pct(int made, int attempts) {

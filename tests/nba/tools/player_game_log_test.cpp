@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "origin/forwarding_data_source.h"
 #include "player_tool_support.h"
 #include "support/tool_markdown.h"
 
@@ -107,4 +108,54 @@ TEST_CASE("get_player_game_log: the input schema rejects bad arguments") {
   }
   CHECK(rejectedBySchema(tool, {{"player", "LeBron"}, {"per_mode", "Totals"}}));
   CHECK(rejectedBySchema(tool, {{"player", json::array({"LeBron"})}}));
+}
+
+namespace {
+
+// The embedded snapshot, except that each game log it hands out is a fresh copy the answer
+// alone keeps alive, as a live or cached log is (the snapshot lends its rows, which outlive
+// every call).
+class OwnedLogSource final : public nba::ForwardingDataSource {
+ public:
+  explicit OwnedLogSource(const nba::DataSource& inner) : inner_(inner) {}
+
+  nba::Result<nba::Table<nba::GameLogRow>> playerGameLog(const nba::CallContext& context,
+                                                         const std::string& player_id,
+                                                         nba::Season season) const override {
+    auto lent = inner_.playerGameLog(context, player_id, season);
+    if (!lent.ok()) return lent.status();
+    nba::Table<nba::GameLogRow> owned;
+    owned.meta = lent->meta;
+    owned.rows = nba::Rows<nba::GameLogRow>(lent->rows.copy());
+    return owned;
+  }
+
+ private:
+  nba::Result<const nba::DataSource*> target(const nba::CallContext& /*context*/) const override {
+    return &inner_;
+  }
+  const nba::DataSource& inner_;
+};
+
+}  // namespace
+
+// The rows shown must keep the log's rows alive: borrowing them from a log that owns its rows
+// left the answer reading freed memory (caught by AddressSanitizer in CI).
+TEST_CASE("get_player_game_log: a log the source hands over (live, cached) is read safely") {
+  const nba::tools::ToolEnv& snapshot = nba::testing::snapshotEnv();
+  const OwnedLogSource owned(snapshot.data);
+  const nba::tools::ToolEnv env{owned, snapshot.resolver, snapshot.clock, snapshot.call};
+  auto answer = nba::testing::runPlayerTool(
+      "get_player_game_log", {{"player", "LeBron"}, {"season", "2023-24"}, {"last_n", 3}}, env);
+  REQUIRE_FALSE(answer.is_error);
+  const json& games = answer.structured["games"];
+  REQUIRE(games.size() == 3);
+  CHECK(games[0]["date"] == "2024-04-14");
+  CHECK(games[0]["opponent"] == "NOP");
+  CHECK(games[0]["pts"] == 28);
+  CHECK(games[1]["date"] == "2024-04-12");
+  CHECK(games[1]["pts"] == 37);
+  CHECK(games[2]["pts"] == 33);
+  CHECK(answer.structured["averages"]["pts"].get<double>() == doctest::Approx(32.7));
+  CHECK(contains(markdownOf(answer), "| 2024-04-14 | @ NOP | W | 38 | 28 | 11 | 17 |"));
 }
