@@ -26,21 +26,22 @@ struct AwardsArgs {
   std::optional<SeasonChoice> season;
 };
 
+// Checked in the order player, award, season.
 Result<AwardsArgs> decodeAwardsArgs(const json& arguments, const ToolEnv& env) {
   AwardsArgs args;
-  if (auto text = optionalString(arguments, "award")) {
-    auto award = parseAward(*text);
-    if (!award.ok()) {
-      return award.status();
-    }
-    args.award = *award;
-  }
   if (optionalString(arguments, "player")) {
     auto player = playerArgument(arguments, env);
     if (!player.ok()) {
       return player.status();
     }
     args.player = std::move(*player);
+  }
+  if (auto text = optionalString(arguments, "award")) {
+    auto award = parseAward(*text);
+    if (!award.ok()) {
+      return award.status();
+    }
+    args.award = *award;
   }
   if (hasValue(arguments, "season")) {
     auto season = seasonArgument(arguments, env);
@@ -345,7 +346,6 @@ std::string asOf(const AwardsQuery& query, const std::vector<Season>& with_award
 // else the league's.
 struct AwardTables {
   std::optional<Table<AwardEntry>> league;  // empty when the source cannot list a season's
-  std::optional<ResolvedPlayer> player;
   Table<AwardEntry> entries;
 };
 
@@ -363,7 +363,6 @@ Result<AwardTables> readTables(const AwardsArgs& args, const ToolEnv& env) {
     tables.entries = *tables.league;
     return tables;
   }
-  tables.player = args.player;
   auto own = env.data.playerAwards(env.call, args.player->player.player_id);
   if (!own.ok()) {
     return own.status();

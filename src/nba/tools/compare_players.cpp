@@ -58,7 +58,6 @@ StatRow compareStat(const stats::StatDef& stat, const std::vector<Side>& sides, 
   return row;
 }
 
-// Resolves every name; errors name which one failed. Two names for one player are an error.
 struct ComparePlayersArgs {
   SeasonChoice season;
   PerMode mode = PerMode::kPerGame;
@@ -66,7 +65,7 @@ struct ComparePlayersArgs {
   std::vector<ResolvedPlayer> players;  // in the order named
 };
 
-// Resolves every name; two names for one player are an error.
+// Resolves every name; errors name which one failed. Two names for one player are an error.
 Result<std::vector<ResolvedPlayer>> playersArgument(const json& names, const ToolEnv& env) {
   std::vector<ResolvedPlayer> players;
   for (std::size_t i = 0; i < names.size(); ++i) {
@@ -257,7 +256,7 @@ ToolAnswer renderCompared(const ComparePlayersArgs& args, const ComparePlayersFo
   std::string title = "Compare ";
   for (std::size_t i = 0; i < found.sides.size(); ++i) {
     title += (i ? (i + 1 == found.sides.size() ? " and " : ", ") : "") +
-             (found.sides)[i].player.player.name;
+             found.sides[i].player.player.name;
   }
 
   ToolAnswer answer;

@@ -19,7 +19,9 @@ namespace nba::tools {
 // get_league_leaders with a `date`: that day's best single-game lines in a counting stat
 // ("who scored the most points on Christmas Day 2023"), from the season's player game logs,
 // for the league, a conference or a team. Where the logs miss players (the offline 2023-24
-// ones), the answer says how many of the day's points the listed players account for.
+// ones), the answer says how many of the day's points the listed players account for. The
+// tool's decode, find and render parts for such a call (typed_tool.h); league_leaders_tool.cpp
+// picks them when the call has a date.
 
 using GameStatGetter = int (*)(const GameLogRow&);
 

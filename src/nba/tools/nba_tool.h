@@ -15,7 +15,7 @@ namespace nba::tools {
 // arguments against the input schema before `run` sees them, so `run` may rely on types,
 // ranges and required members (it still resolves names, seasons, dates). Every NBA tool's
 // `run` is a TypedHandler (typed_tool.h): its arguments are decoded into a struct of its own
-// once, before any data is read, and the rest of the tool works on that struct.
+// once, before the tool's own tables are read, and the rest of the tool works on that struct.
 struct NbaTool {
   std::string name;
   std::string title;

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <functional>
 
 #include "nba/tools/arguments.h"
 #include "nba/tools/game_dates.h"

@@ -14,10 +14,11 @@ namespace nba::tools {
 // * `decode` turns the JSON arguments into the tool's own Args struct: names resolved to
 //   players and teams, the season chosen, dates parsed, defaults applied. It is the only code
 //   of a tool that reads the JSON, so an argument means one thing wherever it is used, and
-//   its first failure (a message naming the argument) is the call's isError answer. It runs
-//   before any data is read, so a mistyped argument is reported before a data problem.
+//   its first failure (a message naming the argument) is the call's isError answer. It reads
+//   only what resolving names and seasons needs (the indexes, the seasons with data), before
+//   the tool's own tables, so a mistyped argument is reported before a data problem.
 // * `find` reads the data source and computes: its Found struct holds the rows, figures,
-//   names and provenance the answer shows, and no text. Its failure is the isError answer.
+//   names, notes and provenance the answer shows. Its failure is the isError answer.
 // * `render` writes the answer (heading, sentence, body, structured content, _meta) from Args
 //   and Found alone: it takes no ToolEnv, so it reads no data, no clock and no resolver, and
 //   the same Found always renders the same answer.

@@ -118,10 +118,15 @@ TEST_CASE("Tools: an argument error is reported before a data error") {
     CHECK(answer.is_error);
     CHECK(answer.text.sentence.starts_with("Bronny James has no 2023-24 line in the data"));
   }
-  SUBCASE("get_awards: an unknown award and an unknown player: the award, named first") {
-    const ToolAnswer answer = runTool("get_awards", {{"player", "Zzzqx"}, {"award", "nope"}});
+  SUBCASE("get_awards: an unknown award, and a season without awards yet") {
+    const ToolAnswer answer = runTool("get_awards", {{"award", "nope"}, {"season", "2025-26"}});
     CHECK(answer.is_error);
     CHECK(answer.text.sentence.starts_with("Unknown award 'nope'. Accepted: MVP, DPOY"));
+  }
+  SUBCASE("get_awards: arguments are checked in order, the player before the award") {
+    const ToolAnswer answer = runTool("get_awards", {{"player", "Zzzqx"}, {"award", "nope"}});
+    CHECK(answer.is_error);
+    CHECK(answer.text.sentence == "No player matches 'Zzzqx'.");
   }
   SUBCASE("get_box_score: a game id and a team is one game named twice") {
     const ToolAnswer answer =
