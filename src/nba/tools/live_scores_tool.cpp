@@ -157,6 +157,7 @@ json scoreboardRowJson(const ScoreboardGame& row, bool live) {
 struct LiveScoresArgs {
   std::string requested;  // as the caller wrote it: "today", "yesterday" or the date
   std::string date;       // YYYY-MM-DD
+  Season season;          // the date's
 };
 
 Result<LiveScoresArgs> decodeLiveScoresArgs(const json& arguments, const ToolEnv& env) {
@@ -165,13 +166,13 @@ Result<LiveScoresArgs> decodeLiveScoresArgs(const json& arguments, const ToolEnv
   if (!date.ok()) {
     return date.status();
   }
-  return LiveScoresArgs{std::move(requested), std::move(*date)};
+  const Season season = seasonOfDate(*date);
+  return LiveScoresArgs{std::move(requested), std::move(*date), season};
 }
 
 // The day's scoreboard: never empty (a day without games is an error that says why).
 Result<Table<ScoreboardGame>> findScoreboard(const LiveScoresArgs& args, const ToolEnv& env) {
-  const Season season = seasonOfDate(args.date);
-  auto board = env.data.scoreboard(env.call, {season, args.date});
+  auto board = env.data.scoreboard(env.call, {args.season, args.date});
   if (!board.ok()) {
     const StatusCode code = board.status().code();
     if (code == StatusCode::kCancelled || code == StatusCode::kUnavailable ||
@@ -184,14 +185,14 @@ Result<Table<ScoreboardGame>> findScoreboard(const LiveScoresArgs& args, const T
                     "origin.");
   }
   if (board->rows.empty()) {
-    return noGamesError(env, args.date, season, board->meta.as_of);
+    return noGamesError(env, args.date, args.season, board->meta.as_of);
   }
   return board;
 }
 
 ToolAnswer renderScoreboard(const LiveScoresArgs& args, const Table<ScoreboardGame>& board) {
   const std::string& requested = args.requested;
-  const Season season = seasonOfDate(args.date);
+  const Season season = args.season;
   std::string relative_note;
   if (requested != args.date) {
     relative_note = "\"" + escapeMarkdown(requested) + "\" is " + args.date +

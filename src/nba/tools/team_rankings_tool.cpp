@@ -100,6 +100,12 @@ Result<TeamRankingsArgs> decodeTeamRankingsArgs(const json& arguments, const Too
   return args;
 }
 
+// Best first is ascending when lower is better, and lowest=true turns it round; pace
+// ("neither") reads highest first.
+bool rankedAscending(const TeamRankingsArgs& args) {
+  return (args.stat->better == Better::kLower) != args.lowest;
+}
+
 // The teams in scope ranked, best first, and the season's lines they come from.
 struct TeamRankingsFound {
   TeamLines lines;
@@ -120,8 +126,7 @@ Result<TeamRankingsFound> findRankings(const TeamRankingsArgs& args, const ToolE
     auto line = teamLine(*lines, team);
     if (line.ok()) ranked.push_back({team, **line, args.stat->value(**line)});
   }
-  // Best first: ascending when lower is better; pace ("neither") reads highest first.
-  const bool ascending = (args.stat->better == Better::kLower) != args.lowest;
+  const bool ascending = rankedAscending(args);
   std::stable_sort(ranked.begin(), ranked.end(), [ascending](const auto& a, const auto& b) {
     return ascending ? a.value < b.value : a.value > b.value;
   });
@@ -138,7 +143,7 @@ ToolAnswer renderRankings(const TeamRankingsArgs& args, const TeamRankingsFound&
   const std::string& conference = args.conference;
   const std::string& division = args.division;
   const bool lowest = args.lowest;
-  const bool ascending = (stat->better == Better::kLower) != lowest;
+  const bool ascending = rankedAscending(args);
   const TableMeta& meta = found.lines.lines.meta;
   const bool partial = meta.coverage == Coverage::kPartial;
   const std::string season = found.lines.season.season.label();
