@@ -194,6 +194,37 @@ TEST_CASE("binary --origin live: a player's awards come from playerawards") {
   CHECK(err.find("NBA.com lists awards only player by player") != std::string::npos);
 }
 
+// A live game log owns its rows (the snapshot lends them): the rows shown must keep them
+// alive, which AddressSanitizer checks in CI.
+TEST_CASE("binary --origin live: a player's last games come from playergamelog, newest first") {
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  FakeNbaCom fake;
+  serveRecorded2025(fake);
+  REQUIRE(fake.serveFile("/stats/playergamelog", {{"PlayerID", "1628378"}, {"Season", "2025-26"}},
+                         kSamples + "playergamelog__2025-26__RegularSeason__1628378.json"));
+  const auto [code, out_text] =
+      runCommand(liveCommand(fake, {"call", "get_player_game_log",
+                                    R"({"player":"Donovan Mitchell","last_n":3})", "--json"}));
+  const std::string out = out_text;
+  INFO(out, requestLog(fake));
+  REQUIRE(code == 0);
+  const json result = json::parse(out);
+  const json& games = result.at("structuredContent").at("games");
+  REQUIRE(games.size() == 3);
+  CHECK(games[0].at("date") == "2026-02-20");
+  CHECK(games[0].at("opponent") == "CHA");
+  CHECK(games[0].at("pts") == 32);
+  CHECK(games[1].at("date") == "2026-02-19");
+  CHECK(games[1].at("pts") == 17);
+  CHECK(games[2].at("date") == "2026-02-11");
+  CHECK(games[2].at("pts") == 30);
+  CHECK(result.at("structuredContent").at("averages").at("pts").get<double>() ==
+        doctest::Approx(26.3));
+  CHECK(result.at("structuredContent").at("season_log").at("games") == 53);
+  CHECK(result.at("structuredContent").at("source") == "live");
+  CHECK(fake.requestCount("/stats/playergamelog") == 1);
+}
+
 TEST_CASE("binary --origin live: answer_nba_question answers from NBA.com's figures") {
   if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
   FakeNbaCom fake;
