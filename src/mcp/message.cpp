@@ -4,6 +4,8 @@
 #include <cstring>
 #include <type_traits>
 
+#include "mcp/json_writer.h"
+
 namespace nba::mcp {
 namespace {
 
@@ -157,7 +159,9 @@ std::variant<RequestId, RpcError> readId(const json& id, std::optional<std::stri
 }  // namespace
 
 std::string dumpJson(const json& value) {
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string text;
+  appendJson(text, value);
+  return text;
 }
 
 std::variant<json, JsonError> parseJsonBounded(std::string_view text, int max_depth) {
@@ -340,11 +344,7 @@ std::string resultLine(const RequestId& id, const json& result) {
   line += kHead;
   line += id.text();
   line += kResult;
-  // Serializes straight into the line (what json::dump does into its own string),
-  // sparing a temporary string and a copy of the whole result per response.
-  nlohmann::detail::serializer<json> serializer(nlohmann::detail::output_adapter<char>(line), ' ',
-                                                json::error_handler_t::replace);
-  serializer.dump(result, /*pretty_print=*/false, /*ensure_ascii=*/false, /*indent_step=*/0);
+  appendJson(line, result);  // straight into the line: no temporary copy of the result
   line += '}';
   return line;
 }
