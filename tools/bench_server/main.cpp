@@ -48,13 +48,19 @@ void benchServer(const BenchOptions& o, BenchReport& r) {
     const std::chrono::microseconds gap(o.gap_us);
     const int warm = std::min(o.warmup, 200);
     for (auto [name, tool, request] :
-         {std::tuple{"get_server_stats", "get_server_stats", &kToolCallRequest},
+         {std::tuple{"ping", "", &kPingRequest},
+          std::tuple{"get_server_stats", "get_server_stats", &kToolCallRequest},
           std::tuple{"get_league_leaders PTS", "get_league_leaders", &kLeadersRequest},
           std::tuple{"answer_nba_question", "answer_nba_question", &kAnswerRequest}}) {
       CadenceResult c;
       c.name = name;
       c.tool = tool;
       c.back_to_back = measureRoundTrips(*session, *request, warm, o.gap_iterations, next_id);
+      if (*tool == '\0') {  // not a tool: no handler time to read
+        c.with_gap = measureRoundTrips(*session, *request, warm, o.gap_iterations, next_id, gap);
+        r.cadence.push_back(c);
+        continue;
+      }
       const auto before = readHandlerTime(*session, tool, next_id);
       c.with_gap = measureRoundTrips(*session, *request, warm, o.gap_iterations, next_id, gap);
       const auto after = readHandlerTime(*session, tool, next_id);

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <string_view>
 
 namespace nba::bench {
 namespace {
@@ -110,6 +111,14 @@ void printThroughput(const char* name, const ThroughputResult& t, double target)
   printValue(name, value, goal.c_str(), t.ok, t.calls_per_second >= target);
 }
 
+// The cadence run whose name starts with `prefix` ("echo (tools/call line)" is "echo").
+const CadenceResult* cadenceRow(const BenchReport& r, std::string_view prefix) {
+  for (const CadenceResult& c : r.cadence) {
+    if (std::string_view(c.name).substr(0, prefix.size()) == prefix) return &c;
+  }
+  return nullptr;
+}
+
 // Issue 9: an idle server should answer almost as fast as a busy one.
 void printCadence(const BenchOptions& options, const BenchReport& r) {
   if (r.cadence.empty()) {
@@ -129,25 +138,34 @@ void printCadence(const BenchOptions& options, const BenchReport& r) {
                 c.with_gap.us.p50 - c.back_to_back.us.p50,
                 c.handler_us ? format("%.1f", *c.handler_us).c_str() : "-");
   }
-  const CadenceResult& echo = r.cadence.front();
-  const CadenceResult& trivial = r.cadence[1];
-  if (echo.with_gap.ok && trivial.with_gap.ok) {
+  const CadenceResult* echo = cadenceRow(r, "echo");
+  const CadenceResult* trivial = cadenceRow(r, "get_server_stats");
+  if (echo == nullptr || !echo->with_gap.ok) {
+    return;
+  }
+  if (const CadenceResult* ping = cadenceRow(r, "ping"); ping != nullptr && ping->with_gap.ok) {
+    std::printf(
+        "server-added p50 over the echo, ping (the protocol path alone): %.1f us back to back, "
+        "%.1f us with the gap\n",
+        ping->back_to_back.us.p50 - echo->back_to_back.us.p50,
+        ping->with_gap.us.p50 - echo->with_gap.us.p50);
+  }
+  if (trivial != nullptr && trivial->with_gap.ok) {
     std::printf(
         "server-added p50 over the echo, get_server_stats: %.1f us back to back (target "
         "<= 20), %.1f us with the gap (target <= 30)\n",
-        trivial.back_to_back.us.p50 - echo.back_to_back.us.p50,
-        trivial.with_gap.us.p50 - echo.with_gap.us.p50);
+        trivial->back_to_back.us.p50 - echo->back_to_back.us.p50,
+        trivial->with_gap.us.p50 - echo->with_gap.us.p50);
   }
   // The heavier calls: what the server adds with the gap beyond the pipe and the handler's
   // own mean time (the server's get_server_stats; 0 when the result memo answered).
-  for (std::size_t i = 2; i < r.cadence.size() && echo.with_gap.ok; ++i) {
-    const CadenceResult& c = r.cadence[i];
-    if (!c.with_gap.ok || !c.handler_us) continue;
-    const double added = c.with_gap.us.p50 - echo.with_gap.us.p50 - *c.handler_us;
+  for (const CadenceResult& c : r.cadence) {
+    if (&c == trivial || !c.with_gap.ok || !c.handler_us) continue;
+    const double added = c.with_gap.us.p50 - echo->with_gap.us.p50 - *c.handler_us;
     std::printf(
         "%s with the gap: p50 %.1f us = echo %.1f + handler %.1f + %.1f us added "
         "(target <= 30) %s\n",
-        c.name, c.with_gap.us.p50, echo.with_gap.us.p50, *c.handler_us, added,
+        c.name, c.with_gap.us.p50, echo->with_gap.us.p50, *c.handler_us, added,
         added <= 30 ? "ok" : "MISSED");
   }
 }
