@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <mutex>
 #include <optional>
@@ -63,6 +64,34 @@ class FdTransport : public Transport {
       advance(parts, index, static_cast<std::size_t>(n));
     }
     return true;
+  }
+
+  bool hasPendingInput() override {
+    if (start_ < end_ || eof_) {
+      return start_ < end_;
+    }
+    pollfd in = {in_fd_, POLLIN, 0};
+    int n;
+    do {
+      n = poll(&in, 1, 0);
+    } while (n < 0 && errno == EINTR);
+    return n == 1 && (in.revents & (POLLIN | POLLHUP)) != 0;  // POLLHUP: EOF is waiting
+  }
+
+  // poll() says a pipe is writable when it has a free page-sized slot, and a Unix socket
+  // when at most a quarter of its send buffer is in use. Either way, up to PIPE_BUF bytes
+  // then go in without waiting, and nobody else writes to our output meanwhile: the
+  // output queue lets one thread write at a time.
+  bool canWriteWithoutBlocking(std::size_t bytes) override {
+    if (bytes > PIPE_BUF) {
+      return false;
+    }
+    pollfd out = {out_fd_, POLLOUT, 0};
+    int n;
+    do {
+      n = poll(&out, 1, 0);
+    } while (n < 0 && errno == EINTR);
+    return n == 1 && (out.revents & POLLOUT) != 0 && (out.revents & (POLLERR | POLLHUP)) == 0;
   }
 
   void interrupt() override {

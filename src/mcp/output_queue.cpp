@@ -21,25 +21,26 @@ OutputQueue::~OutputQueue() {
   writer_.join();
 }
 
-void OutputQueue::allowDirectWrites() { t_direct_writes = true; }
+void OutputQueue::allowDirectWrites(bool allow) { t_direct_writes = allow; }
 
 void OutputQueue::push(std::string line) {
   std::unique_lock lock(mutex_);
   if (peer_gone_ || closed_) {
     return;
   }
-  if (t_direct_writes && queue_.empty() && !writing_) {
-    writing_ = true;
+  if (queue_.empty() && !writing_) {
+    writing_ = true;  // claims the transport, so the check below sees nobody else's bytes
     lock.unlock();
-    bool ok = transport_.writeLine(line);
-    lock.lock();
-    finishWrite(ok);
-    bool more = !queue_.empty();
-    lock.unlock();
-    if (more) {
-      has_work_.notify_one();  // lines queued while we wrote wait for the writer
+    if (t_direct_writes || transport_.canWriteWithoutBlocking(line.size() + 1)) {
+      writeHere(lock, line);
+      return;
     }
-    drained_.notify_all();
+    lock.lock();
+    writing_ = false;  // it could block: the writer thread takes it
+    // Lines pushed meanwhile came after this one (the queue was empty when we claimed).
+    queue_.push_front(std::move(line));
+    lock.unlock();
+    has_work_.notify_one();
     return;
   }
   queue_.push_back(std::move(line));
@@ -48,6 +49,18 @@ void OutputQueue::push(std::string line) {
   if (wake) {
     has_work_.notify_one();
   }
+}
+
+void OutputQueue::writeHere(std::unique_lock<std::mutex>& lock, const std::string& line) {
+  bool ok = transport_.writeLine(line);
+  lock.lock();
+  finishWrite(ok);
+  bool more = !queue_.empty();
+  lock.unlock();
+  if (more) {
+    has_work_.notify_one();  // lines queued while we wrote wait for the writer
+  }
+  drained_.notify_all();
 }
 
 void OutputQueue::flush() {

@@ -15,12 +15,14 @@ namespace nba::mcp {
 // enqueues, and one writer thread drains the queue, joining whatever is queued into a
 // single write.
 //
-// To spare a hand-off on the hot path, a thread marked with allowDirectWrites() (the
-// pool's workers) writes its line itself when nothing is queued or being written. At
-// most one thread writes at a time (queued lines first), so lines leave in push order
-// and one thread's lines (a request's progress, then its response) stay in order. A
-// direct writer blocks while stdout is full; every other thread meanwhile enqueues, so
-// at most one worker is ever stuck on stdout.
+// To spare a hand-off on the hot path (waking the writer costs more than a whole trivial
+// reply), a thread writes its line itself when nothing is queued or being written: a
+// thread marked with allowDirectWrites() (a worker running a request) always, any other
+// thread (the one reading the input) only when the transport says the write cannot
+// block. At most one thread writes at a time (queued lines first), so lines leave in
+// push order and one thread's lines (a request's progress, then its response) stay in
+// order. A direct writer blocks while stdout is full; every other thread meanwhile
+// enqueues, so at most one worker is ever stuck on stdout, and never the reader.
 //
 // Thread-safe.
 class OutputQueue {
@@ -30,9 +32,9 @@ class OutputQueue {
   OutputQueue(const OutputQueue&) = delete;
   OutputQueue& operator=(const OutputQueue&) = delete;
 
-  // Marks the calling thread as one that may write directly (see above). Never call
-  // it on the thread reading the input.
-  static void allowDirectWrites();
+  // Marks the calling thread as one that may block writing directly (see above), or, with
+  // false, as one that must not: the thread holding the reading role.
+  static void allowDirectWrites(bool allow = true);
 
   void push(std::string line);
   // Blocks until everything pushed so far has been written (or the peer is gone).
@@ -43,6 +45,8 @@ class OutputQueue {
 
  private:
   void run();
+  // Writes `line` on the calling thread; writing_ is already set. Called without the lock.
+  void writeHere(std::unique_lock<std::mutex>& lock, const std::string& line);
   // Records the outcome of a write; called with mutex_ held.
   void finishWrite(bool ok);
 

@@ -5,12 +5,16 @@
 
 #include "core/user_text.h"
 #include "mcp/server_impl.h"
+#include "mcp/spin_wait.h"
 #include "mcp/wire_format.h"
 
 namespace nba::mcp {
 namespace {
 
 using nlohmann::json;
+
+// Whether this thread is the one reading the input (see readWhileHoldingRole).
+thread_local bool t_holds_reading_role = false;
 
 constexpr char kProtocolVersionKey[] = "io.modelcontextprotocol/protocolVersion";
 constexpr char kClientCapabilitiesKey[] = "io.modelcontextprotocol/clientCapabilities";
@@ -158,25 +162,17 @@ bool McpServer::Impl::serve(Transport& transport) {
     pool_options.on_thread_start = [] { OutputQueue::allowDirectWrites(); };
   }
   pool_ = std::make_unique<WorkerPool>(pool_options);
-  std::string line;
-  while (true) {
-    ReadStatus status = transport.readLine(line);
-    if (status == ReadStatus::kEof || status == ReadStatus::kInterrupted) {
-      spdlog::info("{}; finishing requests in flight",
-                   status == ReadStatus::kEof ? "stdin closed" : "stop requested");
-      break;
-    }
-    if (status == ReadStatus::kTooLong) {
-      metrics_.messages.inc();
-      respondError(
-          directResponder(), std::nullopt,
-          invalidRequest("Invalid Request: message exceeds the limit of " +
-                         std::to_string(options_.max_line_bytes) + " bytes and was discarded"));
-      continue;
-    }
-    handleLine(line);
+  transport_ = &transport;
+  input_ended_ = false;
+  relay_ =
+      std::make_unique<ReaderRelay>([this] { readWhileHoldingRole(); }, options_.reader_take_over);
+  relay_->start();
+  {
+    std::unique_lock lock(input_mutex_);
+    input_done_.wait(lock, [this] { return input_ended_; });
   }
-  // Queued requests keep starting while we wait, so they too get the grace period.
+  // Queued requests keep starting while we wait, so they too get the grace period, and
+  // so do calls the reading thread runs itself: the pool counts those too.
   bool drained = pool_->drain(options_.shutdown_grace);
   closeSubscriptions();
   if (!drained) {
@@ -188,6 +184,7 @@ bool McpServer::Impl::serve(Transport& transport) {
     out_->close();
     return false;
   }
+  relay_.reset();  // its calls are done and its threads finish now the input has ended
   pool_.reset();
   out_->close();  // flushes; a log line pushed from another thread now is dropped
   {
@@ -195,6 +192,66 @@ bool McpServer::Impl::serve(Transport& transport) {
     client_logs_open_ = false;
   }
   out_.reset();
+  return true;
+}
+
+// Runs on whichever of the relay's threads holds the reading role (see ReaderRelay).
+void McpServer::Impl::readWhileHoldingRole() {
+  t_holds_reading_role = true;
+  OutputQueue::allowDirectWrites(false);  // must never block on a client that is not reading
+  std::string line;
+  while (t_holds_reading_role) {
+    // Like the pool's workers, look for the next request a while before sleeping on the
+    // input: waking from the sleep costs more than the call (mcp/spin_wait.h).
+    spinUntil([this] { return transport_->hasPendingInput(); });
+    ReadStatus status = transport_->readLine(line);
+    if (status == ReadStatus::kEof || status == ReadStatus::kInterrupted) {
+      spdlog::info("{}; finishing requests in flight",
+                   status == ReadStatus::kEof ? "stdin closed" : "stop requested");
+      t_holds_reading_role = false;
+      relay_->stop();
+      std::lock_guard lock(input_mutex_);
+      input_ended_ = true;
+      input_done_.notify_all();
+      return;
+    }
+    if (status == ReadStatus::kTooLong) {
+      metrics_.messages.inc();
+      respondError(
+          directResponder(), std::nullopt,
+          invalidRequest("Invalid Request: message exceeds the limit of " +
+                         std::to_string(options_.max_line_bytes) + " bytes and was discarded"));
+      continue;
+    }
+    handleLine(line);
+  }
+}
+
+// The thread that read a call runs it when no more input waits, so an idle server pays no
+// hand-off: its caches hold the request, and waking a worker on an idle virtual CPU costs
+// more than a trivial call. The relay keeps the input read meanwhile; when more input
+// waits (a pipelined burst) or the stand-by is busy, the call goes to the pool instead.
+bool McpServer::Impl::runHereIfIdle(const std::shared_ptr<RequestState>& state, const json& params,
+                                    const Responder& respond) {
+  if (!t_holds_reading_role || transport_->hasPendingInput()) {
+    return false;
+  }
+  // Counted as pending like a pooled call (max_pending_requests, the shutdown grace).
+  if (!pool_->tryAdmitHere()) {
+    return false;  // no room: submitting waits for some, as backpressure wants
+  }
+  if (!relay_->beginCall()) {
+    pool_->finishedHere();
+    return false;
+  }
+  OutputQueue::allowDirectWrites(true);  // the stand-by takes over reading if we block
+  runRequest(state, params, respond);
+  OutputQueue::allowDirectWrites(false);
+  if (!relay_->endCall()) {
+    t_holds_reading_role = false;  // the stand-by reads now; this thread stands by
+  }
+  // Last: once the pool counts the call done, serve() may finish and destroy the relay.
+  pool_->finishedHere();
   return true;
 }
 
@@ -233,7 +290,7 @@ void McpServer::Impl::handleLine(const std::string& line) {
     handleBatch(value, line);
     return;
   }
-  handleValue(std::move(value), line, direct);
+  handleValue(std::move(value), line, direct, /*single=*/true);
 }
 
 void McpServer::Impl::handleBatch(json& batch, std::string_view raw) {
@@ -296,12 +353,13 @@ void McpServer::Impl::handleBatch(json& batch, std::string_view raw) {
                    invalidRequest("Invalid Request: initialize must not be part of a batch"));
       continue;
     }
-    handleValue(std::move(element), text, finish_one);
+    handleValue(std::move(element), text, finish_one, /*single=*/false);
   }
   finish_one(std::nullopt);
 }
 
-void McpServer::Impl::handleValue(json value, std::string_view raw, const Responder& respond) {
+void McpServer::Impl::handleValue(json value, std::string_view raw, const Responder& respond,
+                                  bool single) {
   auto decoded = decodeMessage(std::move(value), raw);
   if (auto* failure = std::get_if<DecodeFailure>(&decoded)) {
     if (failure->respond) {
@@ -324,7 +382,7 @@ void McpServer::Impl::handleValue(json value, std::string_view raw, const Respon
       return;
     case MessageKind::kRequest:
       metrics_.requests.inc();
-      handleRequest(std::move(message), respond);
+      handleRequest(std::move(message), respond, single);
       return;
   }
 }
@@ -435,7 +493,7 @@ std::variant<std::shared_ptr<RequestState>, RpcError> McpServer::Impl::makeReque
   return state;
 }
 
-void McpServer::Impl::handleRequest(Message message, const Responder& respond) {
+void McpServer::Impl::handleRequest(Message message, const Responder& respond, bool single) {
   auto made = makeRequestState(message);
   if (auto* error = std::get_if<RpcError>(&made)) {
     respondError(respond, message.id, *error);
@@ -457,7 +515,11 @@ void McpServer::Impl::handleRequest(Message message, const Responder& respond) {
   // initialize ordered before everything after it.
   static const std::set<std::string> kPooled = {"tools/call", "resources/read", "prompts/get",
                                                 "completion/complete"};
-  if (kPooled.count(state->method) != 0) {
+  if (kPooled.count(state->method) == 0) {
+    runRequest(state, message.params, respond);
+  } else if (single && runHereIfIdle(state, message.params, respond)) {
+    // done; a batch's calls always go to the pool, which answers them in parallel
+  } else {
     // May wait for room (ServerOptions::max_pending_requests). That cannot deadlock
     // with a client that writes everything before reading: workers never wait for the
     // client, since replies go to the unbounded output queue and at most one worker at
@@ -467,8 +529,6 @@ void McpServer::Impl::handleRequest(Message message, const Responder& respond) {
     pool_->submit([this, state, params = std::move(message.params), respond] {
       runRequest(state, params, respond);
     });
-  } else {
-    runRequest(state, message.params, respond);
   }
 }
 

@@ -22,6 +22,9 @@ struct ServerOptions {
   std::size_t max_line_bytes = std::size_t{4} * 1024 * 1024;
   std::size_t page_size = 50;
   std::chrono::milliseconds shutdown_grace{5000};
+  // A call the reading thread runs itself (nothing else waiting to be read) hands reading
+  // to the other reader thread once it has run this long (mcp/reader_relay.h).
+  std::chrono::microseconds reader_take_over{2000};
   // Backpressure: the reader stops reading while this many tool calls (and other
   // pooled requests) are queued or running, so a pipelined burst costs bounded memory.
   // While it waits it reads nothing, not even notifications/cancelled or ping.

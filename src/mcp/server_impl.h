@@ -4,6 +4,7 @@
 // (reading, routing, lifecycle) and server_methods.cpp (one handler per method).
 
 #include <atomic>
+#include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -14,6 +15,7 @@
 #include "mcp/named_registry.h"
 #include "mcp/output_queue.h"
 #include "mcp/protocol_metrics.h"
+#include "mcp/reader_relay.h"
 #include "mcp/request_state.h"
 #include "mcp/rpc_error.h"
 #include "mcp/server.h"
@@ -29,11 +31,19 @@ class McpServer::Impl {
 
   // --- server.cpp: transport, routing, lifecycle ---
   bool serve(Transport& transport);
+  // Reads and handles lines until the input ends or the reading role is taken over.
+  void readWhileHoldingRole();
+  // Runs a call on the reading thread when nothing else waits to be read; false when it
+  // must go to the pool.
+  bool runHereIfIdle(const std::shared_ptr<RequestState>& state, const nlohmann::json& params,
+                     const Responder& respond);
   void handleLine(const std::string& line);
-  void handleValue(nlohmann::json value, std::string_view raw, const Responder& respond);
+  // `single`: the message is a line of its own, not part of a batch.
+  void handleValue(nlohmann::json value, std::string_view raw, const Responder& respond,
+                   bool single);
   void handleBatch(nlohmann::json& batch, std::string_view raw);
   void handleNotification(const Message& message);
-  void handleRequest(Message message, const Responder& respond);
+  void handleRequest(Message message, const Responder& respond, bool single);
   std::variant<std::shared_ptr<RequestState>, RpcError> makeRequestState(const Message& message);
   void runRequest(const std::shared_ptr<RequestState>& state, const nlohmann::json& params,
                   const Responder& respond);
@@ -91,8 +101,14 @@ class McpServer::Impl {
   std::vector<ToolMiddleware> middleware_;
   std::vector<ToolMiddleware> validated_middleware_;  // after validation, inside middleware_
 
-  std::unique_ptr<OutputQueue> out_;  // set while serving
-  std::unique_ptr<WorkerPool> pool_;  // set while serving
+  std::unique_ptr<OutputQueue> out_;    // set while serving
+  std::unique_ptr<WorkerPool> pool_;    // set while serving
+  Transport* transport_ = nullptr;      // set while serving; read by the reading role's holder
+  std::unique_ptr<ReaderRelay> relay_;  // set while serving
+
+  std::mutex input_mutex_;  // guards input_ended_
+  std::condition_variable input_done_;
+  bool input_ended_ = false;  // whoever held the reading role saw EOF or an interrupt
 
   // Guards client_logs_open_: shared by logToSession, exclusive to open and close it, so no
   // line is pushed to out_ after it is gone.

@@ -15,8 +15,9 @@ enum class ReadStatus {
 };
 
 // Newline-delimited message channel (MCP stdio transport).
-// Thread safety: readLine from one thread only; writeLine from any thread (serialized
-// under one lock, each line written whole and flushed); interrupt() is
+// Thread safety: readLine from one thread at a time (the server passes the reading role
+// between threads under a lock, which orders the calls); writeLine from any thread
+// (serialized under one lock, each line written whole and flushed); interrupt() is
 // async-signal-safe.
 class Transport {
  public:
@@ -24,6 +25,18 @@ class Transport {
   virtual ReadStatus readLine(std::string& line) = 0;
   // Writes `line` + '\n'. Returns false when the peer is gone.
   virtual bool writeLine(std::string_view line) = 0;
+  // True when writing `bytes` now (a line and its '\n') cannot block, because the peer's
+  // side has room for them. The thread reading the input must never block on output (a
+  // client that writes everything before reading would deadlock us), so it writes its own
+  // replies only when this says yes. False when unknown.
+  // True when more input is already waiting (read ahead, or in the pipe): the server then
+  // hands a call to its pool instead of running it on the reading thread. False when
+  // unknown. For the thread reading only.
+  virtual bool hasPendingInput() { return false; }
+  virtual bool canWriteWithoutBlocking(std::size_t bytes) {
+    (void)bytes;
+    return false;
+  }
   virtual void interrupt() = 0;
 };
 

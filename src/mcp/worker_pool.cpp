@@ -2,19 +2,9 @@
 
 #include <algorithm>
 
+#include "mcp/spin_wait.h"
+
 namespace nba::mcp {
-namespace {
-
-// How long a worker that has just finished polls (yielding) before it sleeps. Waking a
-// sleeping thread on an idle (virtual) CPU costs 40-100 us here, more than a whole trivial
-// call. A host sends its next request within about a millisecond of the last reply (an agent
-// reading a result, then calling again), so polling 2 ms turns that wake-up into a
-// hand-off: nba-mcp-bench-server measured server-added get_server_stats p50 32.6 -> 14.7 us
-// back to back and 109 -> 60 us with a 1 ms gap (50 us of polling before). The cost is at
-// most 2 ms of CPU per request burst, and none while idle (0 ticks over 2 idle seconds).
-constexpr auto kSpin = std::chrono::microseconds(2000);
-
-}  // namespace
 
 WorkerPool::WorkerPool(const Options& options)
     : max_pending_(std::max<std::size_t>(options.max_pending, 1)) {
@@ -43,16 +33,14 @@ WorkerPool::~WorkerPool() {
 
 void WorkerPool::submit(std::function<void()> task) {
   std::unique_lock lock(mutex_);
-  if (queue_.size() + busy_ >= max_pending_) {
+  if (pending() >= max_pending_) {
     submitter_waiting_ = true;
-    room_.wait(lock, [this] { return queue_.size() + busy_ < max_pending_; });
+    room_.wait(lock, [this] { return pending() < max_pending_; });
     submitter_waiting_ = false;
   }
   queue_.push_back(std::move(task));
   queued_.store(queue_.size(), std::memory_order_release);
-  // A worker that is running a task takes the next one when it finishes; waking one
-  // costs a futex call and a context switch, so do it only when one is asleep.
-  bool wake = waiting_workers_ > queue_.size() - 1;
+  bool wake = needsWakeUp();
   lock.unlock();
   if (wake) {
     work_ready_.notify_one();
@@ -66,7 +54,7 @@ bool WorkerPool::tryStart(std::function<void()> task) {
   }
   queue_.push_back(std::move(task));
   queued_.store(queue_.size(), std::memory_order_release);
-  const bool wake = waiting_workers_ > queue_.size() - 1;
+  const bool wake = needsWakeUp();
   lock.unlock();
   if (wake) {
     work_ready_.notify_one();
@@ -74,24 +62,43 @@ bool WorkerPool::tryStart(std::function<void()> task) {
   return true;
 }
 
-bool WorkerPool::drain(std::chrono::milliseconds timeout) {
-  std::unique_lock lock(mutex_);
-  return idle_.wait_for(lock, timeout, [this] { return queue_.empty() && busy_ == 0; });
+// A worker that is spinning takes a queued task without being woken, and one running a
+// task takes the next when it finishes; waking a sleeper costs a futex call and, on an
+// idle virtual CPU, tens of microseconds, so do it only for tasks nobody else will take.
+// Called with the lock held, after queueing.
+bool WorkerPool::needsWakeUp() const { return waiting_workers_ > 0 && queue_.size() > spinning_; }
+
+bool WorkerPool::tryAdmitHere() {
+  std::lock_guard lock(mutex_);
+  if (stopping_ || pending() >= max_pending_) {
+    return false;
+  }
+  ++running_elsewhere_;
+  return true;
 }
 
-// Reads steady_clock itself rather than an injected Clock (the one exception outside core
-// and app): the bound is CPU scheduling, not a time the server reports or reasons about,
-// and must not follow a test clock — a FakeClock that never advances would spin a worker
-// for ever — nor pay a virtual call per poll of a 50 µs hand-off.
+void WorkerPool::finishedHere() {
+  std::lock_guard lock(mutex_);
+  --running_elsewhere_;
+  noteFinished();
+}
+
+void WorkerPool::noteFinished() {
+  if (submitter_waiting_) {
+    room_.notify_one();
+  }
+  if (pending() == 0) {
+    idle_.notify_all();
+  }
+}
+
+bool WorkerPool::drain(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mutex_);
+  return idle_.wait_for(lock, timeout, [this] { return pending() == 0; });
+}
+
 bool WorkerPool::spinForWork() const {
-  const auto until = std::chrono::steady_clock::now() + kSpin;
-  do {
-    if (queued_.load(std::memory_order_acquire) > 0) {
-      return true;
-    }
-    std::this_thread::yield();  // let the reader and writer threads run on a busy core
-  } while (std::chrono::steady_clock::now() < until);
-  return false;
+  return spinUntil([this] { return queued_.load(std::memory_order_acquire) > 0; });
 }
 
 void WorkerPool::run() {
@@ -101,9 +108,11 @@ void WorkerPool::run() {
       if (stopping_) {
         return;
       }
-      lock.unlock();
+      ++spinning_;    // counted under the lock, so a submitter never relies on a spinner
+      lock.unlock();  // that has already looked for the last time
       const bool found = spinForWork();
       lock.lock();
+      --spinning_;
       if (found || !queue_.empty() || stopping_) {
         continue;
       }
@@ -121,12 +130,7 @@ void WorkerPool::run() {
     task = nullptr;  // release what the task captured before counting it done
     lock.lock();
     --busy_;
-    if (submitter_waiting_) {
-      room_.notify_one();
-    }
-    if (queue_.empty() && busy_ == 0) {
-      idle_.notify_all();
-    }
+    noteFinished();
   }
 }
 

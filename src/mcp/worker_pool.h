@@ -37,15 +37,25 @@ class WorkerPool {
   // a task may use it to share its own work: it never queues behind other requests and never
   // waits for a worker that is waiting for it.
   bool tryStart(std::function<void()> task);
-  // Waits until every submitted task has finished or `timeout` passes (queued tasks
+  // Admits a task the caller runs on its own thread: it then counts as pending for
+  // submit()'s backpressure and for drain(), as a queued task would. False, admitting
+  // nothing, when max_pending tasks are pending already. Pair with finishedHere().
+  bool tryAdmitHere();
+  void finishedHere();
+  // Waits until every submitted (or admitted) task has finished or `timeout` passes (queued tasks
   // keep starting meanwhile). Returns true when all finished.
   bool drain(std::chrono::milliseconds timeout);
   std::size_t threadCount() const { return threads_.size(); }
 
  private:
   void run();
-  // Polls for new work for a short while before the worker sleeps (see kSpin).
+  // Polls for new work for a short while before the worker sleeps (mcp/spin_wait.h).
   bool spinForWork() const;
+  // Whether a queued task needs a sleeping worker woken (see worker_pool.cpp).
+  bool needsWakeUp() const;
+  std::size_t pending() const { return queue_.size() + busy_ + running_elsewhere_; }
+  // After a task finished; called with the lock held.
+  void noteFinished();
 
   std::size_t max_pending_;
   std::mutex mutex_;  // guards every field below
@@ -54,8 +64,10 @@ class WorkerPool {
   std::condition_variable room_;
   std::deque<std::function<void()>> queue_;
   std::size_t busy_ = 0;
-  std::size_t waiting_workers_ = 0;  // workers asleep on work_ready_
-  bool submitter_waiting_ = false;   // submit() asleep on room_
+  std::size_t running_elsewhere_ = 0;  // admitted by tryAdmitHere, not yet finished
+  std::size_t waiting_workers_ = 0;    // workers asleep on work_ready_
+  std::size_t spinning_ = 0;           // workers polling queued_ before they sleep
+  bool submitter_waiting_ = false;     // submit() asleep on room_
   bool stopping_ = false;
   // queue_.size(), readable without the lock by spinning workers.
   std::atomic<std::size_t> queued_{0};

@@ -138,3 +138,47 @@ TEST_CASE("shutdown leaves a stuck request running without crashing and drops it
   gate.open();
   CHECK_FALSE(h.receiveLine(std::chrono::milliseconds(500)).has_value());
 }
+
+TEST_CASE("a call the reading thread runs itself does not stop the reading") {
+  for (std::size_t workers : {1, 2}) {
+    CAPTURE(workers);
+    Gate gate;
+    auto options = ServerHarness::defaultOptions();
+    options.worker_threads = workers;
+    ServerHarness h(
+        [&](nba::mcp::McpServer& server) {
+          gate.addTool(server);
+          registerTestTools(server);
+        },
+        options);
+    // A failed check must not leave the call blocking the server's shutdown for ever.
+    struct OpenOnExit {
+      Gate& gate;
+      ~OpenOnExit() { gate.open(); }
+    } open_on_exit{gate};
+    h.initialize();
+    // An idle server runs this on the thread that read it, and it blocks there.
+    h.send(callLine("slow", "test_gate"));
+    gate.waitEntered(1);
+    h.send({{"jsonrpc", "2.0"}, {"id", "p"}, {"method", "ping"}});
+    json pong = h.receive(std::chrono::seconds(10));
+    REQUIRE_FALSE(pong.is_null());
+    CHECK(pong["id"] == "p");
+    h.send(callLine("echo", "test_echo", {{"text", "ab"}, {"times", 2}}));
+    json echo = h.receive(std::chrono::seconds(10));
+    REQUIRE_FALSE(echo.is_null());
+    CHECK(echo["id"] == "echo");
+    CHECK(echo["result"]["structuredContent"]["echo"] == "abab");
+    // Cancelling reaches it too: opened afterwards, it finishes without a reply.
+    h.send({{"jsonrpc", "2.0"},
+            {"method", "notifications/cancelled"},
+            {"params", {{"requestId", "slow"}}}});
+    h.send({{"jsonrpc", "2.0"}, {"id", "p2"}, {"method", "ping"}});
+    json pong2 = h.receive(std::chrono::seconds(10));
+    REQUIRE_FALSE(pong2.is_null());
+    CHECK(pong2["id"] == "p2");
+    gate.open();
+    CHECK_FALSE(h.receiveLine(std::chrono::milliseconds(300)).has_value());
+    CHECK(h.closeAndWait());
+  }
+}
