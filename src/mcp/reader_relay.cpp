@@ -18,7 +18,9 @@ thread_local int t_relay_thread = -1;
 
 ReaderRelay::ReaderRelay(std::function<void()> read, std::chrono::microseconds take_over_after)
     : read_(std::move(read)), take_over_after_(take_over_after) {
-  timer_fd_ = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC);
+  // Non-blocking: an expiry the stand-by saw may be cleared by endCall() before it reads
+  // it, and a blocking read would then wait for a timer nobody arms again.
+  timer_fd_ = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
   stop_fd_ = eventfd(0, EFD_CLOEXEC);
 }
 
@@ -69,7 +71,8 @@ void ReaderRelay::standBy(int self, std::unique_lock<std::mutex>& lock) {
   } while (n < 0 && errno == EINTR);
   if (n > 0 && (fds[0].revents & POLLIN) != 0) {
     std::uint64_t expirations = 0;
-    ssize_t ignored = ::read(timer_fd_, &expirations, sizeof expirations);  // clears it
+    // Clears it; EAGAIN when endCall() disarmed it first.
+    ssize_t ignored = ::read(timer_fd_, &expirations, sizeof expirations);
     (void)ignored;
   }
   lock.lock();

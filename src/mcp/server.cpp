@@ -145,6 +145,11 @@ McpServer::Impl::Impl(ServerIdentity identity, ServerOptions options)
       own_registry_(registryUnlessGiven(options_)),
       metrics_(own_registry_ ? *own_registry_ : *options_.metrics) {}
 
+McpServer::Impl::~Impl() {
+  relay_.reset();
+  pool_.reset();
+}
+
 bool McpServer::Impl::serve(Transport& transport) {
   out_ = std::make_unique<OutputQueue>(transport);
   {
@@ -157,8 +162,10 @@ bool McpServer::Impl::serve(Transport& transport) {
   // Workers write their replies themselves when stdout is idle (one hand-off fewer).
   // The one doing so may block on a client that does not read; with a single worker
   // that would stall the pool, and with the reader waiting for room (backpressure)
-  // the whole server, so a lone worker always hands its lines to the writer thread.
-  if (options_.worker_threads >= 2) {
+  // the whole server, so a lone worker always hands its lines to the writer thread. So
+  // does every worker when one pending call is all the reader allows: the blocked one
+  // would hold it, and the reader would wait for room for ever.
+  if (options_.worker_threads >= 2 && options_.max_pending_requests >= 2) {
     pool_options.on_thread_start = [] { OutputQueue::allowDirectWrites(); };
   }
   pool_ = std::make_unique<WorkerPool>(pool_options);

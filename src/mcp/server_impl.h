@@ -28,6 +28,9 @@ using RpcOutcome = std::variant<nlohmann::json, RpcError>;
 class McpServer::Impl {
  public:
   Impl(ServerIdentity identity, ServerOptions options);
+  // Joins the threads that may still run a call (after serve() gave up on them) before
+  // the state they use goes: the members below would otherwise die first.
+  ~Impl();
 
   // --- server.cpp: transport, routing, lifecycle ---
   bool serve(Transport& transport);

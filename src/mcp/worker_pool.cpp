@@ -70,7 +70,10 @@ bool WorkerPool::needsWakeUp() const { return waiting_workers_ > 0 && queue_.siz
 
 bool WorkerPool::tryAdmitHere() {
   std::lock_guard lock(mutex_);
-  if (stopping_ || pending() >= max_pending_) {
+  // Leaves the pool at least one slot: a task run elsewhere may block writing to a client
+  // that does not read, and if it held the last slot, the reader would wait in submit()
+  // for room only that task can free, and stop reading (a deadlock with such a client).
+  if (stopping_ || pending() + 1 >= max_pending_) {
     return false;
   }
   ++running_elsewhere_;

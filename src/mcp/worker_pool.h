@@ -39,7 +39,7 @@ class WorkerPool {
   bool tryStart(std::function<void()> task);
   // Admits a task the caller runs on its own thread: it then counts as pending for
   // submit()'s backpressure and for drain(), as a queued task would. False, admitting
-  // nothing, when max_pending tasks are pending already. Pair with finishedHere().
+  // nothing, unless it leaves room for one more pending task. Pair with finishedHere().
   bool tryAdmitHere();
   void finishedHere();
   // Waits until every submitted (or admitted) task has finished or `timeout` passes (queued tasks

@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <set>
+#include <thread>
 
 #include "support/server_harness.h"
 #include "support/test_tools.h"
@@ -180,5 +181,67 @@ TEST_CASE("a call the reading thread runs itself does not stop the reading") {
     gate.open();
     CHECK_FALSE(h.receiveLine(std::chrono::milliseconds(300)).has_value());
     CHECK(h.closeAndWait());
+  }
+}
+
+TEST_CASE("a call blocked writing to a client that does not read never stops the reading") {
+  // A reply far larger than the pipe to the client: its writer blocks until the client
+  // reads. Sent to an idle server, the call runs on the thread that read it.
+  const auto add_big_tool = [](nba::mcp::McpServer& server) {
+    nba::mcp::ToolDefinition tool;
+    tool.name = "test_big";
+    tool.description = "A 256 KB reply";
+    tool.input_schema = {{"type", "object"}};
+    tool.handler = [](const json&, nba::mcp::ToolContext&) {
+      nba::mcp::ToolResult result;
+      result.text = std::string(256 * 1024, 'x');
+      return result;
+    };
+    (void)server.addTool(std::move(tool));
+  };
+  for (std::size_t max_pending : {1, 4}) {
+    for (std::size_t workers : {1, 2}) {
+      CAPTURE(max_pending);
+      CAPTURE(workers);
+      auto options = ServerHarness::defaultOptions();
+      options.worker_threads = workers;
+      options.max_pending_requests = max_pending;
+      ServerHarness h(
+          [&](nba::mcp::McpServer& server) {
+            add_big_tool(server);
+            registerTestTools(server);
+          },
+          options);
+      h.initialize();
+      h.send(callLine("big", "test_big"));
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      // A client that writes everything before it reads: the server must take it all in.
+      std::string burst;
+      for (int i = 0; i < 1500; ++i) {
+        burst += callLine(i, "test_echo", {{"text", "abcdefghij"}, {"times", 5}}).dump() + "\n";
+      }
+      burst.pop_back();
+      std::mutex mutex;
+      std::condition_variable sent_cv;
+      bool sent = false;
+      std::thread sender([&] {
+        h.sendLine(burst);
+        std::lock_guard lock(mutex);
+        sent = true;
+        sent_cv.notify_all();
+      });
+      {
+        std::unique_lock lock(mutex);
+        CHECK(sent_cv.wait_for(lock, std::chrono::seconds(10), [&] { return sent; }));
+      }
+      int replies = 0;
+      for (int i = 0; i < 1501; ++i) {
+        if (h.receive(std::chrono::seconds(20)).is_null()) break;
+        ++replies;
+      }
+      sender.join();
+      CHECK(replies == 1501);
+      CHECK(h.closeAndWait());
+    }
   }
 }
