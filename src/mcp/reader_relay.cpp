@@ -34,12 +34,7 @@ void ReaderRelay::start() {
 }
 
 ReaderRelay::~ReaderRelay() {
-  stop();
-  for (std::thread& thread : threads_) {
-    if (thread.joinable()) {
-      thread.join();
-    }
-  }
+  join();
   for (int fd : {timer_fd_, stop_fd_}) {
     if (fd >= 0) {
       close(fd);
@@ -113,6 +108,15 @@ void ReaderRelay::armTimer(std::chrono::microseconds after) {
   spec.it_value.tv_sec = static_cast<time_t>(after.count() / 1'000'000);
   spec.it_value.tv_nsec = static_cast<long>(after.count() % 1'000'000 * 1'000);
   timerfd_settime(timer_fd_, 0, &spec, nullptr);  // zero disarms it and clears expiries
+}
+
+void ReaderRelay::join() {
+  stop();
+  for (std::thread& thread : threads_) {
+    if (thread.joinable()) {
+      thread.join();
+    }
+  }
 }
 
 void ReaderRelay::stop() {

@@ -25,7 +25,7 @@ namespace nba::mcp {
 class ReaderRelay {
  public:
   ReaderRelay(std::function<void()> read, std::chrono::microseconds take_over_after);
-  ~ReaderRelay();  // stop() and join both threads
+  ~ReaderRelay();  // join()
   // Starts the threads, the first one reading.
   void start();
   ReaderRelay(const ReaderRelay&) = delete;
@@ -41,6 +41,8 @@ class ReaderRelay {
   // Wakes the stand-by and lets both threads finish once `read` returns; call when the
   // input has ended. Idempotent.
   void stop();
+  // stop(), then waits for both threads to finish (a call still running included).
+  void join();
 
  private:
   void loop(int self);

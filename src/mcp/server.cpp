@@ -146,6 +146,11 @@ McpServer::Impl::Impl(ServerIdentity identity, ServerOptions options)
       metrics_(own_registry_ ? *own_registry_ : *options_.metrics) {}
 
 McpServer::Impl::~Impl() {
+  // Joined before reset(), which nulls relay_ first: a call finishing meanwhile still
+  // tells the relay and the pool it is done.
+  if (relay_) {
+    relay_->join();
+  }
   relay_.reset();
   pool_.reset();
 }
@@ -191,7 +196,8 @@ bool McpServer::Impl::serve(Transport& transport) {
     out_->close();
     return false;
   }
-  relay_.reset();  // its calls are done and its threads finish now the input has ended
+  relay_->join();  // its calls are done and its threads finish now the input has ended
+  relay_.reset();
   pool_.reset();
   out_->close();  // flushes; a log line pushed from another thread now is dropped
   {
