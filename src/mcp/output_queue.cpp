@@ -4,6 +4,7 @@ namespace nba::mcp {
 namespace {
 
 thread_local bool t_direct_writes = false;
+thread_local bool t_try_direct_writes = true;
 
 }  // namespace
 
@@ -23,6 +24,8 @@ OutputQueue::~OutputQueue() {
 
 void OutputQueue::allowDirectWrites(bool allow) { t_direct_writes = allow; }
 
+void OutputQueue::tryDirectWrites(bool try_them) { t_try_direct_writes = try_them; }
+
 void OutputQueue::push(std::string line) {
   std::unique_lock lock(mutex_);
   if (peer_gone_ || closed_) {
@@ -31,7 +34,8 @@ void OutputQueue::push(std::string line) {
   if (queue_.empty() && !writing_) {
     writing_ = true;  // claims the transport, so the check below sees nobody else's bytes
     lock.unlock();
-    if (t_direct_writes || transport_.canWriteWithoutBlocking(line.size() + 1)) {
+    if (t_direct_writes ||
+        (t_try_direct_writes && transport_.canWriteWithoutBlocking(line.size() + 1))) {
       writeHere(lock, line);
       return;
     }

@@ -35,6 +35,10 @@ class OutputQueue {
   // Marks the calling thread as one that may block writing directly (see above), or, with
   // false, as one that must not: the thread holding the reading role.
   static void allowDirectWrites(bool allow = true);
+  // For a thread not allowed to block (the reader): whether it writes its lines itself when
+  // that cannot block (the default), or leaves them to the writer thread, which joins a
+  // burst's lines into one write.
+  static void tryDirectWrites(bool try_them);
 
   void push(std::string line);
   // Blocks until everything pushed so far has been written (or the peer is gone).

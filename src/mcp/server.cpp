@@ -236,6 +236,9 @@ void McpServer::Impl::readWhileHoldingRole() {
                          std::to_string(options_.max_line_bytes) + " bytes and was discarded"));
       continue;
     }
+    // With more input waiting (a pipelined burst), the writer thread writes this line's
+    // reply together with the next ones; a lone request's reply goes out at once.
+    OutputQueue::tryDirectWrites(!transport_->hasPendingInput());
     handleLine(line);
   }
 }

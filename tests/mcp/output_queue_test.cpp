@@ -77,12 +77,19 @@ TEST_CASE("the reading thread writes its own line when the write cannot block") 
   REQUIRE(transport.lines().size() == 1);
   CHECK(transport.writers()[0] == std::this_thread::get_id());  // no hand-off
 
+  nba::mcp::OutputQueue::tryDirectWrites(false);  // more input waits: leave it to the writer
+  queue.push(R"({"jsonrpc":"2.0","id":3,"result":{}})");
+  queue.flush();
+  REQUIRE(transport.lines().size() == 2);
+  CHECK(transport.writers()[1] != std::this_thread::get_id());
+  nba::mcp::OutputQueue::tryDirectWrites(true);
+
   transport.setWritable(false);  // a full pipe: the writer thread takes it
   queue.push(R"({"jsonrpc":"2.0","id":2,"result":{}})");
   queue.flush();
-  REQUIRE(transport.lines().size() == 2);
-  CHECK(transport.lines()[1] == R"({"jsonrpc":"2.0","id":2,"result":{}})");
-  CHECK(transport.writers()[1] != std::this_thread::get_id());
+  REQUIRE(transport.lines().size() == 3);
+  CHECK(transport.lines()[2] == R"({"jsonrpc":"2.0","id":2,"result":{}})");
+  CHECK(transport.writers()[2] != std::this_thread::get_id());
 }
 
 TEST_CASE("a line that could not be written directly still leaves before later ones") {
