@@ -1,4 +1,7 @@
+#include <fcntl.h>
 #include <poll.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -19,7 +22,10 @@ constexpr std::size_t kReadChunk = std::size_t{64} * 1024;
 class FdTransport : public Transport {
  public:
   FdTransport(int in_fd, int out_fd, std::size_t max_line_bytes)
-      : in_fd_(in_fd), out_fd_(out_fd), max_line_bytes_(max_line_bytes) {
+      : in_fd_(in_fd),
+        out_fd_(out_fd),
+        max_line_bytes_(max_line_bytes),
+        out_pipe_capacity_(pipeCapacity(out_fd)) {
     if (pipe(wake_pipe_) != 0) {
       wake_pipe_[0] = wake_pipe_[1] = -1;
     }
@@ -81,9 +87,11 @@ class FdTransport : public Transport {
   // poll() says a pipe is writable when it has a free page-sized slot, and a Unix socket
   // when at most a quarter of its send buffer is in use. Either way, up to PIPE_BUF bytes
   // then go in without waiting, and nobody else writes to our output meanwhile: the
-  // output queue lets one thread write at a time.
+  // output queue lets one thread write at a time. A longer line fits without waiting
+  // only into a pipe the client has emptied (every slot free again): a client reading
+  // each reply before its next request leaves it so, and most replies are over 4 KB.
   bool canWriteWithoutBlocking(std::size_t bytes) override {
-    if (bytes > PIPE_BUF) {
+    if (bytes > PIPE_BUF && !emptyPipeHolds(bytes)) {
       return false;
     }
     pollfd out = {out_fd_, POLLOUT, 0};
@@ -115,6 +123,28 @@ class FdTransport : public Transport {
         n = 0;
       }
     }
+  }
+
+  // The bytes a pipe holds (0 for anything else): only a pipe says, by FIONREAD on
+  // either end, how much of it is still unread.
+  static std::size_t pipeCapacity(int fd) {
+    struct stat info {};
+    if (fstat(fd, &info) != 0 || !S_ISFIFO(info.st_mode)) {
+      return 0;
+    }
+    const int capacity = fcntl(fd, F_GETPIPE_SZ);
+    return capacity > 0 ? static_cast<std::size_t>(capacity) : 0;
+  }
+
+  // True when our output is a pipe with nothing left unread and room for `bytes`, kept a
+  // page short of the capacity for safety's sake.
+  bool emptyPipeHolds(std::size_t bytes) const {
+    constexpr std::size_t kPage = 4096;
+    if (out_pipe_capacity_ < kPage || bytes > out_pipe_capacity_ - kPage) {
+      return false;
+    }
+    int unread = -1;
+    return ioctl(out_fd_, FIONREAD, &unread) == 0 && unread == 0;
   }
 
   // A complete line from the buffer, a kTooLong verdict, or nothing yet.
@@ -217,6 +247,7 @@ class FdTransport : public Transport {
   int in_fd_;
   int out_fd_;
   std::size_t max_line_bytes_;
+  std::size_t out_pipe_capacity_;  // 0: the output is not a pipe
   int wake_pipe_[2] = {-1, -1};
   std::vector<char> buffer_;   // bytes [start_, end_) are read but not yet returned
   std::size_t start_ = 0;      // first byte of the current line

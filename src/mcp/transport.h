@@ -25,14 +25,14 @@ class Transport {
   virtual ReadStatus readLine(std::string& line) = 0;
   // Writes `line` + '\n'. Returns false when the peer is gone.
   virtual bool writeLine(std::string_view line) = 0;
-  // True when writing `bytes` now (a line and its '\n') cannot block, because the peer's
-  // side has room for them. The thread reading the input must never block on output (a
-  // client that writes everything before reading would deadlock us), so it writes its own
-  // replies only when this says yes. False when unknown.
   // True when more input is already waiting (read ahead, or in the pipe): the server then
   // hands a call to its pool instead of running it on the reading thread. False when
   // unknown. For the thread reading only.
   virtual bool hasPendingInput() { return false; }
+  // True when writing `bytes` now (a line and its '\n') cannot block, because the peer's
+  // side has room for them. The thread reading the input must never block on output (a
+  // client that writes everything before reading would deadlock us), so it writes its own
+  // replies only when this says yes. False when unknown.
   virtual bool canWriteWithoutBlocking(std::size_t bytes) {
     (void)bytes;
     return false;

@@ -3,6 +3,7 @@
 // must never block on a client that is not reading).
 #include <doctest/doctest.h>
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <climits>
@@ -64,7 +65,6 @@ TEST_CASE("FdTransport::canWriteWithoutBlocking: small lines while the pipe has 
   auto transport = nba::mcp::newFdTransport(in.read_end, out.write_end, 1024);
   CHECK(transport->canWriteWithoutBlocking(100));
   CHECK(transport->canWriteWithoutBlocking(PIPE_BUF));
-  CHECK_FALSE(transport->canWriteWithoutBlocking(PIPE_BUF + 1));  // might be split and wait
 
   // Fill the pipe as a client that stopped reading would leave it.
   const int flags = fcntl(out.write_end, F_GETFL);
@@ -81,4 +81,38 @@ TEST_CASE("FdTransport::canWriteWithoutBlocking: small lines while the pipe has 
   while (read(out.read_end, drain, sizeof drain) > 0) {
   }
   CHECK(transport->canWriteWithoutBlocking(10));
+}
+
+TEST_CASE(
+    "FdTransport::canWriteWithoutBlocking: a long line only into a pipe emptied by the client") {
+  Pipe in;
+  Pipe out;
+  const int capacity = fcntl(out.write_end, F_GETPIPE_SZ);
+  REQUIRE(capacity >= 2 * 4096);
+  const auto room = static_cast<std::size_t>(capacity) - 4096;
+  auto transport = nba::mcp::newFdTransport(in.read_end, out.write_end, 1024);
+  CHECK(transport->canWriteWithoutBlocking(PIPE_BUF + 1));
+  CHECK(transport->canWriteWithoutBlocking(room));
+  CHECK_FALSE(transport->canWriteWithoutBlocking(room + 1));  // a page short of full, for safety
+
+  // One byte the client has not read: its slot may be the one a long line would need.
+  REQUIRE(write(out.write_end, "x", 1) == 1);
+  CHECK(transport->canWriteWithoutBlocking(PIPE_BUF));
+  CHECK_FALSE(transport->canWriteWithoutBlocking(PIPE_BUF + 1));
+
+  char byte = 0;
+  REQUIRE(read(out.read_end, &byte, 1) == 1);
+  CHECK(transport->canWriteWithoutBlocking(PIPE_BUF + 1));
+}
+
+TEST_CASE("FdTransport::canWriteWithoutBlocking: a long line never goes straight to a socket") {
+  Pipe in;
+  int pair[2];
+  REQUIRE(socketpair(AF_UNIX, SOCK_STREAM, 0, pair) == 0);
+  auto transport = nba::mcp::newFdTransport(in.read_end, pair[0], 1024);
+  CHECK(transport->canWriteWithoutBlocking(100));
+  CHECK_FALSE(transport->canWriteWithoutBlocking(PIPE_BUF + 1));  // no way to see its queue
+  transport.reset();
+  close(pair[0]);
+  close(pair[1]);
 }
