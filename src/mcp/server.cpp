@@ -214,9 +214,9 @@ void McpServer::Impl::readWhileHoldingRole() {
   OutputQueue::allowDirectWrites(false);  // must never block on a client that is not reading
   std::string line;
   while (t_holds_reading_role) {
-    // Like the pool's workers, look for the next request a while before sleeping on the
-    // input: waking from the sleep costs more than the call (mcp/spin_wait.h).
-    spinUntil([this] { return transport_->hasPendingInput(); });
+    // Like the pool's workers, look for the next request a moment before sleeping on the
+    // input, but only a moment (mcp/spin_wait.h says why).
+    spinUntil(kReaderSpinBeforeSleep, [this] { return transport_->hasPendingInput(); });
     ReadStatus status = transport_->readLine(line);
     if (status == ReadStatus::kEof || status == ReadStatus::kInterrupted) {
       spdlog::info("{}; finishing requests in flight",

@@ -101,7 +101,8 @@ bool WorkerPool::drain(std::chrono::milliseconds timeout) {
 }
 
 bool WorkerPool::spinForWork() const {
-  return spinUntil([this] { return queued_.load(std::memory_order_acquire) > 0; });
+  return spinUntil(kWorkerSpinBeforeSleep,
+                   [this] { return queued_.load(std::memory_order_acquire) > 0; });
 }
 
 void WorkerPool::run() {

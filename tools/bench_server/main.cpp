@@ -49,6 +49,7 @@ void benchServer(const BenchOptions& o, BenchReport& r) {
     const int warm = std::min(o.warmup, 200);
     for (auto [name, tool, request] :
          {std::tuple{"ping", "", &kPingRequest},
+          std::tuple{"resolve_entity by id", "resolve_entity", &kCheapestToolRequest},
           std::tuple{"get_server_stats", "get_server_stats", &kToolCallRequest},
           std::tuple{"get_league_leaders PTS", "get_league_leaders", &kLeadersRequest},
           std::tuple{"answer_nba_question", "answer_nba_question", &kAnswerRequest}}) {
