@@ -101,6 +101,34 @@ ServerMetrics::ServerMetrics()
       upstream_seconds_(registry_.histogram(kUpstreamSeconds, "NBA.com request time in seconds.",
                                             {"endpoint"}, obs::latencyBucketsSeconds())) {}
 
+namespace {
+
+// The series `slot` remembers, found in `family` the first time. Two threads racing here
+// find the same series, so either may store it.
+template <typename Metric>
+Metric& seriesIn(std::atomic<Metric*>& slot, obs::Family<Metric>& family,
+                 std::initializer_list<std::string_view> labels) {
+  Metric* metric = slot.load(std::memory_order_acquire);
+  if (metric == nullptr) {
+    metric = &family.with(labels);
+    slot.store(metric, std::memory_order_release);
+  }
+  return *metric;
+}
+
+}  // namespace
+
+ServerMetrics::ToolSeries& ServerMetrics::seriesOf(const std::string& tool) {
+  {
+    std::shared_lock lock(series_mutex_);
+    if (auto found = series_.find(tool); found != series_.end()) return *found->second;
+  }
+  std::unique_lock lock(series_mutex_);
+  auto& slot = series_[tool];
+  if (!slot) slot = std::make_unique<ToolSeries>();
+  return *slot;
+}
+
 mcp::ToolMiddleware ServerMetrics::middleware(const Clock& clock) {
   return [this, &clock](const mcp::ToolCall& call, mcp::ToolContext& context,
                         const std::function<mcp::ToolResult()>& next) {
@@ -113,8 +141,14 @@ mcp::ToolMiddleware ServerMetrics::middleware(const Clock& clock) {
     Stopwatch watch(clock);
     mcp::ToolResult result = next();
     const std::string& tool = call.tool.name;
-    request_seconds_.with({tool}).observe(std::chrono::duration<double>(watch.elapsed()).count());
-    requests_.with({tool, result.is_error ? "error" : "ok"}).inc();
+    ToolSeries& series = seriesOf(tool);
+    seriesIn(series.seconds, request_seconds_, {tool})
+        .observe(std::chrono::duration<double>(watch.elapsed()).count());
+    if (result.is_error) {
+      seriesIn(series.error, requests_, {tool, "error"}).inc();
+    } else {
+      seriesIn(series.ok, requests_, {tool, "ok"}).inc();
+    }
     if (result.is_error) {
       errors_.with({tool, result.error_type.empty() ? "tool" : result.error_type}).inc();
     }

@@ -1,5 +1,6 @@
 #include "app/tool_result_memo.h"
 
+#include "mcp/json_writer.h"
 #include "nba/tools/game_dates.h"
 
 namespace nba::app {
@@ -9,9 +10,17 @@ ToolResultMemo::ToolResultMemo(const Clock& clock, const DataVersion& version, s
     : clock_(clock), version_(version), capacity_(capacity), max_age_(max_age) {}
 
 std::string ToolResultMemo::keyOf(const mcp::ToolCall& call) const {
-  // nlohmann keeps object keys sorted, so equal arguments dump equally.
-  return call.tool.name + '\n' + call.arguments.dump() + '\n' + tools::easternToday(clock_) + '\n' +
-         std::to_string(version_.current());
+  // nlohmann keeps object keys sorted, so equal arguments are written equally.
+  std::string key;
+  key.reserve(128);
+  key += call.tool.name;
+  key += '\n';
+  mcp::appendJson(key, call.arguments);
+  key += '\n';
+  key += tools::easternToday(clock_);
+  key += '\n';
+  key += std::to_string(version_.current());
+  return key;
 }
 
 bool ToolResultMemo::find(const std::string& key, mcp::ToolResult& out) {

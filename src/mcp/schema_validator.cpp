@@ -127,11 +127,11 @@ class Validator {
     }
     std::string expected;
     if (type->is_string()) {
-      if (matchesType(value, type->get<std::string>())) return true;
+      if (matchesType(value, type->get_ref<const std::string&>())) return true;
       expected = type->get<std::string>();
     } else if (type->is_array()) {
       for (const auto& t : *type) {
-        if (t.is_string() && matchesType(value, t.get<std::string>())) return true;
+        if (t.is_string() && matchesType(value, t.get_ref<const std::string&>())) return true;
         expected += (expected.empty() ? "" : " or ") + t.get<std::string>();
       }
     } else {
@@ -243,7 +243,7 @@ class Validator {
     auto required = schema.find("required");
     if (required != schema.end() && required->is_array()) {
       for (const auto& name : *required) {
-        if (name.is_string() && !value.contains(name.get<std::string>())) {
+        if (name.is_string() && !value.contains(name.get_ref<const std::string&>())) {
           add(knownChild(path, name.get<std::string>()), "is required");
         }
       }
