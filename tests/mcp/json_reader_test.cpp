@@ -83,8 +83,7 @@ std::string randomJson(std::mt19937_64& random, int depth) {
                                    "false",
                                    "null",
                                    "\"\\u00e9\"",
-                                   "\"Don\xc4\x8d"
-                                   "i\xc4\x87\"",
+                                   "\"Don\xc4\x8di\xc4\x87\"",
                                    "\"\\ud83d\\ude00\""};
   const int kind = depth > 6 ? 2 : static_cast<int>(random() % 4);
   if (kind == 0) {
