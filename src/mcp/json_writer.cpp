@@ -151,6 +151,18 @@ void appendDouble(std::string& out, double number) {
 
 }  // namespace
 
+namespace {
+
+// An object member's name and its colon.
+void appendKey(std::string& out, const std::string& key) {
+  if (!appendString(out, key)) {
+    appendWithNlohmann(out, json(key));
+  }
+  out += ':';
+}
+
+}  // namespace
+
 void appendJson(std::string& out, const json& value) {
   switch (value.type()) {
     case json::value_t::null:
@@ -190,10 +202,7 @@ void appendJson(std::string& out, const json& value) {
       for (const auto& [key, element] : value.get_ref<const json::object_t&>()) {
         if (!first) out += ',';
         first = false;
-        if (!appendString(out, key)) {
-          appendWithNlohmann(out, json(key));
-        }
-        out += ':';
+        appendKey(out, key);
         appendJson(out, element);
       }
       out += '}';
@@ -204,6 +213,27 @@ void appendJson(std::string& out, const json& value) {
       appendWithNlohmann(out, value);
       return;
   }
+}
+
+void appendJsonReplacing(std::string& out, const json& object, std::string_view key,
+                         std::string_view value_text) {
+  if (!object.is_object()) {
+    appendJson(out, object);
+    return;
+  }
+  out += '{';
+  bool first = true;
+  for (const auto& [name, element] : object.get_ref<const json::object_t&>()) {
+    if (!first) out += ',';
+    first = false;
+    appendKey(out, name);
+    if (name == key) {
+      out += value_text;
+    } else {
+      appendJson(out, element);
+    }
+  }
+  out += '}';
 }
 
 }  // namespace nba::mcp

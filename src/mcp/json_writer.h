@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 namespace nba::mcp {
 
@@ -13,5 +14,12 @@ namespace nba::mcp {
 // whole and hands anything unusual (a string that is not valid UTF-8, binary values) back
 // to nlohmann, so the output cannot differ (tests/mcp/json_writer_test.cpp compares them).
 void appendJson(std::string& out, const nlohmann::json& value);
+
+// Appends the object `object` as appendJson would, but with the value of its member `key`
+// written as `value_text`, JSON text already written (by appendJson, for the same bytes): a
+// large member kept and written elsewhere is neither copied into the object nor written
+// again. Anything but an object is written as is.
+void appendJsonReplacing(std::string& out, const nlohmann::json& object, std::string_view key,
+                         std::string_view value_text);
 
 }  // namespace nba::mcp

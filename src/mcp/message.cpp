@@ -340,7 +340,8 @@ std::variant<Message, DecodeFailure> decodeMessage(json&& value, std::string_vie
   return decode(value, raw);
 }
 
-std::string resultLine(const RequestId& id, const json& result) {
+std::string resultLine(const RequestId& id, const json& result,
+                       const std::string* structured_content) {
   static constexpr std::string_view kHead = R"({"jsonrpc":"2.0","id":)";
   static constexpr std::string_view kResult = R"(,"result":)";
   std::string line;
@@ -348,7 +349,12 @@ std::string resultLine(const RequestId& id, const json& result) {
   line += kHead;
   line += id.text();
   line += kResult;
-  appendJson(line, result);  // straight into the line: no temporary copy of the result
+  // Straight into the line: no temporary copy of the result.
+  if (structured_content != nullptr) {
+    appendJsonReplacing(line, result, "structuredContent", *structured_content);
+  } else {
+    appendJson(line, result);
+  }
   line += '}';
   return line;
 }

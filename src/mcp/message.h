@@ -97,7 +97,10 @@ std::optional<RequestId> recoverRequestId(std::string_view raw);
 std::string dumpJson(const nlohmann::json& value);
 
 // Whole response lines (without the trailing newline).
-std::string resultLine(const RequestId& id, const nlohmann::json& result);
+// `structured_content`, when given, is the JSON text written in place of the result's
+// "structuredContent" member (see toolResultJson).
+std::string resultLine(const RequestId& id, const nlohmann::json& result,
+                       const std::string* structured_content = nullptr);
 // `id` absent: written as null, or left out when `omit_missing_id` (2025-11-25+).
 std::string errorLine(const std::optional<RequestId>& id, const RpcError& error,
                       bool omit_missing_id);

@@ -11,6 +11,7 @@
 #include "mcp/log_level.h"
 #include "mcp/message.h"
 #include "mcp/protocol_version.h"
+#include "mcp/shared_json.h"
 
 namespace nba::mcp {
 
@@ -31,6 +32,9 @@ struct RequestState {
   std::atomic<bool> cancelled{false};
   std::mutex progress_mutex;
   double last_progress = -std::numeric_limits<double>::infinity();
+  // A tools/call result's structured content, written into the reply in place of the
+  // result's "structuredContent" (toolResultJson), so it is never copied. Null otherwise.
+  SharedJson structured_content;
 };
 
 // Where the one response to a request goes: straight to the output queue, or into a

@@ -581,7 +581,8 @@ void McpServer::Impl::runRequest(const std::shared_ptr<RequestState>& state, con
   }
   json& result = std::get<json>(outcome);
   finishResult(*state, result);
-  respond(resultLine(state->id, result));
+  respond(resultLine(state->id, result,
+                     state->structured_content ? &state->structured_content.text() : nullptr));
 }
 
 void McpServer::Impl::closeSubscriptions() {

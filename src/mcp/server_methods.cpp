@@ -341,7 +341,8 @@ RpcOutcome McpServer::Impl::handleToolsCall(RequestState& state, const json& par
   RequestToolContext context(*this, state);
   ToolResult result = invokeTool(*tool, *arguments, context);
   (result.is_error ? metrics_.tool_calls_err : metrics_.tool_calls_ok).inc();
-  return toolResultJson(std::move(result), state.version, options_.text_format);
+  return toolResultJson(std::move(result), state.version, options_.text_format,
+                        state.structured_content);
 }
 
 RpcOutcome McpServer::Impl::listResources(RequestState& state, const json& params) {

@@ -9,6 +9,7 @@
 #include "core/call_context.h"
 #include "core/trace_span.h"
 #include "mcp/log_level.h"
+#include "mcp/shared_json.h"
 
 namespace nba::mcp {
 
@@ -54,8 +55,8 @@ class ToolContext {
 // A tool's answer. Failures a person can act on are results with is_error (MCP
 // assigns argument and business errors to the tool result, not to JSON-RPC).
 struct ToolResult {
-  std::string text;                          // markdown for people
-  std::optional<nlohmann::json> structured;  // must match the tool's outputSchema
+  std::string text;       // markdown for people
+  SharedJson structured;  // must match the tool's outputSchema; shared by copies
   bool is_error = false;
   nlohmann::json meta = nlohmann::json::object();  // our `_meta` keys (dev.nbamcp/…)
   // What kind of failure an error is, for metrics (a bounded set, never shown to the client):

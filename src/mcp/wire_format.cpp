@@ -107,10 +107,16 @@ json toolJson(const ToolDefinition& tool, ProtocolVersion version) {
 }
 
 json toolResultJson(const ToolResult& result, ProtocolVersion version, TextFormat text_format) {
-  return toolResultJson(ToolResult(result), version, text_format);
+  SharedJson structured;
+  json out = toolResultJson(ToolResult(result), version, text_format, structured);
+  if (structured) {
+    out["structuredContent"] = *structured;
+  }
+  return out;
 }
 
-json toolResultJson(ToolResult&& result, ProtocolVersion version, TextFormat text_format) {
+json toolResultJson(ToolResult&& result, ProtocolVersion version, TextFormat text_format,
+                    SharedJson& structured_in_place) {
   json content = json::array();
   bool structured = result.structured.has_value() && !result.is_error;
   if (text_format != TextFormat::kJson || !structured) {
@@ -122,7 +128,8 @@ json toolResultJson(ToolResult&& result, ProtocolVersion version, TextFormat tex
   json out = json::object();
   out["content"] = std::move(content);
   if (structured && hasStructuredOutput(version)) {
-    out["structuredContent"] = std::move(*result.structured);
+    out["structuredContent"] = nullptr;  // written from structured_in_place, not copied here
+    structured_in_place = std::move(result.structured);
   }
   if (result.is_error) {
     out["isError"] = true;

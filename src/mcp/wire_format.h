@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -19,8 +20,11 @@ nlohmann::json serverCapabilitiesJson(ProtocolVersion version);
 nlohmann::json toolJson(const ToolDefinition& tool, ProtocolVersion version);
 nlohmann::json toolResultJson(const ToolResult& result, ProtocolVersion version,
                               TextFormat text_format);
-// The same, moving the result's JSON instead of copying it (the tools/call hot path).
-nlohmann::json toolResultJson(ToolResult&& result, ProtocolVersion version, TextFormat text_format);
+// The same for the tools/call hot path, copying none of the structured content: the result's
+// "structuredContent" holds null, and `structured_in_place` is set to the content whose
+// text() resultLine() writes there instead (left empty when there is none to send).
+nlohmann::json toolResultJson(ToolResult&& result, ProtocolVersion version, TextFormat text_format,
+                              SharedJson& structured_in_place);
 nlohmann::json resourceJson(const ResourceDefinition& resource, ProtocolVersion version);
 nlohmann::json resourceTemplateJson(const ResourceTemplateDefinition& resource_template,
                                     ProtocolVersion version);

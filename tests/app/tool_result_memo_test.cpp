@@ -119,4 +119,29 @@ TEST_CASE("memo: a result built while the figures moved is not kept") {
 }
 
 }  // namespace
+
+TEST_CASE("memo: every hit shares the kept structured content instead of copying it") {
+  MemoRig rig;
+  mcp::ToolDefinition definition;
+  definition.name = "get_league_leaders";
+  const json arguments = {{"stat", "points"}};
+  auto call = [&] {
+    return rig.middleware(mcp::ToolCall{definition, arguments}, rig.context, [&] {
+      ++rig.runs;
+      mcp::ToolResult result;
+      result.text = "leaders";
+      result.structured = json{{"rows", {{{"player", "Shai Gilgeous-Alexander"}, {"pts", 32.7}}}}};
+      return result;
+    });
+  };
+  const mcp::ToolResult first = call();
+  const mcp::ToolResult second = call();
+  const mcp::ToolResult third = call();
+  CHECK(rig.runs == 1);
+  REQUIRE(second.structured.has_value());
+  CHECK(second.structured->at("rows").at(0).at("pts") == 32.7);
+  CHECK(second.structured.shared().get() == first.structured.shared().get());
+  CHECK(third.structured.shared().get() == first.structured.shared().get());
+}
+
 }  // namespace nba::app

@@ -145,3 +145,24 @@ TEST_CASE("appendJson matches nlohmann's dump on 20,000 random documents") {
   }
   CHECK_MESSAGE(mismatches == 0, "first: " << first_mismatch);
 }
+
+TEST_CASE("appendJsonReplacing writes the object as if the member held the other value") {
+  std::mt19937_64 random(20261202);
+  for (int i = 0; i < 2'000; ++i) {
+    json object = json::object();
+    const int members = static_cast<int>(random() % 5);
+    for (int m = 0; m < members; ++m) {
+      object["k" + std::to_string(random() % 7)] = randomValue(random, 1);
+    }
+    object["structuredContent"] = nullptr;  // the placeholder toolResultJson leaves
+    const json content = randomValue(random, 0);
+    json expected = object;
+    expected["structuredContent"] = content;
+    std::string out = "prefix:";
+    nba::mcp::appendJsonReplacing(out, object, "structuredContent", written(content));
+    REQUIRE(out == "prefix:" + dumped(expected));
+  }
+  std::string scalar;
+  nba::mcp::appendJsonReplacing(scalar, json(7), "structuredContent", "\"x\"");
+  CHECK(scalar == "7");  // not an object: written as it is
+}
