@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 namespace nba {
 namespace {
 
@@ -17,6 +19,18 @@ TEST_CASE("calendarDate: ISO days, zero-padded, from a date or a UTC instant") {
   CHECK(calendarDate(midnight) == "2026-01-01");
   // Before 1970 the floor, not truncation toward zero, picks the day.
   CHECK(calendarDate(sys_days{year{1969} / December / 31} + hours{23}) == "1969-12-31");
+  // Every day of 1999-2030 as snprintf would write it; years past four digits as it writes them.
+  for (sys_days d = sys_days{year{1999} / January / 1}; d < sys_days{year{2031} / January / 1};
+       d += days{1}) {
+    const year_month_day ymd{d};
+    char expected[40];
+    std::snprintf(expected, sizeof expected, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    REQUIRE(calendarDate(ymd) == expected);
+  }
+  CHECK(calendarDate(year{0} / July / 4) == "0000-07-04");
+  CHECK(calendarDate(year{12345} / March / 9) == "12345-03-09");
+  CHECK(calendarDate(year{-44} / March / 15) == "-044-03-15");
 }
 
 TEST_CASE("easternCalendarDate: the NBA's day turns at 05:00 UTC") {
