@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "mcp/accepted_arguments.h"
 #include "mcp/named_registry.h"
 #include "mcp/output_queue.h"
 #include "mcp/protocol_metrics.h"
@@ -103,6 +104,7 @@ class McpServer::Impl {
   std::map<std::string, Completer> completers_;  // key: ref_type \n ref \n argument
   std::vector<ToolMiddleware> middleware_;
   std::vector<ToolMiddleware> validated_middleware_;  // after validation, inside middleware_
+  AcceptedArguments accepted_arguments_;              // calls whose arguments passed validation
 
   std::unique_ptr<OutputQueue> out_;    // set while serving
   std::unique_ptr<WorkerPool> pool_;    // set while serving

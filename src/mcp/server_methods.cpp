@@ -290,11 +290,15 @@ ToolResult McpServer::Impl::invokeTool(const ToolDefinition& tool, const json& a
       // Validation sits inside the outer middleware, so usage counts and metrics see calls
       // with bad arguments like any other failed call, and outside the validated stage, so
       // a malformed call spends no rate-limit token.
-      auto violations = validateAgainstSchema(arguments, tool.input_schema);
-      if (!violations.empty()) {
-        return ToolResult::error("Invalid arguments for " + tool.name + ": " +
-                                     describeViolations(violations, "arguments"),
-                                 "invalid_arguments");
+      std::string key = AcceptedArguments::keyOf(tool.name, arguments);
+      if (!accepted_arguments_.contains(key)) {
+        auto violations = validateAgainstSchema(arguments, tool.input_schema);
+        if (!violations.empty()) {
+          return ToolResult::error("Invalid arguments for " + tool.name + ": " +
+                                       describeViolations(violations, "arguments"),
+                                   "invalid_arguments");
+        }
+        accepted_arguments_.add(std::move(key));
       }
       converted = withIntegralFloatsAsIntegers(arguments);  // "season": 2024.0 reads as 2024
       return run_validated(0);

@@ -80,6 +80,37 @@ TEST_CASE("bad tool arguments are isError results naming the path") {
   CHECK(ok["result"]["_meta"]["dev.nbamcp/source"] == "test");
 }
 
+TEST_CASE("arguments one tool accepted are still checked against another tool's schema") {
+  // Accepted argument sets are remembered per tool: a set that passed test_echo's schema
+  // (text: string) must still fail a tool whose schema wants text to be an integer.
+  const auto add_count_tool = [](nba::mcp::McpServer& server) {
+    nba::mcp::ToolDefinition tool;
+    tool.name = "test_count";
+    tool.description = "Counts";
+    tool.input_schema = {{"type", "object"},
+                         {"properties", {{"text", {{"type", "integer"}}}}},
+                         {"additionalProperties", false}};
+    tool.handler = [](const json&, nba::mcp::ToolContext&) { return nba::mcp::ToolResult{}; };
+    (void)server.addTool(std::move(tool));
+  };
+  ServerHarness h([&](nba::mcp::McpServer& server) {
+    registerTestTools(server);
+    add_count_tool(server);
+  });
+  h.initialize();
+  for (int round = 0; round < 2; ++round) {  // the second round meets remembered verdicts
+    CAPTURE(round);
+    json echo = callTool(h, "test_echo", {{"text", "ab"}});
+    CHECK(echo["result"]["structuredContent"]["echo"] == "ab");
+    json count = callTool(h, "test_count", {{"text", "ab"}});
+    CHECK(count["result"]["isError"] == true);
+    CHECK(count["result"]["content"][0]["text"] ==
+          "Invalid arguments for test_count: text: expected integer, got string \"ab\"");
+    json wrong = callTool(h, "test_echo", {{"text", 5}});
+    CHECK(wrong["result"]["isError"] == true);
+  }
+}
+
 TEST_CASE("a throwing tool is an isError result and the server keeps serving") {
   ServerHarness h(registerTestTools);
   h.initialize();
