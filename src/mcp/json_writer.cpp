@@ -149,10 +149,6 @@ void appendDouble(std::string& out, double number) {
   out.append(digits, static_cast<std::size_t>(end - digits));
 }
 
-}  // namespace
-
-namespace {
-
 // An object member's name and its colon.
 void appendKey(std::string& out, const std::string& key) {
   if (!appendString(out, key)) {
@@ -160,6 +156,14 @@ void appendKey(std::string& out, const std::string& key) {
   }
   out += ':';
 }
+
+// A member whose value is written as the given JSON text instead of its own.
+struct Replacement {
+  std::string_view key;
+  std::string_view value_text;
+};
+
+void appendObject(std::string& out, const json::object_t& members, const Replacement* replacement);
 
 }  // namespace
 
@@ -196,18 +200,9 @@ void appendJson(std::string& out, const json& value) {
       out += ']';
       return;
     }
-    case json::value_t::object: {
-      out += '{';
-      bool first = true;
-      for (const auto& [key, element] : value.get_ref<const json::object_t&>()) {
-        if (!first) out += ',';
-        first = false;
-        appendKey(out, key);
-        appendJson(out, element);
-      }
-      out += '}';
+    case json::value_t::object:
+      appendObject(out, value.get_ref<const json::object_t&>(), nullptr);
       return;
-    }
     case json::value_t::binary:
     case json::value_t::discarded:
       appendWithNlohmann(out, value);
@@ -215,25 +210,34 @@ void appendJson(std::string& out, const json& value) {
   }
 }
 
+namespace {
+
+void appendObject(std::string& out, const json::object_t& members, const Replacement* replacement) {
+  out += '{';
+  bool first = true;
+  for (const auto& [key, element] : members) {
+    if (!first) out += ',';
+    first = false;
+    appendKey(out, key);
+    if (replacement != nullptr && key == replacement->key) {
+      out += replacement->value_text;
+    } else {
+      appendJson(out, element);
+    }
+  }
+  out += '}';
+}
+
+}  // namespace
+
 void appendJsonReplacing(std::string& out, const json& object, std::string_view key,
                          std::string_view value_text) {
   if (!object.is_object()) {
     appendJson(out, object);
     return;
   }
-  out += '{';
-  bool first = true;
-  for (const auto& [name, element] : object.get_ref<const json::object_t&>()) {
-    if (!first) out += ',';
-    first = false;
-    appendKey(out, name);
-    if (name == key) {
-      out += value_text;
-    } else {
-      appendJson(out, element);
-    }
-  }
-  out += '}';
+  const Replacement replacement{key, value_text};
+  appendObject(out, object.get_ref<const json::object_t&>(), &replacement);
 }
 
 }  // namespace nba::mcp
