@@ -123,7 +123,7 @@ json toolResultJson(ToolResult&& result, ProtocolVersion version, TextFormat tex
     content.push_back({{"type", "text"}, {"text", std::move(result.text)}});
   }
   if (structured && text_format != TextFormat::kMarkdown) {
-    content.push_back({{"type", "text"}, {"text", dumpJson(*result.structured)}});
+    content.push_back({{"type", "text"}, {"text", result.structured.text()}});
   }
   json out = json::object();
   out["content"] = std::move(content);
