@@ -25,28 +25,26 @@ namespace {
 // Above this a scaled integer may not be exact in a double, and saves nothing anyway.
 constexpr double kLargestScaled = 0x1p50;
 
-// n with n / 10^places == value to the bit (so -0.0, NaN and 1/3 have none); places is the
-// fewest that works, 0..3.
-std::optional<std::pair<std::int64_t, int>> scaledDecimal(double value) {
+}  // namespace
+
+std::optional<ScaledDecimal> scaledDecimal(double value) {
   for (int places = 0; places < 4; ++places) {
     const double scaled = value * kPowersOfTen[places];
     if (!(std::fabs(scaled) < kLargestScaled)) return std::nullopt;  // NaN, inf, huge
     const auto n = static_cast<std::int64_t>(std::llround(scaled));
     const double back = static_cast<double>(n) / kPowersOfTen[places];
     if (std::bit_cast<std::uint64_t>(back) == std::bit_cast<std::uint64_t>(value)) {
-      return std::pair{n, places};
+      return ScaledDecimal{n, places};
     }
   }
   return std::nullopt;
 }
 
-}  // namespace
-
 void ByteWriter::real(double value) {
   if (const auto decimal = scaledDecimal(value)) {
-    const auto bits = static_cast<std::uint64_t>(decimal->first);
-    const std::uint64_t zigzag = (bits << 1) ^ (decimal->first < 0 ? ~std::uint64_t{0} : 0);
-    unsignedNumber(zigzag * 4 + static_cast<std::uint64_t>(decimal->second) + 1);
+    const auto bits = static_cast<std::uint64_t>(decimal->n);
+    const std::uint64_t zigzag = (bits << 1) ^ (decimal->n < 0 ? ~std::uint64_t{0} : 0);
+    unsignedNumber(zigzag * 4 + static_cast<std::uint64_t>(decimal->places) + 1);
     return;
   }
   unsignedNumber(0);

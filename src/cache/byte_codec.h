@@ -13,6 +13,15 @@ namespace nba::cache {
 // The divisors of a compact double: 10^places, places 0..3.
 inline constexpr double kPowersOfTen[4] = {1, 10, 100, 1000};
 
+// A double as n / 10^places, exactly: the value `n / kPowersOfTen[places]` gives back.
+struct ScaledDecimal {
+  std::int64_t n = 0;
+  int places = 0;
+};
+// The fewest places (0..3) that give `value` back to the bit; nullopt for -0.0, NaN,
+// infinities, values beyond 2^50 and fractions like 1/3.
+std::optional<ScaledDecimal> scaledDecimal(double value);
+
 // The compact binary the L2 cache stores values in: unsigned numbers as LEB128 varints,
 // signed ones zigzagged first, strings as a varint length then the bytes, optionals as a
 // presence byte then the value, vectors as a count then the elements. A double is a varint
@@ -84,11 +93,19 @@ class ByteReader {
       fail();
       return {};
     }
+    return bytes(static_cast<std::size_t>(size));
+  }
+  [[gnu::always_inline]] bool flag() { return unsignedNumber() != 0; }
+  // The next `size` bytes as they are (no length before them); fails if fewer are left.
+  std::string_view bytes(std::size_t size) {
+    if (size > rest_.size()) {
+      fail();
+      return {};
+    }
     const std::string_view value = rest_.substr(0, size);
     rest_.remove_prefix(size);
     return value;
   }
-  [[gnu::always_inline]] bool flag() { return unsignedNumber() != 0; }
   // A count of items each at least one byte long: more than the bytes left is a failure, so
   // a corrupt count cannot make the caller reserve gigabytes.
   std::size_t count();

@@ -45,16 +45,16 @@ TEST_CASE("store: written behind, read back, and still there after a restart") {
   TempDir dir;
   {
     SqliteStore store(dir.db());
-    put(store, "nba_mcp:v3:standings:1", "Rvalue one");
+    put(store, "nba_mcp:v4:standings:1", "Rvalue one");
     store.flush();
-    const auto got = store.get("nba_mcp:v3:standings:1");
+    const auto got = store.get("nba_mcp:v4:standings:1");
     REQUIRE(got.has_value());
     CHECK(got->value == "Rvalue one");
     CHECK(got->kind == "standings");
     CHECK(got->params == "season=2025-26");
     CHECK(got->fresh_until == 2000);
     CHECK(got->keep_until == 4000);
-    CHECK_FALSE(store.get("nba_mcp:v3:standings:2").has_value());
+    CHECK_FALSE(store.get("nba_mcp:v4:standings:2").has_value());
     const StoreStats stats = store.stats();
     CHECK(stats.available);
     CHECK(stats.problem.empty());
@@ -63,8 +63,8 @@ TEST_CASE("store: written behind, read back, and still there after a restart") {
     CHECK(stats.bytes[static_cast<std::size_t>(TtlTier::kDaily)] == 10);
   }
   SqliteStore reopened(dir.db());
-  REQUIRE(reopened.get("nba_mcp:v3:standings:1").has_value());
-  CHECK(reopened.get("nba_mcp:v3:standings:1")->value == "Rvalue one");
+  REQUIRE(reopened.get("nba_mcp:v4:standings:1").has_value());
+  CHECK(reopened.get("nba_mcp:v4:standings:1")->value == "Rvalue one");
   // WAL mode, as DESIGN §6 asks.
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(dir.db().c_str(), &db) == SQLITE_OK);

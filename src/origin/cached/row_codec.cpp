@@ -1,16 +1,23 @@
 #include "origin/cached/row_codec.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
 #include "cache/byte_codec.h"
+#include "origin/cached/fixed_column.h"
 #include "origin/cached/row_fields.h"
 
 namespace nba::cached {
 namespace {
 
-// 2: compact doubles (cache/byte_codec.h); 3: a table's rows stored by column.
-constexpr std::uint64_t kValueVersion = 3;
+// 2: compact doubles (cache/byte_codec.h); 3: a table's rows stored by column; 4: numeric
+// columns in fixed width (fixed_column.h).
+constexpr std::uint64_t kValueVersion = 4;
+
+// The first byte of a stored column: how its values are written.
+constexpr std::uint64_t kVarintColumn = 0;  // one after another, as Encoder writes them
+constexpr std::uint64_t kFixedColumn = 1;   // fixed_column.h
 
 // A type code per stored value, so bytes of one type are never read as another's.
 template <typename Value>
@@ -106,6 +113,31 @@ class Encoder {
   void put(const Rows<Row>& rows);
 };
 
+// One column of a table, written both ways as the rows go by; the fixed form is kept when the
+// column's values allow it.
+class ColumnWriter {
+ public:
+  template <typename Field>
+  void add(const Field& field) {
+    varint_.put(field);
+    fixed_.add(field);
+  }
+  // The form byte, then the column's values.
+  std::string bytes() const {
+    cache::ByteWriter form;
+    if (auto fixed = fixed_.bytes()) {
+      form.unsignedNumber(kFixedColumn);
+      return form.take() + *fixed;
+    }
+    form.unsignedNumber(kVarintColumn);
+    return form.take() + varint_.out.bytes();
+  }
+
+ private:
+  Encoder varint_;
+  FixedColumnWriter fixed_;
+};
+
 // A table's rows by column: the k-th field of every row goes to the k-th stream. Like values
 // side by side (one season, a team's abbreviation, points in a narrow range) compress better
 // than rows written one after another: a season's games store in 6.9 KB instead of 10 KB,
@@ -114,17 +146,17 @@ class ColumnEncoder {
  public:
   template <typename... Fields>
   void operator()(const Fields&... fields) {
-    (column(next_++).put(fields), ...);
+    (column(next_++).add(fields), ...);
   }
   void startRow() { next_ = 0; }
-  const std::vector<Encoder>& columns() const { return columns_; }
+  const std::vector<ColumnWriter>& columns() const { return columns_; }
 
  private:
-  Encoder& column(std::size_t index) {
+  ColumnWriter& column(std::size_t index) {
     if (index == columns_.size()) columns_.emplace_back();
     return columns_[index];
   }
-  std::vector<Encoder> columns_;
+  std::vector<ColumnWriter> columns_;
   std::size_t next_ = 0;
 };
 
@@ -138,7 +170,7 @@ void Encoder::put(const Rows<Row>& rows) {
   }
   out.unsignedNumber(rows.size());
   out.unsignedNumber(columns.columns().size());
-  for (const Encoder& column : columns.columns()) out.text(column.out.bytes());
+  for (const ColumnWriter& column : columns.columns()) out.text(column.bytes());
 }
 
 class Decoder {
@@ -197,6 +229,17 @@ class Decoder {
 // `offset` is where the field sits in a Row (ColumnPlan found it on a real row).
 template <typename Row, typename Field>
 void readColumn(Decoder& column, Row* rows, std::size_t count, std::size_t offset) {
+  const std::uint64_t form = column.in.unsignedNumber();
+  if constexpr (FixedField<Field>::value) {
+    if (form == kFixedColumn) {
+      readFixedColumn<Row, Field>(column.in, rows, count, offset);
+      return;
+    }
+  }
+  if (form != kVarintColumn) {
+    column.in.fail();
+    return;
+  }
   Decoder local = column;
   for (std::size_t i = 0; i < count; ++i) {
     local.get(*reinterpret_cast<Field*>(reinterpret_cast<char*>(&rows[i]) + offset));
@@ -252,10 +295,13 @@ void Decoder::getRows(std::vector<Row>& rows) {
   std::vector<std::string_view> columns;
   columns.reserve(column_count);
   for (std::size_t i = 0; i < column_count && in.ok(); ++i) columns.push_back(in.textView());
-  // An empty table has no columns; each row takes at least a byte of each column, so a larger
-  // count is corruption (and must not make us allocate for it).
+  // An empty table has no columns. Every row type has a string column, whose rows take at
+  // least a byte each: a row count above the largest column's bytes is corruption (and must
+  // not make us allocate for it).
   const bool empty = row_count == 0 && column_count == 0;
-  if (!in.ok() || (!empty && (column_count != plan.size() || row_count > columns[0].size()))) {
+  std::size_t largest = 0;
+  for (const std::string_view column : columns) largest = std::max(largest, column.size());
+  if (!in.ok() || (!empty && (column_count != plan.size() || row_count > largest))) {
     in.fail();
     return;
   }
