@@ -9,7 +9,7 @@
 #   scripts/fuzz.sh regressions       run tests/fuzz/regressions/TARGET-* through their targets
 #
 # TARGET is a libFuzzer target of tests/fuzz: fuzz_message, fuzz_tool_arguments,
-# fuzz_question_parser, fuzz_snapshot_tsv. They are built in build-fuzz with clang-14
+# fuzz_question_parser, fuzz_snapshot_tsv, fuzz_stored_value. They are built in build-fuzz with clang-14
 # (-DNBA_MCP_FUZZ=ON -DNBA_MCP_SANITIZE=ON: libFuzzer + ASan + UBSan, asserts on); clang-14
 # and libFuzzer (libclang-rt-14-dev) are installed when missing. The seed corpus is written
 # from golden/, schemas/ and the snapshot into build-fuzz/corpus/TARGET, which also keeps
@@ -35,7 +35,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 build="${NBA_MCP_FUZZ_BUILD:-$repo/build-fuzz}"
 build="$(mkdir -p "$build" && cd "$build" && pwd)"
-targets=(fuzz_message fuzz_tool_arguments fuzz_question_parser fuzz_snapshot_tsv)
+targets=(fuzz_message fuzz_tool_arguments fuzz_question_parser fuzz_snapshot_tsv fuzz_stored_value)
 
 usage() {
   sed -n '3,9p' "$0" | sed 's/^# \{0,1\}//' >&2
@@ -112,6 +112,7 @@ dict() {
   case $1 in
     fuzz_message | fuzz_tool_arguments) echo "$repo/tests/fuzz/dict/mcp.dict" ;;
     fuzz_question_parser) echo "$repo/tests/fuzz/dict/question.dict" ;;
+    fuzz_stored_value) ;;  # binary: no words to suggest
     *) echo "$repo/tests/fuzz/dict/snapshot.dict" ;;
   esac
 }
@@ -124,6 +125,11 @@ run_target() {
   local bin="$build/tests/fuzz/$target" corpus="$build/corpus/$target"
   local crashes="$build/crashes/$target" log="$build/logs/$target.log"
   mkdir -p "$corpus" "$crashes" "$build/logs"
+  local dict_flag=() dict_file
+  dict_file=$(dict "$target")
+  if [[ -n $dict_file ]]; then
+    dict_flag=("-dict=$dict_file")
+  fi
   "$build/tests/fuzz/nba-fuzz-seeds" "$repo" "$corpus" "$target"
   local status=0
   local started=$SECONDS
@@ -132,7 +138,7 @@ run_target() {
     UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}" \
     NBA_MCP_FUZZ_AVOID_KNOWN_CRASHES=$avoid \
     "$bin" -max_total_time="$seconds" -print_final_stats=1 -timeout=30 -rss_limit_mb=4096 \
-    -max_len="$(max_len "$target")" -dict="$(dict "$target")" -artifact_prefix="$crashes/" \
+    -max_len="$(max_len "$target")" "${dict_flag[@]}" -artifact_prefix="$crashes/" \
     "$@" "$corpus" >"$log" 2>&1 || status=$?
   local execs cov corp crash
   # From libFuzzer's status lines and final stats (absent when it dies early).

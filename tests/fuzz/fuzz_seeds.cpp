@@ -12,6 +12,7 @@
 
 #include "fuzz/fuzz_world.h"
 #include "fuzz/schema_values.h"
+#include "fuzz/stored_values.h"
 #include "mcp/message.h"
 #include "origin/snapshot/snapshot_schema.h"
 
@@ -236,6 +237,8 @@ int main(int argc, char** argv) {
     questionSeeds(source, out);
   } else if (target == "fuzz_snapshot_tsv") {
     snapshotSeeds(source, out);
+  } else if (target == "fuzz_stored_value") {
+    for (const auto& [name, bytes] : nba::fuzz::storedValueSeeds()) out.write(name, bytes);
   } else {
     std::cerr << "nba-fuzz-seeds: unknown target " << target << "\n";
     return 2;

@@ -3,7 +3,7 @@
 //   nba-bench-cache [--runs N] [--latency-ms 200] [--data ../shared/data] [--only SECTION]
 //
 // * an L1 hit (a season's lines, one player filtered out; the team list);
-// * L2 hits of three tables, 32, 54 and 72 KB encoded (read, unpack, decode: the entry never
+// * L2 hits of three tables, 27, 47 and 64 KB encoded (read, unpack, decode: the entry never
 //   fits in L1 here), and where their time goes;
 // * get_league_leaders in process against a loopback NBA.com with the given latency: served
 //   from the cache, against the same call missing it;
