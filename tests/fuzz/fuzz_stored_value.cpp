@@ -8,13 +8,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "fuzz/fuzz_world.h"
 #include "fuzz/stored_values.h"
-
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  nba::fuzz::quietLogging();
-  return 0;
-}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) {

@@ -138,12 +138,4 @@ bool isCancelWithoutRequestId(std::string_view line) {
   return bad(value);
 }
 
-void check(bool ok, std::string_view what) {
-  if (!ok) {
-    std::fprintf(stderr, "\n==== fuzz oracle failed: %.*s\n", static_cast<int>(what.size()),
-                 what.data());
-    std::abort();
-  }
-}
-
 }  // namespace nba::fuzz

@@ -7,6 +7,7 @@
 #include "app/server_metrics.h"
 #include "app/server_stats.h"
 #include "fuzz/json_depth.h"
+#include "fuzz/oracle.h"
 #include "mcp/server.h"
 #include "nba/tools/tool_env.h"
 
@@ -47,9 +48,5 @@ inline constexpr std::size_t kKnownSafeDepth = 1000;
 // True when `line` is a notifications/cancelled whose params object has no requestId
 // (or an array holding one).
 bool isCancelWithoutRequestId(std::string_view line);
-
-// Aborts (a finding for libFuzzer) with `what` on stderr when `ok` is false. For the
-// targets' oracles: properties the server promises beyond "does not crash".
-void check(bool ok, std::string_view what);
 
 }  // namespace nba::fuzz

@@ -4,7 +4,7 @@
 
 #include "cache/compression.h"
 #include "core/clock.h"
-#include "fuzz/fuzz_world.h"
+#include "fuzz/oracle.h"
 #include "origin/cached/row_codec.h"
 #include "origin/snapshot/snapshot_source.h"
 
