@@ -12,13 +12,14 @@ namespace nba::fuzz {
 namespace {
 
 template <typename Value>
-void checkAs(std::string_view bytes) {
+bool checkAs(std::string_view bytes) {
   const std::optional<Value> value = cached::decode<Value>(bytes);
-  if (!value) return;  // refused: what the cache does with a corrupt entry
+  if (!value) return false;  // refused: what the cache does with a corrupt entry
   const std::string again = cached::encode(*value);
   const std::optional<Value> back = cached::decode<Value>(again);
   check(back.has_value(), "a decoded value's own encoding does not decode");
   check(back && cached::encode(*back) == again, "a decoded value does not encode the same twice");
+  return true;
 }
 
 template <typename Row>
@@ -36,9 +37,14 @@ using Seeds = std::vector<std::pair<std::string, std::string>>;
 template <typename Value>
 void addSeeds(Seeds& out, std::uint8_t kind, const std::string& name, const Value& value) {
   const std::string bytes = cached::encode(value);
+  const std::string packed = cache::packValue(bytes);
+  // The kind numbers here and in checkStoredValue's switch must agree: a seed that does not
+  // decode as its kind would only start the fuzzer from garbage.
+  check(checkStoredValue(kind, bytes) &&
+            checkStoredValue(static_cast<std::uint8_t>(kind | kPackedBit), packed),
+        "a seed decodes as the kind it is filed under: " + name);
   out.emplace_back(name, std::string(1, static_cast<char>(kind)) + bytes);
-  out.emplace_back(name + "-packed",
-                   std::string(1, static_cast<char>(kind | kPackedBit)) + cache::packValue(bytes));
+  out.emplace_back(name + "-packed", std::string(1, static_cast<char>(kind | kPackedBit)) + packed);
 }
 
 // The table's first 0, 3 and 40 rows.
@@ -53,14 +59,16 @@ void addTableSeeds(Seeds& out, std::uint8_t kind, const std::string& name,
 
 }  // namespace
 
-void checkStoredValue(std::uint8_t kind, std::string_view bytes) {
+bool checkStoredValue(std::uint8_t kind, std::string_view bytes) {
   std::string scratch;
   if ((kind & kPackedBit) != 0) {
     const auto raw = cache::unpackValue(bytes, scratch);
-    if (!raw) return;
+    if (!raw) return false;
     bytes = *raw;
   }
-  switch (kind % kStoredValueKinds) {
+  // The type from the low seven bits only: with the packed bit in, 0x80 % 11 would read a
+  // packed team list as awards.
+  switch ((kind & ~kPackedBit) % kStoredValueKinds) {
     case 0:
       return checkAs<Table<Team>>(bytes);
     case 1:
