@@ -9,7 +9,9 @@
 #                 do not depend on the optimisation level, so this one -O0 build checks the
 #                 warnings of the -O2 build scripts/build.sh makes with the same compiler.
 #                 The benchmark programs are left out (NBA_MCP_BENCHMARKS=OFF): scripts/build.sh
-#                 and scripts/bench.sh build them.
+#                 and scripts/bench.sh build them. Debug information is line tables only: all
+#                 a sanitizer's or libFuzzer's stack trace reads, and cheaper to emit and link
+#                 (the test binary is over 500 MB with full -g).
 #                 Then clang-tidy (its compile_commands.json); every test tier once — unit
 #                 (doctest, in three parts), golden (questions + transcripts + their facts),
 #                 e2e (official SDK clients), one per core — and the coverage report from that
@@ -61,7 +63,7 @@ step "layering (includes against STYLE.md's graph)" scripts/check_layering.sh
 step "build (clang-14, Debug, ASan + UBSan, coverage, libFuzzer, -Werror; all but the benchmarks)" \
   env CXX=clang++-14 scripts/build.sh build-check -DCMAKE_BUILD_TYPE=Debug \
   -DNBA_MCP_WERROR=ON -DNBA_MCP_SANITIZE=ON -DNBA_MCP_COVERAGE=ON -DNBA_MCP_FUZZ=ON \
-  -DNBA_MCP_BENCHMARKS=OFF
+  -DNBA_MCP_BENCHMARKS=OFF -DCMAKE_CXX_FLAGS_DEBUG=-gline-tables-only
 step "clang-tidy and the JSON-index query" scripts/lint.sh build-check
 step "unit + golden + e2e (ASan + UBSan)" sanitized_tests
 step "coverage report" coverage_report
