@@ -250,6 +250,26 @@ std::optional<double> playerStatValue(const PlayerSeasonLine& l, const StatDef& 
   return playerStatGetter(stat)(l, mode);
 }
 
+std::optional<double> unroundedPlayerStat(const PlayerSeasonLine& l, const StatDef& stat,
+                                          PerMode mode) {
+  const auto ratio = [](double made, double attempts) -> std::optional<double> {
+    return attempts > 0 ? std::optional<double>(made / attempts) : std::nullopt;
+  };
+  const std::string& c = stat.code;
+  if (c == "FG_PCT") return ratio(l.fgm, l.fga);
+  if (c == "FG3_PCT") return ratio(l.fg3m, l.fg3a);
+  if (c == "FT_PCT") return ratio(l.ftm, l.fta);
+  if (c == "EFG_PCT") return ratio(l.fgm + 0.5 * l.fg3m, l.fga);
+  if (c == "TS_PCT") return ratio(l.pts, 2 * (l.fga + 0.44 * l.fta));
+  const bool per_game_counting =
+      stat.kind == StatKind::kCounting && mode == PerMode::kPerGame && c != "GP" && c != "GS";
+  if (per_game_counting && l.gp > 0) {
+    const auto total = playerStatValue(l, stat, PerMode::kTotals);
+    return total ? std::optional<double>(*total / l.gp) : std::nullopt;
+  }
+  return playerStatValue(l, stat, mode);
+}
+
 std::optional<double> teamStatValue(const TeamSeasonLine& l, const StatDef& stat) {
   const std::string& c = stat.code;
   if (c == "PTS") return l.pts_pg;

@@ -188,16 +188,17 @@ std::vector<QualifiedLine> qualifiedLines(const Rows<PlayerSeasonLine>& lines, c
         madeCount(line, rule.made_code) < needed.made) {
       continue;
     }
+    const double unrounded = stats::unroundedPlayerStat(line, stat, mode).value_or(*value);
     if (line.gp >= needed.games) {
-      out.push_back({&line, *value, false});
+      out.push_back({&line, *value, unrounded, false});
     } else if (rule.spread_exception) {
-      short_of_games.push_back({&line, *value, true});
+      short_of_games.push_back({&line, *value, unrounded, true});
     }
   }
   if (rule.spread_exception && !out.empty()) {
     double leader = std::max_element(out.begin(), out.end(), [](const auto& a, const auto& b) {
-                      return a.value < b.value;
-                    })->value;
+                      return a.unrounded < b.unrounded;
+                    })->unrounded;
     for (const QualifiedLine& candidate : short_of_games) {
       auto total = stats::playerStatValue(*candidate.line, stat, PerMode::kTotals);
       if (total && *total / minimumsFor(rule, *candidate.line).games >= leader) {

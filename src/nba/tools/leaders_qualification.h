@@ -51,7 +51,8 @@ QualificationRule playoffQualificationFor(const stats::StatDef& stat, stats::Per
 // A line that made the board, with its value in the requested mode.
 struct QualifiedLine {
   const PlayerSeasonLine* line = nullptr;
-  double value = 0;
+  double value = 0;           // as the source publishes it, for showing
+  double unrounded = 0;       // what the board ranks on (stats::unroundedPlayerStat)
   bool by_exception = false;  // below the games minimum, in by the "would still lead" rule
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <variant>
 
 #include "nba/tools/arguments.h"
@@ -137,16 +138,23 @@ std::string positionGroup(char position) {
   return position == 'G' ? "guards" : position == 'F' ? "forwards" : "centers";
 }
 
-// The best `limit` lines, best first; equal shown values share a rank (1, 2, 2, 4) since that
-// is what a reader compares. A rank depends only on the lines above it, so only the shown
-// lines are sorted and formatted. Every board lists the most of a stat, turnovers included.
+// Equal to the last bit but for rounding in the arithmetic: 0.5 * 3 + 1 over 2 and 2.5 over 2
+// are one value however they were computed.
+bool sameValue(double a, double b) {
+  return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b));
+}
+
+// The best `limit` lines, best first, ranked on unrounded values as the NBA ranks them (150
+// steals in 74 games leads 150 in 75, though both show 2.0); only equal unrounded values share
+// a rank (1, 2, 2, 4). A rank depends only on the lines above it, so only the shown lines are
+// sorted and formatted. Every board lists the most of a stat, turnovers included.
 std::vector<RankedRow> rankLines(std::vector<QualifiedLine> lines, const StatDef& stat,
                                  PerMode mode, std::size_t limit) {
   std::size_t shown = std::min(limit, lines.size());
   std::partial_sort(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(shown), lines.end(),
                     [](const QualifiedLine& a, const QualifiedLine& b) {
-                      if (a.value != b.value) {
-                        return a.value > b.value;
+                      if (a.unrounded != b.unrounded) {
+                        return a.unrounded > b.unrounded;
                       }
                       return a.line->player_id < b.line->player_id;
                     });
@@ -154,7 +162,7 @@ std::vector<RankedRow> rankLines(std::vector<QualifiedLine> lines, const StatDef
   rows.reserve(shown);
   for (std::size_t i = 0; i < shown; ++i) {
     RankedRow row{lines[i], static_cast<int>(i) + 1, stats::formatStat(stat, mode, lines[i].value)};
-    if (i > 0 && row.display == rows.back().display) {
+    if (i > 0 && sameValue(lines[i].unrounded, rows.back().qualified.unrounded)) {
       row.rank = rows.back().rank;
     }
     rows.push_back(std::move(row));
@@ -280,6 +288,13 @@ std::vector<std::string> answerNotes(const LeadersQuery& query, const Qualificat
   if (std::any_of(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(shown),
                   [](const RankedRow& row) { return row.qualified.by_exception; })) {
     notes.push_back("* qualifies by the \"would still lead\" exception.");
+  }
+  for (std::size_t i = 1; i < shown; ++i) {
+    if (rows[i].display == rows[i - 1].display && rows[i].rank != rows[i - 1].rank) {
+      notes.push_back(
+          "Ranks come from unrounded values, so players showing the same figure can rank apart.");
+      break;
+    }
   }
   return notes;
 }

@@ -123,11 +123,54 @@ TEST_CASE("leaders: the 'would still lead' exception — Wembanyama's blocks in 
   CHECK(contains(markdownOf(answer), "would still lead"));
 }
 
-TEST_CASE("leaders: ties share a rank — 2024-25 steals 3.0, 1.8, 1.8, 1.7 ×3") {
+// The NBA ranks per-game leaders on unrounded values: equal shown figures rank apart.
+TEST_CASE("leaders: ranks from unrounded values — 2024-25 steals 3.0, 1.8, 1.8, 1.7 ×3") {
+  // Jokić 127/70 = 1.814 and Wallace 120/68 = 1.765 both show 1.8; Dunn 128/74 = 1.730,
+  // Gilgeous-Alexander 131/76 = 1.724, Thompson 98/59 = 1.661 all show 1.7.
   auto answer = leaders({{"stat", "STL"}, {"season", "2024-25"}, {"limit", 7}});
-  CHECK(ranks(answer) == std::vector<int>{1, 2, 2, 4, 4, 4, 7});
-  CHECK(names(answer).front() == "Dyson Daniels");
-  CHECK(contains(markdownOf(answer), "| 2 |"));
+  CHECK(ranks(answer) == std::vector<int>{1, 2, 3, 4, 5, 6, 7});
+  CHECK(names(answer) == std::vector<std::string>{"Dyson Daniels", "Nikola Jokić", "Cason Wallace",
+                                                  "Kris Dunn", "Shai Gilgeous-Alexander",
+                                                  "Ausar Thompson", "Jalen Williams"});
+  CHECK(answer.structured["leaders"][1]["display"] == "1.8");
+  CHECK(answer.structured["leaders"][2]["display"] == "1.8");
+  CHECK(contains(markdownOf(answer), "Ranks come from unrounded values"));
+}
+
+TEST_CASE("leaders: 2023-24 steals — Fox 150 in 74 games leads Gilgeous-Alexander 150 in 75") {
+  auto answer = leaders({{"stat", "steals"}, {"season", "2023-24"}, {"limit", 2}});
+  CHECK(names(answer) == std::vector<std::string>{"De'Aaron Fox", "Shai Gilgeous-Alexander"});
+  CHECK(ranks(answer) == std::vector<int>{1, 2});
+  CHECK(answer.structured["leaders"][0]["display"] == "2.0");
+  CHECK(answer.structured["leaders"][1]["display"] == "2.0");
+  CHECK(contains(markdownOf(answer), "De'Aaron Fox led the NBA with 2.0 steals per game"));
+  CHECK_FALSE(contains(markdownOf(answer), "shared the lead"));
+}
+
+TEST_CASE("leaders: the cut at the limit is on unrounded values — 2024-25 assists, blocks") {
+  // Lillard 410/58 = 7.069 is tenth, ahead of Booker 529/75 = 7.053 (both show 7.1).
+  auto assists = leaders({{"stat", "AST"}, {"season", "2024-25"}, {"limit", 10}});
+  CHECK(names(assists).back() == "Damian Lillard");
+  CHECK(assists.structured["leaders"][9]["display"] == "7.1");
+  // Gobert 104/72 = 1.444 is ninth and Claxton 100/70 = 1.429 tenth; Bitadze 98/70 = 1.400
+  // misses the board.
+  auto blocks = leaders({{"stat", "BLK"}, {"season", "2024-25"}, {"limit", 10}});
+  CHECK(names(blocks)[8] == "Rudy Gobert");
+  CHECK(names(blocks)[9] == "Nic Claxton");
+}
+
+TEST_CASE("leaders: equal unrounded values share a rank — 2024-25 fouls, 201 in 68 games twice") {
+  auto answer = leaders({{"stat", "PF"}, {"season", "2024-25"}, {"limit", 10}});
+  // Jackson 257/74 = 3.473 leads Towns 249/72 = 3.458 (both 3.5).
+  CHECK(names(answer)[0] == "Jaren Jackson Jr.");
+  CHECK(ranks(answer)[1] == 2);
+  CHECK(contains(markdownOf(answer), "Jaren Jackson Jr. led the NBA"));
+  // Poole and Kyshawn George: 201 fouls in 68 games each.
+  CHECK(ranks(answer)[7] == 8);
+  CHECK(ranks(answer)[8] == 8);
+  CHECK(ranks(answer)[9] == 10);
+  CHECK((names(answer)[7] == "Jordan Poole" || names(answer)[8] == "Jordan Poole"));
+  CHECK((names(answer)[7] == "Kyshawn George" || names(answer)[8] == "Kyshawn George"));
 }
 
 TEST_CASE("leaders: turnovers rank the most first") {
