@@ -189,9 +189,13 @@ class FallbackDataSource : public DataSource {
         (context.clock().monotonicNow() + kPrimaryPause).time_since_epoch().count();
   }
 
+  // Said as what it is: the failure was another request's ("cannot reach stats.nba.com
+  // commonallplayers 2026-27" must not read as the cause of a standings request).
   Status pausedFailure() const {
     std::lock_guard lock(mutex_);
-    return last_unreachable_;
+    return Status(last_unreachable_.code(),
+                  "NBA.com was not asked: it could not be reached a moment ago (" +
+                      last_unreachable_.message() + ")");
   }
 
   const DataSource& primary_;

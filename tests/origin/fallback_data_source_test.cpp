@@ -145,6 +145,15 @@ TEST_CASE("fallback: an unreachable primary is left alone for a second, with the
           "NBA.com unreachable — offline snapshot, 2025-26 as of 2026-02-21.");
   }
   CHECK(live.requests.load() == 1);
+  // While it is left alone, an error that names NBA.com says it was not asked, and why.
+  auto standings = source->standings(call, Season{2026});
+  REQUIRE_FALSE(standings.ok());
+  CHECK(standings.status().code() == StatusCode::kUnavailable);
+  CHECK(standings.status().message() ==
+        "NBA.com was not asked: it could not be reached a moment ago (cannot reach stats.nba.com "
+        "leaguedashplayerstats); the offline snapshot cannot answer either: no data for season "
+        "2026-27 in the offline snapshot; available: 2023-24, 2024-25, 2025-26");
+  CHECK(live.requests.load() == 1);
   clock.advance(std::chrono::milliseconds(1001));
   live.failure = Status::ok();
   auto table = source->playerSeasonStats(call, lukaIn2025());
