@@ -108,12 +108,14 @@ std::string scopeSentence(const Player& player, const std::vector<SeasonCoverage
   return text + ", which includes his whole career so far.";
 }
 
-// A note when the latest season in the rows is still in progress.
+// A note when the latest season in the rows is still in progress. `as_of` is the lines' own
+// date (the career table's), not the season's latest table's.
 std::string partialNote(const std::vector<PlayerSeasonLine>& seasons,
-                        const std::vector<SeasonCoverage>& covered) {
+                        const std::vector<SeasonCoverage>& covered, const std::string& as_of) {
   for (const auto& coverage : covered) {
     if (coverage.season == seasons.back().season && coverage.coverage == Coverage::kPartial) {
-      return coverage.season.label() + " is in progress: figures through " + coverage.as_of + ".";
+      return coverage.season.label() + " is in progress: figures through " +
+             (as_of.empty() ? coverage.as_of : as_of) + ".";
     }
   }
   return "";
@@ -166,7 +168,8 @@ ToolAnswer renderCareer(const PlayerCareerArgs& args, const CareerFound& found) 
   const std::vector<PlayerSeasonLine>& seasons = found.seasons;
   const PlayerSeasonLine& career = found.career;
   const std::vector<SeasonCoverage>& covered = found.covered;
-  std::vector<std::string> notes = {args.player.note, partialNote(seasons, covered)};
+  std::vector<std::string> notes = {args.player.note,
+                                    partialNote(seasons, covered, found.meta.as_of)};
   std::string span = seasons.front().season.label() +
                      (seasons.size() > 1 ? " to " + seasons.back().season.label() : std::string());
   const stats::StatDef& pts = *stats::findStat("PTS");

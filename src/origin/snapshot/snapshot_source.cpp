@@ -94,9 +94,20 @@ class SnapshotSource final : public DataSource {
       return notFound("no player with id '" + echoUserText(player_id) + "' in the snapshot");
     }
     Table<PlayerSeasonLine> table{seasonlessMeta("basketball-reference + NBA.com"), {}};
+    std::optional<Season> newest;
     if (auto it = lines_by_player_.find(player_id); it != lines_by_player_.end()) {
       for (std::size_t i : it->second) {
         table.rows.borrow(tables_.player_lines[i]);
+        newest = std::max(newest.value_or(tables_.player_lines[i].season),
+                          tables_.player_lines[i].season);
+      }
+    }
+    // The figures are as of the newest season's player lines, not of the snapshot's latest
+    // table: 2025-26's lines end on 2026-02-21 while its games run to 2026-02-27.
+    if (newest) {
+      if (auto lines_meta = metaFor(*newest, "player_season_lines", "player stats");
+          lines_meta.ok()) {
+        table.meta.as_of = lines_meta->as_of;
       }
     }
     return table;

@@ -49,6 +49,17 @@ TEST_CASE("get_player_career: LeBron's seasons in the data and totals recomputed
   CHECK(c["fg_pct"].get<double>() == doctest::Approx(0.521));
 }
 
+TEST_CASE("get_player_career: as of the newest season's player lines, not its games") {
+  // 2025-26's player lines end on 2026-02-21; its games run to 2026-02-27.
+  auto answer = career({{"player", "Anthony Edwards"}});
+  REQUIRE_FALSE(answer.is_error);
+  CHECK(answer.structured["as_of"] == "2026-02-21");
+  CHECK(answer.structured["rows"][2]["gp"] == 47);
+  CHECK(contains(markdownOf(answer), "(as of 2026-02-21)"));
+  CHECK(contains(markdownOf(answer), "2025-26 is in progress: figures through 2026-02-21."));
+  CHECK_FALSE(contains(markdownOf(answer), "2026-02-27"));
+}
+
 TEST_CASE("get_player_career: a traded season is one row with both teams") {
   auto luka = career({{"player", "Luka"}});
   REQUIRE_FALSE(luka.is_error);
