@@ -165,5 +165,21 @@ TEST_CASE("'shooting from three' is 3-point percentage") {
         std::vector<std::string>{"FG3_PCT"});
 }
 
+TEST_CASE("a name that matched several players says which was chosen (blind audit)") {
+  // The tool gets the chosen id, so the resolver's note must travel with the question: two
+  // Bogdanovićs played in 2023-24.
+  const ParsedQuery query = parse("Bogdanovic stats 2023-24");
+  REQUIRE(query.slots.players.size() == 1);
+  CHECK(query.slots.players[0].display_name == "Bogdan Bogdanović");
+  REQUIRE(query.notes.size() == 1);
+  CHECK(query.notes[0].find("matched 2 players; chose Bogdan Bogdanović") != std::string::npos);
+  CHECK(query.notes[0].find("Bojan Bogdanović") != std::string::npos);
+  const Plan plan = planFor("Bogdanovic stats 2023-24");
+  CHECK(plan.notes == query.notes);  // the answer's notes (synthesizer) come from the plan's
+  // A full name or a nickname is a clear match: nothing to say.
+  CHECK(parse("LeBron James stats 2023-24").notes.empty());
+  CHECK(parse("KD stats 2023-24").notes.empty());
+}
+
 }  // namespace
 }  // namespace nba::nlq::testing

@@ -62,6 +62,18 @@ Mention mentionOf(const entity::Resolution& resolution, std::string_view text,
   }
   mention.id = first.id;
   mention.display_name = first.display_name;
+  // A choice among several names, or a near miss, is said in the answer as the tool would
+  // say it (the tool gets the id, so it no longer sees the choice).
+  switch (first.match) {
+    case entity::MatchKind::kLastName:
+    case entity::MatchKind::kFirstName:
+    case entity::MatchKind::kPrefix:
+    case entity::MatchKind::kFuzzy:
+      mention.choice_note = resolution.note;
+      break;
+    default:
+      break;
+  }
   if constexpr (std::is_same_v<Mention, TeamMention>) {
     mention.abbr = first.team;
   } else {

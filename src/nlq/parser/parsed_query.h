@@ -49,6 +49,9 @@ struct PlayerMention {
   bool ambiguous = false;
   std::vector<std::string> candidates;
   std::size_t position = 0;  // token index of the mention, to order and split parts
+  // Why this player, when the name matched several or only nearly (the resolver's note:
+  // "'Bogdanovic' matched 2 players; chose …"); empty for a clear match.
+  std::string choice_note;
 };
 
 // A team named in the question; same conventions as PlayerMention. `id` is the NBA.com team
@@ -62,6 +65,7 @@ struct TeamMention {
   bool ambiguous = false;
   std::vector<std::string> candidates;
   std::size_t position = 0;
+  std::string choice_note;
 };
 
 // A season or a run of seasons ending with `last` ("last 3 seasons" → count 3).

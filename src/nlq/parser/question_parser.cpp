@@ -64,6 +64,7 @@ class Parser final : public QuestionParser {
     std::vector<SlotHit> hits;
     labelQuestion(text, &labels, &hits);
     mentions_.find(text, question, &labels, &out.slots.players, &out.slots.teams);
+    collectChoiceNotes(out.slots, &out);
     applyHits(hits, 0, labels.size(), context, &out.slots);
     collectUnrecognized(text, labels, &out);
     classify(labels, hits, context, &out);
@@ -72,6 +73,18 @@ class Parser final : public QuestionParser {
   }
 
  private:
+  // The resolver's word on a name it chose among several, once per note.
+  static void collectChoiceNotes(const QuerySlots& slots, ParsedQuery* out) {
+    const auto add = [out](const std::string& note) {
+      if (!note.empty() &&
+          std::find(out->notes.begin(), out->notes.end(), note) == out->notes.end()) {
+        out->notes.push_back(note);
+      }
+    };
+    for (const PlayerMention& player : slots.players) add(player.choice_note);
+    for (const TeamMention& team : slots.teams) add(team.choice_note);
+  }
+
   static void collectUnrecognized(const TokenizedText& text, const TokenLabels& labels,
                                   ParsedQuery* out) {
     for (std::size_t i = 0; i < labels.size(); ++i) {
