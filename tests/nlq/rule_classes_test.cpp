@@ -410,6 +410,34 @@ TEST_CASE("PER and TS in capitals are stats; 'per game' is not; dunks are not in
   CHECK_FALSE(dunks.out_of_scope[0].other_league);
 }
 
+// A season's single-game highs and triple-double counts are not in what the tools rank: an
+// average in their place answered another question (a blind audit: "most points in a game
+// 2023-24" gave Dončić's 33.9 a game, not his 73 on 2024-01-26).
+TEST_CASE("single-game highs over a season and triple-doubles are said to be not covered") {
+  for (const char* question :
+       {"most points in a game 2023-24", "highest scoring game by a player in 2023-24",
+        "Luka career high", "most rebounds in a single game this season"}) {
+    CAPTURE(question);
+    const ParsedQuery query = parse(question);
+    REQUIRE(query.out_of_scope.size() == 1);
+    CHECK(query.out_of_scope[0].what.rfind("a season's single-game highs", 0) == 0);
+    CHECK(query.intents.empty());
+  }
+  const ParsedQuery triples = parse("nikola jokic triple doubles 2024-25");
+  REQUIRE(triples.out_of_scope.size() == 1);
+  CHECK(triples.out_of_scope[0].what == "triple-doubles and double-doubles");
+  REQUIRE(planFor("most triple-doubles 2024-25").unanswerable.size() == 1);
+  CHECK(planFor("most triple-doubles 2024-25").unanswerable[0] ==
+        "nba-mcp answers from NBA game statistics and has no data on triple-doubles and "
+        "double-doubles.");
+  // With a date it is one day's leaders, which are covered.
+  const json day = callsOf("most points in a game on 2024-01-26");
+  REQUIRE(day.size() == 1);
+  CHECK(day[0]["tool"] == "get_league_leaders");
+  CHECK(day[0]["arguments"]["date"] == "2024-01-26");
+  CHECK(day[0]["arguments"]["stat"] == "PTS");
+}
+
 TEST_CASE("a typo of one letter in a question word or a team is read as the word") {
   CHECK(callsOf("lakers last 4 games last seasn")[0]["arguments"]["season"] == "2024-25");
   CHECK(callsOf("nuggets last 5 gmaes")[0]["tool"] == "get_schedule");

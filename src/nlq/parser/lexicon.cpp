@@ -31,6 +31,10 @@ constexpr int kLowValues = 1;
 constexpr std::string_view kHigh = "high";  // text of the cues "most", "highest", …
 constexpr int kOtherLeague = static_cast<int>(Scope::kOtherLeague);
 constexpr int kNotStats = static_cast<int>(Scope::kNotStats);
+constexpr int kSingleGame = static_cast<int>(Scope::kSingleGame);
+constexpr const char* kSingleGameTopic =
+    "a season's single-game highs (it ranks one day's games when the question gives a date, "
+    "e.g. 'most points on 2024-01-26', and shows a player's game log)";
 
 // Stat aliases of the catalog that are ordinary English in questions: "compare X to Y",
 // "per game", "the score", "last 5 games", "3 point". They are never read as stats alone.
@@ -305,6 +309,23 @@ constexpr Word kWords[] = {
     {"technicals", LexRole::kOutOfScope, kNotStats, "technical fouls"},
     {"flagrant fouls", LexRole::kOutOfScope, kNotStats, "flagrant fouls"},
     {"ejections", LexRole::kOutOfScope, kNotStats, "ejections"},
+    {"triple double", LexRole::kOutOfScope, kNotStats, "triple-doubles and double-doubles"},
+    {"triple doubles", LexRole::kOutOfScope, kNotStats, "triple-doubles and double-doubles"},
+    {"double double", LexRole::kOutOfScope, kNotStats, "triple-doubles and double-doubles"},
+    {"double doubles", LexRole::kOutOfScope, kNotStats, "triple-doubles and double-doubles"},
+    // A season's best single games: the game logs are there, but nothing ranks them over a
+    // season, and an average in their place would answer another question.
+    {"in a game", LexRole::kOutOfScope, kSingleGame, kSingleGameTopic},
+    {"in one game", LexRole::kOutOfScope, kSingleGame, kSingleGameTopic},
+    {"in a single game", LexRole::kOutOfScope, kSingleGame, kSingleGameTopic},
+    {"single game", LexRole::kOutOfScope, kSingleGame, kSingleGameTopic},
+    {"season high", LexRole::kOutOfScope, kSingleGame, kSingleGameTopic},
+    {"season highs", LexRole::kOutOfScope, kSingleGame, kSingleGameTopic},
+    {"career high", LexRole::kOutOfScope, kSingleGame, kSingleGameTopic},
+    {"career highs", LexRole::kOutOfScope, kSingleGame, kSingleGameTopic},
+    {"highest scoring game", LexRole::kOutOfScope, kSingleGame, kSingleGameTopic},
+    {"best game", LexRole::kOutOfScope, kSingleGame, kSingleGameTopic},
+    {"best games", LexRole::kOutOfScope, kSingleGame, kSingleGameTopic},
     {"draft", LexRole::kOutOfScope, kNotStats, "the draft"},
     {"drafted", LexRole::kOutOfScope, kNotStats, "the draft"},
     // Per mode.

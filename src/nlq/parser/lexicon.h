@@ -54,6 +54,8 @@ enum class NamedDate : std::uint8_t {
 enum class Scope : std::uint8_t {
   kOtherLeague,  // "WNBA", "G League", "college": the NBA only is covered
   kNotStats,     // "salary", "injured", "odds": not game statistics
+  kSingleGame,   // "in a game", "season high": a season's single-game highs, out of scope
+                 // only without a date (one day's leaders are covered)
 };
 
 // Intent signals (LexRole::kCue values).

@@ -99,6 +99,9 @@ class Parser final : public QuestionParser {
   static void collectOutOfScope(const TokenLabels& labels, ParsedQuery* out) {
     for (const TokenLabel& label : labels) {
       if (label.role != LexRole::kOutOfScope || !label.head) continue;
+      // "most points in a game on 2024-01-26" is one day's leaders, which are covered.
+      const bool single_game = label.entry->value == static_cast<int>(Scope::kSingleGame);
+      if (single_game && !out->slots.date.empty()) continue;
       const std::string what(label.entry->text);
       const bool league = label.entry->value == static_cast<int>(Scope::kOtherLeague);
       const bool known = std::any_of(out->out_of_scope.begin(), out->out_of_scope.end(),
