@@ -1,6 +1,7 @@
 #include "app/nba_resources_and_prompts.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "nba/entity/name_normalize.h"
 #include "nba/tools/arguments.h"
@@ -211,6 +212,10 @@ std::vector<std::string> completePlayerIds(const tools::ToolEnv& env, const std:
   return ids;
 }
 
+// A completer hands the server every match: it sends the first 100 and says how many there
+// are (`total`, `hasMore`), so a client knows to narrow "J" down.
+constexpr std::size_t kEveryMatch = std::numeric_limits<std::size_t>::max();
+
 Status registerNbaResources(mcp::McpServer& server, const tools::ToolEnv& env) {
   mcp::ResourceDefinition teams;
   teams.uri = "nba://teams";
@@ -242,7 +247,7 @@ Status registerNbaResources(mcp::McpServer& server, const tools::ToolEnv& env) {
   }
   server.addCompleter("ref/resource", "nba://players/{id}", "id",
                       [&env](const mcp::CompletionRequest& request) {
-                        return completePlayerIds(env, request.value, 100);
+                        return completePlayerIds(env, request.value, kEveryMatch);
                       });
   return Status::ok();
 }
@@ -272,10 +277,10 @@ Status registerNbaPrompts(mcp::McpServer& server, const tools::ToolEnv& env) {
     return status;
   }
   auto players = [&env](const mcp::CompletionRequest& r) {
-    return completePlayerNames(env, r.value, 100);
+    return completePlayerNames(env, r.value, kEveryMatch);
   };
   auto teams = [&env](const mcp::CompletionRequest& r) {
-    return completeTeamNames(env, r.value, 100);
+    return completeTeamNames(env, r.value, kEveryMatch);
   };
   server.addCompleter("ref/prompt", "scouting_report", "player", players);
   server.addCompleter("ref/prompt", "matchup_preview", "team_a", teams);

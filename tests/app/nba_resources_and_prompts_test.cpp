@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
+
 #include "support/nba_env.h"
 #include "support/server_harness.h"
 
@@ -110,4 +112,25 @@ TEST_CASE("completion of player and team names, accent-insensitive") {
       h.call("completion/complete", {{"ref", {{"type", "ref/prompt"}, {"name", "matchup_preview"}}},
                                      {"argument", {{"name", "team_b"}, {"value", "bos"}}}});
   CHECK(completion["result"]["completion"]["values"] == json::array({"Boston Celtics"}));
+  CHECK(completion["result"]["completion"]["total"] == 1);
+  CHECK(completion["result"]["completion"]["hasMore"] == false);
+
+  // More than 100 names start with "J": the first 100 are sent, with how many there are
+  // (a blind protocol probe found total 100 and hasMore false here).
+  const std::size_t with_j =
+      nba::app::completePlayerNames(snapshotEnv(), "J", std::numeric_limits<std::size_t>::max())
+          .size();
+  REQUIRE(with_j > 100);
+  json many =
+      h.call("completion/complete", {{"ref", {{"type", "ref/prompt"}, {"name", "scouting_report"}}},
+                                     {"argument", {{"name", "player"}, {"value", "J"}}}});
+  CHECK(many["result"]["completion"]["values"].size() == 100);
+  CHECK(many["result"]["completion"]["total"] == with_j);
+  CHECK(many["result"]["completion"]["hasMore"] == true);
+  json ids = h.call("completion/complete",
+                    {{"ref", {{"type", "ref/resource"}, {"uri", "nba://players/{id}"}}},
+                     {"argument", {{"name", "id"}, {"value", "2"}}}});
+  CHECK(ids["result"]["completion"]["values"].size() == 100);
+  CHECK(ids["result"]["completion"]["total"].get<std::size_t>() > 100);
+  CHECK(ids["result"]["completion"]["hasMore"] == true);
 }
