@@ -114,9 +114,8 @@ void markDivisionLeaders(States& states) {
   }
 }
 
-// The team among `candidates` that wins the tiebreak of `group` (all level on percentage).
-TeamState* pickFirst(const std::vector<TeamState*>& candidates,
-                     const std::vector<TeamState*>& group) {
+// The team of `group` (all level on percentage) that wins its tiebreak.
+TeamState* pickFirst(const std::vector<TeamState*>& group) {
   const bool two = group.size() == 2;
   const bool one_division = sameDivision(group);
   auto key = [&](const TeamState* s) {
@@ -127,8 +126,8 @@ TeamState* pickFirst(const std::vector<TeamState*>& candidates,
     return std::tuple{two ? within : leader, two ? leader : within, division, s->conference.pct(),
                       s->diff()};
   };
-  TeamState* best = candidates.front();
-  for (TeamState* s : candidates) {
+  TeamState* best = group.front();
+  for (TeamState* s : group) {
     const auto a = key(s), b = key(best);
     if (a > b || (a == b && s->team->abbr < best->team->abbr)) {
       best = s;
@@ -147,12 +146,11 @@ std::vector<TeamState*> orderConference(std::vector<TeamState*> teams) {
     while (end < teams.size() && teams[end]->all.pct() == teams[i]->all.pct()) {
       ++end;
     }
-    // The criteria are computed once over the whole tied group (head-to-head among all of
-    // them), which reproduces the official 2024-25 West seeds; see standings.h.
+    // The first of the tied teams is placed, then the rest start over among themselves (two
+    // left: the two-team rules), as the NBA's procedure does; see standings.h.
     std::vector<TeamState*> tied(teams.begin() + i, teams.begin() + end);
-    const std::vector<TeamState*> group = tied;
     while (!tied.empty()) {
-      TeamState* first = pickFirst(tied, group);
+      TeamState* first = pickFirst(tied);
       ordered.push_back(first);
       tied.erase(std::find(tied.begin(), tied.end(), first));
     }

@@ -19,10 +19,12 @@ namespace nba {
 // division leader, then division record (same division), then conference record; three or
 // more — division leader, then the record in games among the tied teams, then division
 // record (all in one division), then conference record. Then point differential, then
-// abbreviation. The criteria are evaluated once over the whole tied group (no restart with
-// the two-team rules once one team is separated). Not encoded: record against playoff teams
-// (the NBA's next criteria). In 2024-25 this gives DEN/LAC/LAL at 50-32 the official
-// LAL 3 (division leader), DEN 4 (4-4 among the three), LAC 5 (3-5).
+// abbreviation. Once a team is separated from a tie, the teams left start over among
+// themselves (two left: the two-team rules), as the NBA's procedure does. Not encoded: record
+// against playoff teams (the NBA's next criteria). This gives the official seeds of 2024-25's
+// West (DEN/LAC/LAL at 50-32: LAL 3 as division leader, then DEN and LAC 2-2 head-to-head,
+// DEN 4 on conference record) and 2023-24's East (ORL/IND/PHI at 47-35: ORL 5 as division
+// leader, then IND 6 by beating PHI 2-1).
 // League rank: by percentage, then point differential, then abbreviation.
 // games_back: against the conference leader, ((W1 - W) + (L - L1)) / 2.
 std::vector<StandingRow> deriveStandings(Season season, const std::vector<Game>& games,

@@ -72,6 +72,20 @@ TEST_CASE("2024-25 West three-way tie at 50-32 follows the official seeds LAL 3,
   CHECK(rowOf(standings->rows, "OKC").conference_rank == 1);
 }
 
+// Once a criterion separates a team from a tie of three or more, the rest start over (two
+// left: the two-team rules). 2023-24 East, ORL/IND/PHI at 47-35: ORL leads the Southeast and
+// goes first; then IND beat PHI 2-1, so IND is 6th. Evaluated once over all three, PHI's 3-0
+// against ORL put PHI ahead (a blind audit found it).
+TEST_CASE("2023-24 East three-way tie at 47-35 follows the official seeds ORL 5, IND 6, PHI 7") {
+  Result<Table<StandingRow>> standings = embeddedSnapshot().standings(testCall(), Season{2023});
+  REQUIRE(standings.ok());
+  CHECK(rowOf(standings->rows, "ORL").conference_rank == 5);
+  CHECK(rowOf(standings->rows, "IND").conference_rank == 6);
+  CHECK(rowOf(standings->rows, "PHI").conference_rank == 7);
+  CHECK(rowOf(standings->rows, "CLE").conference_rank == 4);
+  CHECK(rowOf(standings->rows, "MIA").conference_rank == 8);
+}
+
 TEST_CASE("last 10 and streak come from the latest games") {
   std::vector<Team> teams(2);
   teams[0].abbr = "AAA";
