@@ -4,7 +4,7 @@
 //
 // * an L1 hit (a season's lines, one player filtered out; the team list);
 // * L2 hits of three tables, 27, 47 and 64 KB encoded (read, unpack, decode: the entry never
-//   fits in L1 here), and where their time goes;
+//   fits in L1 here), and where their time goes; and inflating alone 100 KB of encoded rows;
 // * get_league_leaders in process against a loopback NBA.com with the given latency: served
 //   from the cache, against the same call missing it;
 // * the p99 of misses with the write-behind to SQLite, against the same run without L2;
@@ -141,6 +141,31 @@ void benchL2Value(const char* label, const nba::DataSource& snapshot, int reads,
   std::filesystem::remove(options.db_path);
 }
 
+// What inflating alone costs at the target's size: 100 KB (102,400 B) of encoded rows (a
+// season's lines, then the player index), stored as the cache stores them. The issue asks for
+// the whole L2 hit of such a value in <= 150 us and for zlib's format above 1 KiB; this is the
+// floor that format sets on this machine.
+void benchInflate100KB(const nba::DataSource& snapshot, int reads) {
+  auto clock = nba::newSystemClock();
+  const nba::CallContext call(*clock, nba::Caller::kCommandLine);
+  nba::PlayerSeasonStatsRequest lines;
+  lines.season = nba::Season{2024};
+  std::string raw = nba::cached::encode(snapshot.playerSeasonStats(call, lines).value());
+  raw += nba::cached::encode(snapshot.players(call).value());
+  raw.resize(std::min<std::size_t>(raw.size(), 100 * 1024));
+  const std::string stored = nba::cache::packValue(raw);
+  std::vector<double> unpack;
+  for (int i = 0; i < reads; ++i) {
+    const auto start = Clock::now();
+    (void)nba::cache::unpackValue(stored);
+    unpack.push_back(usSince(start));
+  }
+  std::printf("Inflate alone of %zu B of encoded rows (%zu B stored, zlib format), %d reads:\n",
+              raw.size(), stored.size(), reads);
+  std::printf("  p50 %.1f us  p99 %.1f us   (the whole L2 hit's target at 100 KB: 150 us)\n",
+              percentile(unpack, 0.5), percentile(unpack, 0.99));
+}
+
 void benchL2(const nba::DataSource& snapshot, int runs) {
   auto clock = nba::newSystemClock();
   const nba::CallContext call(*clock, nba::Caller::kCommandLine);
@@ -155,6 +180,7 @@ void benchL2(const nba::DataSource& snapshot, int runs) {
   benchL2Value("the 2024-25 player lines", snapshot, runs * 20, [&](const nba::DataSource& source) {
     return source.playerSeasonStats(call, lines);
   });
+  benchInflate100KB(snapshot, runs * 20);
 }
 
 void benchToolCall(const std::string& samples, int runs, int latency_ms) {
