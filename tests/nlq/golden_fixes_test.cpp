@@ -181,5 +181,21 @@ TEST_CASE("a name that matched several players says which was chosen (blind audi
   CHECK(parse("KD stats 2023-24").notes.empty());
 }
 
+TEST_CASE("two teams and a date: the series of the season that date is in (blind audit)") {
+  // It was this season's series, without the game asked about.
+  const json memphis = callsOf("What was the score of Grizzlies vs Jazz on 2025-01-25?");
+  REQUIRE(memphis.size() == 1);
+  CHECK(memphis[0]["tool"] == "get_head_to_head");
+  CHECK(memphis[0]["arguments"]["season"] == "2024-25");
+  const json opener = callsOf("Did the Knicks beat the Celtics on October 22, 2024?");
+  REQUIRE(opener.size() == 1);
+  CHECK(opener[0]["tool"] == "get_head_to_head");
+  CHECK(opener[0]["arguments"]["season"] == "2024-25");
+  // No date: the tool's default season, as before.
+  const json plain = callsOf("Knicks vs Celtics");
+  REQUIRE(plain.size() == 1);
+  CHECK_FALSE(plain[0]["arguments"].contains("season"));
+}
+
 }  // namespace
 }  // namespace nba::nlq::testing

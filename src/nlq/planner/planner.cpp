@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "nba/tools/game_dates.h"
 #include "nba/tools/team_measures.h"
 
 namespace nba::nlq {
@@ -444,6 +445,11 @@ class IntentPlanner {
     }
     json args = {{"team_a", argumentFor(teams[0])}, {"team_b", argumentFor(teams[1])}};
     addSeason(&args);
+    // "Grizzlies vs Jazz on 2025-01-25": the series of the season that day falls in, which
+    // holds that game, not this season's.
+    if (!slots_.season && !slots_.date.empty()) {
+      args["season"] = tools::seasonOfDate(slots_.date).label();
+    }
     call("get_head_to_head", std::move(args));
   }
 
