@@ -250,24 +250,48 @@ std::optional<double> playerStatValue(const PlayerSeasonLine& l, const StatDef& 
   return playerStatGetter(stat)(l, mode);
 }
 
-std::optional<double> unroundedPlayerStat(const PlayerSeasonLine& l, const StatDef& stat,
-                                          PerMode mode) {
+UnroundedStat::UnroundedStat(const StatDef& stat) : value_of_(playerStatGetter(stat)) {
+  const std::string& c = stat.code;
+  if (c == "FG_PCT") {
+    rule_ = Rule::kFg;
+  } else if (c == "FG3_PCT") {
+    rule_ = Rule::kFg3;
+  } else if (c == "FT_PCT") {
+    rule_ = Rule::kFt;
+  } else if (c == "EFG_PCT") {
+    rule_ = Rule::kEfg;
+  } else if (c == "TS_PCT") {
+    rule_ = Rule::kTs;
+  } else if (stat.kind == StatKind::kCounting && c != "GP" && c != "GS") {
+    rule_ = Rule::kTotalOverGames;
+  }
+}
+
+std::optional<double> UnroundedStat::operator()(const PlayerSeasonLine& l, PerMode mode) const {
   const auto ratio = [](double made, double attempts) -> std::optional<double> {
     return attempts > 0 ? std::optional<double>(made / attempts) : std::nullopt;
   };
-  const std::string& c = stat.code;
-  if (c == "FG_PCT") return ratio(l.fgm, l.fga);
-  if (c == "FG3_PCT") return ratio(l.fg3m, l.fg3a);
-  if (c == "FT_PCT") return ratio(l.ftm, l.fta);
-  if (c == "EFG_PCT") return ratio(l.fgm + 0.5 * l.fg3m, l.fga);
-  if (c == "TS_PCT") return ratio(l.pts, 2 * (l.fga + 0.44 * l.fta));
-  const bool per_game_counting =
-      stat.kind == StatKind::kCounting && mode == PerMode::kPerGame && c != "GP" && c != "GS";
-  if (per_game_counting && l.gp > 0) {
-    const auto total = playerStatValue(l, stat, PerMode::kTotals);
-    return total ? std::optional<double>(*total / l.gp) : std::nullopt;
+  switch (rule_) {
+    case Rule::kFg:
+      return ratio(l.fgm, l.fga);
+    case Rule::kFg3:
+      return ratio(l.fg3m, l.fg3a);
+    case Rule::kFt:
+      return ratio(l.ftm, l.fta);
+    case Rule::kEfg:
+      return ratio(l.fgm + 0.5 * l.fg3m, l.fga);
+    case Rule::kTs:
+      return ratio(l.pts, 2 * (l.fga + 0.44 * l.fta));
+    case Rule::kTotalOverGames:
+      if (mode == PerMode::kPerGame && l.gp > 0) {
+        const auto total = value_of_(l, PerMode::kTotals);
+        return total ? std::optional<double>(*total / l.gp) : std::nullopt;
+      }
+      break;
+    case Rule::kAsPublished:
+      break;
   }
-  return playerStatValue(l, stat, mode);
+  return value_of_(l, mode);
 }
 
 std::optional<double> teamStatValue(const TeamSeasonLine& l, const StatDef& stat) {

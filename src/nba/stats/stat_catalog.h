@@ -56,9 +56,18 @@ std::optional<double> playerStatValue(const PlayerSeasonLine& line, const StatDe
 // against each other: a per-game counting stat is its total over games played (150 steals in
 // 74 games is 2.027 and 150 in 75 is 2.000, both published as 2.0), and FG%, 3P%, FT%, eFG%
 // and TS% come from makes and attempts. A stat the source alone computes (PER, WS, BPM, USG%)
-// and the modes computed from totals already are playerStatValue itself.
-std::optional<double> unroundedPlayerStat(const PlayerSeasonLine& line, const StatDef& stat,
-                                          PerMode mode);
+// and the modes computed from totals already are playerStatValue itself. Like
+// playerStatGetter, the stat is looked up once, for a loop over many lines.
+class UnroundedStat {
+ public:
+  explicit UnroundedStat(const StatDef& stat);
+  std::optional<double> operator()(const PlayerSeasonLine& line, PerMode mode) const;
+
+ private:
+  enum class Rule { kAsPublished, kTotalOverGames, kFg, kFg3, kFt, kEfg, kTs };
+  Rule rule_ = Rule::kAsPublished;
+  PlayerStatGetter value_of_;
+};
 
 // The per-game (or rate) value of `stat` for a team line; nullopt for stats teams do not
 // have (PER, WS, BPM, USG_PCT, GS).

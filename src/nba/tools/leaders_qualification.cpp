@@ -178,6 +178,7 @@ std::vector<QualifiedLine> qualifiedLines(const Rows<PlayerSeasonLine>& lines, c
   std::vector<QualifiedLine> short_of_games;  // candidates for the "would still lead" rule
   out.reserve(lines.size());
   const stats::PlayerStatGetter value_of = stats::playerStatGetter(stat);
+  const stats::UnroundedStat unrounded_of(stat);
   for (const PlayerSeasonLine& line : lines) {
     std::optional<double> value = value_of(line, mode);
     if (!value || line.gp == 0) {
@@ -188,7 +189,7 @@ std::vector<QualifiedLine> qualifiedLines(const Rows<PlayerSeasonLine>& lines, c
         madeCount(line, rule.made_code) < needed.made) {
       continue;
     }
-    const double unrounded = stats::unroundedPlayerStat(line, stat, mode).value_or(*value);
+    const double unrounded = unrounded_of(line, mode).value_or(*value);
     if (line.gp >= needed.games) {
       out.push_back({&line, *value, unrounded, false});
     } else if (rule.spread_exception) {

@@ -52,7 +52,7 @@ QualificationRule playoffQualificationFor(const stats::StatDef& stat, stats::Per
 struct QualifiedLine {
   const PlayerSeasonLine* line = nullptr;
   double value = 0;           // as the source publishes it, for showing
-  double unrounded = 0;       // what the board ranks on (stats::unroundedPlayerStat)
+  double unrounded = 0;       // what the board ranks on (stats::UnroundedStat)
   bool by_exception = false;  // below the games minimum, in by the "would still lead" rule
 };
 

@@ -31,7 +31,7 @@ nba::PlayerSeasonLine shaiIn2024() {
 double unrounded(const nba::PlayerSeasonLine& line, const char* code, PerMode mode) {
   const nba::stats::StatDef* stat = nba::stats::findStat(code);
   REQUIRE(stat != nullptr);
-  const auto value = nba::stats::unroundedPlayerStat(line, *stat, mode);
+  const auto value = nba::stats::UnroundedStat(*stat)(line, mode);
   REQUIRE(value.has_value());
   return *value;
 }
@@ -62,7 +62,7 @@ TEST_CASE("unrounded stats: no attempts, no percentage; no games, the published 
   nba::PlayerSeasonLine line;
   const nba::stats::StatDef* ft = nba::stats::findStat("FT_PCT");
   REQUIRE(ft != nullptr);
-  CHECK_FALSE(nba::stats::unroundedPlayerStat(line, *ft, PerMode::kPerGame).has_value());
+  CHECK_FALSE(nba::stats::UnroundedStat(*ft)(line, PerMode::kPerGame).has_value());
   line.pts_pg = 4.5;
   CHECK(unrounded(line, "PTS", PerMode::kPerGame) == 4.5);
 }
