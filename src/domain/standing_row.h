@@ -18,6 +18,9 @@ struct StandingRow {
   int conference_rank = 0;  // 1..15 with tiebreaks (see standings.h)
   int league_rank = 0;      // 1..30 by W-L (ties by pct then point differential)
   std::string home, road, last10, conference_record, division_record;
+  // Games at a neutral site (2025-26's international games, for example): NBA.com counts them
+  // in neither home nor road. "0-0" for most teams.
+  std::string neutral = "0-0";
   std::string streak;
   int pts_for = 0, pts_against = 0;  // totals over counted games
 };

@@ -19,7 +19,7 @@ struct Record {
 
 struct TeamState {
   const Team* team = nullptr;
-  Record all, home, road, conference, division;
+  Record all, home, road, neutral, conference, division;
   std::map<std::string, Record> versus;  // opponent abbr -> record
   std::vector<bool> results;             // in date order
   int pts_for = 0, pts_against = 0;
@@ -42,7 +42,11 @@ void addGame(States& states, const Game& game) {
        {std::tuple{&home->second, &away->second, home_won, game.home_pts, game.away_pts, true},
         std::tuple{&away->second, &home->second, !home_won, game.away_pts, game.home_pts, false}}) {
     self->all.add(won);
-    (at_home && game.kind != GameKind::kNeutralSite ? self->home : self->road).add(won);
+    if (game.kind == GameKind::kNeutralSite) {
+      self->neutral.add(won);
+    } else {
+      (at_home ? self->home : self->road).add(won);
+    }
     if (same_conference) {
       self->conference.add(won);
     }
@@ -181,6 +185,7 @@ StandingRow rowFor(Season season, const TeamState& s) {
   row.pct = s.all.pct();
   row.home = s.home.text();
   row.road = s.road.text();
+  row.neutral = s.neutral.text();
   row.conference_record = s.conference.text();
   row.division_record = s.division.text();
   Record last10;

@@ -266,7 +266,7 @@ TEST_CASE("binary --redis: Redis killed mid-run and restarted costs no call; it 
   const std::string log = server.stderrText();
   CHECK(log.find("answers again") != std::string::npos);
   // Written again once it was back: the table fetched since (the restart emptied Redis).
-  CHECK(redis.command({"KEYS", "nba_mcp:v4:*"}).find("nba_mcp:v4:player_career:") !=
+  CHECK(redis.command({"KEYS", "nba_mcp:v5:*"}).find("nba_mcp:v5:player_career:") !=
         std::string::npos);
 
   // `nba-mcp cache invalidate` reaches Redis.
@@ -275,7 +275,7 @@ TEST_CASE("binary --redis: Redis killed mid-run and restarted costs no call; it 
   CHECK(invalidated.first == 0);
   CHECK(invalidated.second.find("Redis at redis://127.0.0.1:" + std::to_string(redis.port()) +
                                 "/0: removed ") != std::string::npos);
-  CHECK(redis.command({"KEYS", "nba_mcp:v4:*"}).empty());
+  CHECK(redis.command({"KEYS", "nba_mcp:v5:*"}).empty());
   // The quota's accounting is not a cache entry: it stays.
   CHECK(redis.command({"EXISTS", "nba_mcp:quota:v1:2026-02-22:hits"}) == "1");
 }

@@ -10,8 +10,8 @@ TEST_CASE("cache key: versioned, kind-named, independent of parameter order and 
       cacheKey("player_season_stats", {{"season_type", "Regular Season"}, {"season", "2025-26"}});
   CHECK(key.kind == "player_season_stats");
   CHECK(key.params == "season=2025-26&season_type=Regular Season");
-  CHECK(key.text.rfind("nba_mcp:v4:player_season_stats:", 0) == 0);
-  CHECK(key.text.size() == std::string("nba_mcp:v4:player_season_stats:").size() + 16);
+  CHECK(key.text.rfind("nba_mcp:v5:player_season_stats:", 0) == 0);
+  CHECK(key.text.size() == std::string("nba_mcp:v5:player_season_stats:").size() + 16);
 
   const CacheKey reordered =
       cacheKey("player_season_stats",

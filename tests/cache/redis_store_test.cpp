@@ -55,7 +55,7 @@ struct Process {
 TEST_CASE("redis store: an entry round-trips and its key expires with the entry") {
   RedisServer redis;
   Process process(redis.url());
-  const std::string key = "nba_mcp:v4:standings:00000000000000aa";
+  const std::string key = "nba_mcp:v5:standings:00000000000000aa";
   process.store.put(entry(key), kNow);
   const auto read = process.store.get(key);
   REQUIRE(read.has_value());
@@ -69,11 +69,11 @@ TEST_CASE("redis store: an entry round-trips and its key expires with the entry"
   CHECK(ttl > 290'000);
   CHECK(ttl <= 300'000);
   // Missing and foreign values are misses; an entry already past keeping is not written.
-  CHECK_FALSE(process.store.get("nba_mcp:v4:standings:nothing").has_value());
-  redis.command({"SET", "nba_mcp:v4:standings:foreign", "not an envelope"});
-  CHECK_FALSE(process.store.get("nba_mcp:v4:standings:foreign").has_value());
-  process.store.put(entry("nba_mcp:v4:standings:old"), kNow + 400'000);
-  CHECK(redis.command({"EXISTS", "nba_mcp:v4:standings:old"}) == "0");
+  CHECK_FALSE(process.store.get("nba_mcp:v5:standings:nothing").has_value());
+  redis.command({"SET", "nba_mcp:v5:standings:foreign", "not an envelope"});
+  CHECK_FALSE(process.store.get("nba_mcp:v5:standings:foreign").has_value());
+  process.store.put(entry("nba_mcp:v5:standings:old"), kNow + 400'000);
+  CHECK(redis.command({"EXISTS", "nba_mcp:v5:standings:old"}) == "0");
   const SharedTierStats stats = process.store.stats();
   CHECK(stats.hits == 1);
   CHECK(stats.misses == 2);
@@ -87,7 +87,7 @@ TEST_CASE("redis store: a lock has one holder, and only its holder frees it") {
   RedisServer redis;
   Process first(redis.url());
   Process second(redis.url());
-  const std::string key = "nba_mcp:v4:standings:lock-test";
+  const std::string key = "nba_mcp:v5:standings:lock-test";
   auto held = first.store.lock(key, milliseconds(5000));
   REQUIRE(held.state == RedisStore::LockState::kTaken);
   CHECK_FALSE(held.token.empty());
@@ -112,28 +112,28 @@ TEST_CASE("redis store: a lock has one holder, and only its holder frees it") {
 TEST_CASE("redis store: invalidation removes by kind and parameters, never locks or quotas") {
   RedisServer redis;
   Process process(redis.url());
-  process.store.put(entry("nba_mcp:v4:standings:a", "standings", "season=2025-26"), kNow);
-  process.store.put(entry("nba_mcp:v4:standings:b", "standings", "season=2024-25"), kNow);
-  process.store.put(entry("nba_mcp:v4:teams:c", "teams", ""), kNow);
-  auto lock = process.store.lock("nba_mcp:v4:standings:a", milliseconds(5000));
+  process.store.put(entry("nba_mcp:v5:standings:a", "standings", "season=2025-26"), kNow);
+  process.store.put(entry("nba_mcp:v5:standings:b", "standings", "season=2024-25"), kNow);
+  process.store.put(entry("nba_mcp:v5:teams:c", "teams", ""), kNow);
+  auto lock = process.store.lock("nba_mcp:v5:standings:a", milliseconds(5000));
   REQUIRE(lock.state == RedisStore::LockState::kTaken);
   redis.command({"SET", "nba_mcp:quota:v1:2026-02-22", "17"});
 
   CHECK(process.store.invalidate("standings", "season=2024-25") == 1);
-  CHECK(redis.command({"EXISTS", "nba_mcp:v4:standings:b"}) == "0");
-  CHECK(redis.command({"EXISTS", "nba_mcp:v4:standings:a"}) == "1");
+  CHECK(redis.command({"EXISTS", "nba_mcp:v5:standings:b"}) == "0");
+  CHECK(redis.command({"EXISTS", "nba_mcp:v5:standings:a"}) == "1");
   CHECK(process.store.invalidate("standings", "") == 1);
-  CHECK(redis.command({"EXISTS", "nba_mcp:v4:teams:c"}) == "1");
+  CHECK(redis.command({"EXISTS", "nba_mcp:v5:teams:c"}) == "1");
   CHECK(process.store.invalidate("", "") == 1);
-  CHECK(redis.command({"EXISTS", "nba_mcp:v4:teams:c"}) == "0");
-  CHECK(redis.command({"EXISTS", lockKeyOf("nba_mcp:v4:standings:a")}) == "1");
+  CHECK(redis.command({"EXISTS", "nba_mcp:v5:teams:c"}) == "0");
+  CHECK(redis.command({"EXISTS", lockKeyOf("nba_mcp:v5:standings:a")}) == "1");
   CHECK(redis.command({"GET", "nba_mcp:quota:v1:2026-02-22"}) == "17");
 }
 
 TEST_CASE("redis store: down at start, killed mid-run, restarted — misses, then back") {
   RedisServer redis;
   Process process(redis.url());
-  const std::string key = "nba_mcp:v4:standings:restart";
+  const std::string key = "nba_mcp:v5:standings:restart";
   redis.kill9();
   CHECK_FALSE(process.store.get(key).has_value());
   RedisClientStats stats = process.client.stats();
@@ -167,7 +167,7 @@ TEST_CASE("redis store: down at start, killed mid-run, restarted — misses, the
 TEST_CASE("redis store: a slow Redis is given up on after the timeout") {
   RedisServer redis;
   Process process(redis.url(), milliseconds(100));
-  const std::string key = "nba_mcp:v4:standings:slow";
+  const std::string key = "nba_mcp:v5:standings:slow";
   process.store.put(entry(key), kNow);
   std::thread sleeper([&redis] { redis.command({"DEBUG", "SLEEP", "1"}); });
   std::this_thread::sleep_for(milliseconds(100));
@@ -187,10 +187,10 @@ TEST_CASE(
     "redis store: error replies (OOM, READONLY) fail writes, not the reads, and are said once") {
   RedisServer redis;
   Process process(redis.url());
-  const std::string key = "nba_mcp:v4:standings:oom";
+  const std::string key = "nba_mcp:v5:standings:oom";
   process.store.put(entry(key), kNow);
   redis.command({"CONFIG", "SET", "maxmemory", "1"});
-  process.store.put(entry("nba_mcp:v4:standings:more"), kNow);
+  process.store.put(entry("nba_mcp:v5:standings:more"), kNow);
   RedisClientStats stats = process.client.stats();
   CHECK(stats.state == RedisState::kFailing);
   CHECK(stats.problem.find("OOM") != std::string::npos);
@@ -199,11 +199,11 @@ TEST_CASE(
   CHECK(process.store.get(key).has_value());
   CHECK(process.client.stats().state == RedisState::kUp);
   redis.command({"CONFIG", "SET", "maxmemory", "0"});
-  process.store.put(entry("nba_mcp:v4:standings:more"), kNow);
-  CHECK(redis.command({"EXISTS", "nba_mcp:v4:standings:more"}) == "1");
+  process.store.put(entry("nba_mcp:v5:standings:more"), kNow);
+  CHECK(redis.command({"EXISTS", "nba_mcp:v5:standings:more"}) == "1");
   // A replica (a failover left us on one) refuses writes: READONLY, the same way.
   redis.command({"REPLICAOF", "127.0.0.1", "1"});
-  process.store.put(entry("nba_mcp:v4:standings:replica"), kNow);
+  process.store.put(entry("nba_mcp:v5:standings:replica"), kNow);
   CHECK(process.client.stats().state == RedisState::kFailing);
   CHECK(process.client.stats().problem.find("READONLY") != std::string::npos);
   CHECK(process.store.get(key).has_value());
@@ -213,15 +213,15 @@ TEST_CASE(
 TEST_CASE("redis store: a refused password is said plainly, and the password never is") {
   RedisServer redis({"right-password"});
   Process wrong("redis://:wrong-password@127.0.0.1:" + std::to_string(redis.port()));
-  CHECK_FALSE(wrong.store.get("nba_mcp:v4:standings:x").has_value());
+  CHECK_FALSE(wrong.store.get("nba_mcp:v5:standings:x").has_value());
   const RedisClientStats stats = wrong.client.stats();
   CHECK(stats.state == RedisState::kDown);
   CHECK(stats.problem.find("refused the credentials") != std::string::npos);
   CHECK(stats.problem.find("wrong-password") == std::string::npos);
   CHECK(stats.endpoint.find("wrong-password") == std::string::npos);
   Process right(redis.url());
-  right.store.put(entry("nba_mcp:v4:standings:x"), kNow);
-  CHECK(right.store.get("nba_mcp:v4:standings:x").has_value());
+  right.store.put(entry("nba_mcp:v5:standings:x"), kNow);
+  CHECK(right.store.get("nba_mcp:v5:standings:x").has_value());
 }
 
 }  // namespace

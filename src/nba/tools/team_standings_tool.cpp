@@ -233,6 +233,7 @@ json rowJson(const Placed& placed) {
   out.add("last10", row.last10);
   out.add("league_rank", row.league_rank);
   out.add("name", placed.team.name);
+  out.add("neutral", row.neutral);
   out.add("pct", std::round(row.pct * 1000) / 1000);
   out.add("road", row.road);
   out.add("streak", row.streak);
@@ -241,16 +242,34 @@ json rowJson(const Placed& placed) {
   return out.release();
 }
 
+bool anyNeutralGames(const std::vector<Placed>& rows) {
+  return std::any_of(rows.begin(), rows.end(),
+                     [](const Placed& placed) { return placed.row.neutral != "0-0"; });
+}
+
+// The Neutral column only when a shown team played at a neutral site, as most seasons have none.
 std::string standingsTable(const std::vector<Placed>& rows, bool by_division) {
-  MarkdownTable table({"#", "Team", "W", "L", "PCT", "GB", "Home", "Road", "L10", "Streak", "Conf"},
-                      {true, false, true, true, true, true});
+  const bool neutral = anyNeutralGames(rows);
+  std::vector<std::string> headers = {"#",    "Team", "W",   "L",      "PCT", "GB",
+                                      "Home", "Road", "L10", "Streak", "Conf"};
+  if (neutral) headers.insert(headers.begin() + 8, "Neutral");
+  MarkdownTable table(headers, {true, false, true, true, true, true});
   for (const auto& placed : rows) {
     const StandingRow& row = placed.row;
-    table.addRow(
-        {std::to_string(by_division ? placed.division_rank : row.conference_rank), placed.team.name,
-         std::to_string(row.w), std::to_string(row.l), formatWinPct(row.pct),
-         formatGamesBack(by_division ? placed.division_games_back : row.games_back), row.home,
-         row.road, row.last10, row.streak.empty() ? "—" : row.streak, row.conference_record});
+    std::vector<std::string> cells = {
+        std::to_string(by_division ? placed.division_rank : row.conference_rank),
+        placed.team.name,
+        std::to_string(row.w),
+        std::to_string(row.l),
+        formatWinPct(row.pct),
+        formatGamesBack(by_division ? placed.division_games_back : row.games_back),
+        row.home,
+        row.road,
+        row.last10,
+        row.streak.empty() ? "—" : row.streak,
+        row.conference_record};
+    if (neutral) cells.insert(cells.begin() + 8, row.neutral);
+    table.addRow(std::move(cells));
   }
   return table.render();
 }
@@ -370,8 +389,9 @@ ToolAnswer renderStandings(const StandingsArgs& args, const StandingsFound& foun
 NbaTool teamStandingsTool() {
   return {"get_team_standings", "NBA standings",
           "Regular-season standings derived from the games: W, L, PCT, games behind, conference "
-          "rank (with NBA tiebreakers), home and road records, last 10, streak and conference "
-          "record. Whole league (both conferences), one conference (East/West), one division "
+          "rank (with NBA tiebreakers), home, road and neutral-site records, last 10, streak and "
+          "conference record. Whole league (both conferences), one conference (East/West), one "
+          "division "
           "(Atlantic, Central, Southeast, Northwest, Pacific, Southwest) or one team's row. "
           "In-progress seasons are partial, as of the date shown.",
           false,

@@ -68,7 +68,7 @@ void describe(V& v, R& r) {
   v(r.season, r.team, r.conference, r.division, r.w, r.l, r.pct, r.games_back, r.conference_rank,
     r.league_rank);
   v(r.home, r.road, r.last10, r.conference_record, r.division_record, r.streak, r.pts_for,
-    r.pts_against);
+    r.pts_against, r.neutral);
 }
 
 template <typename V, RowOf<AwardEntry> R>

@@ -38,6 +38,7 @@ Result<std::vector<StandingRow>> parseStandings(const nlohmann::json& response, 
   const auto& c = cols.value();
   const auto points_for = t.optionalColumn("TotalPoints");
   const auto points_against = t.optionalColumn("OppTotalPoints");
+  const auto neutral = t.optionalColumn("NEUTRAL");
   std::vector<StandingRow> rows;
   for (std::size_t row = 0; row < t.rowCount(); ++row) {
     const Team* team = teams.byId(t.whole(row, c[0]).value_or(0));
@@ -58,6 +59,7 @@ Result<std::vector<StandingRow>> parseStandings(const nlohmann::json& response, 
     s.games_back = t.number(row, c[8]).value_or(0);
     s.home = record(t, row, c[9]);
     s.road = record(t, row, c[10]);
+    if (neutral && !trimAscii(t.text(row, *neutral)).empty()) s.neutral = record(t, row, *neutral);
     s.last10 = record(t, row, c[11]);
     s.conference_record = record(t, row, c[12]);
     s.division_record = record(t, row, c[13]);

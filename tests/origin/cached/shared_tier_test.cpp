@@ -96,7 +96,7 @@ TEST_CASE("shared tier: what one process fetched, another serves from Redis") {
   CHECK(second.cached->stats().shared->hits == 1);
   // The key expires with the entry: 2024-25 is a past season, kept the historical tier's
   // two days (the 7-day max-stale is longer), never without an expiry.
-  const std::string keys = redis.command({"KEYS", "nba_mcp:v4:player_season_stats:*"});
+  const std::string keys = redis.command({"KEYS", "nba_mcp:v5:player_season_stats:*"});
   REQUIRE(keys.find('\n') == std::string::npos);
   const long long ttl = std::stoll(redis.command({"PTTL", keys}));
   CHECK(ttl > 0);

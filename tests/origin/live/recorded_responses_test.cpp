@@ -92,8 +92,36 @@ TEST_CASE("recorded leaguestandingsv3 2025-26: Detroit 42-13, first in the East"
   CHECK(okc.home == "23-6");
   CHECK(okc.conference_record == "32-9");  // NBA.com sends "32-9 "
   CHECK(okc.streak == "W1");               // and "W 1"
+  CHECK(okc.neutral == "0-1");             // the Cup semifinal in Las Vegas, lost to San Antonio
+  const StandingRow& orl = only(rows.value(), [](const auto& r) { return r.team == "ORL"; });
+  CHECK(orl.home == "17-9");
+  CHECK(orl.road == "11-15");
+  CHECK(orl.neutral == "1-2");
   CHECK(rows->front().conference == "East");
   CHECK(rows->front().conference_rank == 1);
+}
+
+TEST_CASE("the snapshot's 2025-26 home, road and neutral records are NBA.com's, all 30 teams") {
+  // Five 2025-26 games were at neutral sites (Mexico City, Las Vegas, Berlin, London): NBA.com
+  // counts them in neither home nor road.
+  if (!testing::sharedDataAvailable(NBA_MCP_SHARED_DATA_DIR)) return;
+  auto published = parseStandings(
+      recordedResponse("leaguestandingsv3__2025-26__RegularSeason.json"), k2025, franchises());
+  REQUIRE(published.ok());
+  auto derived = testing::embeddedSnapshot().standings(testing::testCall(), k2025);
+  REQUIRE(derived.ok());
+  REQUIRE(derived->rows.size() == 30);
+  int neutral_teams = 0;
+  for (const StandingRow& ours : derived->rows) {
+    CAPTURE(ours.team);
+    const StandingRow& theirs =
+        only(published.value(), [&](const auto& r) { return r.team == ours.team; });
+    CHECK(ours.home == theirs.home);
+    CHECK(ours.road == theirs.road);
+    CHECK(ours.neutral == theirs.neutral);
+    if (ours.neutral != "0-0") ++neutral_teams;
+  }
+  CHECK(neutral_teams == 7);  // DET, DAL, ORL, NYK, SAS, OKC, MEM
 }
 
 TEST_CASE("recorded commonallplayers: every NBA player, LeBron James active with the Lakers") {
