@@ -197,5 +197,17 @@ TEST_CASE("two teams and a date: the series of the season that date is in (blind
   CHECK_FALSE(plain[0]["arguments"].contains("season"));
 }
 
+TEST_CASE("a lone year anywhere with a named day is that day's year (blind audit)") {
+  // "2024" away from "Christmas" was read as the 2023-24 season, so Christmas 2023.
+  CHECK(callsOf("Christmas day scores 2024") == one("get_live_scores", {{"date", "2024-12-25"}}));
+  CHECK(callsOf("Christmas 2024 scores") == one("get_live_scores", {{"date", "2024-12-25"}}));
+  CHECK(callsOf("2023 Christmas scores") == one("get_live_scores", {{"date", "2023-12-25"}}));
+  CHECK(callsOf("Lakers Christmas game 2024") ==
+        one("get_schedule",
+            {{"team", "1610612747"}, {"date_from", "2024-12-25"}, {"date_to", "2024-12-25"}}));
+  // A season written out still places the day in its autumn or spring.
+  CHECK(callsOf("Christmas 2023-24 scores") == one("get_live_scores", {{"date", "2023-12-25"}}));
+}
+
 }  // namespace
 }  // namespace nba::nlq::testing

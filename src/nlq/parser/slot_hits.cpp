@@ -446,6 +446,7 @@ class PatternPass {
                                cueAt(i + 1, Cue::kPlayer) || cueAt(i + 1, Cue::kTeam);
     if (isYear(n) && text_.tokens[i].shape == TokenShape::kNumber) {
       hit(i, HitKind::kSeason, n - 1);
+      hits_.back().bare_year = true;
       take(i);
       return;
     }
@@ -711,14 +712,40 @@ void labelQuestion(const TokenizedText& text, TokenLabels* labels, std::vector<S
   speedMeansPace(text, *labels, hits);
 }
 
+namespace {
+
+// "Christmas day scores 2024" means what "Christmas 2024" does: a lone year said anywhere with
+// a named day and none beside it is the day's calendar year, not the season ending in it.
+// The named day takes the year; the season hit is dropped.
+std::vector<SlotHit> namedDayTakesLoneYear(const std::vector<SlotHit>& hits, std::size_t first,
+                                           std::size_t last) {
+  std::vector<SlotHit> in_range;
+  for (const SlotHit& h : hits) {
+    if (h.pos >= first && h.pos < last) in_range.push_back(h);
+  }
+  auto named = std::find_if(in_range.begin(), in_range.end(), [](const SlotHit& h) {
+    return h.kind == HitKind::kNamedDate && h.number == 0;
+  });
+  auto lone_year =
+      std::find_if(in_range.begin(), in_range.end(), [](const SlotHit& h) { return h.bare_year; });
+  const auto seasons = std::count_if(in_range.begin(), in_range.end(), [](const SlotHit& h) {
+    return h.kind == HitKind::kSeason || h.kind == HitKind::kSeasonRel;
+  });
+  if (named == in_range.end() || lone_year == in_range.end() || seasons != 1) return in_range;
+  named->number = lone_year->number + 1;
+  in_range.erase(lone_year);
+  return in_range;
+}
+
+}  // namespace
+
 void applyHits(const std::vector<SlotHit>& hits, std::size_t first, std::size_t last,
                const ParseContext& context, QuerySlots* slots) {
+  const std::vector<SlotHit> in_range = namedDayTakesLoneYear(hits, first, last);
   // Named days last: "Christmas last season" needs the season said after it.
   for (const bool named : {false, true}) {
-    for (const SlotHit& h : hits) {
-      if (h.pos >= first && h.pos < last && (h.kind == HitKind::kNamedDate) == named) {
-        applyHit(h, context, slots);
-      }
+    for (const SlotHit& h : in_range) {
+      if ((h.kind == HitKind::kNamedDate) == named) applyHit(h, context, slots);
     }
   }
 }

@@ -74,6 +74,7 @@ struct SlotHit {
   int month = 0;   // kDate, kMonth
   int day = 0;     // kDate
   std::string_view text;
+  bool bare_year = false;  // kSeason written as a lone year ("2024"), not a season ("2023-24")
 };
 
 // Labels every word from the lexicon (longest phrase first) and finds the patterns around
