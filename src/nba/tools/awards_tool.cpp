@@ -203,6 +203,13 @@ std::string winnerSentence(const AwardEntry& entry) {
   return text + ".";
 }
 
+// " (19 first-place votes, 245 of 495 points)" for a vote finish; "" without the points.
+std::string votesClause(const AwardEntry& entry) {
+  if (!entry.points_won || !entry.points_max) return "";
+  return " (" + optionalInt(entry.first_place_votes) + " first-place votes, " +
+         formatCount(*entry.points_won) + " of " + formatCount(*entry.points_max) + " points)";
+}
+
 // "All-NBA First Team: A, B, C, D and E"; one clause per selection team.
 std::string selectionSentence(const std::vector<AwardEntry>& entries) {
   std::string text;
@@ -246,9 +253,10 @@ std::string whoWonInstead(const AwardsQuery& query, const std::vector<AwardEntry
     if (entry.winner || !isVotedAward(entry.award)) continue;
     const AwardEntry* winner = winnerOf(*league, entry.season, entry.award);
     if (winner == nullptr) continue;
-    text += " " + query.player->player.name + " finished " + teams::ordinal(entry.rank) +
-            " in the " + entry.season.label() + " " + awardNameWithShortForm(entry.award) +
-            " voting; " + winner->player_name + " won it.";
+    // The answer sentence before this one named him (playerAwardSentence).
+    text += " He finished " + teams::ordinal(entry.rank) + " in the " + entry.season.label() + " " +
+            awardNameWithShortForm(entry.award) + " voting" + votesClause(entry) + "; " +
+            winner->player_name + " won it.";
   }
   if (entries.empty() && query.season) {
     for (const std::string& code : query.award->codes) {
@@ -261,7 +269,40 @@ std::string whoWonInstead(const AwardsQuery& query, const std::vector<AwardEntry
   return text;
 }
 
+// "Did Wembanyama win DPOY in 2024?": the answer is about that award only. Counting his
+// entries ("no wins or selections") read as if he had won nothing that season, when he was
+// Rookie of the Year (blind audit). whoWonInstead() then gives his finish and the winner.
+std::string playerAwardSentence(const AwardsQuery& query, const std::vector<AwardEntry>& entries) {
+  const std::string& name = query.player->player.name;
+  const std::string in_season = query.season ? " in " + query.season->label() : "";
+  if (entries.empty()) {
+    return name + " has no " + query.award->label + " entry (win, selection or vote)" +
+           (query.season ? in_season : " in the data") + ".";
+  }
+  std::vector<std::string> won;
+  std::string voted_wins;
+  for (const AwardEntry& entry : entries) {
+    if (!entry.winner) continue;
+    if (isVotedAward(entry.award)) {
+      voted_wins += (voted_wins.empty() ? "" : " ") + winnerSentence(entry);
+    } else {
+      won.push_back(entry.season.label() + " " + awardName(entry.award));
+    }
+  }
+  if (voted_wins.empty() && won.empty()) {
+    return name + " did not win the " + query.award->label + in_season + ".";
+  }
+  std::string text = voted_wins;
+  if (!won.empty()) {
+    text += (text.empty() ? "" : " ") + name + " was selected for: " + joinNames(won) + ".";
+  }
+  return text;
+}
+
 std::string answerSentence(const AwardsQuery& query, const std::vector<AwardEntry>& entries) {
+  if (query.player && query.award) {
+    return playerAwardSentence(query, entries);
+  }
   if (query.player) {
     std::vector<std::string> won;
     for (const AwardEntry& entry : entries) {

@@ -119,22 +119,34 @@ TEST_CASE("awards: a player's every entry over the seasons") {
 TEST_CASE("awards: asked whether a player won a named award, the answer says who did") {
   auto wemby = awards({{"player", "Wembanyama"}, {"award", "DPOY"}, {"season", "2023-24"}});
   REQUIRE_FALSE(wemby.is_error);
+  // About that award only: counting his entries said "no wins or selections", though he was
+  // Rookie of the Year that season (blind audit).
   CHECK(contains(markdownOf(wemby),
-                 "Victor Wembanyama finished 2nd in the 2023-24 Defensive Player of the Year "
-                 "(DPOY) voting; Rudy Gobert won it."));
+                 "Victor Wembanyama did not win the Defensive Player of the Year in 2023-24. He "
+                 "finished 2nd in the 2023-24 Defensive Player of the Year (DPOY) voting (19 "
+                 "first-place votes, 245 of 495 points); Rudy Gobert won it."));
+  CHECK_FALSE(contains(markdownOf(wemby), "no wins or selections"));
   // No season: every finish of his in that award, each with its winner.
   auto chet = awards({{"player", "Chet Holmgren"}, {"award", "rookie of the year"}});
   CHECK(contains(markdownOf(chet),
-                 "Chet Holmgren finished 2nd in the 2023-24 Rookie of the Year "
-                 "(ROY) voting; Victor Wembanyama won it."));
+                 "He finished 2nd in the 2023-24 Rookie of the Year (ROY) voting (0 first-place "
+                 "votes, 295 of 495 points); Victor Wembanyama won it."));
   // No entry of his that season: the season's winner, with the voting.
   auto lebron = awards({{"player", "LeBron James"}, {"award", "DPOY"}, {"season", "2023-24"}});
   CHECK(contains(markdownOf(lebron),
-                 "Rudy Gobert won the 2023-24 Defensive Player of the Year "
+                 "LeBron James has no Defensive Player of the Year entry (win, selection or vote) "
+                 "in 2023-24. Rudy Gobert won the 2023-24 Defensive Player of the Year "
                  "award (72 first-place votes, 433 of 495 points"));
-  // A winner is not told someone else won; and with no award named nothing is added.
+  // A winner is told he won, with his votes, and not that someone else did; with no award
+  // named nothing is added.
   auto jokic = awards({{"player", "Jokic"}, {"award", "MVP"}, {"season", "2023-24"}});
+  CHECK(contains(markdownOf(jokic),
+                 "Nikola Jokić won the 2023-24 Most Valuable Player award (79 first-place votes, "
+                 "926 of 990 points, share 0.935)."));
   CHECK_FALSE(contains(markdownOf(jokic), "won it."));
+  auto brunson = awards({{"player", "Brunson"}, {"award", "All-NBA"}, {"season", "2023-24"}});
+  CHECK(contains(markdownOf(brunson),
+                 "Jalen Brunson was selected for: 2023-24 All-NBA Second Team."));
   auto all = awards({{"player", "Wembanyama"}});
   CHECK_FALSE(contains(markdownOf(all), "won it."));
 }
