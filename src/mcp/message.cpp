@@ -251,6 +251,12 @@ std::vector<std::string_view> topLevelArrayElements(std::string_view raw) {
   return elements;
 }
 
+std::optional<RequestId> readRequestId(const json& id, std::optional<std::string_view> written) {
+  auto read = readId(id, written);
+  if (auto* request_id = std::get_if<RequestId>(&read)) return std::move(*request_id);
+  return std::nullopt;
+}
+
 std::optional<RequestId> recoverRequestId(std::string_view raw) {
   auto text = topLevelMemberText(raw, "id");
   if (!text) {

@@ -89,6 +89,12 @@ std::optional<std::string_view> topLevelMemberText(std::string_view raw, std::st
 // empty when `raw` is not an array. Scans without recursion.
 std::vector<std::string_view> topLevelArrayElements(std::string_view raw);
 
+// A request id read from a parsed value and, when known, its raw text (`written`): the
+// same id and key a request gets, so a cancellation's requestId finds it even beyond 64
+// bits. nullopt when it is not a string or an integer.
+std::optional<RequestId> readRequestId(const nlohmann::json& id,
+                                       std::optional<std::string_view> written);
+
 // The id of a message that could not be decoded as a whole (too deep), read from its
 // raw text when the top-level "id" is a string or an integer; nullopt otherwise.
 std::optional<RequestId> recoverRequestId(std::string_view raw);

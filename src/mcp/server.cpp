@@ -393,7 +393,7 @@ void McpServer::Impl::handleValue(json value, std::string_view raw, const Respon
       return;
     case MessageKind::kNotification:
       metrics_.notifications.inc();
-      handleNotification(message);
+      handleNotification(message, raw);
       respond(std::nullopt);
       return;
     case MessageKind::kRequest:
@@ -403,7 +403,7 @@ void McpServer::Impl::handleValue(json value, std::string_view raw, const Respon
   }
 }
 
-void McpServer::Impl::handleNotification(const Message& message) {
+void McpServer::Impl::handleNotification(const Message& message, std::string_view raw) {
   if (message.method == "notifications/cancelled") {
     // params may be absent, {} or carry anything: read it with checked access only.
     const json* id = nullptr;
@@ -412,11 +412,16 @@ void McpServer::Impl::handleNotification(const Message& message) {
         id = &*it;
       }
     }
-    if (id == nullptr || !(id->is_string() || id->is_number_integer())) {
+    // Its text as written: an integer beyond 64 bits parsed as a double, and its digits
+    // are the key the request was kept under.
+    const auto params_text = topLevelMemberText(raw, "params");
+    const auto id_text = params_text ? topLevelMemberText(*params_text, "requestId") : std::nullopt;
+    const std::optional<RequestId> request = id ? readRequestId(*id, id_text) : std::nullopt;
+    if (!request) {
       spdlog::debug("notifications/cancelled without a string or integer requestId; ignored");
       return;  // nothing to cancel; notifications are never answered
     }
-    std::string key = dumpJson(*id);
+    const std::string& key = request->key();
     std::lock_guard lock(inflight_mutex_);
     if (auto it = inflight_.find(key);
         it != inflight_.end() && it->second->method != "initialize") {

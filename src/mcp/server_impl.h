@@ -46,7 +46,7 @@ class McpServer::Impl {
   void handleValue(nlohmann::json value, std::string_view raw, const Responder& respond,
                    bool single);
   void handleBatch(nlohmann::json& batch, std::string_view raw);
-  void handleNotification(const Message& message);
+  void handleNotification(const Message& message, std::string_view raw);
   void handleRequest(Message message, const Responder& respond, bool single);
   std::variant<std::shared_ptr<RequestState>, RpcError> makeRequestState(const Message& message);
   void runRequest(const std::shared_ptr<RequestState>& state, const nlohmann::json& params,

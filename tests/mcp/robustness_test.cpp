@@ -146,6 +146,24 @@ TEST_CASE("a cancellation names the request by value, whatever escapes its id wa
   CHECK_FALSE(h.receiveLine(std::chrono::milliseconds(300)).has_value());  // no reply to "A"
 }
 
+TEST_CASE("a cancellation finds a request whose integer id is beyond 64 bits (blind audit)") {
+  // Such an id parses as a double; the request is kept under its digits, and the
+  // cancellation's requestId has to be read from its text the same way.
+  for (std::string id :
+       {"18446744073709551616", "123456789012345678901234567890", "-9223372036854775809"}) {
+    CAPTURE(id);
+    ServerHarness h(registerTestTools);
+    h.initialize();
+    h.sendLine(R"({"jsonrpc":"2.0","id":)" + id +
+               R"(,"method":"tools/call","params":{"name":"test_slow","arguments":{"ms":600}}})");
+    h.sendLine(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":)" +
+               id + "}}");
+    checkStillServing(h, 2);
+    // Uncancelled, the call would answer within 600 ms.
+    CHECK_FALSE(h.receiveLine(std::chrono::milliseconds(1500)).has_value());
+  }
+}
+
 TEST_CASE("completion/complete fields of the wrong type are invalid params naming the field") {
   ServerHarness h(registerTestTools);
   h.initialize();
