@@ -5,6 +5,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstring>
@@ -156,6 +157,7 @@ class FdTransport : public Transport {
       scan_from_ = end_;
       if (discarding_ || end_ - start_ > max_line_bytes_) {
         // Drop what we have of the oversized line; keep dropping until its end.
+        if (!discarding_) keepHead(start_, end_ - start_);
         discarding_ = true;
         start_ = scan_from_ = end_ = 0;
       }
@@ -166,6 +168,10 @@ class FdTransport : public Transport {
     bool too_long = discarding_ || length > max_line_bytes_;
     if (!too_long) {
       assignLine(line, start_, length);
+    } else {
+      if (!discarding_) keepHead(start_, length);
+      line = std::move(discarded_head_);
+      discarded_head_.clear();
     }
     start_ = scan_from_ = newline + 1;
     if (start_ == end_) {
@@ -173,6 +179,11 @@ class FdTransport : public Transport {
     }
     discarding_ = false;
     return too_long ? ReadStatus::kTooLong : ReadStatus::kLine;
+  }
+
+  // The first bytes of a line about to be dropped: the server reads the request's id there.
+  void keepHead(std::size_t from, std::size_t length) {
+    discarded_head_.assign(buffer_.data() + from, std::min(length, kDiscardedHeadBytes));
   }
 
   void assignLine(std::string& line, std::size_t from, std::size_t length) {
@@ -189,6 +200,10 @@ class FdTransport : public Transport {
     }
     bool dropped = discarding_;
     discarding_ = false;
+    if (dropped) {
+      line = std::move(discarded_head_);
+      discarded_head_.clear();
+    }
     start_ = scan_from_ = end_ = 0;
     if (has_tail) {
       return ReadStatus::kLine;
@@ -254,6 +269,7 @@ class FdTransport : public Transport {
   std::size_t scan_from_ = 0;  // where the search for '\n' resumes
   std::size_t end_ = 0;        // one past the last byte read
   bool discarding_ = false;
+  std::string discarded_head_;  // of the line being discarded (keepHead)
   bool eof_ = false;
   std::mutex write_mutex_;
 };

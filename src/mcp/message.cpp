@@ -4,11 +4,15 @@
 #include <cstring>
 #include <type_traits>
 
+#include "core/user_text.h"
 #include "mcp/json_reader.h"
 #include "mcp/json_writer.h"
 
 namespace nba::mcp {
 namespace {
+
+// How much of nlohmann's description of a syntax error is kept: it quotes the text read.
+constexpr std::size_t kParseErrorChars = 160;
 
 using nlohmann::json;
 
@@ -17,6 +21,9 @@ using nlohmann::json;
 // parser's error text. Statically dispatched: no cost over json::parse.
 class BoundedDomBuilder {
  public:
+  // nlohmann's out_of_range.406: a number the text writes validly but a double cannot hold.
+  static constexpr int kNumberOverflow = 406;
+
   using number_integer_t = json::number_integer_t;
   using number_unsigned_t = json::number_unsigned_t;
   using number_float_t = json::number_float_t;
@@ -48,15 +55,22 @@ class BoundedDomBuilder {
   }
   bool parse_error(std::size_t position, const std::string& /*last_token*/,
                    const nlohmann::detail::exception& ex) {
+    out_of_range_ = ex.id == kNumberOverflow;
     std::string what = ex.what();
     // nlohmann prefixes "[json.exception.parse_error.101] "; keep the readable part.
+    // The rest quotes the client's text ("last read: '…'"), which may be megabytes or carry
+    // line breaks and bidi controls: echoed as any user text is.
     auto bracket = what.find("] ");
-    reason_ = "invalid JSON at byte " + std::to_string(position) + ": " +
-              (bracket == std::string::npos ? what : what.substr(bracket + 2));
+    reason_ = (out_of_range_ ? "a number at byte " + std::to_string(position) +
+                                   " is beyond the range of a double: "
+                             : "invalid JSON at byte " + std::to_string(position) + ": ") +
+              echoUserText(bracket == std::string::npos ? what : what.substr(bracket + 2),
+                           kParseErrorChars);
     return false;
   }
 
   bool tooDeep() const { return too_deep_; }
+  bool outOfRange() const { return out_of_range_; }
   const std::string& reason() const { return reason_; }
 
  private:
@@ -72,6 +86,7 @@ class BoundedDomBuilder {
   int max_depth_;
   int depth_ = 0;
   bool too_deep_ = false;
+  bool out_of_range_ = false;
   std::string reason_;
 };
 
@@ -189,7 +204,7 @@ std::variant<json, JsonError> parseJsonBounded(std::string_view text, int max_de
                          " levels of arrays and objects (the limit for any JSON this server "
                          "reads; MCP messages need far fewer)"};
   }
-  return JsonError{JsonError::Kind::kSyntax,
+  return JsonError{builder.outOfRange() ? JsonError::Kind::kOutOfRange : JsonError::Kind::kSyntax,
                    builder.reason().empty() ? "invalid JSON" : builder.reason()};
 }
 

@@ -56,7 +56,9 @@ struct DecodeFailure {
 
 // Why text is not JSON the server accepts.
 struct JsonError {
-  enum class Kind { kSyntax, kTooDeep };
+  // kTooDeep and kOutOfRange refuse text that is valid JSON (nesting past the limit, a
+  // number such as 1e400 beyond a double), so its members can still be read from the text.
+  enum class Kind { kSyntax, kTooDeep, kOutOfRange };
   Kind kind = Kind::kSyntax;
   std::string reason;  // readable, with the byte position
 };

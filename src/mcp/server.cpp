@@ -230,8 +230,9 @@ void McpServer::Impl::readWhileHoldingRole() {
     }
     if (status == ReadStatus::kTooLong) {
       metrics_.messages.inc();
+      // `line` holds the discarded line's first bytes: its id is answered when they show one.
       respondError(
-          directResponder(), std::nullopt,
+          directResponder(), recoverRequestId(line),
           invalidRequest("Invalid Request: message exceeds the limit of " +
                          std::to_string(options_.max_line_bytes) + " bytes and was discarded"));
       continue;
@@ -291,14 +292,7 @@ void McpServer::Impl::handleLine(const std::string& line) {
   Responder direct = directResponder();
   auto parsed = parseJsonBounded(line);
   if (auto* failure = std::get_if<JsonError>(&parsed)) {
-    if (failure->kind == JsonError::Kind::kTooDeep) {
-      // Valid JSON we refuse to build: answer the request by its id when it has one.
-      respondError(direct, recoverRequestId(line),
-                   invalidRequest("Invalid Request: " + failure->reason));
-      return;
-    }
-    respondError(direct, std::nullopt,
-                 {error_code::kParseError, "Parse error: " + failure->reason, nullptr});
+    respondToUnparsed(direct, line, *failure);
     return;
   }
   json& value = std::get<json>(parsed);
@@ -307,6 +301,32 @@ void McpServer::Impl::handleLine(const std::string& line) {
     return;
   }
   handleValue(std::move(value), line, direct, /*single=*/true);
+}
+
+// A line that did not become a JSON value. Its id, when the text shows one, is echoed so the
+// client's request does not wait forever. Valid JSON we refuse to build (too deep, a number
+// beyond a double) that reads as a notification gets no reply, as no notification may.
+void McpServer::Impl::respondToUnparsed(const Responder& respond, std::string_view line,
+                                        const JsonError& failure) {
+  const std::optional<RequestId> id = recoverRequestId(line);
+  switch (failure.kind) {
+    case JsonError::Kind::kSyntax:
+      respondError(respond, id,
+                   {error_code::kParseError, "Parse error: " + failure.reason, nullptr});
+      return;
+    case JsonError::Kind::kTooDeep:
+    case JsonError::Kind::kOutOfRange:
+      if (const auto method = topLevelMemberText(line, "method");
+          !topLevelMemberText(line, "id") && method && method->starts_with('"')) {
+        spdlog::debug("a notification refused unparsed ({}); not answered", failure.reason);
+        return;
+      }
+      respondError(respond, id,
+                   failure.kind == JsonError::Kind::kTooDeep || !id
+                       ? invalidRequest("Invalid Request: " + failure.reason)
+                       : invalidParams("Invalid params: " + failure.reason));
+      return;
+  }
 }
 
 void McpServer::Impl::handleBatch(json& batch, std::string_view raw) {

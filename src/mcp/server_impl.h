@@ -47,6 +47,7 @@ class McpServer::Impl {
                    bool single);
   void handleBatch(nlohmann::json& batch, std::string_view raw);
   void handleNotification(const Message& message, std::string_view raw);
+  void respondToUnparsed(const Responder& respond, std::string_view line, const JsonError& failure);
   void handleRequest(Message message, const Responder& respond, bool single);
   std::variant<std::shared_ptr<RequestState>, RpcError> makeRequestState(const Message& message);
   void runRequest(const std::shared_ptr<RequestState>& state, const nlohmann::json& params,

@@ -161,12 +161,13 @@ RpcOutcome McpServer::Impl::dispatch(RequestState& state, const json& params) {
     bool modern = isModern(state.version);
     if ((modern && binding.era == Era::kLegacyOnly) ||
         (!modern && binding.era == Era::kModernOnly)) {
-      return methodNotFound("Method not found: " + state.method + " is not part of protocol " +
+      return methodNotFound("Method not found: " + echoUserText(state.method) +
+                            " is not part of protocol " +
                             std::string(protocolVersionName(state.version)));
     }
     return (this->*binding.handler)(state, params);
   }
-  return methodNotFound("Method not found: " + state.method);
+  return methodNotFound("Method not found: " + echoUserText(state.method));
 }
 
 void McpServer::Impl::finishResult(RequestState& state, json& result) const {

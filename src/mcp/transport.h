@@ -9,10 +9,14 @@ namespace nba::mcp {
 
 enum class ReadStatus {
   kLine,         // `line` holds one message (no '\n'; a trailing '\r' removed)
-  kTooLong,      // a line over the limit was discarded whole; reading can go on
+  kTooLong,      // a line over the limit was discarded; `line` holds its first bytes (at
+                 // most kDiscardedHeadBytes, for its id); reading can go on
   kEof,          // input closed
   kInterrupted,  // interrupt() was called (a signal asked us to stop)
 };
+
+// How much of a line over the limit is kept: a request's id is near its start.
+inline constexpr std::size_t kDiscardedHeadBytes = 4096;
 
 // Newline-delimited message channel (MCP stdio transport).
 // Thread safety: readLine from one thread at a time (the server passes the reading role

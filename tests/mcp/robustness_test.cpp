@@ -51,6 +51,14 @@ void checkStillServing(ServerHarness& h, int id) {
   CHECK(pong["result"] == json::object());
 }
 
+// Stricter: the very next line is the ping's reply, so nothing sent before it was answered.
+void checkNothingAnsweredBeforePing(ServerHarness& h, int id) {
+  h.sendLine(R"({"jsonrpc":"2.0","id":)" + std::to_string(id) + R"(,"method":"ping"})");
+  json next = h.receive();
+  CHECK(next["id"] == id);
+  CHECK(next["result"] == json::object());
+}
+
 bool hasInjection(const std::string& text) {
   return text.find('\n') != std::string::npos || nba::testing::hasInjectedMarkup(text);
 }
@@ -133,7 +141,7 @@ TEST_CASE("notifications/cancelled without a usable requestId is ignored, never 
         R"(,"params":{"requestId":999})", R"(,"params":{"requestId":"nobody"})"}) {
     h.sendLine(R"({"jsonrpc":"2.0","method":"notifications/cancelled")" + params + "}");
   }
-  checkStillServing(h, 1);  // the first reply is the ping's: no notification was answered
+  checkNothingAnsweredBeforePing(h, 1);
 }
 
 TEST_CASE("a cancellation names the request by value, whatever escapes its id was written with") {
@@ -162,6 +170,62 @@ TEST_CASE("a cancellation finds a request whose integer id is beyond 64 bits (bl
     // Uncancelled, the call would answer within 600 ms.
     CHECK_FALSE(h.receiveLine(std::chrono::milliseconds(1500)).has_value());
   }
+}
+
+TEST_CASE("a line that does not parse is answered by its id when the text shows one") {
+  // A client's request must not wait forever because one number or quote was wrong
+  // (blind protocol audit): the error carries the id that the text shows.
+  ServerHarness h(registerTestTools);
+  h.initialize();
+  // Valid JSON, but 1e400 is beyond a double: invalid params, by id.
+  h.sendLine(R"({"jsonrpc":"2.0","id":38,"method":"ping","params":{"limit":1e400}})");
+  json reply = h.receive();
+  CHECK(reply["id"] == 38);
+  CHECK(reply["error"]["code"] == -32602);
+  CHECK(messageOf(reply).find("beyond the range of a double") != std::string::npos);
+  // Invalid JSON after a readable id: a parse error, still by id.
+  h.sendLine(R"({"jsonrpc":"2.0","id":"q-7","method":"ping","params":{"a":"unterminated)");
+  reply = h.receive();
+  CHECK(reply["id"] == "q-7");
+  CHECK(reply["error"]["code"] == -32700);
+  // No id to read: none is echoed (2025-11-25 leaves it out).
+  h.sendLine("garbage");
+  reply = h.receive();
+  CHECK(reply["error"]["code"] == -32700);
+  CHECK_FALSE(reply.contains("id"));
+  checkStillServing(h, 2);
+}
+
+TEST_CASE("a notification refused unparsed (too deep, a number beyond a double) gets no reply") {
+  // No notification may be answered, even an invalid one (MCP basic §Notifications).
+  ServerHarness h(registerTestTools);
+  h.initialize();
+  h.sendLine(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":)" +
+             nestedArrays(70) + "}}");
+  h.sendLine(R"({"jsonrpc":"2.0","method":"notifications/progress","params":{"progress":1e400}})");
+  checkNothingAnsweredBeforePing(h, 3);
+}
+
+TEST_CASE("a method name and a parse error's quote are echoed cut and cleaned (blind audit)") {
+  ServerHarness h(registerTestTools, bigLines());
+  h.initialize();
+  // A 4 MB method name came back whole in "Method not found"; a line break and a
+  // right-to-left override came back as they were.
+  h.sendLine(R"({"jsonrpc":"2.0","id":9,"method":")" + std::string(4'000'000, 'm') + R"("})");
+  json reply = h.receive();
+  CHECK(reply["error"]["code"] == -32601);
+  CHECK(messageOf(reply).size() < 400);
+  h.sendLine(R"({"jsonrpc":"2.0","id":10,"method":"x\u202eevil\nline2"})");
+  reply = h.receive();
+  CHECK(reply["error"]["code"] == -32601);
+  CHECK(messageOf(reply) == "Method not found: xevil line2");
+  // nlohmann quotes what it last read: a 4 MB number was quoted whole.
+  h.sendLine(R"({"jsonrpc":"2.0","id":11,"method":"ping","params":{"n":1)" +
+             std::string(4'000'000, '0') + "}}");
+  reply = h.receive();
+  CHECK(reply["id"] == 11);
+  CHECK(messageOf(reply).size() < 400);
+  checkStillServing(h, 12);
 }
 
 TEST_CASE("completion/complete fields of the wrong type are invalid params naming the field") {

@@ -58,10 +58,13 @@ Expectation classifyObject(const json& message) {
   return expected;
 }
 
-// The one reply owed to a line refused for its depth.
+// The one reply owed to a line refused for its depth; none for a notification.
 Expectation tooDeep(const json& value) {
   if (value.is_object()) {
     auto id = value.find("id");
+    if (id == value.end() && value.contains("method") && value["method"].is_string()) {
+      return Expectation::nothing();
+    }
     if (id != value.end() && (id->is_string() || id->is_number_integer())) {
       return Expectation::reply(dumpKey(*id));
     }
@@ -81,7 +84,9 @@ std::string idKey(std::string_view id_json) {
 
 Expectation classify(std::string_view line, bool batches, std::size_t max_line_bytes) {
   if (line.size() > max_line_bytes) {
-    return Expectation::reply("null");  // discarded whole, answered once
+    // Discarded, answered once with the id the server reads in its first 4 KiB, or none:
+    // this model does not re-implement that scan.
+    return Expectation::anything();
   }
   if (!line.empty() && line.back() == '\r') {
     line.remove_suffix(1);
@@ -94,6 +99,13 @@ Expectation classify(std::string_view line, bool batches, std::size_t max_line_b
     // Unreadable and too deep: the server's reader stops at whichever it meets first. A
     // truncated deep line meets the depth first, and the server then answers with the id it
     // recovers from the text, which this model does not re-implement: one reply, any id.
+    return Expectation::anything();
+  }
+  if (value.is_discarded() && (line.find("\"id\"") != std::string_view::npos ||
+                               line.find("\"method\"") != std::string_view::npos)) {
+    // Not JSON to this model (a syntax error, or a number such as 1e400 beyond a double): the
+    // server answers with the id it reads from the text, or not at all for what reads as a
+    // notification. The model does not re-implement that reading.
     return Expectation::anything();
   }
   if (value.is_discarded() || !(value.is_object() || value.is_array())) {

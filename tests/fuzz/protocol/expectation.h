@@ -47,7 +47,8 @@ inline constexpr std::size_t kServerMaxDepth = 64;
 // trailing '\r'). `batches` is true in a 2025-03-26 session, the only one that accepts
 // them; `max_line_bytes` is the server's --max-message-bytes. A line nested deeper than
 // kServerMaxDepth is owed one error: with the id of a top-level object's string or integer
-// id (the server recovers it from the text), else without one.
+// id (the server recovers it from the text), else without one; a notification none. A line
+// that does not parse, or is over the limit, is answered with the id its text shows.
 Expectation classify(std::string_view line, bool batches, std::size_t max_line_bytes);
 
 }  // namespace nba::fuzz
