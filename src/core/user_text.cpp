@@ -1,5 +1,6 @@
 #include "core/user_text.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace nba {
@@ -88,6 +89,12 @@ std::string echoUserText(std::string_view text, std::size_t max_chars) {
     ++chars;
   }
   return out;
+}
+
+std::size_t codePointCount(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+  }));
 }
 
 }  // namespace nba

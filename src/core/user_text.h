@@ -23,4 +23,8 @@ inline constexpr std::size_t kMaxEchoedChars = 80;
 // The caller adds its own quotes ("No player matches '" + echoUserText(q) + "'"). Pure.
 std::string echoUserText(std::string_view text, std::size_t max_chars = kMaxEchoedChars);
 
+// How many code points UTF-8 text holds, as JSON Schema's maxLength counts: every byte that
+// does not continue a sequence starts one (an invalid byte counts as one). Pure.
+std::size_t codePointCount(std::string_view text);
+
 }  // namespace nba

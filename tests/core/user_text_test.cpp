@@ -68,3 +68,11 @@ TEST_CASE("long input is cut at the limit, in code points, with an ellipsis") {
   for (int i = 0; i < 10; ++i) accents += "é";
   CHECK(echoUserText(accents, 5) == "ééééé\xE2\x80\xA6");
 }
+
+TEST_CASE("codePointCount counts characters, not bytes") {
+  CHECK(nba::codePointCount("") == 0);
+  CHECK(nba::codePointCount("Jokic") == 5);
+  CHECK(nba::codePointCount("Joki\xC4\x87") == 5);              // Jokić: ć is 2 bytes
+  CHECK(nba::codePointCount("\xF0\x9F\x8F\x80") == 1);          // 🏀 is 4 bytes
+  CHECK(nba::codePointCount("\xD0\x96\xD0\x96\xD0\x96") == 3);  // ЖЖЖ
+}

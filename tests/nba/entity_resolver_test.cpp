@@ -101,9 +101,19 @@ TEST_CASE("a 10,000-character query is rejected with its length") {
       fixtureResolver().resolvePlayer(std::string(10000, 'a'), EntityResolver::kDefaultLimit);
   REQUIRE_FALSE(result.ok());
   CHECK(result.status().code() == StatusCode::kInvalidArgument);
-  CHECK(result.status().message() == "the query is 10000 bytes long; names are at most 100");
+  CHECK(result.status().message() == "the query is 10000 characters long; names are at most 100");
   // Exactly at the limit is fine.
   CHECK(fixtureResolver().resolvePlayer(std::string(100, 'a'), 5).ok());
+}
+
+TEST_CASE("the length limit counts characters, as the schemas' maxLength does (blind audit)") {
+  // 100 two-byte letters are 200 bytes, and within the limit; 101 are not.
+  std::string accented;
+  for (int i = 0; i < 100; ++i) accented += "\xC3\xA9";  // é
+  CHECK(fixtureResolver().resolvePlayer(accented, 5).ok());
+  Result<Resolution> over = fixtureResolver().resolvePlayer(accented + "\xC3\xA9", 5);
+  REQUIRE_FALSE(over.ok());
+  CHECK(over.status().message() == "the query is 101 characters long; names are at most 100");
 }
 
 TEST_CASE("a query of only punctuation or emoji is an InvalidArgument error") {

@@ -95,9 +95,11 @@ class IndexedEntityResolver final : public EntityResolver {
     if (query.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
       return invalidArgument("the query is empty; give a player or team name");
     }
-    if (query.size() > kMaxQueryBytes) {
-      return invalidArgument("the query is " + std::to_string(query.size()) +
-                             " bytes long; names are at most " + std::to_string(kMaxQueryBytes));
+    // In characters, as the input schemas' maxLength: 51 accented letters are 102 bytes.
+    if (const std::size_t chars = codePointCount(query); chars > kMaxQueryChars) {
+      return invalidArgument("the query is " + std::to_string(chars) +
+                             " characters long; names are at most " +
+                             std::to_string(kMaxQueryChars));
     }
     if (limit < 1 || limit > kMaxLimit) {
       return invalidArgument("limit must be between 1 and " + std::to_string(kMaxLimit) + ", got " +

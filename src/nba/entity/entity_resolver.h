@@ -23,8 +23,8 @@ namespace nba::entity {
 // Resolution with no candidates.
 //
 // Errors (InvalidArgument, with a message for the user): an empty query, a query longer than
-// kMaxQueryBytes, a query with no letters or digits ("!!!", emoji only), a limit outside
-// [1, kMaxLimit].
+// kMaxQueryChars code points (as the schemas' maxLength counts), a query with no letters or digits
+// ("!!!", emoji only), a limit outside [1, kMaxLimit].
 //
 // Thread safety: immutable after construction; every method is const and safe to call
 // concurrently from any number of threads without synchronization.
@@ -32,7 +32,7 @@ class EntityResolver {
  public:
   static constexpr std::size_t kDefaultLimit = 5;
   static constexpr std::size_t kMaxLimit = 25;
-  static constexpr std::size_t kMaxQueryBytes = 100;
+  static constexpr std::size_t kMaxQueryChars = 100;
 
   virtual ~EntityResolver() = default;
 
