@@ -70,6 +70,7 @@ class LazyResolver : public entity::EntityResolver {
     auto resolver = current();
     return resolver.ok() ? resolver.value()->findById(id, kind) : std::nullopt;
   }
+  Status availability() const override { return current().status(); }
   std::size_t playerCount() const override {
     auto resolver = current();
     return resolver.ok() ? resolver.value()->playerCount() : 0;

@@ -356,6 +356,23 @@ TEST_CASE("binary --origin live: NBA.com refusing is a clear error naming it and
   CHECK(fake.requestCount() == 1);  // a 4xx is not retried
 }
 
+TEST_CASE("binary --origin live: NBA.com refusing, an id is not said to belong to nobody") {
+  // With no player index, every id looked unknown: "No player has the id 2544" for LeBron
+  // James (blind protocol audit). The error is NBA.com's, as it is for a name.
+  FakeNbaCom fake;
+  fake.fail("", {testing::FakeFault::kForbidden, {}, -1});
+  for (const char* arguments : {R"({"player":"2544"})", R"({"player":"LeBron James"})"}) {
+    CAPTURE(arguments);
+    testing::Subprocess call(liveCommand(fake, {"call", "get_player_career", arguments}));
+    CHECK(call.wait() == 1);
+    const std::string err = call.stderrText();
+    INFO(err);
+    CHECK(err.find("commonallplayers") != std::string::npos);
+    CHECK(err.find("answered HTTP 403") != std::string::npos);
+    CHECK(err.find("has the id") == std::string::npos);
+  }
+}
+
 TEST_CASE("binary --origin auto: NBA.com unreachable — the snapshot answers, and says so") {
   // A whole session: the first call finds NBA.com unreachable, the second does not try again.
   testing::Subprocess server({kBinary, "--origin", "auto", "--nba-stats-url",

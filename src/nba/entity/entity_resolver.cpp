@@ -150,6 +150,8 @@ bool looksLikeId(std::string_view text) {
 Result<Resolution> resolveNameOrId(const EntityResolver& resolver, std::string_view query,
                                    std::optional<EntityKind> kind, std::size_t limit) {
   if (!looksLikeId(query)) return resolver.resolve(query, kind, limit);
+  // NBA.com down: say so, not that nobody has the id (blind protocol audit).
+  if (Status available = resolver.availability(); !available.isOk()) return available;
   Resolution resolution;
   if (auto candidate = resolver.findById(query, kind)) {
     resolution.candidates.push_back(std::move(*candidate));

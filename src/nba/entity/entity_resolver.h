@@ -56,6 +56,9 @@ class EntityResolver {
   // LeBron James.
   virtual std::optional<Candidate> findById(std::string_view id,
                                             std::optional<EntityKind> kind) const = 0;
+  // Why the resolver cannot answer now (a lazily built one whose player index could not be
+  // fetched), so that findById's nullopt is not taken for "no such id". OK by default.
+  virtual Status availability() const { return Status::ok(); }
 
   virtual std::size_t playerCount() const = 0;
   virtual std::size_t teamCount() const = 0;
