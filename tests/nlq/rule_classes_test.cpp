@@ -423,6 +423,23 @@ TEST_CASE("single-game highs over a season and triple-doubles are said to be not
     CHECK(query.out_of_scope[0].what.rfind("a season's single-game highs", 0) == 0);
     CHECK(query.intents.empty());
   }
+  // A season's worst games too: "lowest scoring game" gave the season averages (blind audit).
+  for (const char* question : {"Tatum lowest scoring game 2023-24", "LeBron worst game 2024-25"}) {
+    CAPTURE(question);
+    const ParsedQuery query = parse(question);
+    REQUIRE(query.out_of_scope.size() == 1);
+    CHECK(query.out_of_scope[0].what.rfind("a season's single-game highs", 0) == 0);
+  }
+  // Counts of games past a mark were answered with totals, or as a comparison missing its
+  // second player (blind audit).
+  for (const char* question : {"How many 30-point games did Luka Doncic have in 2023-24?",
+                               "Luka games with 40 or more points 2023-24"}) {
+    CAPTURE(question);
+    const ParsedQuery query = parse(question);
+    REQUIRE(query.out_of_scope.size() == 1);
+    CHECK(query.out_of_scope[0].what.rfind("counts of games past a mark", 0) == 0);
+    CHECK(query.intents.empty());
+  }
   const ParsedQuery triples = parse("nikola jokic triple doubles 2024-25");
   REQUIRE(triples.out_of_scope.size() == 1);
   CHECK(triples.out_of_scope[0].what == "triple-doubles and double-doubles");

@@ -36,6 +36,10 @@ constexpr const char* kSingleGameTopic =
     "a season's single-game highs (it ranks one day's games when the question gives a date, "
     "e.g. 'most points on 2024-01-26', and shows a player's game log)";
 
+constexpr const char* kGameCountTopic =
+    "counts of games past a mark ('30-point games', 'games with 40 or more points'); a "
+    "player's game log lists each game";
+
 // Stat aliases of the catalog that are ordinary English in questions: "compare X to Y",
 // "per game", "the score", "last 5 games", "3 point". They are never read as stats alone.
 constexpr std::array<std::string_view, 9> kAmbiguousStatAliases = {
@@ -326,6 +330,16 @@ constexpr Word kWords[] = {
     {"highest scoring game", LexRole::kOutOfScope, kSingleGame, kSingleGameTopic},
     {"best game", LexRole::kOutOfScope, kSingleGame, kSingleGameTopic},
     {"best games", LexRole::kOutOfScope, kSingleGame, kSingleGameTopic},
+    {"worst game", LexRole::kOutOfScope, kSingleGame, kSingleGameTopic},
+    {"worst games", LexRole::kOutOfScope, kSingleGame, kSingleGameTopic},
+    {"lowest scoring game", LexRole::kOutOfScope, kSingleGame, kSingleGameTopic},
+    // Counts of games past a mark: answered with season totals or a comparison before
+    // (blind audit), another question.
+    {"point games", LexRole::kOutOfScope, kSingleGame, kGameCountTopic},
+    {"point game", LexRole::kOutOfScope, kSingleGame, kGameCountTopic},
+    {"rebound games", LexRole::kOutOfScope, kSingleGame, kGameCountTopic},
+    {"assist games", LexRole::kOutOfScope, kSingleGame, kGameCountTopic},
+    {"games with", LexRole::kOutOfScope, kSingleGame, kGameCountTopic},
     {"draft", LexRole::kOutOfScope, kNotStats, "the draft"},
     {"drafted", LexRole::kOutOfScope, kNotStats, "the draft"},
     // Per mode.
