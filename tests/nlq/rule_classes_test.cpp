@@ -285,6 +285,20 @@ TEST_CASE("opening night, the last day and the Cup final are the days the data d
   CHECK(dated("NBA Cup final 2024 score") == "2024-12-17");
   CHECK(dated("in season tournament final 2024 score") == "2024-12-17");
   CHECK(dated("cup final score 2023-24").empty());  // not in the data
+  // Who won the Cup is who won its final: it listed the season's awards (blind audit).
+  for (const char* cup : {"who won the NBA Cup in 2024", "NBA Cup champion 2024-25"}) {
+    CAPTURE(cup);
+    const ParsedQuery query = snapshotParser().parse(cup, withSeasonDays());
+    CHECK(slotsOf(query).date == "2024-12-17");
+    CHECK(query.intents.front().kind == IntentKind::kScores);
+  }
+  const Plan no_final = snapshotPlanner().plan(
+      snapshotParser().parse("who won the NBA Cup in 2023", withSeasonDays()));
+  CHECK(no_final.calls.empty());
+  REQUIRE(no_final.unanswerable.size() == 1);
+  CHECK(no_final.unanswerable[0] ==
+        "The data has no date for the NBA Cup final of 2023-24: it has not been played yet, or "
+        "it is not among the data's games.");
 
   // Not played yet: no date, and the plan says so instead of answering another day.
   const ParsedQuery unplayed =

@@ -54,7 +54,8 @@ constexpr double kGuess = 0.6;
 Verdict byGames(const Cues& cues, const QuerySlots& s) {
   const std::size_t teams = s.teams.size();
   const std::size_t players = s.players.size();
-  const bool dated = !s.date.empty() && !s.upcoming;
+  // A named day the data has no date for ("the NBA Cup final 2023") still asks about a day.
+  const bool dated = (!s.date.empty() || !s.undated_day.empty()) && !s.upcoming;
   if (cues[Cue::kSchedule] || (s.upcoming && (cues[Cue::kGames] || teams > 0))) {
     return std::pair{IntentKind::kSchedule, cues[Cue::kSchedule] ? kSure : kLikely};
   }
@@ -217,7 +218,7 @@ std::optional<std::pair<IntentKind, double>> classifyPart(const TokenLabels& lab
                                                           std::size_t first, std::size_t last,
                                                           const QuerySlots& slots) {
   const Cues cues = cuesIn(labels, first, last);
-  const bool dated = !slots.date.empty();
+  const bool dated = !slots.date.empty() || !slots.undated_day.empty();
   // "won" of a division or conference, or of a team's games, is its record, not an award:
   // "who won the Atlantic", "how many games did the Pistons win".
   const bool won_games = cues[Cue::kGames] && slots.teams.size() == 1 && !dated;

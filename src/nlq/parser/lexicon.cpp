@@ -393,6 +393,13 @@ constexpr Word kWords[] = {
     {"cup final", LexRole::kNamedDate, named(NamedDate::kCupFinal), ""},
     {"nba cup championship", LexRole::kNamedDate, named(NamedDate::kCupFinal), ""},
     {"cup championship", LexRole::kNamedDate, named(NamedDate::kCupFinal), ""},
+    // Who won the Cup is who won its final (it listed the season's awards before).
+    {"won the nba cup", LexRole::kNamedDate, named(NamedDate::kCupFinal), ""},
+    {"win the nba cup", LexRole::kNamedDate, named(NamedDate::kCupFinal), ""},
+    {"nba cup champion", LexRole::kNamedDate, named(NamedDate::kCupFinal), ""},
+    {"nba cup champions", LexRole::kNamedDate, named(NamedDate::kCupFinal), ""},
+    {"nba cup winner", LexRole::kNamedDate, named(NamedDate::kCupFinal), ""},
+    {"won the in season tournament", LexRole::kNamedDate, named(NamedDate::kCupFinal), ""},
     {"in season tournament final", LexRole::kNamedDate, named(NamedDate::kCupFinal), ""},
     {"in season tournament championship", LexRole::kNamedDate, named(NamedDate::kCupFinal), ""},
     {"ist final", LexRole::kNamedDate, named(NamedDate::kCupFinal), ""},

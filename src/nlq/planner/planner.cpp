@@ -151,8 +151,9 @@ class IntentPlanner {
   // the tools about, and no other day stands in for it.
   bool dayNotInData() {
     if (!slots_.date.empty() || slots_.undated_day.empty()) return false;
-    const std::string sentence = "The data has no date for " + slots_.undated_day +
-                                 ": it has not been played yet, or the data does not reach it.";
+    const std::string sentence =
+        "The data has no date for " + slots_.undated_day +
+        ": it has not been played yet, or it is not among the data's games.";
     auto& said = plan_.unanswerable;
     if (std::find(said.begin(), said.end(), sentence) == said.end()) said.push_back(sentence);
     return true;
