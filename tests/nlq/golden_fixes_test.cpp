@@ -209,5 +209,19 @@ TEST_CASE("a lone year anywhere with a named day is that day's year (blind audit
   CHECK(callsOf("Christmas 2023-24 scores") == one("get_live_scores", {{"date", "2023-12-25"}}));
 }
 
+TEST_CASE("a date on a standings or record question is kept (blind audit)") {
+  // Both showed this season's standings, whatever the date.
+  CHECK(callsOf("West standings on 2025-01-01") ==
+        one("get_team_standings", {{"conference", "West"}, {"date", "2025-01-01"}}));
+  CHECK(callsOf("Atlantic standings at the end of January 2025") ==
+        one("get_team_standings", {{"division", "Atlantic"}, {"date", "2025-01-31"}}));
+  // A team's record over days is its games over them, which the schedule totals.
+  CHECK(callsOf("Celtics record in March 2025") ==
+        one("get_schedule",
+            {{"team", "1610612738"}, {"date_from", "2025-03-01"}, {"date_to", "2025-03-31"}}));
+  // Without a date, the standings as before.
+  CHECK(callsOf("Celtics record") == one("get_team_standings", {{"team", "1610612738"}}));
+}
+
 }  // namespace
 }  // namespace nba::nlq::testing

@@ -10,7 +10,9 @@
 
 #include "core/ascii.h"
 #include "core/user_text.h"
+#include "domain/standings.h"
 #include "nba/tools/arguments.h"
+#include "nba/tools/game_dates.h"
 #include "nba/tools/markdown.h"
 #include "nba/tools/provenance.h"
 #include "nba/tools/sorted_json_object.h"
@@ -162,15 +164,27 @@ std::string record(const StandingRow& row) {
   return std::to_string(row.w) + "-" + std::to_string(row.l);
 }
 
-std::string leaderClause(const Placed& leader, const std::string& group, bool partial) {
-  return teamShortName(leader.team) + (partial ? " leads the " : " led the ") + group + " at " +
-         record(leader.row);
+// How the sentences speak of the standings: of today (a season in progress), of a season
+// finished, or of a day asked about ("on 2025-01-01").
+struct Tense {
+  bool partial = false;
+  std::optional<std::string> on_date;
+};
+
+std::string leaderClause(const Placed& leader, const std::string& group, const Tense& tense) {
+  if (tense.on_date) {
+    return teamShortName(leader.team) + " led the " + group + " at " + record(leader.row) + " on " +
+           *tense.on_date;
+  }
+  return teamShortName(leader.team) + (tense.partial ? " leads the " : " led the ") + group +
+         " at " + record(leader.row);
 }
 
-std::string teamSentence(const Placed& placed, const std::vector<Placed>& all, bool partial) {
-  std::string text = teamShortName(placed.team) + (partial ? " is " : " finished ") +
-                     record(placed.row) + ", " + ordinal(placed.row.conference_rank) + " in the " +
-                     placed.row.conference;
+std::string teamSentence(const Placed& placed, const std::vector<Placed>& all, const Tense& tense) {
+  const std::string verb = tense.on_date ? " was " : tense.partial ? " is " : " finished ";
+  std::string text = teamShortName(placed.team) + verb + record(placed.row) +
+                     (tense.on_date ? " on " + *tense.on_date : "") + ", " +
+                     ordinal(placed.row.conference_rank) + " in the " + placed.row.conference;
   if (placed.row.conference_rank > 1) {
     for (const auto& other : all) {
       if (other.row.conference == placed.row.conference && other.row.conference_rank == 1) {
@@ -184,20 +198,20 @@ std::string teamSentence(const Placed& placed, const std::vector<Placed>& all, b
 }
 
 std::string answerSentence(const Scope& scope, const std::vector<Placed>& shown,
-                           const std::vector<Placed>& all, bool partial) {
+                           const std::vector<Placed>& all, const Tense& tense) {
   if (scope.team) {
-    return teamSentence(shown.front(), all, partial);
+    return teamSentence(shown.front(), all, tense);
   }
   if (scope.division) {
-    return leaderClause(shown.front(), *scope.division, partial) + ".";
+    return leaderClause(shown.front(), *scope.division, tense) + ".";
   }
   if (scope.conference) {
-    return leaderClause(shown.front(), *scope.conference, partial) + ".";
+    return leaderClause(shown.front(), *scope.conference, tense) + ".";
   }
   std::string text;
   for (const auto& placed : shown) {
     if (placed.row.conference_rank == 1) {
-      text += (text.empty() ? "" : " and ") + leaderClause(placed, placed.row.conference, partial);
+      text += (text.empty() ? "" : " and ") + leaderClause(placed, placed.row.conference, tense);
     }
   }
   return text + ".";
@@ -296,18 +310,38 @@ json optionalJson(const std::optional<std::string>& value) {
 struct StandingsArgs {
   SeasonChoice season;
   Scope scope;
+  std::optional<std::string> date;  // standings through this day, derived from the games
 };
+
+// `date`, when given, picks the season it falls in; a season named as well must be that one.
+Result<std::optional<std::string>> standingsDate(const json& arguments, const ToolEnv& env,
+                                                 SeasonChoice* season) {
+  if (!hasValue(arguments, "date")) return std::optional<std::string>();
+  auto date = dateArgumentText(optionalString(arguments, "date").value_or(""), env.call.clock());
+  if (!date.ok()) return date.status();
+  const Season of_date = seasonOfDate(*date);
+  if (hasValue(arguments, "season") && season->season != of_date) {
+    return invalidArgument(*date + " is in " + of_date.label() + ", not " + season->season.label() +
+                           "; leave season out.");
+  }
+  *season = SeasonChoice{of_date, ""};
+  return std::optional<std::string>(*date);
+}
 
 Result<StandingsArgs> decodeStandingsArgs(const json& arguments, const ToolEnv& env) {
   auto season = seasonArgument(arguments, env);
   if (!season.ok()) {
     return season.status();
   }
+  auto date = standingsDate(arguments, env, &season.value());
+  if (!date.ok()) {
+    return date.status();
+  }
   auto scope = scopeArgument(arguments, env);
   if (!scope.ok()) {
     return scope.status();
   }
-  return StandingsArgs{std::move(*season), std::move(*scope)};
+  return StandingsArgs{std::move(*season), std::move(*scope), std::move(*date)};
 }
 
 // Every team placed, and the rows in the asked scope.
@@ -317,14 +351,39 @@ struct StandingsFound {
   std::vector<Placed> shown;
 };
 
-Result<StandingsFound> findStandings(const StandingsArgs& args, const ToolEnv& env) {
-  auto standings = env.data.standings(env.call, args.season.season);
-  if (!standings.ok()) {
-    return standings.status();
+// The standings through `date`, derived from the season's games played by then (as the
+// snapshot derives a whole season's). as_of is the day asked, or the data's last day before it.
+Result<Table<StandingRow>> standingsOnDate(const ToolEnv& env, Season season,
+                                           const std::string& date, const Table<Team>& teams) {
+  GamesRequest request;
+  request.season = season;
+  request.date_to = date;
+  auto games = env.data.games(env.call, request);
+  if (!games.ok()) return games.status();
+  const bool any_counted = std::any_of(games->rows.begin(), games->rows.end(),
+                                       [](const Game& game) { return game.countsInStandings(); });
+  if (!any_counted) {
+    return notFound("No " + season.label() + " games had been played by " + date +
+                    ": standings start with the season's first game.");
   }
+  Table<StandingRow> table;
+  table.meta = games->meta;
+  if (date < table.meta.as_of) table.meta.as_of = date;
+  table.rows = Rows<StandingRow>(
+      deriveStandings(season, std::vector<Game>(games->rows.begin(), games->rows.end()),
+                      std::vector<Team>(teams.rows.begin(), teams.rows.end())));
+  return table;
+}
+
+Result<StandingsFound> findStandings(const StandingsArgs& args, const ToolEnv& env) {
   auto teams = env.data.teams(env.call);
   if (!teams.ok()) {
     return teams.status();
+  }
+  auto standings = args.date ? standingsOnDate(env, args.season.season, *args.date, *teams)
+                             : env.data.standings(env.call, args.season.season);
+  if (!standings.ok()) {
+    return standings.status();
   }
   auto all = placeRows(standings->rows, teams->rows);
   if (!all.ok()) {
@@ -349,7 +408,9 @@ ToolAnswer renderStandings(const StandingsArgs& args, const StandingsFound& foun
     notes.push_back(args.season.note);
   }
   notes.insert(notes.end(), args.scope.notes.begin(), args.scope.notes.end());
-  if (partial) {
+  if (args.date) {
+    notes.push_back("Standings through " + meta.as_of + ", derived from the games played by then.");
+  } else if (partial) {
     notes.push_back(args.season.season.label() + " is in progress: standings through " +
                     meta.as_of + " (partial season).");
   }
@@ -365,9 +426,11 @@ ToolAnswer renderStandings(const StandingsArgs& args, const StandingsFound& foun
                       : args.scope.division   ? *args.scope.division + " division standings"
                       : args.scope.conference ? *args.scope.conference + "ern Conference standings"
                                               : "NBA standings";
-  answer.text = AnswerSections::of({title, args.season.season.label(), meta.as_of},
-                                   answerSentence(args.scope, shown, found.all, partial),
-                                   notesMarkdown(notes) + tablesMarkdown(args.scope, shown));
+  answer.text = AnswerSections::of(
+      {title, args.season.season.label(), meta.as_of},
+      answerSentence(args.scope, shown, found.all,
+                     Tense{partial, args.date ? std::optional(meta.as_of) : std::nullopt}),
+      notesMarkdown(notes) + tablesMarkdown(args.scope, shown));
   json rows = json::array();
   for (const auto& placed : shown) {
     rows.push_back(rowJson(placed));

@@ -240,6 +240,12 @@ std::optional<std::pair<IntentKind, double>> classifyPart(const TokenLabels& lab
       slots.players.empty() && slots.conference.empty() && slots.division.empty()) {
     return std::pair{IntentKind::kHeadToHead, slots.teams.size() >= 2 ? kSure : kGuess};
   }
+  // "Celtics record in March 2025": the team's games over those days, which the schedule
+  // totals; the standings are of the whole season so far (blind audit).
+  if (cues[Cue::kStandings] && slots.teams.size() == 1 && slots.players.empty() &&
+      !slots.date_to.empty()) {
+    return std::pair{IntentKind::kSchedule, kLikely};
+  }
   if (cues[Cue::kStandings]) {
     // "worst record in the East": a ranking from the bottom, which standings do not lead with.
     const bool bottom = slots.lowest && slots.teams.empty();

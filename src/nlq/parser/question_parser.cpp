@@ -148,6 +148,7 @@ class Parser final : public QuestionParser {
       intent.slots.players = within(out->slots.players, first, last);
       intent.slots.teams = within(out->slots.teams, first, last);
       applyHits(hits, first, last, context, &intent.slots);
+      const bool own_date = !intent.slots.date.empty();
       inherit(out->slots, &intent.slots);
       carrySubject(out->intents, &intent.slots);
       auto verdict = classifyPart(labels, first, last, intent.slots);
@@ -155,6 +156,12 @@ class Parser final : public QuestionParser {
         continue;
       }
       intent.kind = verdict->first;
+      // Standings take a date of their own ("West standings on 2025-01-01"); another part's
+      // ("scores last night and the West standings") is not theirs.
+      if (intent.kind == IntentKind::kStandings && !own_date) {
+        intent.slots.date.clear();
+        intent.slots.date_to.clear();
+      }
       intent.confidence = verdict->second * weakestMention(intent.slots);
       confidence = std::min(confidence, intent.confidence);
       const std::vector<std::string> more = laterAwards(hits, first, last, intent);

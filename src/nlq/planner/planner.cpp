@@ -410,7 +410,14 @@ class IntentPlanner {
 
   void standings() {
     json base = json::object();
-    addSeason(&base);
+    // "West standings on 2025-01-01", "standings at the end of January": through that day,
+    // in the season it falls in (a relative season word gives way to the date).
+    if (!slots_.date.empty()) {
+      base["date"] = lastDay();
+      if (slots_.season && !slots_.season->relative) addSeason(&base);
+    } else {
+      addSeason(&base);
+    }
     if (!slots_.teams.empty()) {
       for (const TeamMention& team : distinctTeams()) {
         json args = base;

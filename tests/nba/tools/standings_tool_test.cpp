@@ -133,6 +133,37 @@ TEST_CASE("get_team_standings: 2025-26 is partial, as of its date, and says so")
   CHECK(record(west.structured["rows"][0]) == "OKC 43-14");
 }
 
+TEST_CASE("get_team_standings: a date gives the standings through that day (blind audit)") {
+  // "West standings on 2025-01-01" showed this season's: the date was dropped.
+  auto west = standings({{"conference", "West"}, {"date", "2025-01-01"}});
+  REQUIRE_FALSE(west.is_error);
+  CHECK(west.structured["season"] == "2024-25");  // the season the day falls in
+  CHECK(west.structured["as_of"] == "2025-01-01");
+  const json& rows = west.structured["rows"];
+  CHECK(record(rows[0]) == "OKC 27-5");
+  CHECK(record(rows[1]) == "MEM 23-11");
+  CHECK(contains(markdownOf(west), "Oklahoma City led the West at 27-5 on 2025-01-01."));
+  CHECK(contains(markdownOf(west), "Standings through 2025-01-01, derived from the games"));
+  auto lakers = standings({{"team", "Lakers"}, {"date", "2025-02-01"}});
+  REQUIRE_FALSE(lakers.is_error);
+  CHECK(record(lakers.structured["rows"][0]) == "LAL 28-19");
+  CHECK(contains(markdownOf(lakers), "was 28-19 on 2025-02-01"));
+  // Within the season in progress: the day asked, not the data's last.
+  auto detroit = standings({{"team", "DET"}, {"date", "2026-01-01"}});
+  REQUIRE_FALSE(detroit.is_error);
+  CHECK(record(detroit.structured["rows"][0]) == "DET 25-9");
+  // Before the first game, a season that does not contain the day, a day that is no day.
+  auto early = standings({{"date", "2024-10-01"}});
+  REQUIRE(early.is_error);
+  CHECK(contains(markdownOf(early), "No 2024-25 games had been played by 2024-10-01"));
+  auto clash = standings({{"season", "2023-24"}, {"date", "2025-01-01"}});
+  REQUIRE(clash.is_error);
+  CHECK(contains(markdownOf(clash), "2025-01-01 is in 2024-25, not 2023-24"));
+  auto bad = standings({{"date", "2025-02-30"}});
+  REQUIRE(bad.is_error);
+  CHECK(contains(markdownOf(bad), "YYYY-MM-DD"));
+}
+
 TEST_CASE("get_team_standings: errors a person can act on") {
   auto conference = standings({{"conference", "North"}});
   REQUIRE(conference.is_error);
