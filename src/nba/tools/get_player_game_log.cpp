@@ -19,6 +19,7 @@ constexpr int kDefaultLastN = 10;  // without a date range, the most recent game
 struct Filters {
   std::optional<std::string> date_from, date_to;
   std::optional<int> last_n;
+  std::optional<std::string> opponent;  // NBA.com abbreviation: only games against that team
 };
 
 // The season a date falls in: games from August on belong to the season starting that year.
@@ -78,7 +79,8 @@ std::string errorText(const Player& player, Season season, const Status& status)
 Rows<GameLogRow> selectRows(Rows<GameLogRow> log, const Filters& filters) {
   log.dropIf([&](const GameLogRow& row) {
     return (filters.date_from && row.date < *filters.date_from) ||
-           (filters.date_to && row.date > *filters.date_to);
+           (filters.date_to && row.date > *filters.date_to) ||
+           (filters.opponent && row.opponent != *filters.opponent);
   });
   if (filters.last_n) log.keepLast(static_cast<std::size_t>(*filters.last_n));
   log.reverse();  // the DataSource gives them oldest first
@@ -168,14 +170,15 @@ std::string logTable(const Rows<GameLogRow>& rows, const json& averages) {
 }
 
 std::string answerSentence(const Player& player, const Rows<GameLogRow>& rows, const json& averages,
-                           Season season) {
+                           Season season, const std::optional<std::string>& opponent) {
   int wins = static_cast<int>(
       std::count_if(rows.begin(), rows.end(), [](const GameLogRow& r) { return r.wl == "W"; }));
   std::string span = rows.size() == 1 ? "on " + rows.front().date
                                       : "from " + rows.back().date + " to " + rows.front().date;
   return "Over " + std::to_string(rows.size()) + (rows.size() == 1 ? " game" : " games") + " of " +
-         season.label() + " (" + span + ", " + std::to_string(wins) + "-" +
-         std::to_string(rows.size() - wins) + "), " + escapeMarkdown(player.name) + " averaged " +
+         season.label() + (opponent ? " against " + *opponent : "") + " (" + span + ", " +
+         std::to_string(wins) + "-" + std::to_string(rows.size() - wins) + "), " +
+         escapeMarkdown(player.name) + " averaged " +
          formatFixed(averages.at("pts").get<double>(), 1) + " points, " +
          formatFixed(averages.at("reb").get<double>(), 1) + " rebounds and " +
          formatFixed(averages.at("ast").get<double>(), 1) + " assists in " +
@@ -200,11 +203,21 @@ struct GameLogArgs {
   ResolvedPlayer player;
   SeasonChoice season;
   bool explicit_season = false;  // named or implied by dates: what the user asked for
+  std::string opponent_note;     // how the opponent's name was read, when it needed choosing
 };
 
 Result<GameLogArgs> decodeGameLogArgs(const json& arguments, const ToolEnv& env) {
   Filters filters{optionalString(arguments, "date_from"), optionalString(arguments, "date_to"),
-                  std::nullopt};
+                  std::nullopt, std::nullopt};
+  std::string opponent_note;
+  if (hasValue(arguments, "opponent")) {
+    auto opponent = teamArgument(arguments, env, "opponent");
+    if (!opponent.ok()) {
+      return opponent.status();
+    }
+    filters.opponent = opponent->team.abbr;
+    opponent_note = opponent->note;
+  }
   if (auto it = arguments.find("last_n"); it != arguments.end() && it->is_number_integer()) {
     filters.last_n = it->get<int>();
   }
@@ -212,7 +225,8 @@ Result<GameLogArgs> decodeGameLogArgs(const json& arguments, const ToolEnv& env)
     return invalidArgument("date_from (" + *filters.date_from + ") is after date_to (" +
                            *filters.date_to + "); swap them.");
   }
-  if (!filters.last_n && !filters.date_from && !filters.date_to) {
+  // Against one team, every game of the season with it (four at most); else the latest.
+  if (!filters.last_n && !filters.date_from && !filters.date_to && !filters.opponent) {
     filters.last_n = kDefaultLastN;
   }
   auto player = playerArgument(arguments, env);
@@ -225,7 +239,8 @@ Result<GameLogArgs> decodeGameLogArgs(const json& arguments, const ToolEnv& env)
   }
   const bool explicit_season =
       hasValue(arguments, "season") || filters.date_from || filters.date_to;
-  return GameLogArgs{std::move(filters), std::move(*player), std::move(*season), explicit_season};
+  return GameLogArgs{std::move(filters), std::move(*player), std::move(*season), explicit_season,
+                     std::move(opponent_note)};
 }
 
 // The games the filters keep, and the season's whole log summed.
@@ -245,6 +260,11 @@ Result<GameLogFound> findGameLog(const GameLogArgs& args, const ToolEnv& env) {
   }
   json summary = logSummary(log->rows);
   Rows<GameLogRow> rows = selectRows(std::move(log->rows), filters);
+  if (rows.empty() && filters.opponent) {
+    return notFound("No games for " + args.player.player.name + " against " + *filters.opponent +
+                    " in his " + season.season.label() + " log" +
+                    (filters.date_from || filters.date_to ? " between those dates" : "") + ".");
+  }
   if (rows.empty()) {
     return notFound("No games for " + args.player.player.name + " between " +
                     filters.date_from.value_or("the start of the season") + " and " +
@@ -261,7 +281,7 @@ ToolAnswer renderGameLog(const GameLogArgs& args, const GameLogFound& found) {
   const SeasonChoice& season = found.season;
   const Rows<GameLogRow>& rows = found.rows;
   json summary = found.summary;
-  std::vector<std::string> notes = {season.note, args.player.note};
+  std::vector<std::string> notes = {season.note, args.player.note, args.opponent_note};
   if (found.meta.coverage == Coverage::kPartial) {
     notes.push_back("The " + season.season.label() +
                     " game logs are partial (some players are missing), but a player who is "
@@ -273,10 +293,10 @@ ToolAnswer renderGameLog(const GameLogArgs& args, const GameLogFound& found) {
   std::string label = season.season.label();
 
   ToolAnswer answer;
-  answer.text =
-      AnswerSections::of({args.player.player.name + " — game log", label, found.meta.as_of},
-                         answerSentence(args.player.player, rows, averages, season.season),
-                         notesMarkdown(notes) + logTable(rows, averages));
+  answer.text = AnswerSections::of(
+      {args.player.player.name + " — game log", label, found.meta.as_of},
+      answerSentence(args.player.player, rows, averages, season.season, filters.opponent),
+      notesMarkdown(notes) + logTable(rows, averages));
   json games = json::array();
   for (const auto& row : rows) {
     games.push_back(rowJson(row));
@@ -293,7 +313,8 @@ ToolAnswer renderGameLog(const GameLogArgs& args, const GameLogFound& found) {
        {"filters",
         {{"last_n", filters.last_n ? json(*filters.last_n) : json(nullptr)},
          {"date_from", filters.date_from ? json(*filters.date_from) : json(nullptr)},
-         {"date_to", filters.date_to ? json(*filters.date_to) : json(nullptr)}}},
+         {"date_to", filters.date_to ? json(*filters.date_to) : json(nullptr)},
+         {"opponent", filters.opponent ? json(*filters.opponent) : json(nullptr)}}},
        {"games", std::move(games)},
        {"averages", std::move(averages)},
        {"season_log", std::move(summary)},
@@ -309,8 +330,9 @@ NbaTool getPlayerGameLogTool() {
           "One player's games in a season, newest first: date, opponent, home/away, result, "
           "minutes, points, rebounds, assists, steals, blocks, turnovers, FG/3P/FT made-"
           "attempted and plus-minus, with averages over the games shown. Filter with last_n "
-          "(1-82; default the last 10 when no dates are given) and date_from/date_to "
-          "(YYYY-MM-DD, inclusive). The offline data has game logs for 2023-24 only (partial: "
+          "(1-82; default the last 10 when no dates are given), date_from/date_to "
+          "(YYYY-MM-DD, inclusive) and opponent (every game against that team). The offline data "
+          "has game logs for 2023-24 only (partial: "
           "some players missing); without a season the latest season with a log is used.",
           false,
           TypedHandler<GameLogArgs, GameLogFound>{decodeGameLogArgs, findGameLog, renderGameLog}};

@@ -112,6 +112,11 @@ Verdict byEntities(const Cues& cues, const QuerySlots& s) {
     return std::pair{compare ? IntentKind::kCompareTeams : IntentKind::kHeadToHead,
                      cues[Cue::kVersus] || cues[Cue::kCompare] ? kSure : kLikely};
   }
+  // A player against a team ("how did LeBron do against the Celtics"): his games against
+  // it, not a comparison waiting for a second team (blind audit).
+  if (s.players.size() == 1 && s.teams.size() == 1 && cues[Cue::kVersus] && !cues[Cue::kCompare]) {
+    return std::pair{IntentKind::kGameLog, kLikely};
+  }
   if (s.players.size() >= 2) {
     return std::pair{IntentKind::kComparePlayers,
                      cues[Cue::kCompare] || cues[Cue::kVersus] ? kSure : kLikely};

@@ -327,10 +327,15 @@ class IntentPlanner {
     for (const PlayerMention& player : slots_.players) {
       json args = {{"player", argumentFor(player)}};
       addSeason(&args);
+      // One team named beside him that is not his own is whom he played ("LeBron's games
+      // against the Celtics"): every game against it unless the question counts them.
+      const bool opponent = slots_.teams.size() == 1 && slots_.teams[0].abbr != player.team &&
+                            !slots_.teams[0].ambiguous;
+      if (opponent) args["opponent"] = argumentFor(slots_.teams[0]);
       if (!slots_.date.empty()) {
         args["date_from"] = slots_.date;
         args["date_to"] = lastDay();
-      } else {
+      } else if (!opponent || slots_.last_n) {
         args["last_n"] = slots_.last_n.value_or(Planner::kDefaultGames);
       }
       call("get_player_game_log", std::move(args));

@@ -44,6 +44,40 @@ TEST_CASE("get_player_game_log: LeBron's last 5 games of 2023-24, newest first")
   checkRequiredMembers("get_player_game_log", answer.structured);
 }
 
+TEST_CASE("get_player_game_log: an opponent keeps every game against it (blind audit)") {
+  // Jokić against the Lakers in 2023-24: three games, all won (the game log's rows).
+  auto answer = gameLog({{"player", "Jokic"}, {"season", "2023-24"}, {"opponent", "Lakers"}});
+  REQUIRE_FALSE(answer.is_error);
+  const json& games = answer.structured["games"];
+  REQUIRE(games.size() == 3);
+  CHECK(games[0]["date"] == "2024-03-02");
+  CHECK(games[0]["pts"] == 35);
+  CHECK(games[1]["date"] == "2024-02-08");
+  CHECK(games[2]["date"] == "2023-10-24");
+  CHECK(games[2]["home"] == true);
+  for (const json& game : games) CHECK(game["opponent"] == "LAL");
+  CHECK(answer.structured["filters"]["opponent"] == "LAL");
+  CHECK(answer.structured["filters"]["last_n"].is_null());  // not the last 10 by default
+  CHECK(contains(markdownOf(answer),
+                 "Over 3 games of 2023-24 against LAL (from 2023-10-24 to "
+                 "2024-03-02, 3-0), Nikola Jokić averaged 29.3 points"));
+  checkRequiredMembers("get_player_game_log", answer.structured);
+  // With last_n, the latest of those games.
+  auto last =
+      gameLog({{"player", "Jokic"}, {"season", "2023-24"}, {"opponent", "LAL"}, {"last_n", 1}});
+  REQUIRE(last.structured["games"].size() == 1);
+  CHECK(last.structured["games"][0]["date"] == "2024-03-02");
+  // His own team, an ambiguous name, a team that is none: errors a person can act on.
+  auto own = gameLog({{"player", "LeBron"}, {"season", "2023-24"}, {"opponent", "Lakers"}});
+  REQUIRE(own.is_error);
+  CHECK(contains(markdownOf(own), "No games for LeBron James against LAL in his 2023-24 log."));
+  auto la = gameLog({{"player", "LeBron"}, {"season", "2023-24"}, {"opponent", "LA"}});
+  REQUIRE(la.is_error);
+  CHECK(contains(markdownOf(la), "Say which one"));
+  auto none = gameLog({{"player", "LeBron"}, {"season", "2023-24"}, {"opponent", "Zzyzx"}});
+  REQUIRE(none.is_error);
+}
+
 TEST_CASE("get_player_game_log: date ranges, the default and the whole season") {
   auto range =
       gameLog({{"player", "LeBron James"}, {"date_from", "2024-04-06"}, {"date_to", "2024-04-12"}});
