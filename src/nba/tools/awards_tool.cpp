@@ -90,7 +90,7 @@ Result<AwardsQuery> queryOf(const AwardsArgs& args, const std::vector<Season>& w
         std::find(with_awards.begin(), with_awards.end(), season->season) == with_awards.end()) {
       return notFound((season->note.empty() ? "" : season->note + ". ") + "No awards for " +
                       season->season.label() +
-                      " yet: they are voted after the regular season ends. Seasons with "
+                      " in the data (they are voted after a regular season ends). Seasons with "
                       "awards: " +
                       seasonList(with_awards) + ".");
     }

@@ -10,6 +10,7 @@
 #include "nba/tools/markdown.h"
 #include "nba/tools/prose.h"
 #include "nba/tools/provenance.h"
+#include "nba/tools/team_text.h"
 
 namespace nba::tools {
 namespace {
@@ -259,7 +260,20 @@ struct DayLeadersFound {
   DayLines day;
   std::vector<RankedLine> ranked;  // best first, at most the limit
   std::size_t qualified = 0;       // lines in scope
+  std::size_t tied_beyond = 0;     // lines level with the last shown that the limit cut off
 };
+
+// How many lines share the last shown value but did not fit under the limit: five players
+// had 10 rebounds for 7th and only four were listed, with nothing said (blind audit).
+std::size_t tiedBeyondLimit(const std::vector<const GameLogRow*>& lines,
+                            const std::vector<RankedLine>& ranked, const DayQuery& query) {
+  if (ranked.empty() || ranked.size() == lines.size()) return 0;
+  const int last = ranked.back().value;
+  const auto level = [&](const GameLogRow* row) { return query.value(*row) == last; };
+  const auto shown = std::count_if(ranked.begin(), ranked.end(),
+                                   [&](const RankedLine& line) { return line.value == last; });
+  return static_cast<std::size_t>(std::count_if(lines.begin(), lines.end(), level) - shown);
+}
 
 Result<std::shared_ptr<const DayLeadersFound>> findDayLeaders(const DayQuery& query,
                                                               const ToolEnv& env) {
@@ -269,9 +283,10 @@ Result<std::shared_ptr<const DayLeadersFound>> findDayLeaders(const DayQuery& qu
   }
   std::vector<const GameLogRow*> lines = inScope(query, *day, env);
   const std::size_t qualified = lines.size();
-  std::vector<RankedLine> ranked = rankLines(std::move(lines), query, env);
+  std::vector<RankedLine> ranked = rankLines(lines, query, env);
+  const std::size_t tied_beyond = tiedBeyondLimit(lines, ranked, query);
   return std::make_shared<const DayLeadersFound>(
-      DayLeadersFound{std::move(*day), std::move(ranked), qualified});
+      DayLeadersFound{std::move(*day), std::move(ranked), qualified, tied_beyond});
 }
 
 ToolAnswer renderDayLeaders(const DayQuery& query, const DayLeadersFound& found) {
@@ -280,6 +295,14 @@ ToolAnswer renderDayLeaders(const DayQuery& query, const DayLeadersFound& found)
   std::vector<std::string> notes = query.notes;
   notes.push_back(kRule);
   if (std::string note = coverageNote(found.day); !note.empty()) notes.push_back(note);
+  if (found.tied_beyond > 0) {
+    const RankedLine& last = ranked.back();
+    notes.push_back(
+        std::to_string(found.tied_beyond) +
+        (found.tied_beyond == 1 ? " more player also had " : " more players also had ") +
+        std::to_string(last.value) + " " + lowerFirst(query.stat->label) + " (tied at " +
+        teams::ordinal(last.rank) + "); a larger limit lists them.");
+  }
 
   const TableMeta& meta = found.day.meta;
   std::string title =

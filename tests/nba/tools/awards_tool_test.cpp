@@ -153,7 +153,8 @@ TEST_CASE("awards: asked whether a player won a named award, the answer says who
 TEST_CASE("awards: errors and empty answers a person can act on") {
   auto current = awards({{"season", "2025-26"}});
   CHECK(current.is_error);
-  CHECK(contains(markdownOf(current), "No awards for 2025-26 yet"));
+  CHECK(contains(markdownOf(current),
+                 "No awards for 2025-26 in the data (they are voted after a regular season ends)"));
   CHECK(contains(markdownOf(current), "2023-24, 2024-25"));
   auto this_season = awards({{"season", "this season"}, {"award", "MVP"}});
   CHECK(this_season.is_error);

@@ -336,6 +336,21 @@ TEST_CASE("leaders: a position — guards by FG%, centers by points") {
   CHECK(contains(markdownOf(with_date), "position applies to season boards"));
 }
 
+TEST_CASE("leaders: a day's tie cut by the limit says how many more share it (blind audit)") {
+  // Christmas 2023 rebounds: Porter Jr., Jaquez Jr., Lively II, Love and Gordon all had 10,
+  // tied for 7th; the top 10 lists four of them.
+  auto top10 = leaders({{"stat", "REB"}, {"date", "2023-12-25"}});
+  REQUIRE_FALSE(top10.is_error);
+  REQUIRE(top10.structured["leaders"].size() == 10);
+  CHECK(top10.structured["leaders"][9]["rank"] == 7);
+  CHECK(top10.structured["leaders"][9]["value"] == 10);
+  CHECK(contains(markdownOf(top10),
+                 "1 more player also had 10 rebounds (tied at 7th); a larger limit lists them."));
+  // A limit that takes the whole tie says nothing.
+  auto top11 = leaders({{"stat", "REB"}, {"date", "2023-12-25"}, {"limit", 11}});
+  CHECK_FALSE(contains(markdownOf(top11), "also had"));
+}
+
 TEST_CASE("leaders: one day's errors a person can act on") {
   auto no_games = leaders({{"stat", "PTS"}, {"date", "2024-02-16"}});  // All-Star break
   CHECK(no_games.is_error);
