@@ -283,7 +283,7 @@ std::string standingsTable(const std::vector<Placed>& rows, bool by_division) {
         row.streak.empty() ? "—" : row.streak,
         row.conference_record};
     if (neutral) cells.insert(cells.begin() + 8, row.neutral);
-    table.addRow(std::move(cells));
+    table.addRow(cells);
   }
   return table.render();
 }
