@@ -18,6 +18,7 @@
 
 #include "fuzz/fuzz_world.h"
 #include "mcp/message.h"
+#include "mcp/transport.h"
 
 namespace {
 
@@ -137,7 +138,9 @@ Expectation expect(std::string_view input) {
   Expectation expected;
   for (std::string_view raw : splitLines(input)) {
     if (raw.size() > kMaxLineBytes) {
-      ++expected.replies["null"];  // rejected whole, before parsing
+      // Rejected before parsing, with the id its first bytes show (the transport keeps them).
+      ++expected.replies[requestKey(
+          nba::mcp::recoverRequestId(raw.substr(0, nba::mcp::kDiscardedHeadBytes)))];
       continue;
     }
     if (!raw.empty() && raw.back() == '\r') {
@@ -146,9 +149,15 @@ Expectation expect(std::string_view input) {
     if (raw.find_first_not_of(" \t\r") == std::string_view::npos) {
       continue;  // blank lines are skipped
     }
-    auto parsed = nba::mcp::parseJson(raw);
-    if (std::holds_alternative<std::string>(parsed)) {
-      ++expected.replies["null"];
+    auto parsed = nba::mcp::parseJsonBounded(raw);
+    if (auto* failure = std::get_if<nba::mcp::JsonError>(&parsed)) {
+      // Answered by the id the text shows; valid JSON refused whole (too deep, a number
+      // beyond a double) that reads as a notification is not answered at all.
+      const auto method = nba::mcp::topLevelMemberText(raw, "method");
+      const bool notification = failure->kind != nba::mcp::JsonError::Kind::kSyntax &&
+                                !nba::mcp::topLevelMemberText(raw, "id") && method &&
+                                method->starts_with('"');
+      if (!notification) ++expected.replies[requestKey(nba::mcp::recoverRequestId(raw))];
       continue;
     }
     json& value = std::get<json>(parsed);
