@@ -309,9 +309,10 @@ Result<BoxScoreFound> findBoxScore(const BoxScoreArgs& args, const ToolEnv& env)
   if (!game.ok()) {
     return game.status();
   }
-  if (args.season && *args.season != game->season) {
-    return invalidArgument("That game is in " + game->season.label() + ", not " +
-                           args.season->label() + "; leave season out.");
+  if (args.season) {
+    if (auto named = checkNamedSeason("That game", game->season, *args.season); !named.isOk()) {
+      return named;
+    }
   }
   const std::string no_box_score = "No box score for " + game->away + " @ " + game->home + " on " +
                                    game->date + " (final: " + winnerFirstScore(*game) + "): ";

@@ -52,9 +52,10 @@ Result<DayQuery> decodeDayQuery(const json& arguments, const ToolEnv& env) {
   query.season = seasonOfDate(query.date);
   if (hasValue(arguments, "season")) {
     auto chosen = seasonArgument(arguments, env);
-    if (chosen.ok() && chosen->season != query.season) {
-      return invalidArgument(query.date + " is in " + query.season.label() + ", not " +
-                             chosen->season.label() + "; leave season out.");
+    if (chosen.ok()) {
+      if (auto named = checkNamedSeason(query.date, query.season, chosen->season); !named.isOk()) {
+        return named;
+      }
     }
   }
   if (optionalString(arguments, "season_type").value_or("") == "Playoffs") {

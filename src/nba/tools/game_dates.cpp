@@ -69,6 +69,12 @@ Season seasonOfDate(const std::string& date) {
   return Season{static_cast<unsigned>(day.month()) >= 8 ? year : year - 1};
 }
 
+Status checkNamedSeason(std::string_view subject, const Season& actual, const Season& named) {
+  if (named == actual) return Status::ok();
+  return invalidArgument(std::string(subject) + " is in " + actual.label() + ", not " +
+                         named.label() + "; leave season out.");
+}
+
 std::string weekdayName(const std::string& date) {
   static constexpr const char* kNames[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                            "Thursday", "Friday", "Saturday"};

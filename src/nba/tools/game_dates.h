@@ -30,6 +30,11 @@ Result<std::string> dateArgumentText(std::string_view text, const Clock& clock);
 // ("2025-01-23" -> 2024-25, "2024-10-22" -> 2024-25). Precondition: valid date.
 Season seasonOfDate(const std::string& date);
 
+// A date picks its season, so a season named as well is redundant, and wrong unless it is the
+// date's: kInvalidArgument "{subject} is in 2024-25, not 2023-24; leave season out." when
+// `named` differs from `actual`, ok otherwise. `subject` names the date or the game on it.
+Status checkNamedSeason(std::string_view subject, const Season& actual, const Season& named);
+
 // "Thursday" for "2025-01-23". Precondition: valid date.
 std::string weekdayName(const std::string& date);
 

@@ -320,9 +320,8 @@ Result<std::optional<std::string>> standingsDate(const json& arguments, const To
   auto date = dateArgumentText(optionalString(arguments, "date").value_or(""), env.call.clock());
   if (!date.ok()) return date.status();
   const Season of_date = seasonOfDate(*date);
-  if (hasValue(arguments, "season") && season->season != of_date) {
-    return invalidArgument(*date + " is in " + of_date.label() + ", not " + season->season.label() +
-                           "; leave season out.");
+  if (hasValue(arguments, "season")) {
+    if (auto named = checkNamedSeason(*date, of_date, season->season); !named.isOk()) return named;
   }
   *season = SeasonChoice{of_date, ""};
   return std::optional<std::string>(*date);

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 using nba::FakeClock;
+using nba::tools::checkNamedSeason;
 using nba::tools::dateArgumentText;
 using nba::tools::easternToday;
 using nba::tools::parseCalendarDate;
@@ -50,4 +51,12 @@ TEST_CASE("game dates: seasons and weekdays") {
   CHECK(seasonOfDate("2024-07-01").start_year == 2023);
   CHECK(weekdayName("2025-01-23") == "Thursday");
   CHECK(weekdayName("2024-11-28") == "Thursday");
+}
+
+TEST_CASE("game dates: a season named beside a date must be the date's") {
+  const nba::Season of_date = seasonOfDate("2025-01-01");
+  CHECK(checkNamedSeason("2025-01-01", of_date, nba::Season{2024}).isOk());
+  const nba::Status clash = checkNamedSeason("2025-01-01", of_date, nba::Season{2023});
+  CHECK(clash.code() == nba::StatusCode::kInvalidArgument);
+  CHECK(clash.message() == "2025-01-01 is in 2024-25, not 2023-24; leave season out.");
 }
