@@ -286,12 +286,15 @@ TEST_CASE("opening night, the last day and the Cup final are the days the data d
   CHECK(dated("in season tournament final 2024 score") == "2024-12-17");
   CHECK(dated("cup final score 2023-24").empty());  // not in the data
   // Who won the Cup is who won its final: it listed the season's awards (blind audit).
-  for (const char* cup : {"who won the NBA Cup in 2024", "NBA Cup champion 2024-25"}) {
+  // The year may sit inside the phrase ("won the 2024 NBA Cup"); it was read as awards.
+  for (const char* cup : {"who won the NBA Cup in 2024", "NBA Cup champion 2024-25",
+                          "who won the 2024 NBA Cup", "who won the 2024-25 nba cup"}) {
     CAPTURE(cup);
     const ParsedQuery query = snapshotParser().parse(cup, withSeasonDays());
     CHECK(slotsOf(query).date == "2024-12-17");
     CHECK(query.intents.front().kind == IntentKind::kScores);
   }
+  CHECK(dated("did the Bucks win the 2024 cup") == "2024-12-17");  // their schedule that day
   const Plan no_final = snapshotPlanner().plan(
       snapshotParser().parse("who won the NBA Cup in 2023", withSeasonDays()));
   CHECK(no_final.calls.empty());

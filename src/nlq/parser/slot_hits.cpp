@@ -49,6 +49,30 @@ void labelPhrases(const TokenizedText& text, TokenLabels* labels) {
   }
 }
 
+// "Who won the 2024 NBA Cup": the year splits the lexicon's "won the nba cup". The words
+// around it are still that phrase, headed by "won", so the year after "won the" dates the
+// Cup's final as "nba cup final 2024" does.
+void cupWonAcrossYear(const TokenizedText& text, TokenLabels* labels) {
+  static const LexEntry kCupWon{LexRole::kNamedDate, static_cast<int>(NamedDate::kCupFinal),
+                                "won the nba cup"};
+  const std::size_t n = labels->size();
+  for (std::size_t i = 0; i + 3 < n; ++i) {
+    const std::string_view verb = text.token(i);
+    if ((verb != "won" && verb != "win" && verb != "wins") || text.token(i + 1) != "the") continue;
+    std::size_t cup = i + 2;
+    while (cup < n && (text.tokens[cup].shape == TokenShape::kNumber ||
+                       text.tokens[cup].shape == TokenShape::kSeason)) {
+      ++cup;
+    }
+    std::size_t end = cup;
+    if (cup + 1 < n && text.token(cup) == "nba" && text.token(cup + 1) == "cup") end = cup + 2;
+    if (cup < n && text.token(cup) == "cup") end = cup + 1;
+    if (cup == i + 2 || end == cup) continue;
+    for (std::size_t k : {i, i + 1}) (*labels)[k] = {LexRole::kNamedDate, &kCupWon, k == i};
+    for (std::size_t k = cup; k < end; ++k) (*labels)[k] = {LexRole::kNamedDate, &kCupWon, false};
+  }
+}
+
 // "PER", "TS" in capitals are the stats; lower-case "per" and "ts" are ordinary ("per game").
 void capitalStats(const TokenizedText& text, TokenLabels* labels) {
   static const LexEntry kPer{LexRole::kStat, 0, "PER"};
@@ -705,6 +729,7 @@ ParseContext parseContextAt(std::chrono::system_clock::time_point now) {
 void labelQuestion(const TokenizedText& text, TokenLabels* labels, std::vector<SlotHit>* hits) {
   labels->assign(text.tokens.size(), TokenLabel{});
   labelPhrases(text, labels);
+  cupWonAcrossYear(text, labels);
   capitalStats(text, labels);
   scoringVerbsRank(text, labels);
   PatternPass(text, labels, hits).run();
