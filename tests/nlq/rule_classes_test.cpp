@@ -397,6 +397,31 @@ TEST_CASE("a position is a leaderboard's scope") {
   CHECK(callsOf("top scorers")[0]["arguments"].count("position") == 0);
 }
 
+TEST_CASE("rookies and a games floor scope a leaderboard (blind audit: both were dropped)") {
+  CHECK(callsOf("rookie scoring leaders 2024-25") ==
+        json::array(
+            {call("get_league_leaders",
+                  {{"stat", "PTS"}, {"limit", 10}, {"season", "2024-25"}, {"rookies", true}})}));
+  CHECK(callsOf("who led rookies in rebounds 2023-24")[0]["arguments"]["rookies"] == true);
+  CHECK(callsOf("top scorers")[0]["arguments"].count("rookies") == 0);
+  // "min" before a number of games is "minimum", not Minnesota.
+  CHECK(callsOf("scoring leaders min 65 games 2023-24") ==
+        json::array(
+            {call("get_league_leaders",
+                  {{"stat", "PTS"}, {"limit", 10}, {"season", "2023-24"}, {"min_games", 65}})}));
+  for (const char* floor :
+       {"highest ppg with at least 70 games 2024-25", "assist leaders minimum 70 games 2024-25",
+        "points leaders 2024-25 70 or more games", "top scorers 2024-25 70 games minimum"}) {
+    CAPTURE(floor);
+    const json calls = callsOf(floor);
+    REQUIRE(calls.size() == 1);
+    CHECK(calls[0]["arguments"]["min_games"] == 70);
+    CHECK(calls[0]["arguments"].count("team") == 0);
+  }
+  CHECK(callsOf("min scoring leaders 2023-24")[0]["arguments"]["team"] == "1610612750");
+  CHECK(callsOf("last 5 games")[0]["arguments"].count("min_games") == 0);
+}
+
 TEST_CASE("one game by its id is its box score; a player's game that day is his log") {
   CHECK(callsOf("box score for game 0022300403") ==
         json::array({call("get_box_score", {{"game_id", "0022300403"}})}));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <unordered_set>
 #include <variant>
 
 #include "nba/tools/arguments.h"
@@ -34,6 +35,7 @@ struct LeadersQuery {
   std::optional<std::string> conference;  // "East" | "West"
   std::optional<ResolvedTeam> team;
   std::optional<char> position;  // 'G', 'F' or 'C'
+  bool rookies = false;          // only players in their first NBA season
 };
 
 struct RankedRow {
@@ -69,6 +71,9 @@ Result<LeadersQuery> decodeSeasonQuery(const json& arguments, const ToolEnv& env
                              "' is not one of G (guards), F (forwards) or C (centers).");
     }
     query.position = position->front();
+  }
+  if (auto it = arguments.find("rookies"); it != arguments.end() && it->is_boolean()) {
+    query.rookies = it->get<bool>();
   }
   auto team = teamInConference(arguments, env, query.conference);
   if (!team.ok()) {
@@ -133,6 +138,22 @@ void keepPosition(Rows<PlayerSeasonLine>& lines, char position) {
   });
 }
 
+// Keeps the lines of players whose first NBA season (the player index's from_year) is
+// `season`: its rookies. A player the index does not date is left out.
+Status keepRookies(Rows<PlayerSeasonLine>& lines, Season season, const ToolEnv& env) {
+  auto players = env.data.players(env.call);
+  if (!players.ok()) {
+    return players.status();
+  }
+  std::unordered_set<std::string_view> rookies;
+  for (const Player& player : players->rows) {
+    if (player.from_year == season.start_year) rookies.insert(player.player_id);
+  }
+  lines.dropIf(
+      [&rookies](const PlayerSeasonLine& line) { return !rookies.contains(line.player_id); });
+  return Status::ok();
+}
+
 // "guards", "forwards", "centers".
 std::string positionGroup(char position) {
   return position == 'G' ? "guards" : position == 'F' ? "forwards" : "centers";
@@ -175,7 +196,9 @@ std::string scopeTitle(const LeadersQuery& query) {
   std::string title = query.team         ? query.team->team.name
                       : query.conference ? *query.conference + "ern Conference"
                                          : std::string("NBA");
-  return query.position ? title + " " + positionGroup(*query.position) : title;
+  if (query.rookies) title += " rookie";
+  if (query.position) return title + " " + positionGroup(*query.position);
+  return query.rookies ? title + "s" : title;
 }
 
 std::string scopeName(const LeadersQuery& query) { return "the " + scopeTitle(query); }
@@ -320,6 +343,11 @@ Result<SeasonLeadersFound> findSeasonLeaders(const LeadersQuery& query, const To
   if (query.position) {
     keepPosition(table->rows, *query.position);
   }
+  if (query.rookies) {
+    if (Status kept = keepRookies(table->rows, query.season.season, env); !kept.isOk()) {
+      return kept;
+    }
+  }
   Season season = query.season.season;
   QualificationRule rule =
       query.season_type == SeasonType::kPlayoffs
@@ -385,6 +413,7 @@ ToolAnswer renderSeasonLeaders(const LeadersQuery& query, const SeasonLeadersFou
   if (query.position) {
     answer.structured["position"] = std::string(1, *query.position);
   }
+  answer.structured["rookies"] = query.rookies;
   answer.meta = answerMeta(meta, season);
   return answer;
 }
@@ -394,6 +423,11 @@ using LeadersArgs = std::variant<LeadersQuery, DayQuery>;
 
 Result<LeadersArgs> decodeLeadersArgs(const json& arguments, const ToolEnv& env) {
   if (hasValue(arguments, "date")) {
+    if (arguments.value("rookies", false)) {
+      return invalidArgument(
+          "rookies ranks a season's rookies; one day's leaders are everyone who played that day. "
+          "Leave out date or rookies.");
+    }
     auto day = decodeDayQuery(arguments, env);
     if (!day.ok()) {
       return day.status();
@@ -443,7 +477,8 @@ NbaTool leagueLeadersTool() {
           "rule. Stats by code or words: PTS/points/ppg, REB, AST, STL, BLK, FG3M/threes/3PM, "
           "FG_PCT, FG3_PCT/3P%, FT_PCT, TOV (most turnovers first), MIN, EFF, TS_PCT, PER … "
           "Filter by conference (a player's last team) or team (that team's lines, traded "
-          "players' stints included), or position (G, F, C). With a date, ranks that day's "
+          "players' stints included), position (G, F, C), or rookies only. With a date, ranks that "
+          "day's "
           "single-game lines instead "
           "(\"who scored the most points on 2023-12-25\"; needs the season's game logs).",
           false,

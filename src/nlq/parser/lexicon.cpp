@@ -404,6 +404,8 @@ constexpr Word kWords[] = {
     {"in season tournament championship", LexRole::kNamedDate, named(NamedDate::kCupFinal), ""},
     {"ist final", LexRole::kNamedDate, named(NamedDate::kCupFinal), ""},
     // Positions, as the leaders tool groups them (a point guard is a guard).
+    {"rookie", LexRole::kRookie, 0, ""}, {"rookies", LexRole::kRookie, 0, ""},
+    {"first year player", LexRole::kRookie, 0, ""}, {"first year players", LexRole::kRookie, 0, ""},
     {"guard", LexRole::kPosition, 0, "G"}, {"guards", LexRole::kPosition, 0, "G"},
     {"point guard", LexRole::kPosition, 0, "G"}, {"point guards", LexRole::kPosition, 0, "G"},
     {"shooting guard", LexRole::kPosition, 0, "G"}, {"shooting guards", LexRole::kPosition, 0, "G"},

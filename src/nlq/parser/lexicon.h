@@ -33,6 +33,7 @@ enum class LexRole : std::uint8_t {
   kOutOfScope,   // text = what nba-mcp has no data on ("the WNBA", "injuries"); value = Scope
   kNamedDate,    // value = NamedDate: "Christmas", "MLK Day"
   kPosition,     // text = "G" | "F" | "C": "guards", "big men"
+  kRookie,       // "rookies", "first-year players": a leaders board of rookies only
 };
 
 // Days people name instead of dating them (LexRole::kNamedDate values).

@@ -87,18 +87,20 @@ struct QuerySlots {
   std::optional<SeasonSpec> season;
   std::optional<SeasonType> season_type;
   std::optional<stats::PerMode> per_mode;
-  std::optional<int> limit;   // "top 5" → 5 (1..50 after clamping)
-  std::optional<int> last_n;  // "last 5 games" → 5
-  std::string conference;     // "East" | "West" | ""
-  std::string division;       // "Atlantic", … | ""
-  std::string position;       // "G" | "F" | "C" (guards, forwards, centers) | ""
-  std::string date;           // "2025-03-08" | ""
-  std::string date_to;        // end of a range ("in January 2025": date 2025-01-01, date_to
-                              // 2025-01-31) | "" (then `date` is one day)
-  bool upcoming = false;      // "next game", "upcoming": from the reference date on
-  std::string game_id;        // an NBA.com game id named: "0022300403" | ""
-  std::string undated_day;    // a season's day the data does not date yet: "the last day
-                              // of the regular season of 2025-26" | ""
+  std::optional<int> limit;      // "top 5" → 5 (1..50 after clamping)
+  std::optional<int> last_n;     // "last 5 games" → 5
+  std::string conference;        // "East" | "West" | ""
+  std::string division;          // "Atlantic", … | ""
+  std::string position;          // "G" | "F" | "C" (guards, forwards, centers) | ""
+  bool rookies = false;          // "rookie scoring leaders": rookies only
+  std::optional<int> min_games;  // "min 65 games", "at least 70 games" → 65, 70 (≤ 82)
+  std::string date;              // "2025-03-08" | ""
+  std::string date_to;           // end of a range ("in January 2025": date 2025-01-01, date_to
+                                 // 2025-01-31) | "" (then `date` is one day)
+  bool upcoming = false;         // "next game", "upcoming": from the reference date on
+  std::string game_id;           // an NBA.com game id named: "0022300403" | ""
+  std::string undated_day;       // a season's day the data does not date yet: "the last day
+                                 // of the regular season of 2025-26" | ""
   HomeAway home_away = HomeAway::kAny;
   std::string award;      // award code for get_awards: "MVP", "ALL_NBA", … | ""
   bool advanced = false;  // a team metric or "advanced" was asked for

@@ -48,6 +48,9 @@ json toJson(const QuerySlots& s) {
     out["home_away"] = s.home_away == HomeAway::kHome ? "home" : "away";
   }
   if (!s.award.empty()) out["award"] = s.award;
+  if (!s.position.empty()) out["position"] = s.position;
+  if (s.rookies) out["rookies"] = true;
+  if (s.min_games) out["min_games"] = *s.min_games;
   if (s.advanced) out["advanced"] = true;
   if (s.lowest) out["lowest"] = true;
   return out;

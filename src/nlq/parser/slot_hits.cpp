@@ -288,6 +288,9 @@ class PatternPass {
       case LexRole::kPosition:
         hit(i, HitKind::kPosition, 0, 0, 0, e.text);
         break;
+      case LexRole::kRookie:
+        hit(i, HitKind::kRookies);
+        break;
       case LexRole::kDateRel:
         hit(i, HitKind::kDateRel, e.value);
         break;
@@ -436,6 +439,7 @@ class PatternPass {
   static bool isYear(int n) { return n >= kFirstSeasonEndYear && n <= kLastSeasonEndYear; }
 
   void number(std::size_t i, int n) {
+    if (minimumGames(i, n)) return;
     const bool after_top = i > 0 && cueAt(i - 1, Cue::kLeaders) && tok(i - 1) != "most";
     const bool after_last =
         i > 0 && (tok(i - 1) == "last" || tok(i - 1) == "past" || tok(i - 1) == "previous" ||
@@ -478,6 +482,35 @@ class PatternPass {
       hit(i, HitKind::kLimit, n);
       take(i);
     }
+  }
+
+  // "min 65 games", "minimum 60 games", "at least 70 games", "70 or more games", "65 games
+  // minimum": a floor on games played (a leaders board's min_games). "min" is then not
+  // Minnesota.
+  bool minimumGames(std::size_t i, int n) {
+    const std::size_t size = labels_.size();
+    std::size_t first = i;
+    std::size_t last = i;  // the word "games"
+    if (i > 0 && (tok(i - 1) == "min" || tok(i - 1) == "minimum")) {
+      first = i - 1;
+    } else if (i > 1 && tok(i - 1) == "least" && tok(i - 2) == "at") {
+      first = i - 2;
+    }
+    if (first < i && i + 1 < size && cueAt(i + 1, Cue::kGames)) {
+      last = i + 1;
+    } else if (first == i && i + 3 < size && tok(i + 1) == "or" &&
+               (tok(i + 2) == "more" || tok(i + 2) == "over") && cueAt(i + 3, Cue::kGames)) {
+      last = i + 3;
+    } else if (first == i && i + 2 < size && cueAt(i + 1, Cue::kGames) &&
+               (tok(i + 2) == "min" || tok(i + 2) == "minimum")) {
+      last = i + 2;
+    } else {
+      return false;
+    }
+    if (n <= 0) return false;
+    hit(i, HitKind::kMinGames, n);
+    for (std::size_t k = first; k <= last; ++k) take(k);
+    return true;
   }
 
   const TokenizedText& text_;
@@ -707,6 +740,12 @@ void applyHit(const SlotHit& h, const ParseContext& context, QuerySlots* slots) 
       break;
     case HitKind::kPosition:
       if (slots->position.empty()) slots->position = std::string(h.text);
+      break;
+    case HitKind::kRookies:
+      slots->rookies = true;
+      break;
+    case HitKind::kMinGames:
+      if (!slots->min_games) slots->min_games = std::min(h.number, 82);
       break;
     case HitKind::kGameId:
       if (slots->game_id.empty()) slots->game_id = std::string(h.text);

@@ -61,6 +61,8 @@ enum class HitKind {
   kDateTo,     // a range's last day, right after its first (a kDate): as kDate
   kGameId,     // an NBA.com game id ("0022300403"): text
   kPosition,   // "G" | "F" | "C": text
+  kRookies,    // only rookies
+  kMinGames,   // "min 65 games", "at least 70 games": number = games
 };
 
 // One fact found at word `pos`. Values by kind: kLimit/kLastN/kSeasonRange number = n;

@@ -249,6 +249,9 @@ class IntentPlanner {
     }
     // One day named ("on Christmas Day 2023"): that day's games are ranked, in its season.
     const bool one_day = !slots_.date.empty() && slots_.date_to.empty();
+    if (one_day && slots_.rookies) {
+      note("One day's leaders are everyone who played that day; rookies are ranked by season.");
+    }
     for (const std::string& stat : slots_.stats) {
       json args = {{"stat", stat}, {"limit", slots_.limit.value_or(Planner::kDefaultLimit)}};
       if (one_day) {
@@ -263,6 +266,8 @@ class IntentPlanner {
       if (!slots_.conference.empty()) args["conference"] = slots_.conference;
       if (!slots_.teams.empty()) args["team"] = argumentFor(slots_.teams.front());
       if (!slots_.position.empty()) args["position"] = slots_.position;
+      if (slots_.rookies) args["rookies"] = true;
+      if (slots_.min_games) args["min_games"] = *slots_.min_games;
       call("get_league_leaders", std::move(args));
     }
   }

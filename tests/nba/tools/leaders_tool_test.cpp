@@ -336,6 +336,29 @@ TEST_CASE("leaders: a position — guards by FG%, centers by points") {
   CHECK(contains(markdownOf(with_date), "position applies to season boards"));
 }
 
+TEST_CASE("leaders: rookies only, from the player index's first season (blind audit)") {
+  // bbref's player_season_info.csv, experience 1, at least 58 games: Castle 14.7, Sarr 13.0,
+  // Risacher 12.6 in 2024-25; Wembanyama 10.6 and Holmgren 7.9 rebounds in 2023-24.
+  auto points = leaders({{"stat", "PTS"}, {"season", "2024-25"}, {"rookies", true}, {"limit", 3}});
+  REQUIRE_FALSE(points.is_error);
+  CHECK(names(points) ==
+        std::vector<std::string>{"Stephon Castle", "Alex Sarr", "Zaccharie Risacher"});
+  CHECK(points.structured["leaders"][0]["display"] == "14.7");
+  CHECK(points.structured["rookies"] == true);
+  CHECK(contains(markdownOf(points),
+                 "Stephon Castle led the NBA rookies with 14.7 points per game in 2024-25."));
+  auto boards = leaders({{"stat", "REB"}, {"season", "2023-24"}, {"rookies", true}, {"limit", 2}});
+  CHECK(names(boards) == std::vector<std::string>{"Victor Wembanyama", "Chet Holmgren"});
+  auto guards = leaders(
+      {{"stat", "AST"}, {"season", "2023-24"}, {"rookies", true}, {"position", "G"}, {"limit", 1}});
+  CHECK(names(guards) == std::vector<std::string>{"Scoot Henderson"});
+  CHECK(contains(markdownOf(guards), "NBA rookie guards"));
+  CHECK(leaders({{"stat", "PTS"}, {"season", "2024-25"}}).structured["rookies"] == false);
+  auto with_date = leaders({{"stat", "PTS"}, {"date", "2023-12-25"}, {"rookies", true}});
+  REQUIRE(with_date.is_error);
+  CHECK(contains(markdownOf(with_date), "Leave out date or rookies"));
+}
+
 TEST_CASE("leaders: a day's tie cut by the limit says how many more share it (blind audit)") {
   // Christmas 2023 rebounds: Porter Jr., Jaquez Jr., Lively II, Love and Gordon all had 10,
   // tied for 7th; the top 10 lists four of them.
