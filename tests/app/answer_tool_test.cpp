@@ -121,6 +121,16 @@ TEST_CASE("two questions joined by 'and' get two answers") {
   CHECK(contains(answer["answer"].get<std::string>(), "32.7 points per game"));
 }
 
+TEST_CASE("a question about what the data lacks offers no rewrites of itself") {
+  // "Boston" is a team and a player; naming either still asks about the weather. It offered
+  // "what is the weather in Boston Celtics" (blind audit).
+  auto result = ask("what is the weather in Boston");
+  CHECK(result.text ==
+        "## Not covered\n\nnba-mcp answers from NBA game statistics and has no data on the "
+        "weather.");
+  CHECK(result.structured.value()["suggestions"].empty());
+}
+
 TEST_CASE("questions that lack something get what is missing and examples") {
   auto result = ask("the of and");
   REQUIRE_FALSE(result.is_error);

@@ -452,6 +452,28 @@ TEST_CASE("PER and TS in capitals are stats; 'per game' is not; dunks are not in
   CHECK_FALSE(dunks.out_of_scope[0].other_league);
 }
 
+// Each was answered with a stat line, a schedule or a team's stats (blind audit).
+TEST_CASE(
+    "heights, betting lines, pay and the weather are not covered; seasons played is a career") {
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {"how tall is wemby", "heights, weights and ages"},
+      {"how old is lebron", "heights, weights and ages"},
+      {"what is the over under for the warriors game", "betting odds"},
+      {"Knicks point spread tonight", "betting odds"},
+      {"how much does lebron get paid", "salaries and contracts"},
+      {"what is the weather in Boston", "the weather"}};
+  for (const auto& [question, what] : cases) {
+    CAPTURE(question);
+    const ParsedQuery query = parse(question);
+    REQUIRE(query.out_of_scope.size() == 1);
+    CHECK(query.out_of_scope[0].what == what);
+    CHECK(query.intents.empty());
+  }
+  const ParsedQuery seasons = parse("how many seasons has KD played");
+  REQUIRE(seasons.intents.size() == 1);
+  CHECK(seasons.intents[0].kind == IntentKind::kCareer);
+}
+
 // A season's single-game highs and triple-double counts are not in what the tools rank: an
 // average in their place answered another question (a blind audit: "most points in a game
 // 2023-24" gave Dončić's 33.9 a game, not his 73 on 2024-01-26).

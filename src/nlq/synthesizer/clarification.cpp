@@ -77,6 +77,9 @@ std::vector<std::string> suggestionsFor(std::string_view question, const ParsedQ
                                         const Plan& plan) {
   constexpr std::size_t kMax = 3;
   std::vector<std::string> out;
+  // "the weather in Boston": naming the city's team or player would still ask about the
+  // weather, which no rewrite makes answerable.
+  if (!query.out_of_scope.empty()) return out;
   auto add = [&out](std::string text) {
     if (out.size() < kMax && std::find(out.begin(), out.end(), text) == out.end()) {
       out.push_back(std::move(text));
