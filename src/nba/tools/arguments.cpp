@@ -179,4 +179,16 @@ Result<std::optional<ResolvedTeam>> teamInConference(const nlohmann::json& argum
   return std::optional<ResolvedTeam>(std::move(team).value());
 }
 
+std::string conferenceOfDivision(std::string_view division) {
+  const bool east = division == "Atlantic" || division == "Central" || division == "Southeast";
+  return east ? "East" : "West";
+}
+
+Status checkDivisionInConference(const std::string& division, const std::string& conference) {
+  const std::string its_conference = conferenceOfDivision(division);
+  if (conference.empty() || conference == its_conference) return Status::ok();
+  return invalidArgument("The " + division + " division is in the " + its_conference +
+                         ", not the " + conference + ".");
+}
+
 }  // namespace nba::tools

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -76,5 +77,12 @@ std::optional<std::string> optionalString(const nlohmann::json& arguments, const
 
 // A tool error from a Status: its message, as an isError answer.
 ToolAnswer errorAnswer(const Status& status);
+
+// "East" for the Atlantic, Central and Southeast divisions, else "West".
+std::string conferenceOfDivision(std::string_view division);
+
+// A conference and a division both given must agree: kInvalidArgument "The Pacific division
+// is in the West, not the East." otherwise.
+Status checkDivisionInConference(const std::string& division, const std::string& conference);
 
 }  // namespace nba::tools

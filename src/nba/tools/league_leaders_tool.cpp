@@ -332,10 +332,26 @@ struct SeasonLeadersFound {
   std::vector<std::string> names;  // rows[i]'s player
 };
 
+// Advanced figures (PER, USG%, WS, BPM) are in some seasons' data only. A board without a
+// single value said "no player qualifies; pass a lower min_games" (blind audit), which no
+// min_games fixes.
+Status statInData(const StatDef& stat, PerMode mode, const Table<PlayerSeasonLine>& table,
+                  Season season) {
+  const stats::PlayerStatGetter value_of = stats::playerStatGetter(stat);
+  const bool any = std::any_of(table.rows.begin(), table.rows.end(),
+                               [&](const PlayerSeasonLine& line) { return value_of(line, mode); });
+  if (any || table.rows.empty()) return Status::ok();
+  return notFound("The data has no " + lowerFirst(stat.label) + " figures for " + season.label() +
+                  "; rank by another stat, or ask about a season that has them.");
+}
+
 Result<SeasonLeadersFound> findSeasonLeaders(const LeadersQuery& query, const ToolEnv& env) {
   auto table = fetchLines(query, env);
   if (!table.ok()) {
     return table.status();
+  }
+  if (Status has = statInData(*query.stat, query.mode, *table, query.season.season); !has.isOk()) {
+    return has;
   }
   if (query.conference) {
     keepConference(table->rows, *query.conference, env);

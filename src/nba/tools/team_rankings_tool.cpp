@@ -36,12 +36,18 @@ const TeamStat* findTeamStat(std::string_view code) {
   return nullptr;
 }
 
+// Every code once (W_PCT is in both measures).
 std::string statCodes() {
-  std::string out;
+  std::vector<std::string_view> codes;
   for (TeamMeasure measure : {TeamMeasure::kBase, TeamMeasure::kAdvanced}) {
-    for (const TeamStat& stat : teamStats(measure))
-      out += (out.empty() ? "" : ", ") + std::string(stat.code);
+    for (const TeamStat& stat : teamStats(measure)) {
+      if (std::find(codes.begin(), codes.end(), stat.code) == codes.end()) {
+        codes.push_back(stat.code);
+      }
+    }
   }
+  std::string out;
+  for (std::string_view code : codes) out += (out.empty() ? "" : ", ") + std::string(code);
   return out;
 }
 
@@ -96,6 +102,11 @@ Result<TeamRankingsArgs> decodeTeamRankingsArgs(const json& arguments, const Too
   }
   args.conference = optionalString(arguments, "conference").value_or("");
   args.division = optionalString(arguments, "division").value_or("");
+  if (!args.division.empty()) {
+    if (Status agrees = checkDivisionInConference(args.division, args.conference); !agrees.isOk()) {
+      return agrees;
+    }
+  }
   args.lowest = arguments.value("lowest", false);
   return args;
 }
@@ -148,7 +159,11 @@ ToolAnswer renderRankings(const TeamRankingsArgs& args, const TeamRankingsFound&
   const bool partial = meta.coverage == Coverage::kPartial;
   const std::string season = found.lines.season.season.label();
   const std::string scope = scopeText(conference, division);
-  MarkdownTable table({"Rank", "Team", stat->short_label, "W-L"}, {true, false, true, true});
+  // Ranked by record, the stat's column is the record: one W-L column, not two alike.
+  const bool by_record = std::string_view(stat->code) == "W_PCT";
+  std::vector<std::string> header = {"Rank", "Team", stat->short_label};
+  if (!by_record) header.push_back("W-L");
+  MarkdownTable table(header, {true, false, true, true});
   json rows = json::array();
   int rank = 0;
   for (std::size_t i = 0; i < ranked.size(); ++i) {
@@ -156,7 +171,9 @@ ToolAnswer renderRankings(const TeamRankingsArgs& args, const TeamRankingsFound&
     const TeamSeasonLine& line = ranked[i].line;
     const std::string display = formatTeamStat(*stat, line);
     const std::string record = std::to_string(line.w) + "-" + std::to_string(line.l);
-    table.addRow({std::to_string(rank), ranked[i].team.name, display, record});
+    std::vector<std::string> cells = {std::to_string(rank), ranked[i].team.name, display};
+    if (!by_record) cells.push_back(record);
+    table.addRow(cells);
     json& row = rows.emplace_back(json::object());
     row["rank"] = rank;
     row["team"] = teamJson(ranked[i].team);

@@ -88,11 +88,9 @@ Result<Scope> scopeArgument(const json& arguments, const ToolEnv& env) {
     if (!division.ok()) {
       return division.status();
     }
-    bool east = *division == "Atlantic" || *division == "Central" || *division == "Southeast";
-    std::string its_conference = east ? "East" : "West";
-    if (scope.conference && *scope.conference != its_conference) {
-      return invalidArgument("The " + *division + " division is in the " + its_conference +
-                             ", not the " + *scope.conference + ".");
+    if (Status agrees = checkDivisionInConference(*division, scope.conference.value_or(""));
+        !agrees.isOk()) {
+      return agrees;
     }
     scope.division = *division;
     scope.kind = "division";

@@ -359,6 +359,20 @@ TEST_CASE("leaders: rookies only, from the player index's first season (blind au
   CHECK(contains(markdownOf(with_date), "Leave out date or rookies"));
 }
 
+TEST_CASE("leaders: a stat the season's data lacks is said so, not 'no player qualifies'") {
+  // The snapshot's advanced file (PER, USG%) is 2024-25's only (../shared/data README).
+  auto per = leaders({{"stat", "PER"}, {"season", "2023-24"}, {"min_games", 0}});
+  REQUIRE(per.is_error);
+  CHECK(contains(markdownOf(per), "The data has no player efficiency rating figures for 2023-24"));
+  CHECK_FALSE(contains(markdownOf(per), "min_games"));
+  auto usage = leaders({{"stat", "USG_PCT"}, {"season", "2023-24"}});
+  CHECK(usage.is_error);
+  auto per_2025 = leaders({{"stat", "PER"}, {"season", "2024-25"}, {"limit", 1}});
+  REQUIRE_FALSE(per_2025.is_error);
+  CHECK(names(per_2025) == std::vector<std::string>{"Nikola Jokić"});
+  CHECK(per_2025.structured["leaders"][0]["display"] == "32.0");
+}
+
 TEST_CASE("leaders: a day's tie cut by the limit says how many more share it (blind audit)") {
   // Christmas 2023 rebounds: Porter Jr., Jaquez Jr., Lively II, Love and Gordon all had 10,
   // tied for 7th; the top 10 lists four of them.

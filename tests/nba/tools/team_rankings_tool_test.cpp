@@ -60,6 +60,10 @@ TEST_CASE("get_team_rankings: lowest, pace, points and divisions") {
   CHECK(atlantic.structured["rows"][0]["team"]["abbr"] == "BOS");
   CHECK(atlantic.structured["stat"]["code"] == "W_PCT");
   CHECK(atlantic.structured["rows"][0]["w"] == 61);
+  // Ranked by record, the record is shown once: the table had "W-L | W-L" (blind audit).
+  CHECK(contains(markdownOf(atlantic), "| Rank | Team | W-L |\n"));
+  CHECK(contains(markdownOf(atlantic), "| 1 | Boston Celtics | 61-21 |\n"));
+  CHECK(contains(markdownOf(pace), "| Rank | Team | Pace | W-L |\n"));
 }
 
 TEST_CASE("get_team_rankings: bad input") {
@@ -68,6 +72,12 @@ TEST_CASE("get_team_rankings: bad input") {
   CHECK(contains(markdownOf(unknown), "No team stat 'PER'"));
   CHECK(contains(markdownOf(unknown), "DEF_RATING"));
   CHECK(rankings({{"stat", "PTS"}, {"season", "1990-91"}}).is_error);
+  // It said "No team lines in the Pacific Division" (blind audit).
+  auto clash = rankings({{"conference", "East"}, {"division", "Pacific"}});
+  REQUIRE(clash.is_error);
+  CHECK(markdownOf(clash) == "The Pacific division is in the West, not the East.");
+  // W_PCT is in both measures; the list names it once.
+  CHECK(markdownOf(unknown).find("W_PCT") == markdownOf(unknown).rfind("W_PCT"));
   CHECK_FALSE(acceptedBySchema("get_team_rankings", {{"conference", "North"}}));
   CHECK_FALSE(acceptedBySchema("get_team_rankings", {{"lowest", "yes"}}));
   CHECK_FALSE(acceptedBySchema("get_team_rankings", {{"stat", 5}}));
