@@ -452,6 +452,34 @@ TEST_CASE("PER and TS in capitals are stats; 'per game' is not; dunks are not in
   CHECK_FALSE(dunks.out_of_scope[0].other_league);
 }
 
+// "Michael Jordan stats" compared Michael Porter Jr. (a first name) with DeAndre Jordan (a
+// surname), marked answered (blind audit). A first name and a name word that do not resolve
+// together are one name the data lacks.
+TEST_CASE("a full name no player has is not split into two other players") {
+  for (const char* question : {"Michael Jordan stats", "Kobe Bryant career",
+                               "How many points did Michael Jordan score last season?"}) {
+    CAPTURE(question);
+    const ParsedQuery query = parse(question);
+    CHECK(query.slots.players.empty());
+    REQUIRE(query.out_of_scope.size() == 1);
+    CHECK(query.out_of_scope[0].what.find("no player of the seasons it covers has that name") !=
+          std::string::npos);
+    CHECK(query.intents.empty());
+  }
+  CHECK(parse("Michael Jordan stats").out_of_scope[0].what.rfind("'Michael Jordan'", 0) == 0);
+  // Beside a known player it is a note, and the known one is still looked up.
+  const ParsedQuery mixed = parse("compare Michael Jordan and LeBron");
+  REQUIRE(mixed.slots.players.size() == 1);
+  CHECK(mixed.slots.players[0].display_name == "LeBron James");
+  CHECK(std::find(mixed.notes.begin(), mixed.notes.end(),
+                  "No player in the data is named 'Michael Jordan' (earlier players are not in "
+                  "it).") != mixed.notes.end());
+  // A first name alone, a full name, and nicknames side by side are still players.
+  CHECK(parse("Tim Hardaway stats").slots.players.at(0).display_name == "Tim Hardaway Jr.");
+  CHECK(parse("Michael Porter Jr stats").slots.players.at(0).display_name == "Michael Porter Jr.");
+  CHECK(parse("compare Giannis Jokic").slots.players.size() == 2);
+}
+
 // Each was answered with a stat line, a schedule or a team's stats (blind audit).
 TEST_CASE(
     "heights, betting lines, pay and the weather are not covered; seasons played is a career") {

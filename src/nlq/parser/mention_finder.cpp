@@ -92,7 +92,9 @@ class Search {
         question_(question),
         labels_(*labels) {}
 
-  void run(std::vector<PlayerMention>* players, std::vector<TeamMention>* teams) {
+  void run(std::vector<PlayerMention>* players, std::vector<TeamMention>* teams,
+           std::vector<std::string>* unknown_names) {
+    unknown_names_ = unknown_names;
     std::size_t i = 0;
     while (i < labels_.size()) {
       const std::size_t taken = isFreeWord(labels_[i]) ? tryAt(i, players, teams) : 0;
@@ -112,11 +114,22 @@ class Search {
       ++run;
     }
     for (std::size_t len = run; len > 0; --len) {
-      if (worthAsking(first, len) && tryRun(first, len, players, teams)) {
-        return len;
+      if (worthAsking(first, len) && tryRun(first, len, run, players, teams)) {
+        return consumed_;
       }
     }
     return 0;
+  }
+
+  // Words [first, first + 2) are one name the data does not have: the second word is a name
+  // word too, and the pair did not resolve (tryAt asks the longer runs first).
+  void unknownName(std::size_t first) {
+    const Token& a = text_.tokens[first];
+    const Token& b = text_.tokens[first + 1];
+    unknown_names_->emplace_back(question_.substr(a.src_begin, b.src_end - a.src_begin));
+    labels_[first].entity = true;
+    labels_[first + 1].entity = true;
+    consumed_ = 2;
   }
 
   bool worthOnlyAsTypo(std::size_t first, std::size_t len) const {
@@ -171,8 +184,8 @@ class Search {
            before == "versus" || before == "with";
   }
 
-  bool tryRun(std::size_t first, std::size_t len, std::vector<PlayerMention>* players,
-              std::vector<TeamMention>* teams) {
+  bool tryRun(std::size_t first, std::size_t len, std::size_t run,
+              std::vector<PlayerMention>* players, std::vector<TeamMention>* teams) {
     if (calls_ >= MentionFinder::kMaxResolverCalls) {
       return false;
     }
@@ -190,6 +203,13 @@ class Search {
     if (!acceptable(resolution->candidates.front(), longest)) {
       return false;
     }
+    if (len == 1 && run >= 2 &&
+        resolution->candidates.front().match == entity::MatchKind::kFirstName &&
+        vocabulary_.contains(text_.token(first + 1))) {
+      unknownName(first);
+      return true;
+    }
+    consumed_ = len;
     const Token& a = text_.tokens[first];
     const Token& b = text_.tokens[first + len - 1];
     const std::string_view written = question_.substr(a.src_begin, b.src_end - a.src_begin);
@@ -210,6 +230,8 @@ class Search {
   const TokenizedText& text_;
   std::string_view question_;
   TokenLabels& labels_;
+  std::vector<std::string>* unknown_names_ = nullptr;
+  std::size_t consumed_ = 0;  // words the last successful tryRun took
   int calls_ = 0;
   int typo_lookups_ = 0;
   int players_found_ = 0;
@@ -218,9 +240,9 @@ class Search {
 }  // namespace
 
 void MentionFinder::find(const TokenizedText& text, std::string_view question, TokenLabels* labels,
-                         std::vector<PlayerMention>* players,
-                         std::vector<TeamMention>* teams) const {
-  Search(resolver_, vocabulary_, text, question, labels).run(players, teams);
+                         std::vector<PlayerMention>* players, std::vector<TeamMention>* teams,
+                         std::vector<std::string>* unknown_names) const {
+  Search(resolver_, vocabulary_, text, question, labels).run(players, teams, unknown_names);
 }
 
 }  // namespace nba::nlq

@@ -15,6 +15,9 @@ namespace nba::nlq {
 // `vocabulary` (or are short unknown words that may be typos), are sent to `resolver`;
 // a confident answer becomes a mention and its words are marked `entity`. A lower-case
 // common English word alone ("young", "green", "will") is not taken for a name.
+// A first name alone followed by another name word that do not resolve together ("Michael
+// Jordan", "Kobe Bryant": players the data does not have) is one unknown name, not a first
+// name and a surname of two other players.
 // At most kMaxResolverCalls calls per question, so junk input stays cheap.
 // Thread-safe when `resolver` is (it is: EntityResolver is immutable).
 class MentionFinder {
@@ -27,9 +30,11 @@ class MentionFinder {
   MentionFinder(const entity::EntityResolver& resolver, const NameVocabulary& vocabulary)
       : resolver_(resolver), vocabulary_(vocabulary) {}
 
-  // Appends mentions to `players` and `teams` in question order.
+  // Appends mentions to `players` and `teams` in question order, and the names no player
+  // has, as written, to `unknown_names`.
   void find(const TokenizedText& text, std::string_view question, TokenLabels* labels,
-            std::vector<PlayerMention>* players, std::vector<TeamMention>* teams) const;
+            std::vector<PlayerMention>* players, std::vector<TeamMention>* teams,
+            std::vector<std::string>* unknown_names) const;
 
  private:
   const entity::EntityResolver& resolver_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/user_text.h"
 #include "nlq/parser/bare_possessive.h"
 #include "nlq/parser/intent_classifier.h"
 #include "nlq/parser/mention_finder.h"
@@ -63,11 +64,13 @@ class Parser final : public QuestionParser {
     TokenLabels labels;
     std::vector<SlotHit> hits;
     labelQuestion(text, &labels, &hits);
-    mentions_.find(text, question, &labels, &out.slots.players, &out.slots.teams);
+    std::vector<std::string> unknown_names;
+    mentions_.find(text, question, &labels, &out.slots.players, &out.slots.teams, &unknown_names);
     collectChoiceNotes(out.slots, &out);
     applyHits(hits, 0, labels.size(), context, &out.slots);
     collectUnrecognized(text, labels, &out);
     classify(labels, hits, context, &out);
+    collectUnknownNames(unknown_names, &out);
     collectOutOfScope(labels, &out);
     return out;
   }
@@ -90,6 +93,23 @@ class Parser final : public QuestionParser {
     for (std::size_t i = 0; i < labels.size(); ++i) {
       if (isFreeWord(labels[i])) {
         out->unrecognized.emplace_back(text.token(i));
+      }
+    }
+  }
+
+  // "Michael Jordan stats": a name no player of the data has. Alone it is the whole question,
+  // which nothing answers (it compared Michael Porter Jr. with DeAndre Jordan: blind audit);
+  // beside a known name ("Jordan vs LeBron") it is a note.
+  static void collectUnknownNames(const std::vector<std::string>& names, ParsedQuery* out) {
+    for (const std::string& name : names) {
+      const std::string quoted = "'" + echoUserText(name) + "'";
+      if (out->slots.players.empty() && out->slots.teams.empty()) {
+        out->out_of_scope.push_back({quoted + ": no player of the seasons it covers has that name "
+                                              "(earlier players are not in it)",
+                                     false});
+      } else {
+        out->notes.push_back("No player in the data is named " + quoted +
+                             " (earlier players are not in it).");
       }
     }
   }
