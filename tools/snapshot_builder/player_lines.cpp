@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
 
 #include "domain/season.h"
@@ -150,7 +151,13 @@ class LinesBuilder {
     return Status::ok();
   }
 
-  Status addNbaSeason(int start_year, const CsvFile& dash) {
+  // NBA.com's season lines are one per player: a traded player's (TEAM_COUNT > 1) is his
+  // combined line under his last team, and the source has no per-team stints. The line is
+  // marked combined ("TOT") with his teams from bbref's player_season_info, the last one
+  // NBA.com's, so no team's board counts games he played for another.
+  Status addNbaSeason(int start_year, const CsvFile& dash, const CsvFile& season_info) {
+    const std::map<std::string, std::vector<std::string>> traded_teams =
+        teamsOfTraded(season_info, start_year);
     for (const Row& row : dash.rows()) {
       const auto id = parseWhole(dash.cell(row, "PLAYER_ID"));
       const PlayerIdentity* identity = id ? registry_.byNbaId(*id) : nullptr;
@@ -160,7 +167,10 @@ class LinesBuilder {
       const double gp = parseNumber(dash.cell(row, "GP")).value_or(0);
       RowBuilder b;
       const std::string team = dash.cell(row, "TEAM_ABBREVIATION");
-      setIdentity(b, start_year, *identity, team, 0, {team});
+      const bool traded = parseWhole(dash.cell(row, "TEAM_COUNT")).value_or(1) > 1;
+      setIdentity(b, start_year, *identity, traded ? "TOT" : team, 0,
+                  traded ? tradedTeams(traded_teams, identity->bbref_id, team)
+                         : std::vector<std::string>{team});
       b.set("age", integer(parseWhole(dash.cell(row, "AGE"))));
       b.set("position", "");
       b.set("gp", integer(static_cast<long long>(gp)));
@@ -191,6 +201,35 @@ class LinesBuilder {
   }
 
  private:
+  // bbref slug → the NBA.com abbreviations of the teams bbref lists for him in the season
+  // starting `start_year` (bbref labels it by its end year), when it lists more than one.
+  std::map<std::string, std::vector<std::string>> teamsOfTraded(const CsvFile& season_info,
+                                                                int start_year) const {
+    const std::string bbref_season = std::to_string(start_year + 1);
+    std::map<std::string, std::vector<std::string>> out;
+    for (const Row& row : season_info.rows()) {
+      const std::string& team = season_info.cell(row, "team");
+      if (season_info.cell(row, "season") != bbref_season || isCombined(team)) continue;
+      out[season_info.cell(row, "player_id")].push_back(teams_.abbrFor(team));
+    }
+    return out;
+  }
+
+  // A traded player's teams, ending with NBA.com's `last_team`; bbref's others before it in
+  // the order it lists them. Without bbref's word, the last team alone.
+  static std::vector<std::string> tradedTeams(
+      const std::map<std::string, std::vector<std::string>>& teams_of, const std::string& slug,
+      const std::string& last_team) {
+    std::vector<std::string> teams;
+    if (auto it = teams_of.find(slug); it != teams_of.end()) {
+      for (const std::string& team : it->second) {
+        if (team != last_team) teams.push_back(team);
+      }
+    }
+    teams.push_back(last_team);
+    return teams;
+  }
+
   static bool isCombined(const std::string& team) {
     return team.size() == 3 && team[1] == 'T' && team[2] == 'M';  // 2TM, 3TM, 4TM
   }
@@ -285,7 +324,7 @@ Result<PlayerLinesOutput> buildPlayerLines(const BuildInputs& in, const TeamDire
         {2024, in.per_game_2024, in.per_game_2024, in.totals_2024, &in.advanced_2024});
   }
   if (status.isOk()) {
-    status = builder.addNbaSeason(2025, in.league_dash_2025);
+    status = builder.addNbaSeason(2025, in.league_dash_2025, in.season_info);
   }
   if (!status.isOk()) {
     return status;

@@ -241,7 +241,7 @@ ToolAnswer renderCompared(const ComparePlayersArgs& args, const ComparePlayersFo
     json player = playerJson(side.player.player);
     player["team"] = side.season.line.lastTeam();
     player["teams"] = lineTeams(side.season.line);
-    player["traded"] = !side.season.stints.empty();
+    player["traded"] = side.season.line.isCombined();
     players.push_back(std::move(player));
   }
   notes.push_back(

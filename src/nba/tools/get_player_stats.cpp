@@ -41,7 +41,7 @@ std::string answerSentence(const Player& player, const PlayerSeasonLine& line, P
 std::string lineTable(const PlayerSeason& season, PerMode mode) {
   std::vector<const PlayerSeasonLine*> lines = {&season.line};
   std::vector<std::string> headers = {"Stat"};
-  headers.push_back(season.stints.empty() ? season.line.lastTeam() : "Season (all teams)");
+  headers.push_back(season.line.isCombined() ? "Season (all teams)" : season.line.lastTeam());
   for (const auto& stint : season.stints) {
     lines.push_back(&stint);
     headers.push_back(stint.team);
@@ -100,6 +100,11 @@ ToolAnswer renderPlayerStats(const PlayerStatsArgs& args, const PlayerSeason& fo
     notes.push_back(
         "Traded during the season: the first column is his combined line, then one "
         "column per team in the order he played for them.");
+  } else if (found.line.isCombined()) {
+    notes.push_back(
+        "Traded during the season: this is his combined line; the data has no "
+        "line per team for " +
+        args.season.season.label() + ".");
   }
   const PlayerSeasonLine& line = found.line;
   std::string label = args.season.season.label();
@@ -127,7 +132,7 @@ ToolAnswer renderPlayerStats(const PlayerStatsArgs& args, const PlayerSeason& fo
                             {"per_mode", stats::perModeName(mode)},
                             {"team", line.lastTeam()},
                             {"teams", lineTeams(line)},
-                            {"traded", !found.stints.empty()},
+                            {"traded", found.line.isCombined()},
                             {"line", statLineJson(line, mode)},
                             {"stints", std::move(stints)},
                             {"notes", std::move(note_list)}});

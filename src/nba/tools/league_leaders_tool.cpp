@@ -326,6 +326,7 @@ std::vector<std::string> answerNotes(const LeadersQuery& query, const Qualificat
 // ranked with their names. A ranked row points into `table`'s rows (shared, so stable).
 struct SeasonLeadersFound {
   Table<PlayerSeasonLine> table;
+  std::vector<std::string> uncounted;  // traded players of the team without a stint line
   QualificationRule rule;
   std::size_t qualified_count = 0;
   std::vector<RankedRow> rows;     // best first, at most the limit
@@ -343,6 +344,34 @@ Status statInData(const StatDef& stat, PerMode mode, const Table<PlayerSeasonLin
   if (any || table.rows.empty()) return Status::ok();
   return notFound("The data has no " + lowerFirst(stat.label) + " figures for " + season.label() +
                   "; rank by another stat, or ask about a season that has them.");
+}
+
+// A team's board ranks its players' lines for that team. A traded player whose season has
+// only a combined line (NBA.com's 2025-26 lines) has none, so he is named instead of
+// silently missing (or, before, ranked with games for another team: blind audit).
+std::vector<std::string> uncountedTraded(const LeadersQuery& query,
+                                         const Table<PlayerSeasonLine>& team_lines,
+                                         const ToolEnv& env) {
+  std::vector<std::string> names;
+  if (!query.team) return names;
+  PlayerSeasonStatsRequest request;
+  request.season = query.season.season;
+  request.season_type = query.season_type;
+  request.season_lines_only = true;
+  auto season = env.data.playerSeasonStats(env.call, request);
+  if (!season.ok()) return names;
+  const std::string& team = query.team->team.abbr;
+  for (const PlayerSeasonLine& line : season->rows) {
+    if (!line.isCombined() ||
+        std::find(line.teams.begin(), line.teams.end(), team) == line.teams.end()) {
+      continue;
+    }
+    const bool has_stint = std::any_of(
+        team_lines.rows.begin(), team_lines.rows.end(),
+        [&line](const PlayerSeasonLine& own) { return own.player_id == line.player_id; });
+    if (!has_stint) names.push_back(playerName(line.player_id, env));
+  }
+  return names;
 }
 
 Result<SeasonLeadersFound> findSeasonLeaders(const LeadersQuery& query, const ToolEnv& env) {
@@ -379,8 +408,9 @@ Result<SeasonLeadersFound> findSeasonLeaders(const LeadersQuery& query, const To
   for (const RankedRow& row : rows) {
     names.push_back(playerName(row.qualified.line->player_id, env));
   }
-  return SeasonLeadersFound{std::move(*table), std::move(rule), qualified_count, std::move(rows),
-                            std::move(names)};
+  std::vector<std::string> uncounted = uncountedTraded(query, *table, env);
+  return SeasonLeadersFound{std::move(*table), std::move(uncounted), std::move(rule),
+                            qualified_count,   std::move(rows),      std::move(names)};
 }
 
 ToolAnswer renderSeasonLeaders(const LeadersQuery& query, const SeasonLeadersFound& found) {
@@ -396,6 +426,12 @@ ToolAnswer renderSeasonLeaders(const LeadersQuery& query, const SeasonLeadersFou
         rowJson(rows[i], names[i], query.team ? query.team->team.abbr : line.lastTeam(), rule));
   }
   std::vector<std::string> notes = answerNotes(query, rule, rows, shown);
+  if (!found.uncounted.empty()) {
+    notes.push_back(joinNames(found.uncounted) + " also played for the " + query.team->team.name +
+                    " in " + season.label() +
+                    ", but the data has only combined lines for players traded that season, so " +
+                    (found.uncounted.size() == 1 ? "he is" : "they are") + " not ranked here.");
+  }
 
   const TableMeta& meta = found.table.meta;
   ToolAnswer answer;

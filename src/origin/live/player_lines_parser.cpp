@@ -129,6 +129,9 @@ Result<std::vector<PlayerSeasonLine>> parsePlayerSeasonLines(const nlohmann::jso
   }
   const auto& c = cols.value();
   const auto age_col = t.optionalColumn("AGE");
+  // A traded player's row is his combined line under his last team (TEAM_COUNT > 1): marked
+  // combined, as the snapshot marks it, so no team's board counts it as that team's stint.
+  const auto team_count_col = t.optionalColumn("TEAM_COUNT");
   std::vector<PlayerSeasonLine> lines;
   lines.reserve(t.rowCount());
   for (std::size_t row = 0; row < t.rowCount(); ++row) {
@@ -141,6 +144,7 @@ Result<std::vector<PlayerSeasonLine>> parsePlayerSeasonLines(const nlohmann::jso
     }
     line.team = t.text(row, c[1]);
     line.teams = {line.team};
+    if (team_count_col && t.whole(row, *team_count_col).value_or(1) > 1) line.team = "TOT";
     line.gp = static_cast<int>(t.whole(row, c[2]).value_or(0));
     line.age = age(t, row, age_col);
     fillFromCounts(line, readCounts(t, row, counts.value()));

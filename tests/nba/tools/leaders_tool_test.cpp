@@ -359,6 +359,36 @@ TEST_CASE("leaders: rookies only, from the player index's first season (blind au
   CHECK(contains(markdownOf(with_date), "Leave out date or rookies"));
 }
 
+TEST_CASE("leaders: a team's 2025-26 board names its traded players instead of miscounting") {
+  // NBA.com's 2025-26 lines (leaguedashplayerstats, TEAM_COUNT 2) are combined: Vučević's 52
+  // games are CHI's and BOS's. Ranked as a BOS stint before (blind audit); bbref's
+  // player_season_info lists Simons, Tillman and Vučević with BOS in 2026.
+  auto boston = leaders({{"stat", "PTS"},
+                         {"season", "2025-26"},
+                         {"team", "Celtics"},
+                         {"min_games", 0},
+                         {"limit", 50}});
+  REQUIRE_FALSE(boston.is_error);
+  CHECK(names(boston).front() == "Jaylen Brown");
+  for (const std::string& name : names(boston)) {
+    CHECK(name != "Nikola Vučević");
+    CHECK(name != "Anfernee Simons");
+  }
+  CHECK(contains(markdownOf(boston),
+                 "Anfernee Simons, Xavier Tillman Sr. and Nikola Vučević also played for the "
+                 "Boston Celtics in 2025-26, but the data has only combined lines for players "
+                 "traded that season, so they are not ranked here."));
+  // 2024-25 has per-team stints: Dončić is ranked on the Lakers' board, with no such note.
+  auto lakers = leaders({{"stat", "PTS"},
+                         {"season", "2024-25"},
+                         {"team", "Lakers"},
+                         {"min_games", 0},
+                         {"limit", 50}});
+  const std::vector<std::string> laker_names = names(lakers);
+  CHECK(std::count(laker_names.begin(), laker_names.end(), "Luka Dončić") == 1);
+  CHECK_FALSE(contains(markdownOf(lakers), "only combined lines"));
+}
+
 TEST_CASE("leaders: a stat the season's data lacks is said so, not 'no player qualifies'") {
   // The snapshot's advanced file (PER, USG%) is 2024-25's only (../shared/data README).
   auto per = leaders({{"stat", "PER"}, {"season", "2023-24"}, {"min_games", 0}});

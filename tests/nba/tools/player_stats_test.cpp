@@ -93,6 +93,22 @@ TEST_CASE("get_player_stats: a traded player gets his combined line and per-team
   checkRequiredMembers("get_player_stats", s);
 }
 
+TEST_CASE("get_player_stats: traded in 2025-26, a combined line without stints") {
+  // leaguedashplayerstats 2025-26: CJ McCollum TEAM_COUNT 2, 53 games, last with ATL; bbref's
+  // player_season_info lists WAS and ATL. It said traded false, one team, ATL (blind audit).
+  auto cj = stats({{"player", "CJ McCollum"}, {"season", "2025-26"}});
+  REQUIRE_FALSE(cj.is_error);
+  const json& s = cj.structured;
+  CHECK(s["traded"] == true);
+  CHECK(s["team"] == "ATL");
+  CHECK(s["teams"] == json::array({"WAS", "ATL"}));
+  CHECK(s["line"]["gp"] == 53);
+  CHECK(s["stints"].empty());
+  CHECK(contains(markdownOf(cj), "| Stat | Season (all teams) |\n"));
+  CHECK(contains(markdownOf(cj), "the data has no line per team for 2025-26"));
+  checkRequiredMembers("get_player_stats", s);
+}
+
 TEST_CASE("get_player_stats: this season is 2025-26 on the test clock, partial, no GS") {
   auto answer = stats({{"player", "LeBron"}});
   REQUIRE_FALSE(answer.is_error);

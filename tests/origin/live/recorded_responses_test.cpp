@@ -38,6 +38,12 @@ TEST_CASE("recorded leaguedashplayerstats 2025-26: Dončić 33.0 points per game
   CHECK(luka.pts_pg == doctest::Approx(33.0));
   CHECK(luka.season.label() == "2025-26");
   CHECK(luka.stint == 0);
+  // Traded in 2025-26 (TEAM_COUNT 2): the combined line, under his last team.
+  const PlayerSeasonLine& cj =
+      only(lines.value(), [](const auto& l) { return l.player_id == "203468"; });
+  CHECK(cj.team == "TOT");
+  CHECK(cj.lastTeam() == "ATL");
+  CHECK(cj.isCombined());
   CHECK_FALSE(luka.gs.has_value());  // NBA.com totals do not give games started
   CHECK(std::is_sorted(lines->begin(), lines->end(),
                        [](const auto& a, const auto& b) { return a.player_id < b.player_id; }));
@@ -63,7 +69,8 @@ TEST_CASE("recorded leaguedashplayerstats 2025-26 gives the snapshot's 2025-26 l
     if (live == live_lines->end()) continue;
     ++compared;
     INFO(offline.player_id);
-    CHECK(live->team == offline.team);
+    CHECK(live->team == offline.team);  // "TOT" for a player traded in 2025-26
+    CHECK(live->lastTeam() == offline.lastTeam());
     CHECK(live->gp == offline.gp);
     CHECK(live->min == offline.min);
     CHECK(live->pts == offline.pts);
