@@ -480,6 +480,20 @@ TEST_CASE("a full name no player has is not split into two other players") {
   CHECK(parse("compare Giannis Jokic").slots.players.size() == 2);
 }
 
+// Streak questions had the team's per-game stats (blind audit): one team's standing has them.
+TEST_CASE("a team's streak is its standing") {
+  for (const char* question :
+       {"what was the thunder's longest winning streak in 2024-25",
+        "did the pistons have a losing streak in 2023-24", "heat wins in a row 2023-24",
+        "what's the thunder's current streak"}) {
+    CAPTURE(question);
+    const json calls = callsOf(question);
+    REQUIRE(calls.size() == 1);
+    CHECK(calls[0]["tool"] == "get_team_standings");
+    CHECK(calls[0]["arguments"].contains("team"));
+  }
+}
+
 // Each was answered with a stat line, a schedule or a team's stats (blind audit).
 TEST_CASE(
     "heights, betting lines, pay and the weather are not covered; seasons played is a career") {

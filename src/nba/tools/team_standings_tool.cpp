@@ -11,6 +11,7 @@
 #include "core/ascii.h"
 #include "core/user_text.h"
 #include "domain/standings.h"
+#include "domain/team_streaks.h"
 #include "nba/tools/arguments.h"
 #include "nba/tools/game_dates.h"
 #include "nba/tools/markdown.h"
@@ -346,7 +347,69 @@ struct StandingsFound {
   TableMeta meta;
   std::vector<Placed> all;
   std::vector<Placed> shown;
+  std::optional<TeamStreaks> streaks;  // one team's standing: its longest runs so far
 };
+
+// One team's longest winning and losing runs through the standings' day (the whole season
+// without a date): "longest winning streak" questions had the team's per-game stats (blind
+// audit). Without the games, the standing is still answered, without them.
+std::optional<TeamStreaks> streaksOf(const StandingsArgs& args, const ToolEnv& env) {
+  if (!args.scope.team) return std::nullopt;
+  GamesRequest request;
+  request.season = args.season.season;
+  request.team = args.scope.team->abbr;
+  request.date_to = args.date;
+  auto games = env.data.games(env.call, request);
+  if (!games.ok()) return std::nullopt;
+  return teamStreaks(std::vector<Game>(games->rows.begin(), games->rows.end()),
+                     args.scope.team->abbr);
+}
+
+json streakJson(const Streak& streak) {
+  if (streak.games == 0) return nullptr;
+  return {{"games", streak.games}, {"from", streak.from}, {"to", streak.to}};
+}
+
+// "15 games (2024-12-03 to 2025-01-05)", or "1 game (2024-11-17)".
+std::string streakText(const Streak& streak) {
+  const std::string span =
+      streak.from == streak.to ? streak.from : streak.from + " to " + streak.to;
+  return std::to_string(streak.games) + (streak.games == 1 ? " game (" : " games (") + span + ")";
+}
+
+// "Their longest winning streak was 15 games (…); their longest losing streak 2 games (…)."
+std::string streaksSentence(const TeamStreaks& streaks, const Tense& tense) {
+  std::vector<std::string> parts;
+  const bool ongoing = tense.partial && !tense.on_date;
+  const std::string verb = ongoing ? " so far is " : " was ";
+  if (streaks.longest_win.games > 0) {
+    parts.push_back("longest winning streak" + verb + streakText(streaks.longest_win));
+  }
+  if (streaks.longest_loss.games > 0) {
+    parts.push_back("longest losing streak" + (parts.empty() ? verb : std::string(" ")) +
+                    streakText(streaks.longest_loss));
+  }
+  if (parts.empty()) return "";
+  return " Their " + (parts.size() == 1 ? parts[0] : parts[0] + "; their " + parts[1]) + ".";
+}
+
+// "They are on a 5-game winning streak." from the row's "W5" ("" before the first game).
+std::string currentStreakSentence(const StandingRow& row, const Tense& tense) {
+  if (row.streak.size() < 2 || (row.streak[0] != 'W' && row.streak[0] != 'L')) return "";
+  const std::string length = row.streak.substr(1);
+  const bool won = row.streak[0] == 'W';
+  if (length == "1") {
+    const std::string result = won ? "won" : "lost";
+    if (tense.on_date) return " They had " + result + " their last game.";
+    return " They " + result +
+           (tense.partial ? " their last game." : " their last game of the season.");
+  }
+  const std::string kind = won ? "winning" : "losing";
+  const std::string verb = tense.on_date   ? " They were on a "
+                           : tense.partial ? " They are on a "
+                                           : " They ended the season on a ";
+  return verb + length + "-game " + kind + " streak.";
+}
 
 // The standings through `date`, derived from the season's games played by then (as the
 // snapshot derives a whole season's). as_of is the day asked, or the data's last day before it.
@@ -392,7 +455,7 @@ Result<StandingsFound> findStandings(const StandingsArgs& args, const ToolEnv& e
   if (shown.empty()) {
     return notFound("No standings for " + args.season.season.label() + " in the data.");
   }
-  return StandingsFound{standings->meta, std::move(*all), std::move(shown)};
+  return StandingsFound{standings->meta, std::move(*all), std::move(shown), streaksOf(args, env)};
 }
 
 ToolAnswer renderStandings(const StandingsArgs& args, const StandingsFound& found) {
@@ -423,11 +486,14 @@ ToolAnswer renderStandings(const StandingsArgs& args, const StandingsFound& foun
                       : args.scope.division   ? *args.scope.division + " division standings"
                       : args.scope.conference ? *args.scope.conference + "ern Conference standings"
                                               : "NBA standings";
-  answer.text = AnswerSections::of(
-      {title, args.season.season.label(), meta.as_of},
-      answerSentence(args.scope, shown, found.all,
-                     Tense{partial, args.date ? std::optional(meta.as_of) : std::nullopt}),
-      notesMarkdown(notes) + tablesMarkdown(args.scope, shown));
+  const Tense tense{partial, args.date ? std::optional(meta.as_of) : std::nullopt};
+  answer.text =
+      AnswerSections::of({title, args.season.season.label(), meta.as_of},
+                         answerSentence(args.scope, shown, found.all, tense) +
+                             (found.streaks ? streaksSentence(*found.streaks, tense) +
+                                                  currentStreakSentence(shown.front().row, tense)
+                                            : ""),
+                         notesMarkdown(notes) + tablesMarkdown(args.scope, shown));
   json rows = json::array();
   for (const auto& placed : shown) {
     rows.push_back(rowJson(placed));
@@ -439,6 +505,10 @@ ToolAnswer renderStandings(const StandingsArgs& args, const StandingsFound& foun
                             {"team", args.scope.team ? json(args.scope.team->abbr) : json(nullptr)},
                             {"rows", std::move(rows)},
                             {"notes", notes}});
+  if (found.streaks) {
+    answer.structured["streaks"] = {{"longest_win", streakJson(found.streaks->longest_win)},
+                                    {"longest_loss", streakJson(found.streaks->longest_loss)}};
+  }
   answer.meta = answerMeta(meta, args.season.season);
   return answer;
 }
@@ -450,7 +520,8 @@ NbaTool teamStandingsTool() {
   return {"get_team_standings", "NBA standings",
           "Regular-season standings derived from the games: W, L, PCT, games behind, conference "
           "rank (with NBA tiebreakers), home, road and neutral-site records, last 10, streak and "
-          "conference record. Whole league (both conferences), one conference (East/West), one "
+          "conference record; one team's answer adds its longest winning and losing streaks. "
+          "Whole league (both conferences), one conference (East/West), one "
           "division "
           "(Atlantic, Central, Southeast, Northwest, Pacific, Southwest) or one team's row. "
           "In-progress seasons are partial, as of the date shown.",

@@ -224,6 +224,12 @@ constexpr Word kWords[] = {
     {"box score", LexRole::kCue, cue(Cue::kBoxScore), ""}, {"boxscore", LexRole::kCue, cue(Cue::kBoxScore), ""},
     {"box", LexRole::kCue, cue(Cue::kBoxScore), ""},
     {"career", LexRole::kCue, cue(Cue::kCareer), ""}, {"all time", LexRole::kCue, cue(Cue::kCareer), ""},
+    // Streaks are in one team's standing (its longest runs and its current one).
+    {"streak", LexRole::kCue, cue(Cue::kStandings), ""}, {"streaks", LexRole::kCue, cue(Cue::kStandings), ""},
+    {"winning streak", LexRole::kCue, cue(Cue::kStandings), ""}, {"losing streak", LexRole::kCue, cue(Cue::kStandings), ""},
+    {"wins in a row", LexRole::kCue, cue(Cue::kStandings), ""}, {"losses in a row", LexRole::kCue, cue(Cue::kStandings), ""},
+    {"straight wins", LexRole::kCue, cue(Cue::kStandings), ""}, {"straight losses", LexRole::kCue, cue(Cue::kStandings), ""},
+    {"consecutive wins", LexRole::kCue, cue(Cue::kStandings), ""}, {"consecutive losses", LexRole::kCue, cue(Cue::kStandings), ""},
     {"how many seasons", LexRole::kCue, cue(Cue::kCareer), ""}, {"how many years", LexRole::kCue, cue(Cue::kCareer), ""},
     {"season by season", LexRole::kCue, cue(Cue::kCareer), ""}, {"every season", LexRole::kCue, cue(Cue::kCareer), ""},
     {"each season", LexRole::kCue, cue(Cue::kCareer), ""}, {"over the years", LexRole::kCue, cue(Cue::kCareer), ""},

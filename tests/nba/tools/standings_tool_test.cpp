@@ -119,6 +119,32 @@ TEST_CASE("get_team_standings: one team's row says its place and games behind") 
   CHECK(contains(markdownOf(lakers), "Los Angeles Lakers finished 50-32, 3rd in the West"));
 }
 
+// "Thunder longest winning streak" had the team's per-game stats (blind audit). The runs are
+// counted from games_2024-25.csv / games_2023-24.csv by hand; the Cup final (OKC lost it on
+// 2024-12-17) does not break the 15, as it does not count in the standings.
+TEST_CASE("get_team_standings: one team's longest streaks and its current one") {
+  auto okc = standings({{"season", "2024-25"}, {"team", "Thunder"}});
+  REQUIRE_FALSE(okc.is_error);
+  CHECK(okc.structured["streaks"]["longest_win"] ==
+        json({{"games", 15}, {"from", "2024-12-03"}, {"to", "2025-01-05"}}));
+  CHECK(okc.structured["streaks"]["longest_loss"] ==
+        json({{"games", 2}, {"from", "2024-11-17"}, {"to", "2024-11-19"}}));
+  CHECK(contains(markdownOf(okc),
+                 "Oklahoma City finished 68-14, 1st in the West. Their longest winning streak "
+                 "was 15 games (2024-12-03 to 2025-01-05); their longest losing streak 2 games "
+                 "(2024-11-17 to 2024-11-19). They ended the season on a 4-game winning streak."));
+  auto detroit = standings({{"season", "2023-24"}, {"team", "Pistons"}});
+  CHECK(detroit.structured["streaks"]["longest_loss"] ==
+        json({{"games", 28}, {"from", "2023-10-30"}, {"to", "2023-12-28"}}));
+  // Through a day: Boston's 32 games to 2024-01-01 end in 6 wins, tying its longest run.
+  auto boston = standings({{"team", "Celtics"}, {"date", "2024-01-01"}});
+  CHECK(boston.structured["streaks"]["longest_win"]["games"] == 6);
+  CHECK(contains(markdownOf(boston), "They were on a 6-game winning streak."));
+  // Only one team's standing has them.
+  CHECK_FALSE(
+      standings({{"season", "2024-25"}, {"conference", "West"}}).structured.contains("streaks"));
+}
+
 TEST_CASE("get_team_standings: 2025-26 is partial, as of its date, and says so") {
   auto answer = standings({{"season", "2025-26"}, {"conference", "East"}});
   REQUIRE_FALSE(answer.is_error);
