@@ -163,9 +163,9 @@ std::string logTable(const Rows<GameLogRow>& rows, const json& averages) {
   auto p = [&](const char* key) {
     return averages.at(key).is_null() ? "—" : formatPercent(averages.at(key).get<double>());
   };
-  table.addRow({"Average", std::to_string(rows.size()) + " games", "", f("min"), f("pts"), f("reb"),
-                f("ast"), f("stl"), f("blk"), f("tov"), p("fg_pct"), p("fg3_pct"), p("ft_pct"),
-                f("plus_minus")});
+  table.addRow({"Average", std::to_string(rows.size()) + (rows.size() == 1 ? " game" : " games"),
+                "", f("min"), f("pts"), f("reb"), f("ast"), f("stl"), f("blk"), f("tov"),
+                p("fg_pct"), p("fg3_pct"), p("ft_pct"), f("plus_minus")});
   return table.render();
 }
 

@@ -135,6 +135,9 @@ std::string seasonLabel(const ScheduleQuery& query) {
 }
 
 std::string rangeText(const ScheduleQuery& query) {
+  if (query.date_from && query.date_to && *query.date_from == *query.date_to) {
+    return " on " + *query.date_from;  // one day: "from 2024-12-25 to 2024-12-25" read oddly
+  }
   if (query.date_from && query.date_to) {
     return " from " + *query.date_from + " to " + *query.date_to;
   }
@@ -329,8 +332,10 @@ ToolAnswer renderSchedule(const ScheduleQuery& query, const ScheduleFound& found
     rows.push_back(upcomingRow(row, query.team));
   }
   const std::size_t upcoming = total - played;
-  std::string sentence = who + std::to_string(played) + (played == 1 ? " game" : " games") + where +
-                         " in " + label + rangeText(query);
+  const std::string count = played == 0   ? "no games"
+                            : played == 1 ? "1 game"
+                                          : std::to_string(played) + " games";
+  std::string sentence = who + count + where + " in " + label + rangeText(query);
   if (query.team && !games.empty()) {
     sentence += (query.last_n ? "; the last " + std::to_string(games.size())
                               : "; the " + std::to_string(games.size()) + " shown") +

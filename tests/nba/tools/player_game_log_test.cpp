@@ -67,6 +67,7 @@ TEST_CASE("get_player_game_log: an opponent keeps every game against it (blind a
       gameLog({{"player", "Jokic"}, {"season", "2023-24"}, {"opponent", "LAL"}, {"last_n", 1}});
   REQUIRE(last.structured["games"].size() == 1);
   CHECK(last.structured["games"][0]["date"] == "2024-03-02");
+  CHECK(contains(markdownOf(last), "| Average | 1 game |"));  // was "1 games" (blind audit)
   // His own team, an ambiguous name, a team that is none: errors a person can act on.
   auto own = gameLog({{"player", "LeBron"}, {"season", "2023-24"}, {"opponent", "Lakers"}});
   REQUIRE(own.is_error);

@@ -65,8 +65,16 @@ TEST_CASE("get_schedule: date ranges pick the seasons and filter the games") {
   auto empty = schedule({{"date_from", "2024-11-28"}, {"date_to", "2024-11-28"}});
   REQUIRE_FALSE(empty.is_error);
   CHECK(empty.structured["total"] == 0);
-  CHECK(
-      contains(markdownOf(empty), "There were 0 games in 2024-25 from 2024-11-28 to 2024-11-28."));
+  // Thanksgiving 2024 had no games. It read "0 games … from 2024-11-28 to 2024-11-28".
+  CHECK(contains(markdownOf(empty), "There were no games in 2024-25 on 2024-11-28."));
+  // Chicago did not play on Christmas 2024 (games_2024-25.csv); one game is "1 game".
+  auto bulls =
+      schedule({{"team", "Bulls"}, {"date_from", "2024-12-25"}, {"date_to", "2024-12-25"}});
+  CHECK(contains(markdownOf(bulls), "The Chicago Bulls played no games in 2024-25 on 2024-12-25."));
+  auto lakers =
+      schedule({{"team", "Lakers"}, {"date_from", "2024-12-25"}, {"date_to", "2024-12-25"}});
+  CHECK(contains(markdownOf(lakers),
+                 "The Los Angeles Lakers played 1 game in 2024-25 on 2024-12-25"));
 }
 
 TEST_CASE("get_schedule: this season by default, from its first game") {
