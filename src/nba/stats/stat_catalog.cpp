@@ -132,12 +132,19 @@ double scaled(int total, double per_game, int minutes, PerMode mode) {
 }
 
 // NBA efficiency per game: (PTS + REB + AST + STL + BLK − missed FG − missed FT − TOV) / GP.
-double efficiency(const PlayerSeasonLine& l) {
+// NBA EFF per game, unrounded: ranks use this (as the NBA ranks, on unrounded values).
+double unroundedEfficiency(const PlayerSeasonLine& l) {
   if (l.gp == 0) {
     return 0;
   }
   int total = l.pts + l.reb + l.ast + l.stl + l.blk - (l.fga - l.fgm) - (l.fta - l.ftm) - l.tov;
   return static_cast<double>(total) / l.gp;
+}
+
+// As shown, to one decimal like every per-game figure: the value a leaders row carried was
+// 42.18571428571428 (blind audit).
+double efficiency(const PlayerSeasonLine& l) {
+  return std::round(unroundedEfficiency(l) * 10) / 10;
 }
 
 }  // namespace
@@ -262,6 +269,8 @@ UnroundedStat::UnroundedStat(const StatDef& stat) : value_of_(playerStatGetter(s
     rule_ = Rule::kEfg;
   } else if (c == "TS_PCT") {
     rule_ = Rule::kTs;
+  } else if (c == "EFF") {
+    rule_ = Rule::kEff;
   } else if (stat.kind == StatKind::kCounting && c != "GP" && c != "GS") {
     rule_ = Rule::kTotalOverGames;
   }
@@ -282,6 +291,8 @@ std::optional<double> UnroundedStat::operator()(const PlayerSeasonLine& l, PerMo
       return ratio(l.fgm + 0.5 * l.fg3m, l.fga);
     case Rule::kTs:
       return ratio(l.pts, 2 * (l.fga + 0.44 * l.fta));
+    case Rule::kEff:
+      return unroundedEfficiency(l);
     case Rule::kTotalOverGames:
       if (mode == PerMode::kPerGame && l.gp > 0) {
         const auto total = value_of_(l, PerMode::kTotals);

@@ -64,7 +64,7 @@ class UnroundedStat {
   std::optional<double> operator()(const PlayerSeasonLine& line, PerMode mode) const;
 
  private:
-  enum class Rule { kAsPublished, kTotalOverGames, kFg, kFg3, kFt, kEfg, kTs };
+  enum class Rule { kAsPublished, kTotalOverGames, kFg, kFg3, kFt, kEfg, kTs, kEff };
   Rule rule_ = Rule::kAsPublished;
   PlayerStatGetter value_of_;
 };

@@ -389,6 +389,15 @@ TEST_CASE("leaders: a team's 2025-26 board names its traded players instead of m
   CHECK_FALSE(contains(markdownOf(lakers), "only combined lines"));
 }
 
+TEST_CASE("leaders: EFF's value is shown to one decimal, ranked unrounded") {
+  // bbref 2024-25 totals: Jokić 2,953 EFF over 70 games = 42.19; the row carried 42.1857….
+  auto eff = leaders({{"stat", "EFF"}, {"season", "2024-25"}, {"limit", 1}});
+  REQUIRE_FALSE(eff.is_error);
+  CHECK(names(eff) == std::vector<std::string>{"Nikola Jokić"});
+  CHECK(eff.structured["leaders"][0]["value"] == 42.2);
+  CHECK(eff.structured["leaders"][0]["display"] == "42.2");
+}
+
 TEST_CASE("leaders: a stat the season's data lacks is said so, not 'no player qualifies'") {
   // The snapshot's advanced file (PER, USG%) is 2024-25's only (../shared/data README).
   auto per = leaders({{"stat", "PER"}, {"season", "2023-24"}, {"min_games", 0}});
