@@ -504,7 +504,9 @@ TEST_CASE(
       {"Knicks point spread tonight", "betting odds"},
       {"how much does lebron get paid", "salaries and contracts"},
       {"what is the weather in Boston", "the weather"}};
-  for (const auto& [question, what] : cases) {
+  for (const auto& item : cases) {
+    const char* question = item.first;  // not a structured binding: clang 14's CAPTURE
+    const std::string what = item.second;
     CAPTURE(question);
     const ParsedQuery query = parse(question);
     REQUIRE(query.out_of_scope.size() == 1);
