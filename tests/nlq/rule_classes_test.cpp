@@ -420,6 +420,10 @@ TEST_CASE("rookies and a games floor scope a leaderboard (blind audit: both were
   }
   CHECK(callsOf("min scoring leaders 2023-24")[0]["arguments"]["team"] == "1610612750");
   CHECK(callsOf("last 5 games")[0]["arguments"].count("min_games") == 0);
+  // A player's rookie season is his first (the tool looks it up), not rookies' leaders.
+  CHECK(callsOf("wembanyama rookie season stats") ==
+        json::array(
+            {call("get_player_stats", {{"player", "Victor Wembanyama"}, {"season", "rookie"}})}));
 }
 
 TEST_CASE("one game by its id is its box score; a player's game that day is his log") {

@@ -1,3 +1,4 @@
+#include "core/ascii.h"
 #include "nba/tools/arguments.h"
 #include "nba/tools/markdown.h"
 #include "nba/tools/player_lines.h"
@@ -71,14 +72,37 @@ struct PlayerStatsArgs {
   SeasonType type = SeasonType::kRegularSeason;
 };
 
+// "rookie" (or "rookie season") as the season: the player's first NBA season, from the
+// player index. "Wembanyama rookie season stats" gave his 2025-26 line (blind audit).
+bool asksRookieSeason(const json& arguments) {
+  const auto text = optionalString(arguments, "season");
+  if (!text) return false;
+  const std::string key = asciiLower(trimAscii(*text));
+  return key == "rookie" || key == "rookie season" || key == "rookie year";
+}
+
+Result<SeasonChoice> rookieSeason(const ResolvedPlayer& player) {
+  if (!player.player.from_year) {
+    return notFound("The data does not say which season was " + player.player.name +
+                    "'s first; name the season.");
+  }
+  const Season first{*player.player.from_year};
+  return SeasonChoice{first, player.player.name + "'s rookie season was " + first.label() + "."};
+}
+
 Result<PlayerStatsArgs> decodePlayerStatsArgs(const json& arguments, const ToolEnv& env) {
-  auto season = seasonArgument(arguments, env);
+  const bool rookie = asksRookieSeason(arguments);
+  auto season = rookie ? Result<SeasonChoice>(SeasonChoice{}) : seasonArgument(arguments, env);
   if (!season.ok()) {
     return season.status();
   }
   auto player = playerArgument(arguments, env);
   if (!player.ok()) {
     return player.status();
+  }
+  if (rookie) {
+    season = rookieSeason(*player);
+    if (!season.ok()) return season.status();
   }
   return PlayerStatsArgs{std::move(*season), std::move(*player), perModeArgument(arguments),
                          seasonTypeArgument(arguments)};

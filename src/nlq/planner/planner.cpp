@@ -316,7 +316,13 @@ class IntentPlanner {
     const bool ranged = slots_.season && slots_.season->count > 1;
     for (const PlayerMention& player : distinctPlayers()) {
       json args = {{"player", argumentFor(player)}};
-      if (seasonal && !ranged) {
+      // "Wembanyama's rookie season": his first season, which get_player_stats looks up.
+      const bool rookie_season =
+          std::string_view(tool) == "get_player_stats" && slots_.rookies && !slots_.season;
+      if (rookie_season) {
+        args["season"] = "rookie";
+        addSeasonType(&args);
+      } else if (seasonal && !ranged) {
         addSeason(&args);
         addSeasonType(&args);
       }

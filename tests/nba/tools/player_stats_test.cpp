@@ -109,6 +109,20 @@ TEST_CASE("get_player_stats: traded in 2025-26, a combined line without stints")
   checkRequiredMembers("get_player_stats", s);
 }
 
+TEST_CASE("get_player_stats: season 'rookie' is the player's first season") {
+  // bbref player_totals_2023-24.csv: Wembanyama, 71 games, 21.4 points a game. "Wembanyama
+  // rookie season stats" gave his 2025-26 line (blind audit).
+  auto wemby = stats({{"player", "Wembanyama"}, {"season", "rookie"}});
+  REQUIRE_FALSE(wemby.is_error);
+  CHECK(wemby.structured["season"] == "2023-24");
+  CHECK(wemby.structured["line"]["gp"] == 71);
+  CHECK(wemby.structured["line"]["pts"] == 21.4);
+  CHECK(contains(markdownOf(wemby), "Victor Wembanyama's rookie season was 2023-24."));
+  auto lebron = stats({{"player", "LeBron"}, {"season", "Rookie Season"}});
+  REQUIRE(lebron.is_error);
+  CHECK(contains(markdownOf(lebron), "2003-04"));
+}
+
 TEST_CASE("get_player_stats: this season is 2025-26 on the test clock, partial, no GS") {
   auto answer = stats({{"player", "LeBron"}});
   REQUIRE_FALSE(answer.is_error);
