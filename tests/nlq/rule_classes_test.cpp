@@ -247,6 +247,10 @@ TEST_CASE("who led a team's game on one day is its box score; the team's points 
       json::array({call("get_box_score", {{"team", "Dallas Mavericks"}, {"date", "2023-12-25"}})}));
   CHECK(callsOf("who scored the most in the Clippers Warriors game on Valentine's Day 2024") ==
         json::array({call("get_box_score", {{"team", "LA Clippers"}, {"date", "2024-02-14"}})}));
+  CHECK(callsOf("Celtics Lakers game on christmas 2023")[0]["tool"] == "get_box_score");
+  // Who won it is its result, which every season has: it asked for a 2025-26 box score, which
+  // the offline data lacks, and answered nothing (blind audit).
+  CHECK(callsOf("Who won the Grizzlies Magic game on 2026-01-18?")[0]["tool"] != "get_box_score");
   CHECK(callsOf("lakers points last night")[0]["tool"] == "get_schedule");
   CHECK(callsOf("did the heat win yesterday")[0]["tool"] == "get_schedule");
   // Over a range of days it is still the schedule.

@@ -64,8 +64,12 @@ Verdict byGames(const Cues& cues, const QuerySlots& s) {
   const bool one_day = dated && s.date_to.empty();
   // (A team's points that day are its score: the schedule has them for every season.)
   const bool leader = cues[Cue::kLeaders];
+  // "Who won the Grizzlies Magic game on 2026-01-18" asks for the result, which every season
+  // has, not the players' lines (none offline for 2025-26: it answered nothing, blind audit).
+  const bool who_won = cues[Cue::kAwards];
   if (one_day && players == 0 &&
-      ((teams == 1 && leader) || (teams == 2 && (leader || cues.stat || cues[Cue::kGames])))) {
+      ((teams == 1 && leader) ||
+       (teams == 2 && (leader || cues.stat || (cues[Cue::kGames] && !who_won))))) {
     return std::pair{IntentKind::kBoxScore, kLikely};
   }
   // The league's best line of one day ("who scored the most points on Christmas Day 2023"):
