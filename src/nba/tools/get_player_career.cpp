@@ -168,8 +168,8 @@ ToolAnswer renderCareer(const PlayerCareerArgs& args, const CareerFound& found) 
   const std::vector<PlayerSeasonLine>& seasons = found.seasons;
   const PlayerSeasonLine& career = found.career;
   const std::vector<SeasonCoverage>& covered = found.covered;
-  std::vector<std::string> notes = {args.player.note,
-                                    partialNote(seasons, covered, found.meta.as_of)};
+  const std::string partial = partialNote(seasons, covered, found.meta.as_of);
+  std::vector<std::string> notes = {args.player.note, partial};
   std::string span = seasons.front().season.label() +
                      (seasons.size() > 1 ? " to " + seasons.back().season.label() : std::string());
   const stats::StatDef& pts = *stats::findStat("PTS");
@@ -204,7 +204,11 @@ ToolAnswer renderCareer(const PlayerCareerArgs& args, const CareerFound& found) 
   }
   json totals = statLineJson(career, mode);
   totals["seasons"] = seasons.size();
-  answer.structured = provenanceJson(found.meta, nullptr);
+  // A career that runs into a season in progress is partial, as its note says (it was
+  // "complete": blind audit).
+  TableMeta meta = found.meta;
+  if (!partial.empty()) meta.coverage = Coverage::kPartial;
+  answer.structured = provenanceJson(meta, nullptr);
   answer.structured.update(
       {{"player", playerJson(args.player.player)},
        {"per_mode", stats::perModeName(mode)},

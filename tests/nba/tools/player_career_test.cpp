@@ -58,6 +58,8 @@ TEST_CASE("get_player_career: as of the newest season's player lines, not its ga
   CHECK(contains(markdownOf(answer), "(as of 2026-02-21)"));
   CHECK(contains(markdownOf(answer), "2025-26 is in progress: figures through 2026-02-21."));
   CHECK_FALSE(contains(markdownOf(answer), "2026-02-27"));
+  // Running into a season in progress, the career is partial (it said complete: blind audit).
+  CHECK(answer.structured["coverage"] == "partial");
 }
 
 TEST_CASE("get_player_career: a traded season is one row with both teams") {
@@ -96,8 +98,9 @@ TEST_CASE("get_player_career at 2025-04-14 shows only the seasons begun by then"
   CHECK(s["rows"][1]["gp"] == 46);
   CHECK(s["rows"][1]["pts"] == 1116);
   CHECK(s["career"]["seasons"] == 2);
-  CHECK(s["career"]["gp"] == 117);    // 71 + 46
-  CHECK(s["career"]["pts"] == 2638);  // 1522 + 1116
+  CHECK(s["career"]["gp"] == 117);     // 71 + 46
+  CHECK(s["career"]["pts"] == 2638);   // 1522 + 1116
+  CHECK(s["coverage"] == "complete");  // both seasons finished by then
   CHECK(s["seasons_in_data"] == json::array({"2023-24", "2024-25"}));
   CHECK(s["as_of"] == "2025-04-13");
   CHECK(contains(markdownOf(answer), "2 seasons in the data (2023-24 to 2024-25)"));
