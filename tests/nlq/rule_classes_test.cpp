@@ -488,6 +488,15 @@ TEST_CASE("a full name no player has is not split into two other players") {
   CHECK(parse("compare Giannis Jokic").slots.players.size() == 2);
 }
 
+// "southwest division net rating 2023-24" gave the division's standings (blind audit).
+TEST_CASE("a division or conference with a team metric ranks its teams by it") {
+  CHECK(callsOf("southwest division net rating 2023-24") ==
+        json::array(
+            {call("get_team_rankings",
+                  {{"stat", "NET_RATING"}, {"division", "Southwest"}, {"season", "2023-24"}})}));
+  CHECK(callsOf("southwest division standings 2023-24")[0]["tool"] == "get_team_standings");
+}
+
 // Streak questions had the team's per-game stats (blind audit): one team's standing has them.
 TEST_CASE("a team's streak is its standing") {
   for (const char* question :

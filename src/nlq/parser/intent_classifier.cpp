@@ -171,6 +171,9 @@ Verdict bySubject(const Cues& cues, const QuerySlots& s) {
     return std::pair{IntentKind::kPlayerStats, asked ? kSure : kLikely};
   }
   if (!s.conference.empty() || !s.division.empty()) {
+    // "southwest division net rating": the group's teams ranked by that team metric (it gave
+    // the division's standings: blind audit); a plain stat word stays with the standings.
+    if (s.advanced) return std::pair{IntentKind::kTeamLeaders, kLikely};
     return std::pair{IntentKind::kStandings, kLikely};
   }
   if (cues.stat) {
