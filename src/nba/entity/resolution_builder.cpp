@@ -55,6 +55,22 @@ std::size_t countSameMatch(const std::vector<Candidate>& ranked) {
   }));
 }
 
+// "Anthony": one player's surname (Cole Anthony) and other players' first name (Anthony
+// Davis, Anthony Edwards). The surname wins, but the reader is told whom else it could be; it
+// was chosen without a word (blind audit).
+std::string alsoFirstNameNote(std::string_view query_text, const std::vector<Candidate>& ranked) {
+  std::vector<Candidate> first_names;
+  for (std::size_t i = 1; i < ranked.size() && first_names.size() < 3; ++i) {
+    if (ranked[i].match == MatchKind::kFirstName && ranked[i].kind == ranked.front().kind) {
+      first_names.push_back(ranked[i]);
+    }
+  }
+  if (first_names.empty()) return {};
+  return quoted(query_text) + " read as the surname of " + describe(ranked.front()) +
+         "; it is also the first name of " + listNames(first_names, 0, first_names.size()) +
+         ": give the full name for one of them";
+}
+
 std::string choiceNote(std::string_view query_text, const std::vector<Candidate>& ranked) {
   const Candidate& best = ranked.front();
   switch (best.match) {
@@ -67,6 +83,7 @@ std::string choiceNote(std::string_view query_text, const std::vector<Candidate>
     case MatchKind::kPrefix: {
       const std::size_t same = countSameMatch(ranked);
       if (same < 2) {
+        if (best.match == MatchKind::kLastName) return alsoFirstNameNote(query_text, ranked);
         return best.match == MatchKind::kPrefix
                    ? quoted(query_text) + " read as the start of " + describe(best)
                    : std::string();

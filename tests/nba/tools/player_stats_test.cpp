@@ -109,6 +109,17 @@ TEST_CASE("get_player_stats: traded in 2025-26, a combined line without stints")
   checkRequiredMembers("get_player_stats", s);
 }
 
+TEST_CASE("get_player_stats: a surname that is others' first name says so") {
+  // "Anthony" is Cole Anthony's surname and Anthony Edwards', Davis's and Black's first
+  // name: Cole Anthony was chosen without a word (blind audit).
+  auto anthony = stats({{"player", "Anthony"}, {"season", "2024-25"}});
+  REQUIRE_FALSE(anthony.is_error);
+  CHECK(anthony.structured["player"]["name"] == "Cole Anthony");
+  CHECK(contains(markdownOf(anthony), "'Anthony' read as the surname of Cole Anthony"));
+  CHECK(contains(markdownOf(anthony), "it is also the first name of Anthony Edwards (MIN)"));
+  CHECK(contains(markdownOf(anthony), "give the full name for one of them"));
+}
+
 TEST_CASE("get_player_stats: season 'rookie' is the player's first season") {
   // bbref player_totals_2023-24.csv: Wembanyama, 71 games, 21.4 points a game. "Wembanyama
   // rookie season stats" gave his 2025-26 line (blind audit).
