@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "nba/tools/arguments.h"
 #include "nba/tools/game_rows.h"
 #include "nba/tools/game_tools.h"
@@ -61,10 +63,16 @@ std::string summarySentence(const Series& series, const Team& a, const Team& b,
   for (const auto& game : series.games) {
     scores += (scores.empty() ? "" : ", ") + scoreOf(game);
   }
-  // How many times they met, said outright ("how many times did they play?").
+  // How many times they met, said outright ("how many times did they play?"). The NBA Cup
+  // final is listed but not counted: "2-0 in 3 games" read wrong (blind audit).
   const std::size_t met = series.games.size();
-  return sentence + " in " + std::to_string(met) + (met == 1 ? " game" : " games") + ": " + scores +
-         ".";
+  const auto counted =
+      static_cast<std::size_t>(std::count_if(series.games.begin(), series.games.end(),
+                                             [](const Game& g) { return g.countsInStandings(); }));
+  const std::string games = std::to_string(counted) + (counted == 1 ? " game" : " games");
+  const std::string cup =
+      counted == met ? "" : " (and the NBA Cup final, which the series does not count)";
+  return sentence + " in " + games + cup + ": " + scores + ".";
 }
 
 json teamJson(const Team& team) { return {{"abbr", team.abbr}, {"name", team.name}}; }

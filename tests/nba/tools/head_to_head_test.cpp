@@ -70,6 +70,9 @@ TEST_CASE("get_head_to_head: 2023-24 pairs, a leader and the Cup final left out"
   CHECK(counted == 2);
   CHECK(cup.structured["series"]["team_a_wins"] == 0);  // team_a is the Bucks
   CHECK(cup.structured["series"]["team_b_wins"] == 2);
+  // It said "2-0 in 3 games" (blind audit).
+  CHECK(contains(markdownOf(cup),
+                 "2-0 in 2 games (and the NBA Cup final, which the series does not count): "));
 }
 
 TEST_CASE("get_head_to_head: this season by default, partial season wording") {
