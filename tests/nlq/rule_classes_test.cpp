@@ -421,6 +421,8 @@ TEST_CASE("rookies and a games floor scope a leaderboard (blind audit: both were
     REQUIRE(calls.size() == 1);
     CHECK(calls[0]["arguments"]["min_games"] == 70);
     CHECK(calls[0]["arguments"].count("team") == 0);
+    // "least" there is not "the least points": no note that leaders rank from the top only.
+    CHECK(planFor(floor).notes.empty());
   }
   CHECK(callsOf("min scoring leaders 2023-24")[0]["arguments"]["team"] == "1610612750");
   CHECK(callsOf("last 5 games")[0]["arguments"].count("min_games") == 0);

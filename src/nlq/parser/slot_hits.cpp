@@ -508,6 +508,12 @@ class PatternPass {
       return false;
     }
     if (n <= 0) return false;
+    // "least" of "at least" was already read as a ranking from the bottom ("least points").
+    hits_.erase(std::remove_if(hits_.begin(), hits_.end(),
+                               [&](const SlotHit& h) {
+                                 return h.pos >= first && h.pos < i && h.kind == HitKind::kLowest;
+                               }),
+                hits_.end());
     hit(i, HitKind::kMinGames, n);
     for (std::size_t k = first; k <= last; ++k) take(k);
     return true;
