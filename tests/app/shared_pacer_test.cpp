@@ -81,8 +81,10 @@ TEST_CASE("shared pacing: two processes together keep the interval between reque
   a.get();
   b.get();
   REQUIRE(log.starts().size() == 6);
-  // Redis's clock has millisecond steps and the sleeps their own slack: a few ms of tolerance.
-  CHECK(smallestGap(log.starts()) >= kInterval - milliseconds(5));
+  // Redis's clock has millisecond steps, the sleeps their own slack, and the gap is cut to
+  // whole ms: 10 % of tolerance (CI under ASan saw 144 ms against 145 once). Unshared pacing
+  // starts the two processes' requests together, gaps near 0, far below it.
+  CHECK(smallestGap(log.starts()) >= kInterval - milliseconds(15));
 }
 
 TEST_CASE("shared pacing: without Redis each process paces only its own requests") {
